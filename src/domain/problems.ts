@@ -1,0 +1,26 @@
+// Errors at the boundaries are values: a path into the input and a message in Chinese and English.
+
+export interface Problem {
+  /** e.g. `posts[3].unit` */
+  path: string;
+  /** A stable machine-readable code, e.g. `unknown_ref`. */
+  code: string;
+  zh: string;
+  en: string;
+}
+
+export function problem(path: string, code: string, zh: string, en: string): Problem {
+  return { path, code, zh, en };
+}
+
+/** One line per problem: `posts[3].unit: 没有单位「t9」 / no unit "t9"`. */
+export function formatProblem(p: Problem): string {
+  return `${p.path || '(根)'}: ${p.zh} / ${p.en}`;
+}
+
+export class InvalidInput extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'InvalidInput';
+  }
+}

@@ -1,0 +1,100 @@
+// The engine's public face: load a pack once (parse → check → compile), then validate and evaluate
+// many cases. Pure: no file system, database, network or clock.
+
+import type { ZerenCase } from '../domain/case.ts';
+import { fpYear } from '../domain/dates.ts';
+import { InvalidInput, type Problem } from '../domain/problems.ts';
+import type { ZerenResult } from '../domain/result.ts';
+import { indexCase } from './case-index.ts';
+import { Checker } from './check.ts';
+import { runRules } from './evaluate.ts';
+import { type Pack, type PackSource, parametersInForce, readPack } from './pack.ts';
+import { type CompiledRules, compileRules } from './rules.ts';
+import { type PolicyInfo, validateCase } from './validate.ts';
+
+export const ENGINE_VERSION = '1.0.0';
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+export interface Engine {
+  readonly pack: Pack;
+  readonly rules: CompiledRules;
+  readonly info: PolicyInfo;
+  /** Every interpretation with its default value. */
+  readonly defaults: Readonly<Record<string, string>>;
+  /** Checks a case (and any interpretation overrides) without evaluating it. */
+  validate(input: unknown, overrides?: Record<string, string>): Outcome<ZerenCase>;
+  /** Validates, then evaluates: a result, or every problem and no result. */
+  evaluate(input: unknown, overrides?: Record<string, string>): Outcome<ZerenResult>;
+  /** Evaluates a case already validated by this engine (the store validates on import). */
+  evaluateValid(c: ZerenCase, overrides?: Record<string, string>): ZerenResult;
+  /** The interpretations in force for a case: defaults, then the case's, then the overrides. */
+  interpretationsFor(c: ZerenCase, overrides?: Record<string, string>): Record<string, string>;
+}
+
+/** Loads a pack; throws InvalidInput listing every problem of a pack that does not check. */
+export function createEngine(src: PackSource): Engine {
+  const pack = readPack(src);
+  const c = new Checker();
+  const rules = compileRules(pack, c);
+  if (c.problems.length > 0) throw new InvalidInput(c.problems);
+
+  const defaults: Record<string, string> = {};
+  const values: Record<string, string[]> = {};
+  for (const it of pack.interpretations.values()) {
+    defaults[it.id] = it.default;
+    values[it.id] = Object.keys(it.values);
+  }
+  const info: PolicyInfo = { id: pack.id, firstFpYear: pack.firstFpYear, interpretations: values };
+  const paramsByYear = new Map<number, ReturnType<typeof parametersInForce>>();
+  const paramsFor = (year: number) => {
+    let p = paramsByYear.get(year);
+    if (!p) paramsByYear.set(year, (p = parametersInForce(pack, fpYear(year).start)));
+    return p;
+  };
+
+  const checkOverrides = (overrides: Record<string, string> | undefined): Problem[] => {
+    const problems: Problem[] = [];
+    for (const [id, v] of Object.entries(overrides ?? {})) {
+      const allowed = values[id];
+      if (!allowed)
+        problems.push({ path: `--set ${id}`, code: 'unknown_interpretation', zh: `没有解释 ${id}`, en: `no interpretation ${id}` });
+      else if (!allowed.includes(v))
+        problems.push({
+          path: `--set ${id}`,
+          code: 'enum',
+          zh: `解释 ${id} 没有取值 "${v}",应为:${allowed.join('、')}`,
+          en: `interpretation ${id} has no value "${v}"; use one of: ${allowed.join(', ')}`,
+        });
+    }
+    return problems;
+  };
+
+  const engine: Engine = {
+    pack,
+    rules,
+    info,
+    defaults,
+    interpretationsFor: (cs, overrides) => ({ ...defaults, ...(cs.interpretations ?? {}), ...(overrides ?? {}) }),
+    validate(input, overrides) {
+      const v = validateCase(input, info);
+      const problems = [...(v.ok ? [] : v.problems), ...checkOverrides(overrides)];
+      if (v.ok && problems.length === 0) {
+        const missing = paramsFor(v.case.fp_year).missing;
+        if (missing.length === 0) return { ok: true, value: v.case };
+        problems.push(...missing);
+      }
+      return { ok: false, problems };
+    },
+    evaluate(input, overrides) {
+      const v = engine.validate(input, overrides);
+      return v.ok ? { ok: true, value: engine.evaluateValid(v.value, overrides) } : v;
+    },
+    evaluateValid(cs, overrides) {
+      const interp = engine.interpretationsFor(cs, overrides);
+      const ix = indexCase(cs, interp, paramsFor(cs.fp_year).values);
+      return runRules(ix, rules, pack.clauses, pack.id);
+    },
+  };
+  return engine;
+}

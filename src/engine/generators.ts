@@ -1,0 +1,302 @@
+// What a rule looks at (`for:`): each generator walks the case index and yields bindings, one per
+// thing the rule is about (an assessed unit, a sampled village, a ranked unit, a person named in an
+// incident…). The words here are the vocabulary a pack's rules.yaml may use.
+
+import type { CaseAssessment, CaseUnit } from '../domain/case.ts';
+import type { IsoDate } from '../domain/dates.ts';
+import { ACCEPTANCE_KINDS, ASSESSOR_ZH, OUTCOMES, PASSING, UNIT_KINDS, type UnitKind } from '../domain/vocabulary.ts';
+import type { CaseIndex } from './case-index.ts';
+import { type Checker, isObj, type Obj } from './check.ts';
+import { assessmentFact, names } from './explain.ts';
+
+export interface Binding {
+  subjectKind: 'unit' | 'person';
+  subject: string;
+  /** The unit the consequences are given for (I4), when the subject is a unit. */
+  unit?: CaseUnit;
+  /** The villages the binding's groups read (sampled villages, or the village itself). */
+  villages: readonly string[];
+  assessment?: CaseAssessment;
+  /** Freezes start on this day. */
+  date: IsoDate;
+  /** The facts, in Chinese. */
+  fact: string;
+}
+
+export type Emit = (b: Binding) => void;
+
+export interface Generator {
+  run(ix: CaseIndex, emit: Emit): void;
+  /** What kinds of subject its bindings have: unit kinds, or 'person'. */
+  yields: readonly (UnitKind | 'person')[];
+  deps: string[];
+}
+
+type Compile = (args: Obj, path: string, c: Checker, params: ReadonlyMap<string, unknown>) => Generator | undefined;
+
+const EACH = ['subject', 'sampled_town', 'sampled_village', 'caused_by', 'linked_unit'] as const;
+
+/** The sampled villages of an assessment, only those at fault when `atFault` and I12 say so. */
+function sampledVillages(ix: CaseIndex, a: CaseAssessment, atFault: boolean): string[] {
+  const sampled = atFault && ix.interp.I12 !== 'all-sampled' ? (a.at_fault ?? []) : (a.sampled ?? []);
+  return sampled.filter((id) => ix.units.get(id)?.kind === 'village');
+}
+
+function assessment(args: Obj, path: string, c: Checker): Generator | undefined {
+  c.fields(args, ['by', 'kind', 'of', 'outcome', 'each', 'at_fault'], path);
+  const by = c.oneOf(args, 'by', ['province', 'city', 'county'] as const, path);
+  const kind = c.oneOf(args, 'kind', ['annual', 'governance_duty'] as const, path, false) ?? 'annual';
+  const of = c.ids(args, 'of', path) as UnitKind[];
+  const each = c.oneOf(args, 'each', EACH, path, false) ?? 'subject';
+  const atFault = c.boolean(args, 'at_fault', path, false) ?? false;
+  let outcomes: ReadonlySet<string> | 'failing';
+  if (args.outcome === 'passing') outcomes = PASSING;
+  else if (args.outcome === 'failing') outcomes = 'failing';
+  else {
+    const list = c.ids(args, 'outcome', path);
+    list.forEach((o, i) => {
+      if (!(OUTCOMES as readonly string[]).includes(o))
+        c.add(`${path}.outcome[${i}]`, 'enum', `没有结论 ${o}`, `no outcome ${o}`);
+    });
+    outcomes = new Set(list);
+  }
+  if (!by) return undefined;
+  const matches = (a: CaseAssessment, ix: CaseIndex) =>
+    a.by === by &&
+    (a.kind ?? 'annual') === kind &&
+    of.includes(ix.units.get(a.subject)!.kind) &&
+    (outcomes === 'failing' ? !PASSING.has(a.outcome!) : outcomes.has(a.outcome!));
+  of.forEach((k, i) => {
+    if (!(UNIT_KINDS as readonly string[]).includes(k)) c.add(`${path}.of[${i}]`, 'enum', `没有单位类型 ${k}`, `no unit kind ${k}`);
+  });
+  const yields: readonly UnitKind[] =
+    each === 'sampled_town'
+      ? ['town']
+      : each === 'sampled_village'
+        ? ['village']
+        : each === 'caused_by' || each === 'linked_unit'
+          ? ['county_unit']
+          : of;
+  const deps = atFault ? ['I12'] : [];
+  if (each === 'linked_unit') deps.push('I1');
+
+  return {
+    yields,
+    deps,
+    run(ix, emit) {
+      for (const a of ix.assessments) {
+        if (!matches(a, ix)) continue;
+        const date = a.decided_on ?? ix.decidedOn;
+        const fact = assessmentFact(ix, a);
+        const subject = ix.units.get(a.subject)!;
+        const villages = subject.kind === 'village' ? [subject.id] : sampledVillages(ix, a, atFault);
+        const unitBinding = (u: CaseUnit, vs: readonly string[]): Binding => ({
+          subjectKind: 'unit',
+          subject: u.id,
+          unit: u,
+          villages: vs,
+          assessment: a,
+          date,
+          fact,
+        });
+        if (each === 'subject') emit(unitBinding(subject, villages));
+        else if (each === 'sampled_town') {
+          const sampled = atFault && ix.interp.I12 !== 'all-sampled' ? (a.at_fault ?? []) : (a.sampled ?? []);
+          for (const id of sampled) {
+            const town = ix.units.get(id)!;
+            if (town.kind !== 'town') continue;
+            emit(unitBinding(town, sampledVillages(ix, a, false).filter((v) => ix.units.get(v)!.town === id)));
+          }
+        } else if (each === 'sampled_village') {
+          for (const v of villages) emit(unitBinding(ix.units.get(v)!, [v]));
+        } else if (each === 'caused_by') {
+          for (const id of a.caused_by ?? []) emit(unitBinding(ix.units.get(id)!, []));
+        } else {
+          const byUnit = new Map<string, string[]>();
+          for (const v of villages)
+            for (const u of ix.unitsLinkedTo.get(v) ?? []) {
+              const list = byUnit.get(u);
+              if (list) list.push(v);
+              else byUnit.set(u, [v]);
+            }
+          for (const [u, vs] of byUnit) emit(unitBinding(ix.units.get(u)!, vs));
+        }
+      }
+    },
+  };
+}
+
+const RANKING_GROUPS = {
+  villages: { yields: 'village', zh: '村(社区、工区)' },
+  county_units: { yields: 'county_unit', zh: '县直单位' },
+  governance_units: { yields: 'county_unit', zh: '计生综合治理职责单位' },
+} as const;
+
+/** Units ranked county-wide by score (I5); yields those within the top N. */
+function ranking(args: Obj, path: string, c: Checker, params: ReadonlyMap<string, unknown>): Generator | undefined {
+  c.fields(args, ['group', 'top'], path);
+  const group = c.oneOf(args, 'group', Object.keys(RANKING_GROUPS) as (keyof typeof RANKING_GROUPS)[], path);
+  const top = c.string(args, 'top', path);
+  if (top !== undefined && params.get(top) !== 'count')
+    c.add(`${path}.top`, 'unknown_parameter', `没有名次参数 ${top}`, `no count parameter ${top}`);
+  if (!group || !top) return undefined;
+  const spec = RANKING_GROUPS[group];
+  return {
+    yields: [spec.yields],
+    deps: ['I5'],
+    run(ix, emit) {
+      const n = ix.params.get(top) as number;
+      const source = group === 'governance_units' ? ix.governanceDuty : ix.countyAnnual;
+      const ranked: { a: CaseAssessment; score: number; order: number }[] = [];
+      ix.assessments.forEach((a, order) => {
+        if (a.score === undefined || source.get(a.subject) !== a) return;
+        const u = ix.units.get(a.subject)!;
+        if (u.kind !== spec.yields || (group === 'governance_units' && u.governance_duty !== true)) return;
+        ranked.push({ a, score: a.score, order });
+      });
+      ranked.sort((x, y) => y.score - x.score || x.order - y.order);
+      const strict = ix.interp.I5 === 'strict';
+      let rank = 0;
+      ranked.forEach((r, i) => {
+        if (i === 0 || r.score !== ranked[i - 1]!.score) rank = i + 1;
+        const place = strict ? i + 1 : rank;
+        if (place > n) return;
+        const u = ix.units.get(r.a.subject)!;
+        emit({
+          subjectKind: 'unit',
+          subject: u.id,
+          unit: u,
+          villages: u.kind === 'village' ? [u.id] : [],
+          assessment: r.a,
+          date: r.a.decided_on ?? ix.decidedOn,
+          fact: `${assessmentFact(ix, r.a)};在全县${ranked.length}个参评${spec.zh}中总分排名第${place}名(前${n}名)`,
+        });
+      });
+    },
+  };
+}
+
+function categoryImproved(args: Obj, path: string, c: Checker): Generator | undefined {
+  c.fields(args, ['of'], path);
+  const of = c.oneOf(args, 'of', ['town', 'village'] as const, path);
+  if (!of) return undefined;
+  return {
+    yields: [of],
+    deps: [],
+    run(ix, emit) {
+      const y = ix.c.fp_year;
+      for (const r of ix.c.categories ?? []) {
+        const u = ix.units.get(r.unit)!;
+        if (r.fp_year !== y || u.kind !== of) continue;
+        const before = ix.categories.get(`${r.unit}|${y - 1}`);
+        if (before === undefined || r.category >= before) continue;
+        const fact = `${u.name}计生工作类别由${y - 1}年度的${before}类升为${y}年度的${r.category}类`;
+        emit({ subjectKind: 'unit', subject: u.id, unit: u, villages: [], date: ix.decidedOn, fact });
+      }
+    },
+  };
+}
+
+function acceptance(args: Obj, path: string, c: Checker): Generator | undefined {
+  c.fields(args, ['kind', 'by'], path);
+  const kind = c.oneOf(args, 'kind', Object.keys(ACCEPTANCE_KINDS) as (keyof typeof ACCEPTANCE_KINDS)[], path);
+  const by = c.ids(args, 'by', path);
+  if (!kind) return undefined;
+  const spec = ACCEPTANCE_KINDS[kind];
+  by.forEach((b, i) => {
+    if (!(spec.by as readonly string[]).includes(b))
+      c.add(`${path}.by[${i}]`, 'enum', `${b} 不验收此项`, `${b} does not accept ${kind}`);
+  });
+  return {
+    yields: [spec.unit],
+    deps: [],
+    run(ix, emit) {
+      for (const a of ix.acceptances) {
+        if (a.kind !== kind || !a.passed || !by.includes(a.by)) continue;
+        const u = ix.units.get(a.unit)!;
+        const fact = `${u.name}实现${spec.zh},经${ASSESSOR_ZH[a.by]}考核验收合格`;
+        emit({ subjectKind: 'unit', subject: u.id, unit: u, villages: [], date: ix.decidedOn, fact });
+      }
+    },
+  };
+}
+
+function incident(args: Obj, path: string, c: Checker): Generator | undefined {
+  c.fields(args, ['kind'], path);
+  const kind = c.string(args, 'kind', path);
+  return {
+    yields: ['person'],
+    deps: [],
+    run(ix, emit) {
+      for (const i of ix.incidents) {
+        if (i.kind !== kind) continue;
+        const name = ix.people.get(i.person)?.name ?? i.person;
+        const fact = `${name}于${i.occurred_on}包庇、纵容子女违反计划生育,出现政策外生育`;
+        emit({ subjectKind: 'person', subject: i.person, villages: [], date: ix.decidedOn, fact });
+      }
+    },
+  };
+}
+
+/** 4.3.2.2: two warning notices in a row to one unit in the FP year (I13); once per unit. */
+function noticesInARow(args: Obj, path: string, c: Checker): Generator | undefined {
+  c.fields(args, ['of'], path);
+  const of = c.oneOf(args, 'of', ['town', 'village', 'county_unit'] as const, path);
+  if (!of) return undefined;
+  return {
+    yields: [of],
+    deps: ['I13'],
+    run(ix, emit) {
+      for (const [unit, notices] of ix.noticesOf) {
+        const u = ix.units.get(unit)!;
+        if (u.kind !== of || notices.length < 2) continue;
+        const sorted = [...notices].sort((a, b) =>
+          a.issued_on < b.issued_on ? -1 : a.issued_on > b.issued_on ? 1 : a.id < b.id ? -1 : 1,
+        );
+        let pair: [number, number] | undefined;
+        if (ix.interp.I13 === 'any-two') pair = [0, 1];
+        else
+          for (let i = 0; i + 1 < sorted.length && !pair; i++) {
+            const corrected = sorted[i]!.corrected_on;
+            if (corrected === undefined || corrected >= sorted[i + 1]!.issued_on) pair = [i, i + 1];
+          }
+        if (!pair) continue;
+        const [a, b] = [sorted[pair[0]]!, sorted[pair[1]]!];
+        const fix = a.corrected_on ? `第一次于${a.corrected_on}验收整改,未在第二次下发前` : '第一次未经验收整改';
+        const fact = `${u.name}本计生年度连续二次被下发警示通知书(${a.issued_on}「${a.matter}」、${b.issued_on}「${b.matter}」,${fix}),年度计生工作予以提醒注意`;
+        emit({ subjectKind: 'unit', subject: u.id, unit: u, villages: u.kind === 'village' ? [u.id] : [], date: ix.decidedOn, fact });
+      }
+    },
+  };
+}
+
+export const GENERATORS: Record<string, Compile> = {
+  assessment,
+  ranking,
+  category_improved: categoryImproved,
+  acceptance,
+  incident,
+  notices_in_a_row: noticesInARow,
+};
+
+export function compileGenerator(
+  raw: unknown,
+  path: string,
+  c: Checker,
+  params: ReadonlyMap<string, unknown>,
+): Generator | undefined {
+  if (!isObj(raw) || Object.keys(raw).length !== 1) {
+    c.add(path, 'for', `应恰有一项:${Object.keys(GENERATORS).join('、')}`, `must name exactly one of: ${Object.keys(GENERATORS).join(', ')}`);
+    return undefined;
+  }
+  const [name, args] = Object.entries(raw)[0]!;
+  const compile = GENERATORS[name];
+  if (!compile) {
+    c.add(`${path}.${name}`, 'unknown_generator', `未知的考察对象 ${name}`, `unknown generator ${name}`);
+    return undefined;
+  }
+  const a = c.object(args, `${path}.${name}`);
+  return a ? compile(a, `${path}.${name}`, c, params) : undefined;
+}
+
+export { names };

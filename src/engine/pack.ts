@@ -1,0 +1,189 @@
+// A policy pack is data: the clause text, dated parameters, named interpretations, rules and
+// duties. This module reads the parts (already parsed from YAML by the caller: the engine touches
+// no file) and checks them; a pack with any problem does not load.
+
+import { isIsoDate } from '../domain/dates.ts';
+import { InvalidInput, type Problem } from '../domain/problems.ts';
+import { Checker, isObj, type Obj } from './check.ts';
+import { type Clause, parseClauseText } from './clauses.ts';
+
+export const PACK_FORMAT = 'zeren-pack/1';
+
+export interface PackSource {
+  /** pack.yaml, parsed */
+  manifest: unknown;
+  /** text.md, as written */
+  text: string;
+  parameters: unknown;
+  interpretations: unknown;
+  rules: unknown;
+  duties?: unknown;
+}
+
+export interface Parameter {
+  name: string;
+  clause: string;
+  zh: string;
+  unit: 'yuan' | 'count' | 'text';
+  /** Ascending by valid_from. Amounts in yuan as written. */
+  values: { valid_from: string; value: number | string }[];
+}
+
+export interface Interpretation {
+  id: string;
+  clauses: string[];
+  question: string;
+  question_zh: string;
+  default: string;
+  values: Record<string, { en: string; zh: string }>;
+}
+
+export interface PackMeta {
+  id: string;
+  title: string;
+  title_en?: string;
+  issued_by?: string;
+  issued_on?: string;
+  firstFpYear: number;
+  repeals: string[];
+  consequenceClauses: string[];
+}
+
+/** A pack whose parts are each well formed; rules are checked and compiled by rules.ts. */
+export interface Pack extends PackMeta {
+  clauses: Map<string, Clause>;
+  parameters: Map<string, Parameter>;
+  interpretations: Map<string, Interpretation>;
+  /** rules.yaml as parsed; compiled by rules.ts */
+  rulesSource: Obj;
+  duties: Obj;
+}
+
+export function readPack(src: PackSource): Pack {
+  const c = new Checker();
+  const m = c.object(src.manifest, 'pack.yaml') ?? {};
+  const format = c.string(m, 'format', 'pack.yaml');
+  if (format !== undefined && format !== PACK_FORMAT)
+    c.add('pack.yaml.format', 'format', `应为 ${PACK_FORMAT}`, `must be ${PACK_FORMAT}`);
+  const meta: PackMeta = {
+    id: c.string(m, 'id', 'pack.yaml') ?? '',
+    title: c.string(m, 'title', 'pack.yaml') ?? '',
+    title_en: c.string(m, 'title_en', 'pack.yaml', false),
+    issued_by: c.string(m, 'issued_by', 'pack.yaml', false),
+    issued_on: c.date(m, 'issued_on', 'pack.yaml', false),
+    firstFpYear: c.integer(m, 'first_fp_year', 'pack.yaml', 1900, 2200) ?? 0,
+    repeals: c.ids(m, 'repeals', 'pack.yaml'),
+    consequenceClauses: c.ids(m, 'consequence_clauses', 'pack.yaml'),
+  };
+
+  const text = parseClauseText(src.text);
+  for (const p of text.problems) c.add(`text.md:${p.line}`, 'clause_text', p.zh, p.en);
+  const clauses = text.clauses;
+  const clauseExists = (id: unknown, path: string) => {
+    if (typeof id !== 'string' || !clauses.has(id))
+      c.add(path, 'unknown_clause', `条款 ${String(id)} 不存在于 text.md`, `clause ${String(id)} is not in text.md`);
+  };
+  meta.consequenceClauses.forEach((id, i) => clauseExists(id, `pack.yaml.consequence_clauses[${i}]`));
+
+  const parameters = readParameters(src.parameters, c, clauseExists);
+  const interpretations = readInterpretations(src.interpretations, c, clauseExists);
+  const rulesSource = c.object(src.rules, 'rules.yaml') ?? {};
+  const duties = readDuties(src.duties, c, clauseExists);
+  if (c.problems.length > 0) throw new InvalidInput(c.problems);
+  return { ...meta, clauses, parameters, interpretations, rulesSource, duties };
+}
+
+function readParameters(raw: unknown, c: Checker, clauseExists: (id: unknown, path: string) => void) {
+  const out = new Map<string, Parameter>();
+  const root = c.object(raw, 'parameters.yaml');
+  const params = root && c.object(root.parameters, 'parameters.yaml.parameters');
+  for (const [name, v] of Object.entries(params ?? {})) {
+    const path = `parameters.yaml.${name}`;
+    const o = c.object(v, path);
+    if (!o) continue;
+    c.fields(o, ['clause', 'zh', 'unit', 'values'], path);
+    clauseExists(o.clause, `${path}.clause`);
+    const unit = c.oneOf(o, 'unit', ['yuan', 'count', 'text'] as const, path);
+    const values: Parameter['values'] = [];
+    c.list(o, 'values', path, true).forEach((dv, i) => {
+      const p = `${path}.values[${i}]`;
+      const d = c.object(dv, p);
+      if (!d) return;
+      const from = c.date(d, 'valid_from', p);
+      const value = d.value;
+      const ok =
+        unit === 'text'
+          ? typeof value === 'string' && value !== ''
+          : typeof value === 'number' && Number.isInteger(value) && value >= 0;
+      if (!ok) c.add(`${p}.value`, 'value', `取值不符合单位 ${unit}`, `value does not fit unit ${unit}`);
+      else if (from) values.push({ valid_from: from, value: value as number | string });
+    });
+    values.sort((a, b) => (a.valid_from < b.valid_from ? -1 : 1));
+    if (values.length === 0) c.add(`${path}.values`, 'required', '至少需要一个取值', 'needs at least one value');
+    if (unit) out.set(name, { name, clause: String(o.clause), zh: String(o.zh ?? ''), unit, values });
+  }
+  return out;
+}
+
+function readInterpretations(raw: unknown, c: Checker, clauseExists: (id: unknown, path: string) => void) {
+  const out = new Map<string, Interpretation>();
+  const root = c.object(raw, 'interpretations.yaml');
+  const all = root && c.object(root.interpretations, 'interpretations.yaml.interpretations');
+  for (const [id, v] of Object.entries(all ?? {})) {
+    const path = `interpretations.yaml.${id}`;
+    const o = c.object(v, path);
+    if (!o) continue;
+    c.fields(o, ['clauses', 'question', 'question_zh', 'default', 'values'], path);
+    const clauses = c.ids(o, 'clauses', path);
+    clauses.forEach((cl, i) => clauseExists(cl, `${path}.clauses[${i}]`));
+    const values: Interpretation['values'] = {};
+    for (const [name, dv] of Object.entries(c.object(o.values, `${path}.values`) ?? {})) {
+      const d = isObj(dv) ? dv : {};
+      values[name] = { en: String(d.en ?? ''), zh: String(d.zh ?? '') };
+    }
+    const def = c.oneOf(o, 'default', Object.keys(values), path);
+    if (def === undefined) continue;
+    out.set(id, {
+      id,
+      clauses,
+      question: c.string(o, 'question', path) ?? '',
+      question_zh: c.string(o, 'question_zh', path) ?? '',
+      default: def,
+      values,
+    });
+  }
+  return out;
+}
+
+function readDuties(raw: unknown, c: Checker, clauseExists: (id: unknown, path: string) => void): Obj {
+  if (raw === undefined) return {};
+  const root = c.object(raw, 'duties.yaml') ?? {};
+  c.list(root, 'duties', 'duties.yaml').forEach((d, i) => {
+    const o = c.object(d, `duties.yaml.duties[${i}]`);
+    if (o) clauseExists(o.clause, `duties.yaml.duties[${i}].clause`);
+  });
+  if (isObj(root.roster)) clauseExists(root.roster.clause, 'duties.yaml.roster.clause');
+  return root;
+}
+
+/** The parameter values in force for an FP year starting on `yearStart`; amounts in fen. */
+export function parametersInForce(
+  pack: Pack,
+  yearStart: string,
+): { values: Map<string, number | string>; missing: Problem[] } {
+  const values = new Map<string, number | string>();
+  const missing: Problem[] = [];
+  for (const p of pack.parameters.values()) {
+    let current: number | string | undefined;
+    for (const v of p.values) if (isIsoDate(v.valid_from) && v.valid_from <= yearStart) current = v.value;
+    if (current === undefined)
+      missing.push({
+        path: 'fp_year',
+        code: 'not_in_force',
+        zh: `参数 ${p.name} 在 ${yearStart} 尚未生效`,
+        en: `parameter ${p.name} is not in force on ${yearStart}`,
+      });
+    else values.set(p.name, p.unit === 'yuan' ? (current as number) * 100 : current);
+  }
+  return { values, missing };
+}

@@ -1,0 +1,377 @@
+// Validation of a zeren-case/1 document against the format and the policy it names. A case that
+// does not validate yields every problem found, with its path, and never a partial result.
+
+import { CASE_FORMAT, type ZerenCase } from '../domain/case.ts';
+import { fpYear } from '../domain/dates.ts';
+import type { Problem } from '../domain/problems.ts';
+import {
+  ACCEPTANCE_KINDS,
+  ASSESSMENT_KINDS,
+  ASSESSORS,
+  allowedOutcomes,
+  INCIDENT_KINDS,
+  LINK_KINDS,
+  OUTCOMES,
+  ROLES_BY_UNIT_KIND,
+  STAFF_TYPES,
+  UNIT_KIND_ZH,
+  UNIT_KINDS,
+  type UnitKind,
+} from '../domain/vocabulary.ts';
+import { Checker, isObj, type Obj, show } from './check.ts';
+
+/** What validation needs to know of the policy a case names. */
+export interface PolicyInfo {
+  id: string;
+  firstFpYear: number;
+  interpretations: Record<string, readonly string[]>;
+}
+
+export type Validation = { ok: true; case: ZerenCase } | { ok: false; problems: Problem[] };
+
+const LINK_TARGETS: Record<string, [string, string, UnitKind | 'person'][]> = {
+  stationed: [
+    ['person', 'person', 'person'],
+    ['village', 'village', 'village'],
+  ],
+  unit_village: [
+    ['unit', 'unit', 'county_unit'],
+    ['village', 'village', 'village'],
+  ],
+  leader_town: [
+    ['person', 'person', 'person'],
+    ['town', 'town', 'town'],
+  ],
+  leader_village: [
+    ['person', 'person', 'person'],
+    ['village', 'village', 'village'],
+  ],
+};
+
+export function validateCase(input: unknown, policy: PolicyInfo): Validation {
+  const c = new Checker();
+  try {
+    check(input, policy, c);
+  } catch (e) {
+    // Defensive: validation must never throw, whatever it is given.
+    c.add('', 'internal', `无法校验:${String(e)}`, `cannot validate: ${String(e)}`);
+  }
+  return c.problems.length === 0 ? { ok: true, case: input as ZerenCase } : { ok: false, problems: c.problems };
+}
+
+function check(input: unknown, policy: PolicyInfo, c: Checker): void {
+  const root = c.object(input, '');
+  if (!root) return;
+  c.fields(
+    root,
+    [
+      'format',
+      'policy',
+      'fp_year',
+      'decided_on',
+      'interpretations',
+      'units',
+      'people',
+      'posts',
+      'links',
+      'categories',
+      'assessments',
+      'acceptances',
+      'warning_notices',
+      'incidents',
+    ],
+    '',
+  );
+  const format = c.string(root, 'format', '');
+  if (format !== undefined && format !== CASE_FORMAT)
+    c.add('format', 'format', `应为 ${CASE_FORMAT}`, `must be ${CASE_FORMAT}`);
+  const pol = c.string(root, 'policy', '');
+  if (pol !== undefined && pol !== policy.id)
+    c.add('policy', 'policy', `本策略包为 ${policy.id},不是 ${show(pol)}`, `this policy pack is ${policy.id}, not ${show(pol)}`);
+  const year = c.integer(root, 'fp_year', '', 1900, 2200);
+  if (year !== undefined && year < policy.firstFpYear)
+    c.add(
+      'fp_year',
+      'not_in_force',
+      `策略 ${policy.id} 自 ${policy.firstFpYear} 计生年度起施行`,
+      `policy ${policy.id} applies from FP year ${policy.firstFpYear}`,
+    );
+  const start = year !== undefined ? fpYear(year).start : undefined;
+  const notBeforeYear = (o: Obj, key: string, path: string, required = false) => {
+    const d = c.date(o, key, path, required);
+    if (d !== undefined && start !== undefined && d < start)
+      c.add(`${path}.${key}`, 'before_year', `早于计生年度开始(${start})`, `is before the FP year starts (${start})`);
+  };
+  notBeforeYear(root, 'decided_on', '');
+  checkInterpretations(root, policy, c);
+
+  const units = checkUnits(root, c);
+  const people = checkPeople(root, c);
+  const ref = (o: Obj, key: string, path: string, want: UnitKind | 'person' | UnitKind[]): string | undefined => {
+    const id = c.string(o, key, path);
+    if (id === undefined) return undefined;
+    if (want === 'person') {
+      if (!people.has(id)) c.add(`${path}.${key}`, 'unknown_ref', `没有人员 ${show(id)}`, `no person ${show(id)}`);
+      return id;
+    }
+    const kind = units.get(id);
+    const wanted = Array.isArray(want) ? want : [want];
+    if (kind === undefined) c.add(`${path}.${key}`, 'unknown_ref', `没有单位 ${show(id)}`, `no unit ${show(id)}`);
+    else if (!wanted.includes(kind))
+      c.add(
+        `${path}.${key}`,
+        'wrong_kind',
+        `${show(id)} 是${UNIT_KIND_ZH[kind]},应为${wanted.map((k) => UNIT_KIND_ZH[k]).join('或')}`,
+        `${show(id)} is a ${kind}, not a ${wanted.join(' or ')}`,
+      );
+    return id;
+  };
+  const range = (o: Obj, path: string) => {
+    const from = c.date(o, 'from', path, false);
+    const to = c.date(o, 'to', path, false);
+    if (from !== undefined && to !== undefined && from > to)
+      c.add(`${path}.to`, 'range', `结束日期早于开始日期 ${from}`, `ends before it starts (${from})`);
+  };
+
+  c.list(root, 'posts', '').forEach((v, i) => {
+    const path = `posts[${i}]`;
+    const o = c.object(v, path);
+    if (!o) return;
+    c.fields(o, ['person', 'unit', 'role', 'from', 'to'], path);
+    ref(o, 'person', path, 'person');
+    const unit = ref(o, 'unit', path, [...UNIT_KINDS]);
+    const kind = unit === undefined ? undefined : units.get(unit);
+    if (kind) c.oneOf(o, 'role', ROLES_BY_UNIT_KIND[kind], path);
+    else c.string(o, 'role', path);
+    range(o, path);
+  });
+
+  c.list(root, 'links', '').forEach((v, i) => {
+    const path = `links[${i}]`;
+    const o = c.object(v, path);
+    if (!o) return;
+    const kind = c.oneOf(o, 'kind', LINK_KINDS, path);
+    if (!kind) return;
+    const targets = LINK_TARGETS[kind]!;
+    c.fields(o, ['kind', ...targets.map((t) => t[0]), 'from', 'to'], path);
+    for (const [key, , want] of targets) ref(o, key, path, want);
+    range(o, path);
+  });
+
+  const categories = new Set<string>();
+  c.list(root, 'categories', '').forEach((v, i) => {
+    const path = `categories[${i}]`;
+    const o = c.object(v, path);
+    if (!o) return;
+    c.fields(o, ['unit', 'fp_year', 'category'], path);
+    const unit = ref(o, 'unit', path, ['town', 'village']);
+    const y = c.integer(o, 'fp_year', path, 1900, 2200);
+    c.integer(o, 'category', path, 1, 9);
+    const key = `${unit}|${y}`;
+    if (categories.has(key))
+      c.add(path, 'duplicate', `${show(unit)} 在 ${y} 年度已有类别`, `${show(unit)} already has a category for ${y}`);
+    categories.add(key);
+  });
+
+  checkAssessments(root, c, units, notBeforeYear);
+
+  c.list(root, 'acceptances', '').forEach((v, i) => {
+    const path = `acceptances[${i}]`;
+    const o = c.object(v, path);
+    if (!o) return;
+    c.fields(o, ['unit', 'kind', 'by', 'passed'], path);
+    const kind = c.oneOf(o, 'kind', Object.keys(ACCEPTANCE_KINDS) as (keyof typeof ACCEPTANCE_KINDS)[], path);
+    const rule = kind ? ACCEPTANCE_KINDS[kind] : undefined;
+    ref(o, 'unit', path, rule ? rule.unit : ['town', 'village']);
+    c.oneOf(o, 'by', rule ? rule.by : ASSESSORS, path);
+    c.boolean(o, 'passed', path);
+  });
+
+  const noticeIds = new Set<string>();
+  c.list(root, 'warning_notices', '').forEach((v, i) => {
+    const path = `warning_notices[${i}]`;
+    const o = c.object(v, path);
+    if (!o) return;
+    c.fields(o, ['id', 'unit', 'issued_on', 'matter', 'corrected_on'], path);
+    const id = c.string(o, 'id', path);
+    if (id !== undefined) {
+      if (noticeIds.has(id)) c.add(`${path}.id`, 'duplicate', `重复的编号 ${show(id)}`, `duplicate id ${show(id)}`);
+      noticeIds.add(id);
+    }
+    ref(o, 'unit', path, ['town', 'village', 'county_unit']);
+    const issued = c.date(o, 'issued_on', path);
+    c.string(o, 'matter', path);
+    const corrected = c.date(o, 'corrected_on', path, false);
+    if (issued && corrected && corrected < issued)
+      c.add(`${path}.corrected_on`, 'range', `早于发出日期 ${issued}`, `is before the notice was issued (${issued})`);
+  });
+
+  c.list(root, 'incidents', '').forEach((v, i) => {
+    const path = `incidents[${i}]`;
+    const o = c.object(v, path);
+    if (!o) return;
+    c.fields(o, ['kind', 'person', 'occurred_on'], path);
+    c.oneOf(o, 'kind', Object.keys(INCIDENT_KINDS), path);
+    ref(o, 'person', path, 'person');
+    c.date(o, 'occurred_on', path);
+  });
+}
+
+function checkInterpretations(root: Obj, policy: PolicyInfo, c: Checker): void {
+  const v = root.interpretations;
+  if (v === undefined || v === null) return;
+  const o = c.object(v, 'interpretations');
+  if (!o) return;
+  for (const [id, value] of Object.entries(o)) {
+    const values = Object.hasOwn(policy.interpretations, id) ? policy.interpretations[id] : undefined;
+    if (!values) {
+      const known = Object.keys(policy.interpretations).join('、');
+      c.add(`interpretations.${id}`, 'unknown_interpretation', `没有解释 ${show(id)}(可用:${known})`, `no interpretation ${show(id)} (known: ${known})`);
+    } else c.oneOf(o, id, values, 'interpretations');
+  }
+}
+
+function checkUnits(root: Obj, c: Checker): Map<string, UnitKind> {
+  const units = new Map<string, UnitKind>();
+  const raw = c.list(root, 'units', '', true);
+  const objs: (Obj | undefined)[] = raw.map((v, i) => c.object(v, `units[${i}]`));
+  objs.forEach((o, i) => {
+    if (!o) return;
+    const path = `units[${i}]`;
+    c.fields(o, ['id', 'kind', 'name', 'town', 'governance_duty'], path);
+    const id = c.string(o, 'id', path);
+    const kind = c.oneOf(o, 'kind', UNIT_KINDS, path);
+    c.string(o, 'name', path);
+    if (id === undefined) return;
+    if (units.has(id)) c.add(`${path}.id`, 'duplicate', `重复的单位编号 ${show(id)}`, `duplicate unit id ${show(id)}`);
+    else if (kind) units.set(id, kind);
+  });
+  const counties = [...units.values()].filter((k) => k === 'county').length;
+  if (Array.isArray(root.units) && counties !== 1)
+    c.add('units', 'one_county', `应恰有一个县(kind: county),实有 ${counties} 个`, `must hold exactly one county (kind: county), not ${counties}`);
+  objs.forEach((o, i) => {
+    if (!o) return;
+    const path = `units[${i}]`;
+    if (o.kind === 'village') {
+      const town = c.string(o, 'town', path);
+      if (town !== undefined && units.get(town) !== 'town')
+        c.add(`${path}.town`, 'unknown_ref', `没有镇(场) ${show(town)}`, `no town ${show(town)}`);
+    } else if (o.town !== undefined) c.add(`${path}.town`, 'not_allowed', '只有村(社区、工区)隶属于镇(场)', 'only a village belongs to a town');
+    if (o.governance_duty !== undefined) {
+      if (o.kind !== 'county_unit')
+        c.add(`${path}.governance_duty`, 'not_allowed', '只适用于县直单位', 'applies to county units only');
+      else c.boolean(o, 'governance_duty', path);
+    }
+  });
+  return units;
+}
+
+function checkPeople(root: Obj, c: Checker): Set<string> {
+  const people = new Set<string>();
+  c.list(root, 'people', '').forEach((v, i) => {
+    const path = `people[${i}]`;
+    const o = c.object(v, path);
+    if (!o) return;
+    c.fields(o, ['id', 'name', 'staff_type'], path);
+    const id = c.string(o, 'id', path);
+    c.string(o, 'name', path);
+    c.oneOf(o, 'staff_type', STAFF_TYPES, path, false);
+    if (id === undefined) return;
+    if (people.has(id)) c.add(`${path}.id`, 'duplicate', `重复的人员编号 ${show(id)}`, `duplicate person id ${show(id)}`);
+    people.add(id);
+  });
+  return people;
+}
+
+function checkAssessments(
+  root: Obj,
+  c: Checker,
+  units: Map<string, UnitKind>,
+  notBeforeYear: (o: Obj, key: string, path: string) => void,
+): void {
+  const seen = new Set<string>();
+  const raw = root.units;
+  const townOf = new Map<string, unknown>();
+  if (Array.isArray(raw)) for (const u of raw) if (isObj(u) && typeof u.id === 'string') townOf.set(u.id, u.town);
+  const governance = new Set<string>();
+  if (Array.isArray(raw)) for (const u of raw) if (isObj(u) && u.governance_duty === true) governance.add(String(u.id));
+
+  c.list(root, 'assessments', '').forEach((v, i) => {
+    const path = `assessments[${i}]`;
+    const o = c.object(v, path);
+    if (!o) return;
+    c.fields(o, ['by', 'subject', 'kind', 'outcome', 'score', 'sampled', 'at_fault', 'caused_by', 'decided_on'], path);
+    const by = c.oneOf(o, 'by', ASSESSORS, path);
+    const kind = c.oneOf(o, 'kind', ASSESSMENT_KINDS, path, false) ?? 'annual';
+    const subject = c.string(o, 'subject', path);
+    const subjectKind = subject === undefined ? undefined : units.get(subject);
+    if (subject !== undefined && subjectKind === undefined)
+      c.add(`${path}.subject`, 'unknown_ref', `没有单位 ${show(subject)}`, `no unit ${show(subject)}`);
+    c.number(o, 'score', path, kind === 'governance_duty');
+    notBeforeYear(o, 'decided_on', path);
+    const sampled = c.ids(o, 'sampled', path);
+    const atFault = c.ids(o, 'at_fault', path);
+    const causedBy = c.ids(o, 'caused_by', path);
+    if (!by || !subject || !subjectKind) return;
+
+    const key = `${by}|${subject}|${kind}`;
+    if (seen.has(key))
+      c.add(path, 'duplicate', `${by} 对 ${show(subject)} 的 ${kind} 考核已有一条`, `there is already a ${kind} assessment of ${show(subject)} by ${by}`);
+    seen.add(key);
+
+    if (kind === 'governance_duty') {
+      if (by !== 'county' || subjectKind !== 'county_unit' || !governance.has(subject))
+        c.add(
+          `${path}.kind`,
+          'not_allowed',
+          '综合治理职责考评只能由县对计生综合治理职责单位(governance_duty: true)作出',
+          'a governance_duty evaluation is given by the county to a county unit with governance_duty: true',
+        );
+      if (o.outcome !== undefined) c.add(`${path}.outcome`, 'not_allowed', '职责考评只有分数,没有结论', 'a governance_duty evaluation has a score, not an outcome');
+      for (const k of ['sampled', 'at_fault', 'caused_by'])
+        if (o[k] !== undefined) c.add(`${path}.${k}`, 'not_allowed', '只用于年度考核', 'appears on annual assessments only');
+      return;
+    }
+
+    const allowed = allowedOutcomes(by, subjectKind, kind);
+    if (allowed.length === 0) {
+      c.add(
+        `${path}.subject`,
+        'not_allowed',
+        `${by === 'province' ? '省' : by === 'city' ? '市' : '县'}不考核${UNIT_KIND_ZH[subjectKind]} ${show(subject)}`,
+        `the ${by} does not assess a ${subjectKind} (${show(subject)})`,
+      );
+    } else {
+      const outcome = c.oneOf(o, 'outcome', OUTCOMES, path);
+      if (outcome && !allowed.includes(outcome))
+        c.add(
+          `${path}.outcome`,
+          'not_allowed',
+          `${by} 对${UNIT_KIND_ZH[subjectKind]}不能作出 ${outcome},可为:${allowed.join('、')}`,
+          `the ${by} cannot give ${outcome} to a ${subjectKind}; it gives: ${allowed.join(', ')}`,
+        );
+    }
+
+    sampled.forEach((id, j) => {
+      const p = `${path}.sampled[${j}]`;
+      const k = units.get(id);
+      if (k === undefined) c.add(p, 'unknown_ref', `没有单位 ${show(id)}`, `no unit ${show(id)}`);
+      else if (by === 'province') {
+        if (k !== 'town' && k !== 'village')
+          c.add(p, 'wrong_kind', `抽中的应为镇(场)或村,${show(id)} 是${UNIT_KIND_ZH[k]}`, `a sampled unit is a town or village; ${show(id)} is a ${k}`);
+      } else if (subjectKind === 'town') {
+        if (k !== 'village' || townOf.get(id) !== subject)
+          c.add(p, 'wrong_kind', `应为 ${show(subject)} 所属的村`, `must be a village of ${show(subject)}`);
+      } else c.add(p, 'not_allowed', `对${UNIT_KIND_ZH[subjectKind]}的考核没有抽中单位`, `an assessment of a ${subjectKind} has no sampled units`);
+    });
+    atFault.forEach((id, j) => {
+      if (!sampled.includes(id))
+        c.add(`${path}.at_fault[${j}]`, 'not_sampled', `${show(id)} 不在抽中单位(sampled)之中`, `${show(id)} is not among the sampled units`);
+    });
+    causedBy.forEach((id, j) => {
+      const p = `${path}.caused_by[${j}]`;
+      if (by !== 'province') c.add(p, 'not_allowed', '只用于省考核', 'appears on province assessments only');
+      else if (units.get(id) !== 'county_unit') c.add(p, 'wrong_kind', `${show(id)} 不是县直单位`, `${show(id)} is not a county unit`);
+    });
+  });
+}
