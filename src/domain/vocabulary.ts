@@ -30,10 +30,10 @@ export const ROLES_BY_UNIT_KIND = {
 export type Role = (typeof ROLES_BY_UNIT_KIND)[UnitKind][number];
 
 export const ROLE_ZH: Record<UnitKind, Record<string, string>> = {
-  county: { leader: '县党政领导班子成员' },
+  county: { leader: '党政领导班子成员' },
   town: {
     party_secretary: '党委书记',
-    mayor: '镇(场)长',
+    mayor: '镇长',
     leader_in_charge: '分管计生领导',
     fp_office_head: '计生办主任',
     leadership_member: '党政班子成员',
@@ -110,7 +110,9 @@ export const ACCEPTANCE_KINDS = {
 } as const satisfies Record<string, { unit: UnitKind; by: readonly Assessor[]; zh: string }>;
 export type AcceptanceKind = keyof typeof ACCEPTANCE_KINDS;
 
-export const INCIDENT_KINDS = { shielded_out_of_policy_birth: '包庇、纵容子女违反计划生育,出现政策外生育' } as const;
+export const INCIDENT_KINDS = {
+  shielded_out_of_policy_birth: '包庇、纵容子女违反计划生育,出现政策外生育',
+} as const;
 export type IncidentKind = keyof typeof INCIDENT_KINDS;
 
 export const CONSEQUENCE_TYPES = [

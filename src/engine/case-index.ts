@@ -7,7 +7,6 @@ import type {
   CaseAssessment,
   CaseIncident,
   CasePerson,
-  CasePost,
   CaseUnit,
   CaseWarningNotice,
   ZerenCase,

@@ -65,7 +65,13 @@ export class Checker {
     return undefined;
   }
 
-  oneOf<T extends string>(o: Obj, key: string, values: readonly T[], path: string, required = true): T | undefined {
+  oneOf<T extends string>(
+    o: Obj,
+    key: string,
+    values: readonly T[],
+    path: string,
+    required = true,
+  ): T | undefined {
     const v = o[key];
     const p = join(path, key);
     if (v === undefined) {

@@ -41,7 +41,8 @@ export function parseClauseText(markdown: string): ParsedText {
   const close = () => {
     if (!current) return;
     const text = current.lines.join('\n').trim();
-    if (text === '') problems.push({ line: 0, zh: `条款 ${current.id} 没有正文`, en: `clause ${current.id} has no text` });
+    if (text === '')
+      problems.push({ line: 0, zh: `条款 ${current.id} 没有正文`, en: `clause ${current.id} has no text` });
     clauses.set(current.id, { id: current.id, label: clauseLabel(current.id), text });
   };
   markdown.split(/\r?\n/).forEach((line, i) => {
@@ -50,8 +51,10 @@ export function parseClauseText(markdown: string): ParsedText {
       close();
       const id = m[1]!;
       current = undefined;
-      if (!CLAUSE_ID.test(id)) problems.push({ line: i + 1, zh: `条款编号 "${id}" 格式不对`, en: `clause id "${id}" is malformed` });
-      else if (clauses.has(id)) problems.push({ line: i + 1, zh: `条款 ${id} 重复`, en: `clause ${id} appears twice` });
+      if (!CLAUSE_ID.test(id))
+        problems.push({ line: i + 1, zh: `条款编号 "${id}" 格式不对`, en: `clause id "${id}" is malformed` });
+      else if (clauses.has(id))
+        problems.push({ line: i + 1, zh: `条款 ${id} 重复`, en: `clause ${id} appears twice` });
       else current = { id, lines: [] };
     } else if (/^#{1,6}\s/.test(line)) {
       close();

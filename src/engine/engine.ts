@@ -49,7 +49,10 @@ export function createEngine(src: PackSource): Engine {
   const paramsByYear = new Map<number, ReturnType<typeof parametersInForce>>();
   const paramsFor = (year: number) => {
     let p = paramsByYear.get(year);
-    if (!p) paramsByYear.set(year, (p = parametersInForce(pack, fpYear(year).start)));
+    if (!p) {
+      p = parametersInForce(pack, fpYear(year).start);
+      paramsByYear.set(year, p);
+    }
     return p;
   };
 
@@ -58,7 +61,12 @@ export function createEngine(src: PackSource): Engine {
     for (const [id, v] of Object.entries(overrides ?? {})) {
       const allowed = values[id];
       if (!allowed)
-        problems.push({ path: `--set ${id}`, code: 'unknown_interpretation', zh: `没有解释 ${id}`, en: `no interpretation ${id}` });
+        problems.push({
+          path: `--set ${id}`,
+          code: 'unknown_interpretation',
+          zh: `没有解释 ${id}`,
+          en: `no interpretation ${id}`,
+        });
       else if (!allowed.includes(v))
         problems.push({
           path: `--set ${id}`,
@@ -75,7 +83,11 @@ export function createEngine(src: PackSource): Engine {
     rules,
     info,
     defaults,
-    interpretationsFor: (cs, overrides) => ({ ...defaults, ...(cs.interpretations ?? {}), ...(overrides ?? {}) }),
+    interpretationsFor: (cs, overrides) => ({
+      ...defaults,
+      ...(cs.interpretations ?? {}),
+      ...(overrides ?? {}),
+    }),
     validate(input, overrides) {
       const v = validateCase(input, info);
       const problems = [...(v.ok ? [] : v.problems), ...checkOverrides(overrides)];

@@ -44,7 +44,9 @@ function make(
     clause: rule.clause,
     ...(rule.applies && { applies: rule.applies }),
     ...(freeze && { from: b.date, until: oneYearUntil(b.date) }),
-    ...(g.type === 'appraisal_cap' && { max_grade: MAX_GRADE[ix.people.get(m.id)?.staff_type ?? 'civil_servant'] }),
+    ...(g.type === 'appraisal_cap' && {
+      max_grade: MAX_GRADE[ix.people.get(m.id)?.staff_type ?? 'civil_servant'],
+    }),
     ...(g.type === 'honour_title' && { title: ix.params.get(g.param!) as string }),
     rule: rule.id,
     depends_on: block.deps,
@@ -96,7 +98,8 @@ export function runRules(
         if (block.when && !block.when(ix, b)) continue;
         members.length = 0;
         for (const g of block.groups) g.members(ix, b, members);
-        for (const m of members) for (const g of block.gives) raws.push(make(ix, clauses, rule, block, b, m, g));
+        for (const m of members)
+          for (const g of block.gives) raws.push(make(ix, clauses, rule, block, b, m, g));
       }
     });
   }
@@ -116,9 +119,13 @@ export function runRules(
     for (const r of raws) {
       const unitVeto = w.clauses.has(r.c.clause) && r.forUnit ? vetoes.get(`unit:${r.forUnit}`) : undefined;
       const personVeto =
-        w.clauses.has(r.c.clause) && r.c.subject.kind === 'person' ? vetoes.get(`person:${r.c.subject.id}`) : undefined;
-      if (unitVeto) held.push({ ...r, reason: `${w.interpretation}: unit award veto`, vetoes: [...unitVeto] });
-      else if (personVeto) held.push({ ...r, reason: `${w.interpretation}: person award veto`, vetoes: [...personVeto] });
+        w.clauses.has(r.c.clause) && r.c.subject.kind === 'person'
+          ? vetoes.get(`person:${r.c.subject.id}`)
+          : undefined;
+      if (unitVeto)
+        held.push({ ...r, reason: `${w.interpretation}: unit award veto`, vetoes: [...unitVeto] });
+      else if (personVeto)
+        held.push({ ...r, reason: `${w.interpretation}: person award veto`, vetoes: [...personVeto] });
       else kept.push(r);
     }
   } else kept.push(...raws);
@@ -127,7 +134,9 @@ export function runRules(
   const withheld: Withheld[] = [];
   for (const [k, h] of dedupe(held)) {
     if (consequences.has(k)) continue;
-    const who = h.reason.includes('unit') ? (ix.units.get(h.forUnit!)?.name ?? h.forUnit) : (ix.people.get(h.c.subject.id)?.name ?? h.c.subject.id);
+    const who = h.reason.includes('unit')
+      ? (ix.units.get(h.forUnit!)?.name ?? h.forUnit)
+      : (ix.people.get(h.c.subject.id)?.name ?? h.c.subject.id);
     const labels = h.vetoes
       .sort()
       .map((cl) => clauses.get(cl)!.label)

@@ -4,7 +4,13 @@
 
 import type { CaseAssessment } from '../domain/case.ts';
 import type { IsoDate } from '../domain/dates.ts';
-import { ASSESSOR_ZH, CONSEQUENCE_ZH, type ConsequenceType, OUTCOME_ZH, ROLE_ZH } from '../domain/vocabulary.ts';
+import {
+  ASSESSOR_ZH,
+  CONSEQUENCE_ZH,
+  type ConsequenceType,
+  OUTCOME_ZH,
+  ROLE_ZH,
+} from '../domain/vocabulary.ts';
 import { type CaseIndex, personName, unitName } from './case-index.ts';
 
 export function names(ix: CaseIndex, ids: readonly string[]): string {
@@ -39,12 +45,25 @@ export function assessmentFact(ix: CaseIndex, a: CaseAssessment): string {
   return s;
 }
 
-export function postReason(ix: CaseIndex, person: string, unit: string, role: string, from?: IsoDate, to?: IsoDate) {
+export function postReason(
+  ix: CaseIndex,
+  person: string,
+  unit: string,
+  role: string,
+  from?: IsoDate,
+  to?: IsoDate,
+) {
   const kind = ix.units.get(unit)?.kind ?? 'town';
   return `${personName(ix, person)}任${unitName(ix, unit)}${ROLE_ZH[kind]?.[role] ?? role}${period(from, to)}`;
 }
 
-export function stationedReason(ix: CaseIndex, person: string, village: string, from?: IsoDate, to?: IsoDate) {
+export function stationedReason(
+  ix: CaseIndex,
+  person: string,
+  village: string,
+  from?: IsoDate,
+  to?: IsoDate,
+) {
   return `${personName(ix, person)}驻(挂钩联系)${unitName(ix, village)}${period(from, to)}`;
 }
 

@@ -4,7 +4,14 @@
 
 import type { CaseAssessment, CaseUnit } from '../domain/case.ts';
 import type { IsoDate } from '../domain/dates.ts';
-import { ACCEPTANCE_KINDS, ASSESSOR_ZH, OUTCOMES, PASSING, UNIT_KINDS, type UnitKind } from '../domain/vocabulary.ts';
+import {
+  ACCEPTANCE_KINDS,
+  ASSESSOR_ZH,
+  OUTCOMES,
+  PASSING,
+  UNIT_KINDS,
+  type UnitKind,
+} from '../domain/vocabulary.ts';
 import type { CaseIndex } from './case-index.ts';
 import { type Checker, isObj, type Obj } from './check.ts';
 import { assessmentFact, names } from './explain.ts';
@@ -32,7 +39,12 @@ export interface Generator {
   deps: string[];
 }
 
-type Compile = (args: Obj, path: string, c: Checker, params: ReadonlyMap<string, unknown>) => Generator | undefined;
+type Compile = (
+  args: Obj,
+  path: string,
+  c: Checker,
+  params: ReadonlyMap<string, unknown>,
+) => Generator | undefined;
 
 const EACH = ['subject', 'sampled_town', 'sampled_village', 'caused_by', 'linked_unit'] as const;
 
@@ -67,7 +79,8 @@ function assessment(args: Obj, path: string, c: Checker): Generator | undefined 
     of.includes(ix.units.get(a.subject)!.kind) &&
     (outcomes === 'failing' ? !PASSING.has(a.outcome!) : outcomes.has(a.outcome!));
   of.forEach((k, i) => {
-    if (!(UNIT_KINDS as readonly string[]).includes(k)) c.add(`${path}.of[${i}]`, 'enum', `没有单位类型 ${k}`, `no unit kind ${k}`);
+    if (!(UNIT_KINDS as readonly string[]).includes(k))
+      c.add(`${path}.of[${i}]`, 'enum', `没有单位类型 ${k}`, `no unit kind ${k}`);
   });
   const yields: readonly UnitKind[] =
     each === 'sampled_town'
@@ -105,7 +118,12 @@ function assessment(args: Obj, path: string, c: Checker): Generator | undefined 
           for (const id of sampled) {
             const town = ix.units.get(id)!;
             if (town.kind !== 'town') continue;
-            emit(unitBinding(town, sampledVillages(ix, a, false).filter((v) => ix.units.get(v)!.town === id)));
+            emit(
+              unitBinding(
+                town,
+                sampledVillages(ix, a, false).filter((v) => ix.units.get(v)!.town === id),
+              ),
+            );
           }
         } else if (each === 'sampled_village') {
           for (const v of villages) emit(unitBinding(ix.units.get(v)!, [v]));
@@ -133,7 +151,12 @@ const RANKING_GROUPS = {
 } as const;
 
 /** Units ranked county-wide by score (I5); yields those within the top N. */
-function ranking(args: Obj, path: string, c: Checker, params: ReadonlyMap<string, unknown>): Generator | undefined {
+function ranking(
+  args: Obj,
+  path: string,
+  c: Checker,
+  params: ReadonlyMap<string, unknown>,
+): Generator | undefined {
   c.fields(args, ['group', 'top'], path);
   const group = c.oneOf(args, 'group', Object.keys(RANKING_GROUPS) as (keyof typeof RANKING_GROUPS)[], path);
   const top = c.string(args, 'top', path);
@@ -199,7 +222,12 @@ function categoryImproved(args: Obj, path: string, c: Checker): Generator | unde
 
 function acceptance(args: Obj, path: string, c: Checker): Generator | undefined {
   c.fields(args, ['kind', 'by'], path);
-  const kind = c.oneOf(args, 'kind', Object.keys(ACCEPTANCE_KINDS) as (keyof typeof ACCEPTANCE_KINDS)[], path);
+  const kind = c.oneOf(
+    args,
+    'kind',
+    Object.keys(ACCEPTANCE_KINDS) as (keyof typeof ACCEPTANCE_KINDS)[],
+    path,
+  );
   const by = c.ids(args, 'by', path);
   if (!kind) return undefined;
   const spec = ACCEPTANCE_KINDS[kind];
@@ -262,9 +290,18 @@ function noticesInARow(args: Obj, path: string, c: Checker): Generator | undefin
           }
         if (!pair) continue;
         const [a, b] = [sorted[pair[0]]!, sorted[pair[1]]!];
-        const fix = a.corrected_on ? `第一次于${a.corrected_on}验收整改,未在第二次下发前` : '第一次未经验收整改';
+        const fix = a.corrected_on
+          ? `第一次于${a.corrected_on}验收整改,未在第二次下发前`
+          : '第一次未经验收整改';
         const fact = `${u.name}本计生年度连续二次被下发警示通知书(${a.issued_on}「${a.matter}」、${b.issued_on}「${b.matter}」,${fix}),年度计生工作予以提醒注意`;
-        emit({ subjectKind: 'unit', subject: u.id, unit: u, villages: u.kind === 'village' ? [u.id] : [], date: ix.decidedOn, fact });
+        emit({
+          subjectKind: 'unit',
+          subject: u.id,
+          unit: u,
+          villages: u.kind === 'village' ? [u.id] : [],
+          date: ix.decidedOn,
+          fact,
+        });
       }
     },
   };
@@ -286,7 +323,12 @@ export function compileGenerator(
   params: ReadonlyMap<string, unknown>,
 ): Generator | undefined {
   if (!isObj(raw) || Object.keys(raw).length !== 1) {
-    c.add(path, 'for', `应恰有一项:${Object.keys(GENERATORS).join('、')}`, `must name exactly one of: ${Object.keys(GENERATORS).join(', ')}`);
+    c.add(
+      path,
+      'for',
+      `应恰有一项:${Object.keys(GENERATORS).join('、')}`,
+      `must name exactly one of: ${Object.keys(GENERATORS).join(', ')}`,
+    );
     return undefined;
   }
   const [name, args] = Object.entries(raw)[0]!;

@@ -36,7 +36,11 @@ function postsAt(roles: readonly string[]) {
     const match = ix.interp.I6 === 'whole-office' ? wholeOffice : headOnly;
     for (const p of ix.postsAt.get(unit) ?? [])
       if (match.has(p.role))
-        out.push({ kind: 'person', id: p.person, reason: postReason(ix, p.person, unit, p.role, p.from, p.to) });
+        out.push({
+          kind: 'person',
+          id: p.person,
+          reason: postReason(ix, p.person, unit, p.role, p.from, p.to),
+        });
   };
 }
 
@@ -61,14 +65,20 @@ function unitPosts(roles: readonly string[]): Group['members'] {
   return (ix, b, out) => read(ix, b.subject, out);
 }
 
-const unitMember = (ix: CaseIndex, id: string): Member => ({ kind: 'unit', id, reason: ix.units.get(id)?.name ?? id });
+const unitMember = (ix: CaseIndex, id: string): Member => ({
+  kind: 'unit',
+  id,
+  reason: ix.units.get(id)?.name ?? id,
+});
 
 const NAMED: Record<string, Group> = {
   subject: {
     memberKind: 'subject',
     deps: [],
     members: (ix, b, out) => {
-      out.push(b.subjectKind === 'unit' ? unitMember(ix, b.subject) : { kind: 'person', id: b.subject, reason: '' });
+      out.push(
+        b.subjectKind === 'unit' ? unitMember(ix, b.subject) : { kind: 'person', id: b.subject, reason: '' },
+      );
     },
   },
   villages: {
@@ -90,7 +100,11 @@ const NAMED: Record<string, Group> = {
     needs: ['town'],
     deps: ['I1', 'I2', 'I9'],
     members: (ix, b, out) =>
-      stationedAt(ix, ix.interp.I2 === 'sampled-villages-only' ? b.villages : (ix.villagesOf.get(b.subject) ?? []), out),
+      stationedAt(
+        ix,
+        ix.interp.I2 === 'sampled-villages-only' ? b.villages : (ix.villagesOf.get(b.subject) ?? []),
+        out,
+      ),
   },
   // I10: every post of the village, or every post but fp_supervisor.
   village_cadres: {
@@ -101,7 +115,11 @@ const NAMED: Record<string, Group> = {
       for (const v of b.villages)
         for (const p of ix.postsAt.get(v) ?? [])
           if (all || p.role !== 'fp_supervisor')
-            out.push({ kind: 'person', id: p.person, reason: postReason(ix, p.person, v, p.role, p.from, p.to) });
+            out.push({
+              kind: 'person',
+              id: p.person,
+              reason: postReason(ix, p.person, v, p.role, p.from, p.to),
+            });
     },
   },
   linked_units: {
@@ -113,7 +131,11 @@ const NAMED: Record<string, Group> = {
         for (const u of ix.unitsLinkedTo.get(v) ?? [])
           if (!seen.has(u)) {
             seen.add(u);
-            out.push({ kind: 'unit', id: u, reason: `${ix.units.get(u)?.name}挂钩联系${ix.units.get(v)?.name}` });
+            out.push({
+              kind: 'unit',
+              id: u,
+              reason: `${ix.units.get(u)?.name}挂钩联系${ix.units.get(v)?.name}`,
+            });
           }
     },
   },
@@ -156,10 +178,17 @@ export function compileGroups(raw: unknown, path: string, c: Checker): Group[] {
     else if (isObj(item) && Array.isArray(item.town_posts) && Object.keys(item).length === 1) {
       const roles = item.town_posts.map(String);
       roles.forEach((r, j) => {
-        if (!TOWN_ROLES.includes(r)) c.add(`${p}.town_posts[${j}]`, 'enum', `镇(场)没有职务 ${r}`, `a town has no post ${r}`);
+        if (!TOWN_ROLES.includes(r))
+          c.add(`${p}.town_posts[${j}]`, 'enum', `镇(场)没有职务 ${r}`, `a town has no post ${r}`);
       });
       out.push(townPosts(roles));
-    } else c.add(p, 'unknown_group', `未知的对象组,可为:${GROUP_NAMES.join('、')}`, `unknown group; use one of: ${GROUP_NAMES.join(', ')}`);
+    } else
+      c.add(
+        p,
+        'unknown_group',
+        `未知的对象组,可为:${GROUP_NAMES.join('、')}`,
+        `unknown group; use one of: ${GROUP_NAMES.join(', ')}`,
+      );
   });
   return out;
 }

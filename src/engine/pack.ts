@@ -81,9 +81,16 @@ export function readPack(src: PackSource): Pack {
   const clauses = text.clauses;
   const clauseExists = (id: unknown, path: string) => {
     if (typeof id !== 'string' || !clauses.has(id))
-      c.add(path, 'unknown_clause', `条款 ${String(id)} 不存在于 text.md`, `clause ${String(id)} is not in text.md`);
+      c.add(
+        path,
+        'unknown_clause',
+        `条款 ${String(id)} 不存在于 text.md`,
+        `clause ${String(id)} is not in text.md`,
+      );
   };
-  meta.consequenceClauses.forEach((id, i) => clauseExists(id, `pack.yaml.consequence_clauses[${i}]`));
+  meta.consequenceClauses.forEach((id, i) => {
+    clauseExists(id, `pack.yaml.consequence_clauses[${i}]`);
+  });
 
   const parameters = readParameters(src.parameters, c, clauseExists);
   const interpretations = readInterpretations(src.interpretations, c, clauseExists);
@@ -119,7 +126,8 @@ function readParameters(raw: unknown, c: Checker, clauseExists: (id: unknown, pa
       else if (from) values.push({ valid_from: from, value: value as number | string });
     });
     values.sort((a, b) => (a.valid_from < b.valid_from ? -1 : 1));
-    if (values.length === 0) c.add(`${path}.values`, 'required', '至少需要一个取值', 'needs at least one value');
+    if (values.length === 0)
+      c.add(`${path}.values`, 'required', '至少需要一个取值', 'needs at least one value');
     if (unit) out.set(name, { name, clause: String(o.clause), zh: String(o.zh ?? ''), unit, values });
   }
   return out;
@@ -135,7 +143,9 @@ function readInterpretations(raw: unknown, c: Checker, clauseExists: (id: unknow
     if (!o) continue;
     c.fields(o, ['clauses', 'question', 'question_zh', 'default', 'values'], path);
     const clauses = c.ids(o, 'clauses', path);
-    clauses.forEach((cl, i) => clauseExists(cl, `${path}.clauses[${i}]`));
+    clauses.forEach((cl, i) => {
+      clauseExists(cl, `${path}.clauses[${i}]`);
+    });
     const values: Interpretation['values'] = {};
     for (const [name, dv] of Object.entries(c.object(o.values, `${path}.values`) ?? {})) {
       const d = isObj(dv) ? dv : {};

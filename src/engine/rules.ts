@@ -40,7 +40,13 @@ export interface CompiledRules {
   withhold?: { interpretation: string; value: string; clauses: Set<string> };
 }
 
-const PERSON_ONLY = new Set(['appraisal_cap', 'dismissal_or_demotion', 'three_stops', 'transfer_promotion_freeze', 'admonishment_talk']);
+const PERSON_ONLY = new Set([
+  'appraisal_cap',
+  'dismissal_or_demotion',
+  'three_stops',
+  'transfer_promotion_freeze',
+  'admonishment_talk',
+]);
 const UNIT_ONLY = new Set(['plaque', 'honour_title', 'report_to_superior']);
 const AMOUNT = new Set(['reward', 'fine']);
 
@@ -59,7 +65,12 @@ export function compileRules(pack: Pack, c: Checker): CompiledRules {
       const it = pack.interpretations.get(id);
       if (!it) c.add(`${path}.${id}`, 'unknown_interpretation', `没有解释 ${id}`, `no interpretation ${id}`);
       else if (typeof value !== 'string' || !(value in it.values))
-        c.add(`${path}.${id}`, 'enum', `解释 ${id} 没有取值 ${String(value)}`, `interpretation ${id} has no value ${String(value)}`);
+        c.add(
+          `${path}.${id}`,
+          'enum',
+          `解释 ${id} 没有取值 ${String(value)}`,
+          `interpretation ${id} has no value ${String(value)}`,
+        );
       else {
         pairs.push([id, value]);
         deps.add(id);
@@ -79,7 +90,9 @@ export function compileRules(pack: Pack, c: Checker): CompiledRules {
     if (name === 'all' || name === 'any') {
       const parts = (Array.isArray(arg) ? arg : []).map((x, i) => cond(x, `${p}[${i}]`, deps));
       if (!Array.isArray(arg)) c.add(p, 'type', '应为列表', 'must be a list');
-      return name === 'all' ? (ix, b) => parts.every((f) => f(ix, b)) : (ix, b) => parts.some((f) => f(ix, b));
+      return name === 'all'
+        ? (ix, b) => parts.every((f) => f(ix, b))
+        : (ix, b) => parts.some((f) => f(ix, b));
     }
     if (name === 'not') {
       const inner = cond(arg, p, deps);
@@ -109,7 +122,12 @@ export function compileRules(pack: Pack, c: Checker): CompiledRules {
 
   const give = (raw: unknown, path: string, memberKinds: Set<string>): GiveSpec | undefined => {
     let spec: GiveSpec | undefined;
-    if (typeof raw === 'string' && (CONSEQUENCE_TYPES as readonly string[]).includes(raw) && !AMOUNT.has(raw) && raw !== 'honour_title')
+    if (
+      typeof raw === 'string' &&
+      (CONSEQUENCE_TYPES as readonly string[]).includes(raw) &&
+      !AMOUNT.has(raw) &&
+      raw !== 'honour_title'
+    )
       spec = { type: raw as ConsequenceType };
     else if (isObj(raw)) {
       const type = Object.keys(raw).find((k) => k !== 'per');
@@ -117,23 +135,48 @@ export function compileRules(pack: Pack, c: Checker): CompiledRules {
       if (type && (AMOUNT.has(type) || type === 'honour_title') && typeof param === 'string') {
         const want = type === 'honour_title' ? 'text' : 'yuan';
         if (paramUnits.get(param) !== want)
-          c.add(`${path}.${type}`, 'unknown_parameter', `没有${want === 'text' ? '称号' : '金额'}参数 ${param}`, `no ${want} parameter ${param}`);
+          c.add(
+            `${path}.${type}`,
+            'unknown_parameter',
+            `没有${want === 'text' ? '称号' : '金额'}参数 ${param}`,
+            `no ${want} parameter ${param}`,
+          );
         spec = { type: type as ConsequenceType, param, perVillage: raw.per === 'village' };
-        if (raw.per !== undefined && raw.per !== 'village') c.add(`${path}.per`, 'enum', '只能为 village', 'must be village');
+        if (raw.per !== undefined && raw.per !== 'village')
+          c.add(`${path}.per`, 'enum', '只能为 village', 'must be village');
       }
     }
     if (!spec) {
-      c.add(path, 'unknown_consequence', `未知的后果,可为:${CONSEQUENCE_TYPES.join('、')}`, `unknown consequence; use one of: ${CONSEQUENCE_TYPES.join(', ')}`);
+      c.add(
+        path,
+        'unknown_consequence',
+        `未知的后果,可为:${CONSEQUENCE_TYPES.join('、')}`,
+        `unknown consequence; use one of: ${CONSEQUENCE_TYPES.join(', ')}`,
+      );
       return undefined;
     }
-    if ((PERSON_ONLY.has(spec.type) && memberKinds.has('unit')) || (UNIT_ONLY.has(spec.type) && memberKinds.has('person')))
-      c.add(path, 'wrong_subject', `${spec.type} 不能给予该对象组`, `${spec.type} cannot be given to this group`);
+    if (
+      (PERSON_ONLY.has(spec.type) && memberKinds.has('unit')) ||
+      (UNIT_ONLY.has(spec.type) && memberKinds.has('person'))
+    )
+      c.add(
+        path,
+        'wrong_subject',
+        `${spec.type} 不能给予该对象组`,
+        `${spec.type} cannot be given to this group`,
+      );
     return spec;
   };
 
   const rawRules = c.list(src, 'rules', 'rules.yaml', true);
   const ids = new Set<string>();
-  const pending: { rule: CompiledRule; base: Block[]; apply?: string; path: string; ruleDeps: Set<string> }[] = [];
+  const pending: {
+    rule: CompiledRule;
+    base: Block[];
+    apply?: string;
+    path: string;
+    ruleDeps: Set<string>;
+  }[] = [];
   rawRules.forEach((r, i) => {
     const path = `rules.yaml.rules[${i}]`;
     const o = c.object(r, path);
@@ -145,7 +188,12 @@ export function compileRules(pack: Pack, c: Checker): CompiledRules {
     const clause = typeof o.cites === 'string' ? o.cites : undefined;
     if (!clause) c.add(`${path}.cites`, 'required', '规则必须引用条款', 'a rule must cite a clause');
     else if (!pack.clauses.has(clause))
-      c.add(`${path}.cites`, 'unknown_clause', `条款 ${clause} 不存在于 text.md`, `clause ${clause} is not in text.md`);
+      c.add(
+        `${path}.cites`,
+        'unknown_clause',
+        `条款 ${clause} 不存在于 text.md`,
+        `clause ${clause} is not in text.md`,
+      );
     const gen = compileGenerator(o.for, `${path}.for`, c, paramUnits);
     const ruleDeps = new Set<string>(gen?.deps ?? []);
     const when = o.when === undefined ? undefined : cond(o.when, `${path}.when`, ruleDeps);
@@ -162,7 +210,12 @@ export function compileRules(pack: Pack, c: Checker): CompiledRules {
       const kinds = new Set(groups.map((g) => (g.memberKind === 'subject' ? subjectKind : g.memberKind)));
       for (const g of groups)
         if (g.needs && gen && !gen.yields.every((k) => g.needs!.includes(k)))
-          c.add(`${bp}.to`, 'wrong_subject', `该对象组需要 ${g.needs.join('/')} 的考察对象`, `this group needs a binding of ${g.needs.join('/')}`);
+          c.add(
+            `${bp}.to`,
+            'wrong_subject',
+            `该对象组需要 ${g.needs.join('/')} 的考察对象`,
+            `this group needs a binding of ${g.needs.join('/')}`,
+          );
       const blockDeps = new Set<string>(groups.flatMap((g) => g.deps));
       const bwhen = bo.when === undefined ? undefined : cond(bo.when, `${bp}.when`, blockDeps);
       const gives = c
@@ -174,20 +227,36 @@ export function compileRules(pack: Pack, c: Checker): CompiledRules {
     });
     if (!gen || !clause) return;
     const rule: CompiledRule = { id, clause, gen, when, blocks: [] };
-    pending.push({ rule, base: blocks, apply: typeof o.apply === 'string' ? o.apply : undefined, path, ruleDeps });
+    pending.push({
+      rule,
+      base: blocks,
+      apply: typeof o.apply === 'string' ? o.apply : undefined,
+      path,
+      ruleDeps,
+    });
   });
 
   const withholdRaw = src.withhold;
   let withhold: CompiledRules['withhold'];
   if (withholdRaw !== undefined) {
     const w = c.object(withholdRaw, 'rules.yaml.withhold') ?? {};
-    const pairs = isObj(w.interpretation) ? interpretation(w.interpretation, 'rules.yaml.withhold.interpretation', new Set()) : [];
+    const pairs = isObj(w.interpretation)
+      ? interpretation(w.interpretation, 'rules.yaml.withhold.interpretation', new Set())
+      : [];
     const clauses = c.ids(w, 'clauses', 'rules.yaml.withhold');
     clauses.forEach((cl, i) => {
-      if (!pack.clauses.has(cl)) c.add(`rules.yaml.withhold.clauses[${i}]`, 'unknown_clause', `条款 ${cl} 不存在`, `no clause ${cl}`);
+      if (!pack.clauses.has(cl))
+        c.add(`rules.yaml.withhold.clauses[${i}]`, 'unknown_clause', `条款 ${cl} 不存在`, `no clause ${cl}`);
     });
-    if (pairs.length === 1) withhold = { interpretation: pairs[0]![0], value: pairs[0]![1], clauses: new Set(clauses) };
-    else c.add('rules.yaml.withhold.interpretation', 'required', '应指明一个解释及其取值', 'must name one interpretation and its value');
+    if (pairs.length === 1)
+      withhold = { interpretation: pairs[0]![0], value: pairs[0]![1], clauses: new Set(clauses) };
+    else
+      c.add(
+        'rules.yaml.withhold.interpretation',
+        'required',
+        '应指明一个解释及其取值',
+        'must name one interpretation and its value',
+      );
   }
 
   const byId = new Map(pending.map((p) => [p.rule.id, p]));
@@ -196,13 +265,23 @@ export function compileRules(pack: Pack, c: Checker): CompiledRules {
     if (p.apply !== undefined) {
       const target = byId.get(p.apply);
       if (!target || target.apply !== undefined) {
-        c.add(`${p.path}.apply`, 'unknown_rule', `没有可适用的规则 ${p.apply}`, `no rule ${p.apply} to apply`);
+        c.add(
+          `${p.path}.apply`,
+          'unknown_rule',
+          `没有可适用的规则 ${p.apply}`,
+          `no rule ${p.apply} to apply`,
+        );
         continue;
       }
       for (const b of target.base)
         for (const g of b.groups)
           if (g.needs && !p.rule.gen.yields.every((k) => g.needs!.includes(k)))
-            c.add(`${p.path}.apply`, 'wrong_subject', '所适用规则的对象组与考察对象不符', "the applied rule's groups do not fit this binding");
+            c.add(
+              `${p.path}.apply`,
+              'wrong_subject',
+              '所适用规则的对象组与考察对象不符',
+              "the applied rule's groups do not fit this binding",
+            );
       p.rule.applies = target.rule.clause;
       base = target.base;
     }
@@ -214,6 +293,11 @@ export function compileRules(pack: Pack, c: Checker): CompiledRules {
   }
   for (const cl of pack.consequenceClauses)
     if (!pending.some((p) => p.rule.clause === cl))
-      c.add('rules.yaml.rules', 'uncovered_clause', `条款 ${cl} 规定了后果,但没有规则实施`, `clause ${cl} imposes consequences but no rule implements it`);
+      c.add(
+        'rules.yaml.rules',
+        'uncovered_clause',
+        `条款 ${cl} 规定了后果,但没有规则实施`,
+        `clause ${cl} imposes consequences but no rule implements it`,
+      );
   return { rules: pending.map((p) => p.rule), withhold };
 }

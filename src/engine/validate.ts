@@ -29,22 +29,23 @@ export interface PolicyInfo {
 
 export type Validation = { ok: true; case: ZerenCase } | { ok: false; problems: Problem[] };
 
-const LINK_TARGETS: Record<string, [string, string, UnitKind | 'person'][]> = {
+/** The fields each kind of link names, and what each must refer to. */
+const LINK_TARGETS: Record<string, [string, UnitKind | 'person'][]> = {
   stationed: [
-    ['person', 'person', 'person'],
-    ['village', 'village', 'village'],
+    ['person', 'person'],
+    ['village', 'village'],
   ],
   unit_village: [
-    ['unit', 'unit', 'county_unit'],
-    ['village', 'village', 'village'],
+    ['unit', 'county_unit'],
+    ['village', 'village'],
   ],
   leader_town: [
-    ['person', 'person', 'person'],
-    ['town', 'town', 'town'],
+    ['person', 'person'],
+    ['town', 'town'],
   ],
   leader_village: [
-    ['person', 'person', 'person'],
-    ['village', 'village', 'village'],
+    ['person', 'person'],
+    ['village', 'village'],
   ],
 };
 
@@ -56,7 +57,9 @@ export function validateCase(input: unknown, policy: PolicyInfo): Validation {
     // Defensive: validation must never throw, whatever it is given.
     c.add('', 'internal', `无法校验:${String(e)}`, `cannot validate: ${String(e)}`);
   }
-  return c.problems.length === 0 ? { ok: true, case: input as ZerenCase } : { ok: false, problems: c.problems };
+  return c.problems.length === 0
+    ? { ok: true, case: input as ZerenCase }
+    : { ok: false, problems: c.problems };
 }
 
 function check(input: unknown, policy: PolicyInfo, c: Checker): void {
@@ -87,7 +90,12 @@ function check(input: unknown, policy: PolicyInfo, c: Checker): void {
     c.add('format', 'format', `应为 ${CASE_FORMAT}`, `must be ${CASE_FORMAT}`);
   const pol = c.string(root, 'policy', '');
   if (pol !== undefined && pol !== policy.id)
-    c.add('policy', 'policy', `本策略包为 ${policy.id},不是 ${show(pol)}`, `this policy pack is ${policy.id}, not ${show(pol)}`);
+    c.add(
+      'policy',
+      'policy',
+      `本策略包为 ${policy.id},不是 ${show(pol)}`,
+      `this policy pack is ${policy.id}, not ${show(pol)}`,
+    );
   const year = c.integer(root, 'fp_year', '', 1900, 2200);
   if (year !== undefined && year < policy.firstFpYear)
     c.add(
@@ -100,23 +108,35 @@ function check(input: unknown, policy: PolicyInfo, c: Checker): void {
   const notBeforeYear = (o: Obj, key: string, path: string, required = false) => {
     const d = c.date(o, key, path, required);
     if (d !== undefined && start !== undefined && d < start)
-      c.add(`${path}.${key}`, 'before_year', `早于计生年度开始(${start})`, `is before the FP year starts (${start})`);
+      c.add(
+        `${path}.${key}`,
+        'before_year',
+        `早于计生年度开始(${start})`,
+        `is before the FP year starts (${start})`,
+      );
   };
   notBeforeYear(root, 'decided_on', '');
   checkInterpretations(root, policy, c);
 
   const units = checkUnits(root, c);
   const people = checkPeople(root, c);
-  const ref = (o: Obj, key: string, path: string, want: UnitKind | 'person' | UnitKind[]): string | undefined => {
+  const ref = (
+    o: Obj,
+    key: string,
+    path: string,
+    want: UnitKind | 'person' | UnitKind[],
+  ): string | undefined => {
     const id = c.string(o, key, path);
     if (id === undefined) return undefined;
     if (want === 'person') {
-      if (!people.has(id)) c.add(`${path}.${key}`, 'unknown_ref', `没有人员 ${show(id)}`, `no person ${show(id)}`);
+      if (!people.has(id))
+        c.add(`${path}.${key}`, 'unknown_ref', `没有人员 ${show(id)}`, `no person ${show(id)}`);
       return id;
     }
     const kind = units.get(id);
     const wanted = Array.isArray(want) ? want : [want];
-    if (kind === undefined) c.add(`${path}.${key}`, 'unknown_ref', `没有单位 ${show(id)}`, `no unit ${show(id)}`);
+    if (kind === undefined)
+      c.add(`${path}.${key}`, 'unknown_ref', `没有单位 ${show(id)}`, `no unit ${show(id)}`);
     else if (!wanted.includes(kind))
       c.add(
         `${path}.${key}`,
@@ -154,7 +174,7 @@ function check(input: unknown, policy: PolicyInfo, c: Checker): void {
     if (!kind) return;
     const targets = LINK_TARGETS[kind]!;
     c.fields(o, ['kind', ...targets.map((t) => t[0]), 'from', 'to'], path);
-    for (const [key, , want] of targets) ref(o, key, path, want);
+    for (const [key, want] of targets) ref(o, key, path, want);
     range(o, path);
   });
 
@@ -169,7 +189,12 @@ function check(input: unknown, policy: PolicyInfo, c: Checker): void {
     c.integer(o, 'category', path, 1, 9);
     const key = `${unit}|${y}`;
     if (categories.has(key))
-      c.add(path, 'duplicate', `${show(unit)} 在 ${y} 年度已有类别`, `${show(unit)} already has a category for ${y}`);
+      c.add(
+        path,
+        'duplicate',
+        `${show(unit)} 在 ${y} 年度已有类别`,
+        `${show(unit)} already has a category for ${y}`,
+      );
     categories.add(key);
   });
 
@@ -195,7 +220,8 @@ function check(input: unknown, policy: PolicyInfo, c: Checker): void {
     c.fields(o, ['id', 'unit', 'issued_on', 'matter', 'corrected_on'], path);
     const id = c.string(o, 'id', path);
     if (id !== undefined) {
-      if (noticeIds.has(id)) c.add(`${path}.id`, 'duplicate', `重复的编号 ${show(id)}`, `duplicate id ${show(id)}`);
+      if (noticeIds.has(id))
+        c.add(`${path}.id`, 'duplicate', `重复的编号 ${show(id)}`, `duplicate id ${show(id)}`);
       noticeIds.add(id);
     }
     ref(o, 'unit', path, ['town', 'village', 'county_unit']);
@@ -203,7 +229,12 @@ function check(input: unknown, policy: PolicyInfo, c: Checker): void {
     c.string(o, 'matter', path);
     const corrected = c.date(o, 'corrected_on', path, false);
     if (issued && corrected && corrected < issued)
-      c.add(`${path}.corrected_on`, 'range', `早于发出日期 ${issued}`, `is before the notice was issued (${issued})`);
+      c.add(
+        `${path}.corrected_on`,
+        'range',
+        `早于发出日期 ${issued}`,
+        `is before the notice was issued (${issued})`,
+      );
   });
 
   c.list(root, 'incidents', '').forEach((v, i) => {
@@ -222,11 +253,16 @@ function checkInterpretations(root: Obj, policy: PolicyInfo, c: Checker): void {
   if (v === undefined || v === null) return;
   const o = c.object(v, 'interpretations');
   if (!o) return;
-  for (const [id, value] of Object.entries(o)) {
+  for (const id of Object.keys(o)) {
     const values = Object.hasOwn(policy.interpretations, id) ? policy.interpretations[id] : undefined;
     if (!values) {
       const known = Object.keys(policy.interpretations).join('、');
-      c.add(`interpretations.${id}`, 'unknown_interpretation', `没有解释 ${show(id)}(可用:${known})`, `no interpretation ${show(id)} (known: ${known})`);
+      c.add(
+        `interpretations.${id}`,
+        'unknown_interpretation',
+        `没有解释 ${show(id)}(可用:${known})`,
+        `no interpretation ${show(id)} (known: ${known})`,
+      );
     } else c.oneOf(o, id, values, 'interpretations');
   }
 }
@@ -243,12 +279,18 @@ function checkUnits(root: Obj, c: Checker): Map<string, UnitKind> {
     const kind = c.oneOf(o, 'kind', UNIT_KINDS, path);
     c.string(o, 'name', path);
     if (id === undefined) return;
-    if (units.has(id)) c.add(`${path}.id`, 'duplicate', `重复的单位编号 ${show(id)}`, `duplicate unit id ${show(id)}`);
+    if (units.has(id))
+      c.add(`${path}.id`, 'duplicate', `重复的单位编号 ${show(id)}`, `duplicate unit id ${show(id)}`);
     else if (kind) units.set(id, kind);
   });
   const counties = [...units.values()].filter((k) => k === 'county').length;
   if (Array.isArray(root.units) && counties !== 1)
-    c.add('units', 'one_county', `应恰有一个县(kind: county),实有 ${counties} 个`, `must hold exactly one county (kind: county), not ${counties}`);
+    c.add(
+      'units',
+      'one_county',
+      `应恰有一个县(kind: county),实有 ${counties} 个`,
+      `must hold exactly one county (kind: county), not ${counties}`,
+    );
   objs.forEach((o, i) => {
     if (!o) return;
     const path = `units[${i}]`;
@@ -256,7 +298,13 @@ function checkUnits(root: Obj, c: Checker): Map<string, UnitKind> {
       const town = c.string(o, 'town', path);
       if (town !== undefined && units.get(town) !== 'town')
         c.add(`${path}.town`, 'unknown_ref', `没有镇(场) ${show(town)}`, `no town ${show(town)}`);
-    } else if (o.town !== undefined) c.add(`${path}.town`, 'not_allowed', '只有村(社区、工区)隶属于镇(场)', 'only a village belongs to a town');
+    } else if (o.town !== undefined)
+      c.add(
+        `${path}.town`,
+        'not_allowed',
+        '只有村(社区、工区)隶属于镇(场)',
+        'only a village belongs to a town',
+      );
     if (o.governance_duty !== undefined) {
       if (o.kind !== 'county_unit')
         c.add(`${path}.governance_duty`, 'not_allowed', '只适用于县直单位', 'applies to county units only');
@@ -277,7 +325,8 @@ function checkPeople(root: Obj, c: Checker): Set<string> {
     c.string(o, 'name', path);
     c.oneOf(o, 'staff_type', STAFF_TYPES, path, false);
     if (id === undefined) return;
-    if (people.has(id)) c.add(`${path}.id`, 'duplicate', `重复的人员编号 ${show(id)}`, `duplicate person id ${show(id)}`);
+    if (people.has(id))
+      c.add(`${path}.id`, 'duplicate', `重复的人员编号 ${show(id)}`, `duplicate person id ${show(id)}`);
     people.add(id);
   });
   return people;
@@ -292,15 +341,21 @@ function checkAssessments(
   const seen = new Set<string>();
   const raw = root.units;
   const townOf = new Map<string, unknown>();
-  if (Array.isArray(raw)) for (const u of raw) if (isObj(u) && typeof u.id === 'string') townOf.set(u.id, u.town);
+  if (Array.isArray(raw))
+    for (const u of raw) if (isObj(u) && typeof u.id === 'string') townOf.set(u.id, u.town);
   const governance = new Set<string>();
-  if (Array.isArray(raw)) for (const u of raw) if (isObj(u) && u.governance_duty === true) governance.add(String(u.id));
+  if (Array.isArray(raw))
+    for (const u of raw) if (isObj(u) && u.governance_duty === true) governance.add(String(u.id));
 
   c.list(root, 'assessments', '').forEach((v, i) => {
     const path = `assessments[${i}]`;
     const o = c.object(v, path);
     if (!o) return;
-    c.fields(o, ['by', 'subject', 'kind', 'outcome', 'score', 'sampled', 'at_fault', 'caused_by', 'decided_on'], path);
+    c.fields(
+      o,
+      ['by', 'subject', 'kind', 'outcome', 'score', 'sampled', 'at_fault', 'caused_by', 'decided_on'],
+      path,
+    );
     const by = c.oneOf(o, 'by', ASSESSORS, path);
     const kind = c.oneOf(o, 'kind', ASSESSMENT_KINDS, path, false) ?? 'annual';
     const subject = c.string(o, 'subject', path);
@@ -316,7 +371,12 @@ function checkAssessments(
 
     const key = `${by}|${subject}|${kind}`;
     if (seen.has(key))
-      c.add(path, 'duplicate', `${by} 对 ${show(subject)} 的 ${kind} 考核已有一条`, `there is already a ${kind} assessment of ${show(subject)} by ${by}`);
+      c.add(
+        path,
+        'duplicate',
+        `${by} 对 ${show(subject)} 的 ${kind} 考核已有一条`,
+        `there is already a ${kind} assessment of ${show(subject)} by ${by}`,
+      );
     seen.add(key);
 
     if (kind === 'governance_duty') {
@@ -327,9 +387,16 @@ function checkAssessments(
           '综合治理职责考评只能由县对计生综合治理职责单位(governance_duty: true)作出',
           'a governance_duty evaluation is given by the county to a county unit with governance_duty: true',
         );
-      if (o.outcome !== undefined) c.add(`${path}.outcome`, 'not_allowed', '职责考评只有分数,没有结论', 'a governance_duty evaluation has a score, not an outcome');
+      if (o.outcome !== undefined)
+        c.add(
+          `${path}.outcome`,
+          'not_allowed',
+          '职责考评只有分数,没有结论',
+          'a governance_duty evaluation has a score, not an outcome',
+        );
       for (const k of ['sampled', 'at_fault', 'caused_by'])
-        if (o[k] !== undefined) c.add(`${path}.${k}`, 'not_allowed', '只用于年度考核', 'appears on annual assessments only');
+        if (o[k] !== undefined)
+          c.add(`${path}.${k}`, 'not_allowed', '只用于年度考核', 'appears on annual assessments only');
       return;
     }
 
@@ -358,20 +425,37 @@ function checkAssessments(
       if (k === undefined) c.add(p, 'unknown_ref', `没有单位 ${show(id)}`, `no unit ${show(id)}`);
       else if (by === 'province') {
         if (k !== 'town' && k !== 'village')
-          c.add(p, 'wrong_kind', `抽中的应为镇(场)或村,${show(id)} 是${UNIT_KIND_ZH[k]}`, `a sampled unit is a town or village; ${show(id)} is a ${k}`);
+          c.add(
+            p,
+            'wrong_kind',
+            `抽中的应为镇(场)或村,${show(id)} 是${UNIT_KIND_ZH[k]}`,
+            `a sampled unit is a town or village; ${show(id)} is a ${k}`,
+          );
       } else if (subjectKind === 'town') {
         if (k !== 'village' || townOf.get(id) !== subject)
           c.add(p, 'wrong_kind', `应为 ${show(subject)} 所属的村`, `must be a village of ${show(subject)}`);
-      } else c.add(p, 'not_allowed', `对${UNIT_KIND_ZH[subjectKind]}的考核没有抽中单位`, `an assessment of a ${subjectKind} has no sampled units`);
+      } else
+        c.add(
+          p,
+          'not_allowed',
+          `对${UNIT_KIND_ZH[subjectKind]}的考核没有抽中单位`,
+          `an assessment of a ${subjectKind} has no sampled units`,
+        );
     });
     atFault.forEach((id, j) => {
       if (!sampled.includes(id))
-        c.add(`${path}.at_fault[${j}]`, 'not_sampled', `${show(id)} 不在抽中单位(sampled)之中`, `${show(id)} is not among the sampled units`);
+        c.add(
+          `${path}.at_fault[${j}]`,
+          'not_sampled',
+          `${show(id)} 不在抽中单位(sampled)之中`,
+          `${show(id)} is not among the sampled units`,
+        );
     });
     causedBy.forEach((id, j) => {
       const p = `${path}.caused_by[${j}]`;
       if (by !== 'province') c.add(p, 'not_allowed', '只用于省考核', 'appears on province assessments only');
-      else if (units.get(id) !== 'county_unit') c.add(p, 'wrong_kind', `${show(id)} 不是县直单位`, `${show(id)} is not a county unit`);
+      else if (units.get(id) !== 'county_unit')
+        c.add(p, 'wrong_kind', `${show(id)} 不是县直单位`, `${show(id)} is not a county unit`);
     });
   });
 }

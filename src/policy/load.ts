@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { createEngine, type Engine } from '../engine/engine.ts';
 import { isObj } from '../engine/check.ts';
+import { createEngine, type Engine } from '../engine/engine.ts';
 import type { PackSource } from '../engine/pack.ts';
 
 export const POLICIES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../policies');
@@ -15,7 +15,8 @@ export const DEFAULT_POLICY = 'county-fp-2009';
 export function readPackSource(dir: string): PackSource {
   const manifest = parse(readFileSync(join(dir, 'pack.yaml'), 'utf8')) as unknown;
   const files = isObj(manifest) && isObj(manifest.files) ? manifest.files : {};
-  const read = (key: string, fallback: string) => readFileSync(join(dir, String(files[key] ?? fallback)), 'utf8');
+  const read = (key: string, fallback: string) =>
+    readFileSync(join(dir, String(files[key] ?? fallback)), 'utf8');
   const duties = files.duties ?? 'duties.yaml';
   return {
     manifest,

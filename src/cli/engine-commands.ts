@@ -1,0 +1,175 @@
+// evaluate, validate, explain, compare: the engine on a case file, from the command line.
+
+import type { Command } from 'commander';
+import type { ZerenCase } from '../domain/case.ts';
+import { type Consequence, consequenceKey, type Withheld, type ZerenResult } from '../domain/result.ts';
+import { clauseLabel } from '../engine/clauses.ts';
+import type { Engine } from '../engine/engine.ts';
+import { loadEngine } from '../policy/load.ts';
+import { CliExit, failWith, parseSets, readCase } from './io.ts';
+import { describe, personLabel, renderReport, totals } from './report.ts';
+
+interface Common {
+  set?: string[];
+  json?: boolean;
+}
+
+function policyOf(raw: unknown, fallback: string | undefined): string | undefined {
+  if (fallback) return fallback;
+  const p = (raw as { policy?: unknown } | null)?.policy;
+  return typeof p === 'string' && /^[\w-]+$/.test(p) ? p : undefined;
+}
+
+/** Reads, validates and evaluates; any problem ends the command with status 2. */
+export function load(
+  path: string,
+  opts: Common,
+  policy?: string,
+): { engine: Engine; c: ZerenCase; result: ZerenResult } {
+  const raw = readCase(path);
+  if (!raw.ok) failWith(raw.problems);
+  const sets = parseSets(opts.set);
+  if (!sets.ok) failWith(sets.problems);
+  let engine: Engine;
+  try {
+    engine = loadEngine(policyOf(raw.value, policy));
+  } catch (e) {
+    const id = policyOf(raw.value, policy);
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      failWith([
+        { path: 'policy', code: 'unknown_policy', zh: `没有策略包 "${id}"`, en: `no policy pack "${id}"` },
+      ]);
+    throw e;
+  }
+  const out = engine.evaluate(raw.value, sets.value);
+  if (!out.ok) failWith(out.problems);
+  return { engine, c: raw.value as ZerenCase, result: out.value };
+}
+
+const print = (s: string): void => {
+  process.stdout.write(`${s}\n`);
+};
+
+export function registerEngineCommands(program: Command, policy: () => string | undefined): void {
+  program
+    .command('evaluate')
+    .description('evaluate a case: every consequence with its clause (评定奖惩)')
+    .argument('<CASE>', 'a YAML or JSON zeren-case/1 file, or - for standard input')
+    .option('--json', 'print exactly one zeren-result/1 document')
+    .option('--set <I=value...>', 'set an interpretation, e.g. --set I2=sampled-villages-only')
+    .action((path: string, opts: Common) => {
+      const { engine, c, result } = load(path, opts, policy());
+      print(opts.json ? JSON.stringify(result, null, 2) : renderReport(c, result, engine.defaults));
+    });
+
+  program
+    .command('validate')
+    .description('check a case; exit 2 with every problem when it is invalid (校验)')
+    .argument('<CASE>')
+    .option('--set <I=value...>')
+    .action((path: string, opts: Common) => {
+      const { c } = load(path, opts, policy());
+      const n = (k: keyof ZerenCase) => (Array.isArray(c[k]) ? (c[k] as unknown[]).length : 0);
+      print(
+        `有效 / valid: ${c.policy} ${c.fp_year} — ${n('units')} 个单位、${n('people')} 人、${n('posts')} 个职务、${n('links')} 条挂钩、${n('assessments')} 项考核`,
+      );
+    });
+
+  program
+    .command('explain')
+    .description('every consequence for one unit or person, and why, with the clause text (说明)')
+    .argument('<CASE>')
+    .requiredOption('--subject <ID>', 'a unit or person id of the case')
+    .option('--set <I=value...>')
+    .option('--json')
+    .action((path: string, opts: Common & { subject: string }) => {
+      const { engine, c, result } = load(path, opts, policy());
+      const unit = c.units.find((u) => u.id === opts.subject);
+      const person = c.people?.find((p) => p.id === opts.subject);
+      if (!unit && !person)
+        failWith([
+          {
+            path: '--subject',
+            code: 'unknown_ref',
+            zh: `案例中没有单位或人员 "${opts.subject}"`,
+            en: `the case has no unit or person "${opts.subject}"`,
+          },
+        ]);
+      const mine = (x: Consequence | Withheld) =>
+        x.subject.id === opts.subject && x.subject.kind === (unit ? 'unit' : 'person');
+      const items = result.consequences.filter(mine);
+      const held = result.withheld.filter(mine);
+      if (opts.json)
+        return print(JSON.stringify({ subject: opts.subject, consequences: items, withheld: held }, null, 2));
+      print(unit ? `${unit.name}(${opts.subject})` : personLabel(c, opts.subject));
+      if (items.length + held.length === 0) print('  本计生年度没有任何奖惩。');
+      for (const x of [...items, ...held]) {
+        print('');
+        print(`■ ${describe(x)}${'reason' in x ? `  〔暂缓兑现:${x.reason}〕` : ''}`);
+        print(
+          `  规则 ${x.rule};所依解释 ${x.depends_on.map((i) => `${i}=${result.interpretations[i]}`).join(' ') || '无'}`,
+        );
+        print(`  理由:${x.explanation}`);
+      }
+      const clauses = [
+        ...new Set([...items, ...held].flatMap((x) => [x.clause, ...(x.applies ? [x.applies] : [])])),
+      ].sort();
+      if (clauses.length) print('\n条款原文:');
+      for (const id of clauses) print(`  ${clauseLabel(id)} ${engine.pack.clauses.get(id)?.text}`);
+    });
+
+  program
+    .command('compare')
+    .description('what changes between the default reading and the given one (比较解释)')
+    .argument('<CASE>')
+    .requiredOption('--set <I=value...>')
+    .option('--json')
+    .action((path: string, opts: Common) => {
+      const { engine, c, result: changed } = load(path, opts, policy());
+      const base = engine.evaluateValid(c);
+      const diff = compareResults(base, changed);
+      if (opts.json) return print(JSON.stringify(diff, null, 2));
+      const sets = Object.entries(
+        parseSets(opts.set).ok ? (parseSets(opts.set) as { value: object }).value : {},
+      );
+      print(`比较:案例的解释 → ${sets.map(([k, v]) => `${k}=${v}`).join(' ')}`);
+      const who = (x: Consequence | Withheld) =>
+        x.subject.kind === 'unit'
+          ? (c.units.find((u) => u.id === x.subject.id)?.name ?? x.subject.id)
+          : personLabel(c, x.subject.id);
+      const section = (title: string, list: (Consequence | Withheld)[]) => {
+        print(`\n${title}:${list.length} 项`);
+        for (const x of list) print(`  ${who(x)}  ${describe(x)}`);
+      };
+      section('新增', diff.added);
+      section('取消', diff.removed);
+      section('新增暂缓兑现', diff.withheld_added);
+      section('取消暂缓兑现', diff.withheld_removed);
+      const [a, b] = [totals(base), totals(changed)];
+      print(`\n奖励合计 ${a.rewardsYuan} → ${b.rewardsYuan} 元;罚款合计 ${a.finesYuan} → ${b.finesYuan} 元`);
+    });
+}
+
+export interface ResultDiff {
+  added: Consequence[];
+  removed: Consequence[];
+  withheld_added: Withheld[];
+  withheld_removed: Withheld[];
+}
+
+/** Consequences (keyed by subject, type, amount, clause, dates) in one result and not the other. */
+export function compareResults(before: ZerenResult, after: ZerenResult): ResultDiff {
+  const key = (x: Consequence | Withheld) => `${consequenceKey(x)}|${x.from ?? ''}|${x.max_grade ?? ''}`;
+  const minus = <T extends Consequence | Withheld>(a: T[], b: T[]) => {
+    const keys = new Set(b.map(key));
+    return a.filter((x) => !keys.has(key(x)));
+  };
+  return {
+    added: minus(after.consequences, before.consequences),
+    removed: minus(before.consequences, after.consequences),
+    withheld_added: minus(after.withheld, before.withheld),
+    withheld_removed: minus(before.withheld, after.withheld),
+  };
+}
+
+export { CliExit };

@@ -1,0 +1,72 @@
+// Reading a case for the command line: a YAML or JSON file, or `-` for standard input. Syntax
+// errors come back as problems with the line and column, like every other bad input.
+
+import { readFileSync } from 'node:fs';
+import { parseDocument } from 'yaml';
+import { formatProblem, type Problem } from '../domain/problems.ts';
+import type { Outcome } from '../engine/engine.ts';
+
+export function readInput(path: string): string {
+  return readFileSync(path === '-' ? 0 : path, 'utf8');
+}
+
+/** Parses YAML (JSON is YAML too); a document with errors yields problems, not a value. */
+export function parseCaseText(text: string, source = 'CASE'): Outcome<unknown> {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0)
+    return {
+      ok: false,
+      problems: doc.errors.map((e) => {
+        const pos = e.linePos?.[0];
+        const where = pos ? `${source}:${pos.line}:${pos.col}` : source;
+        return {
+          path: where,
+          code: 'syntax',
+          zh: `YAML/JSON 语法错误:${e.message.split('\n')[0]}`,
+          en: `YAML/JSON syntax error: ${e.message.split('\n')[0]}`,
+        };
+      }),
+    };
+  return { ok: true, value: doc.toJS() };
+}
+
+export function readCase(path: string): Outcome<unknown> {
+  let text: string;
+  try {
+    text = readInput(path);
+  } catch (e) {
+    const msg = (e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在 / no such file' : String(e);
+    return {
+      ok: false,
+      problems: [{ path, code: 'read', zh: `无法读取:${msg}`, en: `cannot read: ${msg}` }],
+    };
+  }
+  return parseCaseText(text, path === '-' ? '(stdin)' : path);
+}
+
+/** `--set I2=sampled-villages-only` (repeatable; also `I2=a,I3=b`). */
+export function parseSets(sets: string[] | undefined): Outcome<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const problems: Problem[] = [];
+  for (const s of (sets ?? []).flatMap((x) => x.split(','))) {
+    const m = /^\s*(I\d+)\s*=\s*([\w-]+)\s*$/.exec(s);
+    if (!m)
+      problems.push({ path: `--set ${s}`, code: 'syntax', zh: '应写成 I2=取值', en: 'write it as I2=value' });
+    else out[m[1]!] = m[2]!;
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, value: out };
+}
+
+export class CliExit extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Prints the problems on stderr and exits with status 2. */
+export function failWith(problems: Problem[]): never {
+  throw new CliExit(2, problems.map(formatProblem).join('\n'));
+}

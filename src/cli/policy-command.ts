@@ -1,0 +1,70 @@
+// `zeren policy`: the clauses, rules, parameters and interpretations of a pack.
+
+import type { Command } from 'commander';
+import { loadEngine } from '../policy/load.ts';
+
+const print = (s: string): void => {
+  process.stdout.write(`${s}\n`);
+};
+const PARTS = ['clauses', 'rules', 'parameters', 'interpretations', 'duties'] as const;
+
+export function registerPolicyCommand(program: Command, policy: () => string | undefined): void {
+  program
+    .command('policy')
+    .description('the clauses, rules, parameters and interpretations of the policy pack (策略包)')
+    .argument('[PART]', `one of ${PARTS.join(', ')} (default: all)`)
+    .option('--json', 'print the pack as JSON')
+    .action((part: string | undefined, opts: { json?: boolean }) => {
+      const engine = loadEngine(policy());
+      const p = engine.pack;
+      if (part !== undefined && !(PARTS as readonly string[]).includes(part)) {
+        process.stderr.write(`PART: 应为 ${PARTS.join('、')} 之一 / must be one of ${PARTS.join(', ')}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const show = (x: string) => part === undefined || part === x;
+      const rules = (p.rulesSource.rules as Record<string, unknown>[]) ?? [];
+      if (opts.json) {
+        const doc: Record<string, unknown> = { id: p.id, title: p.title, first_fp_year: p.firstFpYear };
+        if (show('clauses')) doc.clauses = [...p.clauses.values()];
+        if (show('rules')) doc.rules = rules;
+        if (show('parameters')) doc.parameters = Object.fromEntries(p.parameters);
+        if (show('interpretations')) doc.interpretations = Object.fromEntries(p.interpretations);
+        if (show('duties')) doc.duties = p.duties;
+        return print(JSON.stringify(doc, null, 2));
+      }
+      print(`${p.title}(${p.id},自 ${p.firstFpYear} 计生年度起施行)`);
+      if (show('clauses')) {
+        print('\n【条款】');
+        for (const c of p.clauses.values())
+          print(`  ${c.label.padEnd(10)} ${c.id.padEnd(8)} ${c.text.replace(/\n+/g, ' ')}`);
+      }
+      if (show('rules')) {
+        print('\n【规则】');
+        for (const r of rules)
+          print(
+            `  ${String(r.cites).padEnd(8)} ${r.id}  for ${JSON.stringify(r.for)}${r.apply ? `  apply ${r.apply}` : ''}`,
+          );
+      }
+      if (show('parameters')) {
+        print('\n【参数】(单位:元;count 为名次;text 为称号)');
+        for (const x of p.parameters.values())
+          print(
+            `  ${x.clause.padEnd(8)} ${x.name.padEnd(30)} ${x.values.map((v) => `${v.valid_from} 起 ${v.value}`).join(';')}  ${x.zh}`,
+          );
+      }
+      if (show('interpretations')) {
+        print('\n【解释】');
+        for (const it of p.interpretations.values()) {
+          print(`  ${it.id}  ${it.question_zh}`);
+          for (const [v, d] of Object.entries(it.values))
+            print(`      ${v === it.default ? '*' : ' '} ${v.padEnd(22)} ${d.zh}`);
+        }
+      }
+      if (show('duties')) {
+        print('\n【职责】(一)');
+        for (const d of (p.duties.duties as Record<string, unknown>[]) ?? [])
+          print(`  ${String(d.clause).padEnd(8)} ${JSON.stringify(d.holder)}  ${d.zh}`);
+      }
+    });
+}

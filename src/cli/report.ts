@@ -1,0 +1,116 @@
+// The readable Chinese report of a result: grouped by town, village, county unit and person, with
+// the withheld entries and the totals. Pure: a case and a result in, text out.
+
+import type { ZerenCase } from '../domain/case.ts';
+import type { Consequence, Withheld, ZerenResult } from '../domain/result.ts';
+import { ROLE_ZH, type UnitKind } from '../domain/vocabulary.ts';
+import { clauseLabel } from '../engine/clauses.ts';
+import { consequenceText } from '../engine/explain.ts';
+
+export function describe(c: Consequence | Withheld): string {
+  const text = consequenceText({ ...c, fen: c.amount_yuan === undefined ? undefined : c.amount_yuan * 100 });
+  const applies = c.applies ? `(按${clauseLabel(c.applies)})` : '';
+  return `${clauseLabel(c.clause)}${applies}  ${text}`;
+}
+
+export interface Totals {
+  rewardsYuan: number;
+  rewards: number;
+  finesYuan: number;
+  fines: number;
+  vetoes: number;
+  withheldYuan: number;
+  withheld: number;
+}
+
+export function totals(r: ZerenResult): Totals {
+  const t: Totals = {
+    rewardsYuan: 0,
+    rewards: 0,
+    finesYuan: 0,
+    fines: 0,
+    vetoes: 0,
+    withheldYuan: 0,
+    withheld: r.withheld.length,
+  };
+  for (const c of r.consequences) {
+    if (c.type === 'reward') {
+      t.rewards++;
+      t.rewardsYuan += c.amount_yuan!;
+    } else if (c.type === 'fine') {
+      t.fines++;
+      t.finesYuan += c.amount_yuan!;
+    } else if (c.type === 'award_veto') t.vetoes++;
+  }
+  for (const w of r.withheld) t.withheldYuan += w.amount_yuan ?? 0;
+  return t;
+}
+
+const yuan = (n: number) => `${n.toLocaleString('en-US')} 元`;
+
+/** 张书记(东风镇党委书记、驻桥头村) */
+export function personLabel(c: ZerenCase, id: string): string {
+  const person = c.people?.find((p) => p.id === id);
+  const units = new Map(c.units.map((u) => [u.id, u]));
+  const posts = (c.posts ?? [])
+    .filter((p) => p.person === id)
+    .map((p) => {
+      const u = units.get(p.unit);
+      return `${u?.name ?? p.unit}${ROLE_ZH[(u?.kind ?? 'town') as UnitKind][p.role] ?? p.role}${p.to ? `(至${p.to})` : ''}`;
+    });
+  const stationed = (c.links ?? [])
+    .filter((l) => l.kind === 'stationed' && l.person === id)
+    .map((l) => `驻${units.get((l as { village: string }).village)?.name}`);
+  const all = [...posts, ...stationed];
+  return `${person?.name ?? id}${all.length ? `(${all.join('、')})` : ''}`;
+}
+
+export function renderReport(c: ZerenCase, r: ZerenResult, defaults: Record<string, string>): string {
+  const out: string[] = [];
+  const county = c.units.find((u) => u.kind === 'county');
+  out.push(`${county?.name ?? ''} ${r.fp_year} 计生年度奖惩结果  (策略 ${r.policy})`);
+  const changed = Object.entries(r.interpretations).filter(([k, v]) => defaults[k] !== v);
+  out.push(
+    changed.length ? `解释(非默认):${changed.map(([k, v]) => `${k}=${v}`).join(' ')}` : '解释:全部取默认值',
+  );
+  out.push('');
+
+  const bySubject = new Map<string, (Consequence | Withheld)[]>();
+  for (const x of [...r.consequences, ...r.withheld]) {
+    const k = `${x.subject.kind}:${x.subject.id}`;
+    bySubject.set(k, [...(bySubject.get(k) ?? []), x]);
+  }
+  const lines = (list: (Consequence | Withheld)[]) =>
+    list.map((x) => `      ${describe(x)}${'reason' in x ? `  〔暂缓兑现:${x.reason}〕` : ''}`);
+
+  const sections: [string, (id: string) => boolean][] = [
+    ['镇(场)', (id) => c.units.find((u) => u.id === id)?.kind === 'town'],
+    ['村(社区、工区)', (id) => c.units.find((u) => u.id === id)?.kind === 'village'],
+    ['县直单位', (id) => c.units.find((u) => u.id === id)?.kind === 'county_unit'],
+  ];
+  const towns = new Map(c.units.filter((u) => u.kind === 'town').map((u) => [u.id, u.name]));
+  for (const [title, isKind] of sections) {
+    const units = c.units.filter((u) => isKind(u.id) && bySubject.has(`unit:${u.id}`));
+    out.push(`【${title}】${units.length ? '' : ' 无'}`);
+    for (const u of units) {
+      out.push(`  ${u.name}${u.town ? `(${towns.get(u.town)})` : ''}`);
+      out.push(...lines(bySubject.get(`unit:${u.id}`)!));
+    }
+    out.push('');
+  }
+  const people = (c.people ?? []).filter((p) => bySubject.has(`person:${p.id}`));
+  out.push(`【个人】${people.length ? '' : ' 无'}`);
+  for (const p of people) {
+    out.push(`  ${personLabel(c, p.id)}`);
+    out.push(...lines(bySubject.get(`person:${p.id}`)!));
+  }
+  out.push('');
+  const t = totals(r);
+  out.push('【合计】');
+  out.push(`  奖励 ${t.rewards} 项,${yuan(t.rewardsYuan)}`);
+  out.push(`  罚款 ${t.fines} 项,${yuan(t.finesYuan)}`);
+  out.push(`  评先评优一票否决 ${t.vetoes} 项`);
+  out.push(`  暂缓兑现 ${t.withheld} 项${t.withheldYuan ? `,${yuan(t.withheldYuan)}` : ''}`);
+  out.push(`  后果共 ${r.consequences.length} 项`);
+  return out.join('\n');
+}
