@@ -12,7 +12,7 @@ export function readInput(path: string): string {
 
 /** Parses YAML (JSON is YAML too); a document with errors yields problems, not a value. */
 export function parseCaseText(text: string, source = 'CASE'): Outcome<unknown> {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0)
     return {
       ok: false,

@@ -1,0 +1,147 @@
+// The command line, run in-process (and once as a real process through npm, as a user runs it).
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from './main.ts';
+
+const EXAMPLE = fileURLToPath(new URL('../../examples/qingshui-2009.yaml', import.meta.url));
+let out = '';
+let err = '';
+
+beforeEach(() => {
+  out = '';
+  err = '';
+  process.exitCode = undefined;
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+    out += String(s);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+    err += String(s);
+    return true;
+  });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.exitCode = undefined;
+});
+
+const run = (...argv: string[]) => {
+  out = '';
+  err = '';
+  return main(argv);
+};
+const dir = mkdtempSync(join(tmpdir(), 'zeren-cli-'));
+const file = (name: string, text: string) => {
+  writeFileSync(join(dir, name), text);
+  return join(dir, name);
+};
+
+describe('zeren evaluate', () => {
+  it('prints a Chinese report grouped by town, village, county unit and person, with totals', async () => {
+    expect(await run('evaluate', EXAMPLE)).toBe(0);
+    for (const heading of ['【镇(场)】', '【村(社区、工区)】', '【县直单位】', '【个人】', '【合计】'])
+      expect(out).toContain(heading);
+    expect(out).toContain('奖励 28 项,62,100 元');
+    expect(out).toContain('罚款 14 项,19,600 元');
+    expect(out).toContain('吴书记(西山镇党委书记)');
+  });
+
+  it('prints exactly one zeren-result/1 document with --json', async () => {
+    expect(await run('evaluate', EXAMPLE, '--json')).toBe(0);
+    const doc = JSON.parse(out);
+    expect(doc.format).toBe('zeren-result/1');
+    expect(doc.consequences).toHaveLength(73);
+    expect(err).toBe('');
+  });
+
+  it('applies --set readings, and refuses unknown ones with status 2', async () => {
+    expect(await run('evaluate', EXAMPLE, '--json', '--set', 'I4=no-effect')).toBe(0);
+    expect(JSON.parse(out).withheld).toEqual([]);
+    expect(await run('evaluate', EXAMPLE, '--set', 'I4=sometimes')).toBe(2);
+    expect(err).toContain('--set I4: 解释 I4 没有取值 "sometimes"');
+  });
+
+  it('exits 2 with every problem and its path when the case is invalid, printing no result', async () => {
+    const bad = readFileSync(EXAMPLE, 'utf8').replace(
+      'unit: t-dongfeng, role: mayor',
+      'unit: t-nowhere, role: mayor',
+    );
+    expect(await run('evaluate', file('bad.yaml', bad), '--json')).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(/posts\[2\]\.unit: 没有单位 "t-nowhere" \/ no unit "t-nowhere"/);
+  });
+
+  it('names a missing file and a YAML syntax error', async () => {
+    expect(await run('evaluate', '/nonexistent.yaml')).toBe(2);
+    expect(err).toContain('/nonexistent.yaml: 无法读取');
+    const broken = file('broken.yaml', 'format: [unclosed\n');
+    expect(await run('validate', broken)).toBe(2);
+    expect(err).toMatch(/broken\.yaml:\d+:\d+: YAML\/JSON 语法错误/);
+  });
+});
+
+describe('zeren validate, explain, compare, policy', () => {
+  it('validate says valid and exits 0', async () => {
+    expect(await run('validate', EXAMPLE)).toBe(0);
+    expect(out).toContain('有效 / valid');
+  });
+
+  it('explain shows every consequence of one subject, why, and the clause text', async () => {
+    expect(await run('explain', EXAMPLE, '--subject', 'p-xu')).toBe(0);
+    expect(out).toContain('许局长(县公安局一把手)');
+    expect(out).toContain('四(三)2(2)(按四(三)1(3))  罚款1200元');
+    expect(out).toContain('规则 notices-in-a-row-talk-county-unit');
+    expect(out).toContain('条款原文');
+    expect(await run('explain', EXAMPLE, '--subject', 'nobody')).toBe(2);
+  });
+
+  it('compare lists what a reading adds and removes', async () => {
+    expect(await run('compare', EXAMPLE, '--set', 'I2=sampled-villages-only', '--json')).toBe(0);
+    const diff = JSON.parse(out);
+    // Only those stationed at sampled 红星村 keep the 3.1.1 reward: 周干部 loses it (张书记 keeps his larger one).
+    expect(
+      diff.removed.map((c: { subject: { id: string }; clause: string }) => `${c.subject.id} ${c.clause}`),
+    ).toEqual(['p-zhou 3.1.1']);
+    expect(diff.added).toEqual([]);
+  });
+
+  it('policy lists clauses, rules, parameters and interpretations', async () => {
+    expect(await run('policy')).toBe(0);
+    for (const s of [
+      '【条款】',
+      '【规则】',
+      '【参数】',
+      '【解释】',
+      '四(三)1(6)',
+      'reward_3_1_1_town',
+      'I13',
+    ])
+      expect(out).toContain(s);
+    expect(await run('policy', 'interpretations', '--json')).toBe(0);
+    expect(Object.keys(JSON.parse(out).interpretations)).toHaveLength(13);
+  });
+});
+
+describe('as a user runs it', () => {
+  it('npm run -s zeren -- evaluate - reads standard input', () => {
+    const stdout = execFileSync('npm', ['run', '-s', 'zeren', '--', 'evaluate', '-', '--json'], {
+      input: readFileSync(EXAMPLE),
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(stdout).consequences).toHaveLength(73);
+  });
+
+  it('exits with status 2 on an invalid case', () => {
+    const r = spawnSync('npm', ['run', '-s', 'zeren', '--', 'validate', '-'], {
+      input: 'format: zeren-case/1\n',
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('units: 缺少必填字段 / is required');
+  });
+});
