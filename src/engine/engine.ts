@@ -1,6 +1,7 @@
 // The engine's public face: load a pack once (parse → check → compile), then validate and evaluate
 // many cases. Pure: no file system, database, network or clock.
 
+import { hashOf } from '../domain/canonical.ts';
 import type { ZerenCase } from '../domain/case.ts';
 import { fpYear } from '../domain/dates.ts';
 import { InvalidInput, type Problem } from '../domain/problems.ts';
@@ -20,6 +21,8 @@ export interface Engine {
   readonly pack: Pack;
   readonly rules: CompiledRules;
   readonly info: PolicyInfo;
+  /** SHA-256 of the pack's canonical source: which rules, texts and amounts decided a result. */
+  readonly packHash: string;
   /** Every interpretation with its default value. */
   readonly defaults: Readonly<Record<string, string>>;
   /** Checks a case (and any interpretation overrides) without evaluating it. */
@@ -82,6 +85,7 @@ export function createEngine(src: PackSource): Engine {
     pack,
     rules,
     info,
+    packHash: hashOf(src),
     defaults,
     interpretationsFor: (cs, overrides) => ({
       ...defaults,

@@ -1,0 +1,356 @@
+// The kinds of fact the office keeps, each described once: its table, how a row reads in the API
+// (the zeren-case/1 fields plus id and history), how it reads in a case, which column carries its
+// jurisdiction, its list filters and what "close" means for it.
+
+import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import type { Scope } from './scope.ts';
+
+export type FactName =
+  | 'units'
+  | 'people'
+  | 'posts'
+  | 'links'
+  | 'categories'
+  | 'assessments'
+  | 'acceptances'
+  | 'warning_notices'
+  | 'incidents';
+
+export type Api = Record<string, unknown>;
+type Qb = SelectQueryBuilder<any, any, any>;
+
+export interface FactKind {
+  name: FactName;
+  zh: string;
+  /** The client names the id (units, people, notices: the ids of the case); otherwise generated. */
+  natural: boolean;
+  /** close: sets an end date (closed_on / to_date), or retracts the row (withdrawn, kept). */
+  close: 'closed_on' | 'to_date' | 'retract';
+  toApi(row: any): Api;
+  toRow(a: Api): Record<string, unknown>;
+  /** The fact as the case format writes it (no id unless the case has one). */
+  toCase(a: Api): Record<string, unknown>;
+  /** The FP year a fact belongs to, where it has one. */
+  fpYear?: (a: Api) => number;
+  /** Restricts a query to the scope's units (the county is filtered by the caller). */
+  scope(qb: Qb, units: readonly string[]): Qb;
+  filters: Record<string, (qb: Qb, v: string) => Qb>;
+}
+
+const opt = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
+const history = (r: any) => ({
+  created_at: r.created_at,
+  updated_at: r.updated_at,
+  ...(r.retracted_at !== undefined && { retracted_at: r.retracted_at, retract_reason: r.retract_reason }),
+});
+const dated = (a: Api) => ({ from_date: a.from ?? null, to_date: a.to ?? null });
+const range = (r: any) => ({
+  ...(r.from_date && { from: r.from_date }),
+  ...(r.to_date && { to: r.to_date }),
+});
+const eq = (col: string) => (qb: Qb, v: string) => qb.where(col, '=', v);
+const year = (qb: Qb, v: string) => qb.where('fp_year', '=', Number(v));
+/** Overlaps the inclusive range [from, to] of `active_on`. */
+const activeOn = (qb: Qb, v: string) =>
+  qb.where((eb: ExpressionBuilder<any, any>) =>
+    eb.and([
+      eb.or([eb('from_date', 'is', null), eb('from_date', '<=', v)]),
+      eb.or([eb('to_date', 'is', null), eb('to_date', '>=', v)]),
+    ]),
+  );
+/** Matches no row: the scope of a user bound to no unit, or a kind a scoped user may not see. */
+const nothing = (qb: Qb) => qb.where(sql<boolean>`1 = 0`);
+const inUnits = (col: string) => (qb: Qb, units: readonly string[]) =>
+  units.length ? qb.where(col, 'in', units) : nothing(qb);
+
+export const FACTS: Record<FactName, FactKind> = {
+  units: {
+    name: 'units',
+    zh: '单位',
+    natural: true,
+    close: 'closed_on',
+    toApi: (r) => ({
+      id: r.id,
+      kind: r.kind,
+      name: r.name,
+      ...(r.town_id && { town: r.town_id }),
+      ...(r.kind === 'county_unit' && { governance_duty: r.governance_duty === 1 }),
+      ...(r.closed_on && { closed_on: r.closed_on }),
+      ...history(r),
+    }),
+    toRow: (a) => ({
+      id: a.id,
+      kind: a.kind,
+      name: a.name,
+      town_id: a.town ?? null,
+      governance_duty: a.governance_duty ? 1 : 0,
+    }),
+    toCase: (a) => ({
+      id: a.id,
+      kind: a.kind,
+      name: a.name,
+      ...(a.town !== undefined && { town: a.town }),
+      ...(a.governance_duty === true && { governance_duty: true }),
+    }),
+    scope: inUnits('id'),
+    filters: { kind: eq('kind'), town: eq('town_id') },
+  },
+  people: {
+    name: 'people',
+    zh: '人员',
+    natural: true,
+    close: 'retract',
+    toApi: (r) => ({
+      id: r.id,
+      name: r.name,
+      ...(r.staff_type && { staff_type: r.staff_type }),
+      ...history(r),
+    }),
+    toRow: (a) => ({ id: a.id, name: a.name, staff_type: a.staff_type ?? null }),
+    toCase: (a) => ({
+      id: a.id,
+      name: a.name,
+      ...(a.staff_type !== undefined && { staff_type: a.staff_type }),
+    }),
+    // A person is seen where he or she holds (or held) a post or a link.
+    scope: (qb, list) => {
+      if (list.length === 0) return nothing(qb);
+      return qb.where((eb: ExpressionBuilder<any, any>) =>
+        eb.or([
+          eb(
+            'id',
+            'in',
+            eb
+              .selectFrom('posts as sp')
+              .select('sp.person_id')
+              .whereRef('sp.county_id', '=', 'people.county_id')
+              .where('sp.unit_id', 'in', list),
+          ),
+          eb(
+            'id',
+            'in',
+            eb
+              .selectFrom('links as sl')
+              .select('sl.person_id')
+              .whereRef('sl.county_id', '=', 'people.county_id')
+              .where((e: ExpressionBuilder<any, any>) =>
+                e.or([e('sl.village_id', 'in', list), e('sl.town_id', 'in', list)]),
+              ),
+          ),
+        ]),
+      );
+    },
+    filters: { name: (qb, v) => qb.where('name', 'like', `%${v}%`) },
+  },
+  posts: {
+    name: 'posts',
+    zh: '职务',
+    natural: false,
+    close: 'to_date',
+    toApi: (r) => ({
+      id: r.id,
+      person: r.person_id,
+      unit: r.unit_id,
+      role: r.role,
+      ...range(r),
+      ...history(r),
+    }),
+    toRow: (a) => ({ person_id: a.person, unit_id: a.unit, role: a.role, ...dated(a) }),
+    toCase: (a) => ({
+      person: a.person,
+      unit: a.unit,
+      role: a.role,
+      ...(a.from !== undefined && { from: a.from }),
+      ...(a.to !== undefined && { to: a.to }),
+    }),
+    scope: inUnits('unit_id'),
+    filters: { unit: eq('unit_id'), person: eq('person_id'), role: eq('role'), active_on: activeOn },
+  },
+  links: {
+    name: 'links',
+    zh: '挂钩关系',
+    natural: false,
+    close: 'to_date',
+    toApi: (r) => ({
+      id: r.id,
+      kind: r.kind,
+      ...(r.person_id && { person: r.person_id }),
+      ...(r.unit_id && { unit: r.unit_id }),
+      ...(r.village_id && { village: r.village_id }),
+      ...(r.town_id && { town: r.town_id }),
+      ...range(r),
+      ...history(r),
+    }),
+    toRow: (a) => ({
+      kind: a.kind,
+      person_id: a.person ?? null,
+      unit_id: a.unit ?? null,
+      village_id: a.village ?? null,
+      town_id: a.town ?? null,
+      ...dated(a),
+    }),
+    toCase: (a) => {
+      const { id, created_at, updated_at, retracted_at, retract_reason, ...rest } = a;
+      return rest;
+    },
+    scope: (qb, list) => {
+      if (list.length === 0) return nothing(qb);
+      return qb.where((eb: ExpressionBuilder<any, any>) =>
+        eb.or([eb('village_id', 'in', list), eb('town_id', 'in', list), eb('unit_id', 'in', list)]),
+      );
+    },
+    filters: {
+      kind: eq('kind'),
+      person: eq('person_id'),
+      village: eq('village_id'),
+      unit: eq('unit_id'),
+      town: eq('town_id'),
+      active_on: activeOn,
+    },
+  },
+  categories: {
+    name: 'categories',
+    zh: '类别',
+    natural: false,
+    close: 'retract',
+    toApi: (r) => ({ id: r.id, unit: r.unit_id, fp_year: r.fp_year, category: r.category, ...history(r) }),
+    toRow: (a) => ({ unit_id: a.unit, fp_year: a.fp_year, category: a.category }),
+    toCase: (a) => ({ unit: a.unit, fp_year: a.fp_year, category: a.category }),
+    scope: inUnits('unit_id'),
+    filters: { unit: eq('unit_id'), fp_year: year },
+  },
+  assessments: {
+    name: 'assessments',
+    zh: '考核结果',
+    natural: false,
+    close: 'retract',
+    toApi: (r) => ({
+      id: r.id,
+      fp_year: r.fp_year,
+      by: r.by,
+      subject: r.subject_id,
+      kind: r.kind,
+      ...(r.outcome && { outcome: r.outcome }),
+      ...(r.score !== null && { score: Number(r.score) }),
+      sampled: JSON.parse(r.sampled),
+      at_fault: JSON.parse(r.at_fault),
+      caused_by: JSON.parse(r.caused_by),
+      ...(r.decided_on && { decided_on: r.decided_on }),
+      ...history(r),
+    }),
+    toRow: (a) => ({
+      fp_year: a.fp_year,
+      by: a.by,
+      subject_id: a.subject,
+      kind: a.kind ?? 'annual',
+      outcome: a.outcome ?? null,
+      score: a.score ?? null,
+      sampled: JSON.stringify(a.sampled ?? []),
+      at_fault: JSON.stringify(a.at_fault ?? []),
+      caused_by: JSON.stringify(a.caused_by ?? []),
+      decided_on: a.decided_on ?? null,
+    }),
+    toCase: (a) => {
+      const out: Api = { by: a.by, subject: a.subject };
+      if (a.kind !== undefined && a.kind !== 'annual') out.kind = a.kind;
+      for (const k of ['outcome', 'score'] as const) if (a[k] !== undefined) out[k] = a[k];
+      for (const k of ['sampled', 'at_fault', 'caused_by'] as const)
+        if (Array.isArray(a[k]) && (a[k] as unknown[]).length) out[k] = a[k];
+      if (a.decided_on !== undefined) out.decided_on = a.decided_on;
+      return out;
+    },
+    fpYear: (a) => a.fp_year as number,
+    scope: inUnits('subject_id'),
+    filters: {
+      fp_year: year,
+      by: eq('by'),
+      subject: eq('subject_id'),
+      kind: eq('kind'),
+      outcome: eq('outcome'),
+    },
+  },
+  acceptances: {
+    name: 'acceptances',
+    zh: '考核验收',
+    natural: false,
+    close: 'retract',
+    toApi: (r) => ({
+      id: r.id,
+      fp_year: r.fp_year,
+      unit: r.unit_id,
+      kind: r.kind,
+      by: r.by,
+      passed: r.passed === 1,
+      ...history(r),
+    }),
+    toRow: (a) => ({ fp_year: a.fp_year, unit_id: a.unit, kind: a.kind, by: a.by, passed: a.passed ? 1 : 0 }),
+    toCase: (a) => ({ unit: a.unit, kind: a.kind, by: a.by, passed: a.passed }),
+    fpYear: (a) => a.fp_year as number,
+    scope: inUnits('unit_id'),
+    filters: { fp_year: year, unit: eq('unit_id'), kind: eq('kind') },
+  },
+  warning_notices: {
+    name: 'warning_notices',
+    zh: '警示通知书',
+    natural: true,
+    close: 'retract',
+    toApi: (r) => ({
+      id: r.id,
+      unit: r.unit_id,
+      issued_on: r.issued_on,
+      matter: r.matter,
+      ...(r.deadline && { deadline: r.deadline }),
+      ...(r.corrected_on && { corrected_on: r.corrected_on }),
+      ...history(r),
+    }),
+    toRow: (a) => ({
+      id: a.id,
+      unit_id: a.unit,
+      issued_on: a.issued_on,
+      matter: a.matter,
+      deadline: a.deadline ?? null,
+      corrected_on: a.corrected_on ?? null,
+    }),
+    toCase: (a) => ({
+      id: a.id,
+      unit: a.unit,
+      issued_on: a.issued_on,
+      matter: a.matter,
+      ...(a.corrected_on !== undefined && { corrected_on: a.corrected_on }),
+    }),
+    scope: inUnits('unit_id'),
+    filters: {
+      unit: eq('unit_id'),
+      issued_from: (qb, v) => qb.where('issued_on', '>=', v),
+      issued_to: (qb, v) => qb.where('issued_on', '<=', v),
+    },
+  },
+  incidents: {
+    name: 'incidents',
+    zh: '事件',
+    natural: false,
+    close: 'retract',
+    toApi: (r) => ({
+      id: r.id,
+      kind: r.kind,
+      person: r.person_id,
+      occurred_on: r.occurred_on,
+      ...history(r),
+    }),
+    toRow: (a) => ({ kind: a.kind, person_id: a.person, occurred_on: a.occurred_on }),
+    toCase: (a) => ({ kind: a.kind, person: a.person, occurred_on: a.occurred_on }),
+    // An incident concerns one person's conduct: county-wide roles only.
+    scope: nothing,
+    filters: {
+      person: eq('person_id'),
+      occurred_from: (qb, v) => qb.where('occurred_on', '>=', v),
+      occurred_to: (qb, v) => qb.where('occurred_on', '<=', v),
+    },
+  },
+};
+
+export function scoped(qb: Qb, kind: FactKind, scope: Scope): Qb {
+  return scope.units === null ? qb : kind.scope(qb, scope.units);
+}
+
+export { opt };

@@ -1,0 +1,227 @@
+// The tables of the office store, as Kysely sees them. One schema for SQLite and PostgreSQL:
+// dates are `YYYY-MM-DD` text, timestamps ISO-8601 text from the application's clock, booleans
+// 0/1, lists and documents JSON text, money integer fen. Rows are never deleted: a post that ends
+// is closed (`to_date`), a fact withdrawn is retracted (`retracted_at`), both kept as history.
+
+import type { Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely';
+
+interface Stamped {
+  created_at: string;
+  updated_at: string;
+}
+interface Retractable {
+  retracted_at: string | null;
+  retracted_by: string | null;
+  retract_reason: string | null;
+}
+
+export interface CountiesTable extends Stamped {
+  id: string;
+  name: string;
+  policy: string;
+}
+
+export interface CountyYearsTable extends Stamped {
+  county_id: string;
+  fp_year: number;
+  decided_on: string | null;
+  /** JSON: the county's chosen readings for the year */
+  interpretations: string;
+}
+
+export interface UnitsTable extends Stamped {
+  county_id: string;
+  id: string;
+  kind: string;
+  name: string;
+  town_id: string | null;
+  governance_duty: number;
+  closed_on: string | null;
+}
+
+export interface PeopleTable extends Stamped, Retractable {
+  county_id: string;
+  id: string;
+  name: string;
+  staff_type: string | null;
+}
+
+export interface PostsTable extends Stamped, Retractable {
+  id: string;
+  county_id: string;
+  person_id: string;
+  unit_id: string;
+  role: string;
+  from_date: string | null;
+  to_date: string | null;
+}
+
+export interface LinksTable extends Stamped, Retractable {
+  id: string;
+  county_id: string;
+  kind: string;
+  person_id: string | null;
+  unit_id: string | null;
+  village_id: string | null;
+  town_id: string | null;
+  from_date: string | null;
+  to_date: string | null;
+}
+
+export interface CategoriesTable extends Stamped, Retractable {
+  id: string;
+  county_id: string;
+  unit_id: string;
+  fp_year: number;
+  category: number;
+}
+
+export interface AssessmentsTable extends Stamped, Retractable {
+  id: string;
+  county_id: string;
+  fp_year: number;
+  by: string;
+  subject_id: string;
+  kind: string;
+  outcome: string | null;
+  score: number | null;
+  /** JSON lists of unit ids */
+  sampled: string;
+  at_fault: string;
+  caused_by: string;
+  decided_on: string | null;
+}
+
+export interface AcceptancesTable extends Stamped, Retractable {
+  id: string;
+  county_id: string;
+  fp_year: number;
+  unit_id: string;
+  kind: string;
+  by: string;
+  passed: number;
+}
+
+export interface WarningNoticesTable extends Stamped, Retractable {
+  county_id: string;
+  id: string;
+  unit_id: string;
+  issued_on: string;
+  matter: string;
+  deadline: string | null;
+  corrected_on: string | null;
+}
+
+export interface IncidentsTable extends Stamped, Retractable {
+  id: string;
+  county_id: string;
+  kind: string;
+  person_id: string;
+  occurred_on: string;
+}
+
+export interface CaseImportsTable {
+  id: string;
+  county_id: string;
+  fp_year: number;
+  case_sha256: string;
+  case_json: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface EvaluationsTable {
+  id: string;
+  county_id: string;
+  fp_year: number;
+  policy: string;
+  pack_hash: string;
+  engine_version: string;
+  case_sha256: string;
+  case_json: string;
+  interpretations: string;
+  result_json: string;
+  result_sha256: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  password_hash: string;
+  role: string;
+  county_id: string | null;
+  unit_id: string | null;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  ended_at: string | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  username: string;
+  ip: string;
+  at: string;
+  ok: number;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor: string;
+  actor_role: string;
+  action: string;
+  object_type: string;
+  object_id: string;
+  county_id: string | null;
+  unit_id: string | null;
+  /** JSON, or null where nothing was there before / is after */
+  before: string | null;
+  after: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  counties: CountiesTable;
+  county_years: CountyYearsTable;
+  units: UnitsTable;
+  people: PeopleTable;
+  posts: PostsTable;
+  links: LinksTable;
+  categories: CategoriesTable;
+  assessments: AssessmentsTable;
+  acceptances: AcceptancesTable;
+  warning_notices: WarningNoticesTable;
+  incidents: IncidentsTable;
+  case_imports: CaseImportsTable;
+  evaluations: EvaluationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_attempts: LoginAttemptsTable;
+  audit_log: AuditLogTable;
+}
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+export type Row<T extends keyof Database> = Selectable<Database[T]>;
+export type NewRow<T extends keyof Database> = Insertable<Database[T]>;

@@ -1,0 +1,53 @@
+// Test stores: every store test runs on SQLite (a temporary file) and on PostgreSQL (a fresh
+// database created for the test and dropped after). PostgreSQL is required, not skipped: set
+// ZEREN_TEST_PG to its admin URL (default postgres://postgres@127.0.0.1:5432/postgres).
+
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { type Dialect, openStore, type Store } from './db.ts';
+import { migrate } from './migrate.ts';
+
+export const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
+export const PG_ADMIN_URL = process.env.ZEREN_TEST_PG || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface TestStore extends Store {
+  drop(): Promise<void>;
+}
+
+async function admin<T>(f: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await client.connect();
+  try {
+    return await f(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createTestStore(dialect: Dialect): Promise<TestStore> {
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'zeren-test-'));
+    const store = openStore({ sqlitePath: join(dir, 'zeren.db') });
+    await migrate(store.db);
+    return {
+      ...store,
+      drop: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })),
+    };
+  }
+  const name = `zeren_test_${randomBytes(6).toString('hex')}`;
+  await admin((c) => c.query(`CREATE DATABASE ${name}`));
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  const store = openStore({ databaseUrl: url.toString() });
+  await migrate(store.db);
+  return {
+    ...store,
+    drop: async () => {
+      await store.close();
+      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
+  };
+}
