@@ -18,7 +18,7 @@ import {
   UNIT_KINDS,
   type UnitKind,
 } from '../domain/vocabulary.ts';
-import { Checker, isObj, type Obj, show } from './check.ts';
+import { Checker, isObj, join, type Obj, show } from './check.ts';
 
 /** What validation needs to know of the policy a case names. */
 export interface PolicyInfo {
@@ -109,7 +109,7 @@ function check(input: unknown, policy: PolicyInfo, c: Checker): void {
     const d = c.date(o, key, path, required);
     if (d !== undefined && start !== undefined && d < start)
       c.add(
-        `${path}.${key}`,
+        join(path, key),
         'before_year',
         `早于计生年度开始(${start})`,
         `is before the FP year starts (${start})`,

@@ -10,23 +10,21 @@ const actor = { name: 'office1', role: 'office' };
 
 async function fill(s: TestStore, n: number) {
   for (let i = 0; i < n; i++)
-    await s.db
-      .transaction()
-      .execute((trx) =>
-        appendAudit(
-          trx,
-          actor,
-          {
-            action: 'unit.update',
-            object_type: 'unit',
-            object_id: `t${i}`,
-            county_id: 'c1',
-            before: { name: `旧${i}` },
-            after: { name: `新${i}` },
-          },
-          `2026-01-01T00:00:0${i}.000Z`,
-        ),
-      );
+    await s.db.transaction().execute((trx) =>
+      appendAudit(
+        trx,
+        actor,
+        {
+          action: 'unit.update',
+          object_type: 'unit',
+          object_id: `t${i}`,
+          county_id: 'c1',
+          before: { name: `旧${i}` },
+          after: { name: `新${i}` },
+        },
+        `2026-01-01T00:00:0${i}.000Z`,
+      ),
+    );
 }
 
 /** What an intruder with direct database access can do: lift the guard, then change rows. */

@@ -222,11 +222,9 @@ export async function importCase(
         ]),
       );
       const fresh: Record<string, unknown>[] = [];
-      const incoming = (
-        name === 'units'
-          ? [...kase.units].sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9))
-          : (kase.people ?? [])
-      ) as Api[];
+      const incoming = (name === 'units'
+        ? [...kase.units].sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9))
+        : (kase.people ?? [])) as unknown as Api[];
       for (const a of incoming) {
         const before = existing.get(a.id);
         if (!before) fresh.push({ ...kind.toRow(a), county_id: county, created_at: at, updated_at: at });

@@ -113,7 +113,7 @@ async function scopeResult(db: Db, scope: Scope, county: string, result: ZerenRe
         FACTS.people,
         scope,
       ).execute()
-    ).map((r: { id: string }) => r.id),
+    ).map((r: Record<string, unknown>) => String(r.id)),
   );
   const mine = (x: { subject: { kind: string; id: string } }) =>
     x.subject.kind === 'unit' ? units.has(x.subject.id) : people.has(x.subject.id);

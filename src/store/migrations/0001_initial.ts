@@ -257,7 +257,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // One live row per natural key; retracted rows stay as history.
-  const live = sql`retracted_at is null`;
+  const live = sql<boolean>`retracted_at is null`;
   await db.schema
     .createIndex('categories_live')
     .on('categories')
