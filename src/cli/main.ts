@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { registerEngineCommands } from './engine-commands.ts';
 import { CliExit } from './io.ts';
 import { registerPolicyCommand } from './policy-command.ts';
+import { registerStoreCommands } from './store-commands.ts';
 
 export function buildProgram(): Command {
   const program = new Command('zeren')
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   const policy = () => program.opts<{ policy?: string }>().policy;
   registerEngineCommands(program, policy);
   registerPolicyCommand(program, policy);
+  registerStoreCommands(program);
   return program;
 }
 

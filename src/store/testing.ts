@@ -34,7 +34,10 @@ export async function createTestStore(dialect: Dialect): Promise<TestStore> {
     await migrate(store.db);
     return {
       ...store,
-      drop: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })),
+      drop: async () => {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
     };
   }
   const name = `zeren_test_${randomBytes(6).toString('hex')}`;

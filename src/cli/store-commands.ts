@@ -1,0 +1,201 @@
+// Commands on the office store: accounts, counties, whole cases, receipts and the audit trail.
+// DATABASE_URL (PostgreSQL) or ZEREN_DB (a SQLite path; default ./data/zeren.db) picks the store.
+
+import type { Command } from 'commander';
+import { formatProblem } from '../domain/problems.ts';
+import { type Actor, auditHead, verifyAudit } from '../store/audit.ts';
+import { createCounty, exportCase, importCase } from '../store/cases.ts';
+import { openStore, type Store } from '../store/db.ts';
+import { StoreError } from '../store/errors.ts';
+import { evaluateYear, verifyReceipt } from '../store/evaluations.ts';
+import type { Ctx } from '../store/facts.ts';
+import { migrate } from '../store/migrate.ts';
+import { ROLES, systemScope } from '../store/scope.ts';
+import { createUser, listUsers } from '../store/users.ts';
+import { CliExit, parseSets, readCase, readInput } from './io.ts';
+
+const print = (s: string): void => {
+  process.stdout.write(`${s}\n`);
+};
+
+/** The operator at the console, as the audit trail records them. */
+const CONSOLE: Actor = { name: `cli:${process.env.USER ?? 'operator'}`, role: 'system' };
+
+async function withStore<T>(f: (ctx: Ctx, store: Store) => Promise<T>): Promise<T> {
+  const store = openStore();
+  try {
+    await migrate(store.db);
+    return await f({ db: store.db, now: () => new Date() }, store);
+  } catch (e) {
+    if (e instanceof StoreError)
+      throw new CliExit(2, [`${e.zh} / ${e.en}`, ...e.problems.map(formatProblem)].join('\n'));
+    throw e;
+  } finally {
+    await store.close();
+  }
+}
+
+export function registerStoreCommands(program: Command): void {
+  const users = program.command('users').description('accounts (账号)');
+  users
+    .command('add')
+    .description('add an account; the password is read from standard input')
+    .argument('<USERNAME>')
+    .requiredOption('--role <ROLE>', ROLES.join(' | '))
+    .option('--county <ID>', 'the county (every role but admin)')
+    .option('--unit <ID>', 'the town (role town) or county unit (role unit)')
+    .action(async (username: string, opts: { role: string; county?: string; unit?: string }) => {
+      const password = readInput('-').replace(/\r?\n$/, '');
+      await withStore(async (ctx) => {
+        const u = await createUser(ctx, CONSOLE, {
+          username,
+          password,
+          role: opts.role,
+          county: opts.county ?? null,
+          unit: opts.unit ?? null,
+        });
+        print(
+          `已添加 / added: ${u.username} (${u.role}${u.county ? `, ${u.county}` : ''}${u.unit ? `, ${u.unit}` : ''})`,
+        );
+      });
+    });
+  users
+    .command('list')
+    .description('list accounts')
+    .option('--county <ID>')
+    .action(async (opts: { county?: string }) => {
+      await withStore(async (ctx) => {
+        for (const u of await listUsers(ctx.db, opts.county ?? null))
+          print(
+            `${u.username.padEnd(20)} ${u.role.padEnd(8)} ${u.county ?? '-'}  ${u.unit ?? ''}${u.disabled_at ? '  (停用 disabled)' : ''}`,
+          );
+      });
+    });
+
+  program
+    .command('county')
+    .description('add a county (新建县)')
+    .argument('<ID>')
+    .requiredOption('--name <NAME>')
+    .option('--policy <ID>', 'policy pack', 'county-fp-2009')
+    .action(async (id: string, opts: { name: string; policy: string }) => {
+      await withStore(async (ctx) => {
+        await createCounty(ctx, CONSOLE, { id, name: opts.name, policy: opts.policy });
+        print(`已添加县 / added county ${id}`);
+      });
+    });
+
+  const kase = program.command('case').description("a county's FP year as one zeren-case/1 document");
+  kase
+    .command('import')
+    .argument('<CASE>', 'a YAML or JSON file, or -')
+    .requiredOption('--county <ID>')
+    .description('make the stored year match the case; nothing is written if it does not validate')
+    .action(async (path: string, opts: { county: string }) => {
+      const raw = readCase(path);
+      if (!raw.ok) throw new CliExit(2, raw.problems.map(formatProblem).join('\n'));
+      const year = (raw.value as { fp_year?: unknown }).fp_year;
+      await withStore(async (ctx) => {
+        const s = await importCase(
+          ctx,
+          systemScope(opts.county, CONSOLE),
+          opts.county,
+          Number(year),
+          raw.value,
+        );
+        print(
+          `已导入 / imported ${opts.county} ${year}: 新增 ${s.inserted},更新 ${s.updated},结束 ${s.closed},撤回 ${s.retracted} (sha256 ${s.case_sha256})`,
+        );
+      });
+    });
+  kase
+    .command('export')
+    .requiredOption('--county <ID>')
+    .requiredOption('--year <FP_YEAR>')
+    .description('print the stored year as JSON: exactly what the engine evaluates')
+    .action(async (opts: { county: string; year: string }) => {
+      await withStore(async (ctx) =>
+        print(
+          JSON.stringify(
+            await exportCase(ctx, systemScope(opts.county, CONSOLE), opts.county, Number(opts.year)),
+            null,
+            2,
+          ),
+        ),
+      );
+    });
+
+  kase
+    .command('evaluate')
+    .requiredOption('--county <ID>')
+    .requiredOption('--year <FP_YEAR>')
+    .option('--set <I=value...>', "an interpretation other than the case's")
+    .description('evaluate the stored year and keep the receipt; prints the receipt id')
+    .action(async (opts: { county: string; year: string; set?: string[] }) => {
+      const sets = parseSets(opts.set);
+      if (!sets.ok) throw new CliExit(2, sets.problems.map(formatProblem).join('\n'));
+      await withStore(async (ctx) => {
+        const { receipt, result } = await evaluateYear(
+          ctx,
+          systemScope(opts.county, CONSOLE),
+          opts.county,
+          Number(opts.year),
+          sets.value,
+        );
+        print(
+          `回执 / receipt ${receipt.id}: ${result.consequences.length} 项后果,${result.withheld.length} 项暂缓兑现 (case sha256 ${receipt.case_sha256})`,
+        );
+      });
+    });
+
+  program
+    .command('receipt')
+    .description('evaluation receipts (评定回执)')
+    .command('verify')
+    .argument('<ID>')
+    .description('re-run a stored evaluation and say whether it reproduces; exit 1 if it does not')
+    .action(async (id: string) => {
+      await withStore(async (ctx) => {
+        const v = await verifyReceipt(ctx.db, id);
+        print(`回执 / receipt ${id}`);
+        print(`  输入未被改动 / case intact:     ${v.case_intact ? '是 yes' : '否 NO'}`);
+        print(
+          `  策略包相同 / same policy pack:  ${v.same_pack ? '是 yes' : '否 no (the pack changed since)'}`,
+        );
+        print(`  引擎版本相同 / same engine:     ${v.same_engine ? '是 yes' : '否 no'}`);
+        print(`  结果可复现 / reproduces:        ${v.reproduces ? '是 yes' : '否 NO'}`);
+        for (const d of v.differences) print(`    ${d}`);
+        if (!v.reproduces || !v.case_intact) process.exitCode = 1;
+      });
+    });
+
+  const audit = program.command('audit').description('the audit trail (审计日志)');
+  audit
+    .command('verify')
+    .description('check the hash chain; name the first entry altered, removed or reordered; exit 1 if broken')
+    .option('--head <SEQ:HASH>', 'a head exported earlier, that must still be in the chain')
+    .action(async (opts: { head?: string }) => {
+      const m = opts.head ? /^(\d+):([0-9a-f]{64})$/.exec(opts.head) : null;
+      if (opts.head && !m) throw new CliExit(2, '--head: 应为 序号:哈希 / must be SEQ:HASH');
+      await withStore(async (ctx) => {
+        const v = await verifyAudit(ctx.db, m ? { seq: Number(m[1]), hash: m[2]! } : undefined);
+        if (v.ok)
+          print(
+            `审计日志完好 / the audit trail is intact: ${v.entries} 条 entries, head ${v.head.seq}:${v.head.hash}`,
+          );
+        else {
+          print(`审计日志被篡改 / the audit trail was tampered with: ${v.problem!.zh} / ${v.problem!.en}`);
+          process.exitCode = 1;
+        }
+      });
+    });
+  audit
+    .command('head')
+    .description('print the head of the chain (SEQ:HASH) for an auditor to keep')
+    .action(async () => {
+      await withStore(async (ctx) => {
+        const h = await auditHead(ctx.db);
+        print(`${h.seq}:${h.hash}`);
+      });
+    });
+}

@@ -1,0 +1,51 @@
+// The demo county: big enough to be plausible, two FP years that evaluate, one account per role.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportCase } from '../store/cases.ts';
+import { evaluateYear } from '../store/evaluations.ts';
+import { systemScope } from '../store/scope.ts';
+import { createTestStore, type TestStore } from '../store/testing.ts';
+import { listUsers } from '../store/users.ts';
+import { DEMO_COUNTY, demoCases, seedDemo } from './seed.ts';
+
+describe('demo county', () => {
+  let s: TestStore;
+  beforeAll(async () => {
+    s = await createTestStore('sqlite');
+  });
+  afterAll(async () => s.drop());
+
+  it('has at least 10 towns, 100 villages and 20 county units, with Chinese names', () => {
+    const [y1] = demoCases();
+    const count = (k: string) => y1!.units.filter((u) => u.kind === k).length;
+    expect(count('town')).toBeGreaterThanOrEqual(10);
+    expect(count('village')).toBeGreaterThanOrEqual(100);
+    expect(count('county_unit')).toBeGreaterThanOrEqual(20);
+    for (const u of y1!.units) expect(u.name).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('seeds two FP years that evaluate, with posts that change hands, and an account per role', async () => {
+    const ctx = { db: s.db, now: () => new Date('2010-12-01T00:00:00Z') };
+    const accounts = await seedDemo(ctx);
+    expect(accounts.map((a) => a.role).sort()).toEqual([
+      'admin',
+      'auditor',
+      'finance',
+      'office',
+      'town',
+      'unit',
+    ]);
+    expect(await listUsers(s.db, null)).toHaveLength(6);
+    const office = systemScope(DEMO_COUNTY);
+    for (const year of [2009, 2010]) {
+      const { result } = await evaluateYear(ctx, office, DEMO_COUNTY, year);
+      expect(result.consequences.length).toBeGreaterThan(100);
+    }
+    const y2010 = await exportCase(ctx, office, DEMO_COUNTY, 2010);
+    expect(
+      y2010.posts!.filter((p) => p.to && p.to >= '2009-10-01' && p.to < '2010-09-30').length,
+    ).toBeGreaterThan(10);
+    const y2009 = await exportCase(ctx, office, DEMO_COUNTY, 2009);
+    expect(y2009.posts!.length).toBeGreaterThan(500);
+  });
+});

@@ -1,0 +1,92 @@
+// Who may call which route: the one declared table. A route that is not here is refused to
+// everyone (deny by default), and the authorisation matrix test fails on it. The role decides
+// whether a call is allowed; the jurisdiction (which county, which town or unit) is enforced by
+// the data layer on every query, so an allowed call still sees only its own rows.
+
+import type { Role } from '../store/scope.ts';
+
+export type Who = 'public' | 'signed-in' | readonly Role[];
+
+const READ_FACTS: readonly Role[] = ['office', 'auditor', 'town', 'unit', 'finance'];
+const COUNTY_READ: readonly Role[] = ['office', 'auditor'];
+const OFFICE: readonly Role[] = ['office'];
+
+/** URL segment → fact kind, for every kind the office keeps. */
+export const FACT_ROUTES = {
+  units: 'units',
+  people: 'people',
+  posts: 'posts',
+  links: 'links',
+  categories: 'categories',
+  assessments: 'assessments',
+  acceptances: 'acceptances',
+  'warning-notices': 'warning_notices',
+  incidents: 'incidents',
+} as const;
+
+/** Who reads each kind of fact: incidents concern one person's conduct, county-wide roles only. */
+const FACT_READERS: Record<keyof typeof FACT_ROUTES, readonly Role[]> = {
+  units: READ_FACTS,
+  people: READ_FACTS,
+  posts: READ_FACTS,
+  links: ['office', 'auditor', 'town', 'unit'],
+  categories: ['office', 'auditor', 'town', 'unit'],
+  assessments: ['office', 'auditor', 'town', 'unit'],
+  acceptances: ['office', 'auditor', 'town', 'unit'],
+  'warning-notices': ['office', 'auditor', 'town', 'unit'],
+  incidents: COUNTY_READ,
+};
+
+function factRoutes(): Record<string, Who> {
+  const out: Record<string, Who> = {};
+  for (const [seg, readers] of Object.entries(FACT_READERS)) {
+    const base = `/api/v1/counties/:county/${seg}`;
+    out[`GET ${base}`] = readers;
+    out[`GET ${base}/:id`] = readers;
+    out[`POST ${base}`] = OFFICE;
+    out[`PATCH ${base}/:id`] = OFFICE;
+    out[`POST ${base}/:id/close`] = OFFICE;
+  }
+  return out;
+}
+
+export const ACCESS: Record<string, Who> = {
+  'GET /': 'public',
+  'GET /api/v1/health': 'public',
+  'GET /api/v1/openapi.json': 'public',
+  'POST /api/v1/session': 'public',
+  'GET /api/v1/session': 'signed-in',
+  'DELETE /api/v1/session': 'signed-in',
+
+  'GET /api/v1/tokens': 'signed-in',
+  'POST /api/v1/tokens': 'signed-in',
+  'DELETE /api/v1/tokens/:id': 'signed-in',
+
+  'GET /api/v1/users': ['admin'],
+  'POST /api/v1/users': ['admin'],
+  'PATCH /api/v1/users/:id': ['admin'],
+
+  'GET /api/v1/counties': 'signed-in',
+  'POST /api/v1/counties': ['admin'],
+  'GET /api/v1/counties/:county': ['office', 'auditor', 'town', 'unit', 'finance', 'admin'],
+
+  ...factRoutes(),
+
+  'GET /api/v1/counties/:county/years/:fpYear/case': COUNTY_READ,
+  'PUT /api/v1/counties/:county/years/:fpYear/case': OFFICE,
+  'GET /api/v1/counties/:county/years/:fpYear/evaluations': READ_FACTS,
+  'POST /api/v1/counties/:county/years/:fpYear/evaluations': OFFICE,
+  'GET /api/v1/evaluations/:id': READ_FACTS,
+  'GET /api/v1/evaluations/:id/verify': ['office', 'auditor'],
+
+  'GET /api/v1/audit': ['auditor', 'admin'],
+  'GET /api/v1/audit/head': ['auditor', 'admin'],
+  'GET /api/v1/audit/verify': ['auditor', 'admin'],
+};
+
+export function allowed(who: Who | undefined, role: Role | undefined): boolean {
+  if (who === undefined) return false;
+  if (who === 'public') return true;
+  if (role === undefined) return false;
+  return who === 'signed-in' || who.includes(role);
+}

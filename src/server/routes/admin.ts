@@ -1,0 +1,203 @@
+// Accounts and counties (administrators), and the audit trail (auditors and administrators).
+
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { auditHead, verifyAudit } from '../../store/audit.ts';
+import { createCounty, getCounty } from '../../store/cases.ts';
+import { notFound } from '../../store/errors.ts';
+import type { Ctx } from '../../store/facts.ts';
+import { createUser, listUsers, updateUser } from '../../store/users.ts';
+import { scopeOf, userOfRequest } from '../auth.ts';
+import { CountyParams, errors, IdParams, NewUserBody, Open, UserOut, UserPatch } from '../schemas.ts';
+
+const County = Type.Object(
+  { id: Type.String(), name: Type.String(), policy: Type.String() },
+  { additionalProperties: true },
+);
+
+export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
+  app.get(
+    '/api/v1/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: "accounts (of the administrator's county, or all)",
+        response: { 200: Type.Object({ items: Type.Array(UserOut) }), ...errors(401, 403) },
+      },
+    },
+    async (req) => ({
+      items: await listUsers(ctx.db, scopeOf(req).county),
+    }),
+  );
+  app.post(
+    '/api/v1/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'create an account',
+        body: NewUserBody,
+        response: { 201: UserOut, ...errors(400, 401, 403, 409, 422) },
+      },
+    },
+    async (req, reply) => {
+      const scope = scopeOf(req);
+      const body = req.body as {
+        username: string;
+        password: string;
+        role: string;
+        county?: string;
+        unit?: string;
+      };
+      if (scope.county !== null && body.county !== scope.county) throw notFound('县', body.county ?? '');
+      reply.status(201);
+      return createUser(ctx, scope.actor, body);
+    },
+  );
+  app.patch(
+    '/api/v1/users/:id',
+    {
+      schema: {
+        tags: ['users'],
+        summary: "change an account's role, place or password, or disable it",
+        params: IdParams,
+        body: UserPatch,
+        response: { 200: UserOut, ...errors(400, 401, 403, 404, 422) },
+      },
+    },
+    async (req) => {
+      const scope = scopeOf(req);
+      return updateUser(
+        ctx,
+        scope.actor,
+        scope.county,
+        (req.params as { id: string }).id,
+        req.body as Record<string, never>,
+      );
+    },
+  );
+
+  app.get(
+    '/api/v1/counties',
+    {
+      schema: {
+        tags: ['counties'],
+        summary: 'the counties you may see',
+        response: { 200: Type.Object({ items: Type.Array(County) }), ...errors(401) },
+      },
+    },
+    async (req) => {
+      const user = userOfRequest(req);
+      let qb = ctx.db.selectFrom('counties').selectAll().orderBy('id');
+      if (user.county !== null) qb = qb.where('id', '=', user.county);
+      return { items: await qb.execute() };
+    },
+  );
+  app.get(
+    '/api/v1/counties/:county',
+    {
+      schema: {
+        tags: ['counties'],
+        summary: 'a county',
+        params: CountyParams,
+        response: { 200: County, ...errors(401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const { county } = req.params as { county: string };
+      const scope = scopeOf(req);
+      if (scope.county !== null && scope.county !== county) throw notFound('县', county);
+      return getCounty(ctx.db, county);
+    },
+  );
+  app.post(
+    '/api/v1/counties',
+    {
+      schema: {
+        tags: ['counties'],
+        summary: 'create a county',
+        body: Type.Object(
+          {
+            id: Type.String({ pattern: '^[a-z0-9-]{2,40}$' }),
+            name: Type.String({ minLength: 1 }),
+            policy: Type.Optional(Type.String()),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: County, ...errors(400, 401, 403, 409) },
+      },
+    },
+    async (req, reply) => {
+      const scope = scopeOf(req);
+      if (scope.county !== null) throw notFound('县', '');
+      reply.status(201);
+      return createCounty(ctx, scope.actor, req.body as { id: string; name: string; policy?: string });
+    },
+  );
+
+  const Entries = Type.Object({ items: Type.Array(Open), total: Type.Integer() });
+  app.get(
+    '/api/v1/audit',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'audit entries of your county, newest first',
+        querystring: Type.Object({
+          limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
+          before_seq: Type.Optional(Type.Integer()),
+          action: Type.Optional(Type.String()),
+        }),
+        response: { 200: Entries, ...errors(401, 403) },
+      },
+    },
+    async (req) => {
+      const scope = scopeOf(req);
+      const q = req.query as { limit: number; before_seq?: number; action?: string };
+      let qb = ctx.db.selectFrom('audit_log');
+      if (scope.county !== null) qb = qb.where('county_id', '=', scope.county);
+      if (q.action) qb = qb.where('action', '=', q.action);
+      const total = Number((await qb.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
+      if (q.before_seq !== undefined) qb = qb.where('seq', '<', q.before_seq);
+      const rows = await qb.selectAll().orderBy('seq', 'desc').limit(q.limit).execute();
+      return {
+        items: rows.map((r) => ({
+          ...r,
+          before: r.before && JSON.parse(r.before),
+          after: r.after && JSON.parse(r.after),
+        })),
+        total,
+      };
+    },
+  );
+  app.get(
+    '/api/v1/audit/head',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'the head of the chain, to keep and check against later',
+        response: { 200: Open, ...errors(401, 403) },
+      },
+    },
+    async () => ({
+      ...(await auditHead(ctx.db)),
+      at: ctx.now().toISOString(),
+    }),
+  );
+  app.get(
+    '/api/v1/audit/verify',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'check the whole chain, and optionally that an exported head is still in it',
+        querystring: Type.Object({
+          seq: Type.Optional(Type.Integer({ minimum: 1 })),
+          hash: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$' })),
+        }),
+        response: { 200: Open, ...errors(401, 403) },
+      },
+    },
+    async (req) => {
+      const q = req.query as { seq?: number; hash?: string };
+      return verifyAudit(ctx.db, q.seq && q.hash ? { seq: q.seq, hash: q.hash } : undefined);
+    },
+  );
+}

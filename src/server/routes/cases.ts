@@ -1,0 +1,110 @@
+// A county's FP year as one case (export and import), its evaluations and their receipts.
+
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { exportCase, importCase } from '../../store/cases.ts';
+import { evaluateYear, getEvaluation, listEvaluations, verifyReceipt } from '../../store/evaluations.ts';
+import type { Ctx } from '../../store/facts.ts';
+import { scopeOf } from '../auth.ts';
+import { errors, IdParams, Interpretations, Open, YearParams } from '../schemas.ts';
+
+export function caseRoutes(app: FastifyInstance, ctx: Ctx): void {
+  const base = '/api/v1/counties/:county/years/:fpYear';
+  const tags = ['cases'];
+  app.get(
+    `${base}/case`,
+    {
+      schema: {
+        tags,
+        summary: 'export the year as one zeren-case/1 document: exactly what the engine evaluates',
+        params: YearParams,
+        response: { 200: Open, ...errors(401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const { county, fpYear } = req.params as { county: string; fpYear: number };
+      return exportCase(ctx, scopeOf(req), county, fpYear);
+    },
+  );
+  app.put(
+    `${base}/case`,
+    {
+      bodyLimit: 64 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          'import a whole case; one that does not validate returns 422 with every problem and writes nothing',
+        params: YearParams,
+        body: Open,
+        response: { 200: Open, ...errors(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (req) => {
+      const { county, fpYear } = req.params as { county: string; fpYear: number };
+      return importCase(ctx, scopeOf(req), county, fpYear, req.body);
+    },
+  );
+  app.post(
+    `${base}/evaluations`,
+    {
+      schema: {
+        tags: ['evaluations'],
+        summary: 'evaluate the stored facts; returns the receipt and the result',
+        params: YearParams,
+        body: Type.Optional(
+          Type.Object({ interpretations: Type.Optional(Interpretations) }, { additionalProperties: false }),
+        ),
+        response: { 201: Open, ...errors(400, 401, 403, 404, 422) },
+      },
+    },
+    async (req, reply) => {
+      const { county, fpYear } = req.params as { county: string; fpYear: number };
+      const body = (req.body ?? {}) as { interpretations?: Record<string, string> };
+      reply.status(201);
+      return evaluateYear(ctx, scopeOf(req), county, fpYear, body.interpretations ?? {});
+    },
+  );
+  app.get(
+    `${base}/evaluations`,
+    {
+      schema: {
+        tags: ['evaluations'],
+        summary: 'the receipts of a year, newest first',
+        params: YearParams,
+        response: { 200: Type.Object({ items: Type.Array(Open) }), ...errors(401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const { county, fpYear } = req.params as { county: string; fpYear: number };
+      return { items: await listEvaluations(ctx, scopeOf(req), county, fpYear) };
+    },
+  );
+  app.get(
+    '/api/v1/evaluations/:id',
+    {
+      schema: {
+        tags: ['evaluations'],
+        summary: 'a receipt and its result (a town or unit sees its own consequences)',
+        params: IdParams,
+        response: { 200: Open, ...errors(401, 403, 404) },
+      },
+    },
+    async (req) => getEvaluation(ctx, scopeOf(req), (req.params as { id: string }).id),
+  );
+  app.get(
+    '/api/v1/evaluations/:id/verify',
+    {
+      schema: {
+        tags: ['evaluations'],
+        summary: 're-run a receipt and say whether it reproduces',
+        params: IdParams,
+        response: { 200: Open, ...errors(401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const { id } = req.params as { id: string };
+      await getEvaluation(ctx, scopeOf(req), id);
+      return verifyReceipt(ctx.db, id);
+    },
+  );
+}

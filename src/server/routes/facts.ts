@@ -1,0 +1,115 @@
+// The facts of a county, one set of routes per kind: list (paged, filtered), read, create,
+// update, close. Handlers only translate; the data layer checks, scopes and records.
+
+import type { FastifyInstance } from 'fastify';
+import type { Ctx } from '../../store/facts.ts';
+import { closeFact, createFact, getFact, listFacts, updateFact } from '../../store/facts.ts';
+import { FACT_ROUTES } from '../access.ts';
+import { scopeOf } from '../auth.ts';
+import {
+  CloseBody,
+  CountyParams,
+  createBody,
+  errors,
+  Fact,
+  FactParams,
+  Listed,
+  ListQuery,
+  patchBody,
+} from '../schemas.ts';
+
+export function factRoutes(app: FastifyInstance, ctx: Ctx): void {
+  for (const [seg, name] of Object.entries(FACT_ROUTES)) {
+    const base = `/api/v1/counties/:county/${seg}`;
+    const tags = [seg];
+    app.get(
+      base,
+      {
+        schema: {
+          tags,
+          summary: `list ${seg}`,
+          params: CountyParams,
+          querystring: ListQuery,
+          response: { 200: Listed, ...errors(401, 403, 404) },
+        },
+      },
+      async (req) => {
+        const { county } = req.params as { county: string };
+        const { limit, offset, include_retracted, ...filters } = req.query as Record<string, unknown>;
+        return listFacts(
+          ctx,
+          scopeOf(req),
+          county,
+          name,
+          filters as Record<string, string>,
+          { limit: limit as number, offset: offset as number },
+          include_retracted === true,
+        );
+      },
+    );
+    app.get(
+      `${base}/:id`,
+      {
+        schema: {
+          tags,
+          summary: `read one of ${seg}`,
+          params: FactParams,
+          response: { 200: Fact, ...errors(401, 403, 404) },
+        },
+      },
+      async (req) => {
+        const { county, id } = req.params as { county: string; id: string };
+        return getFact(ctx, scopeOf(req), county, name, id);
+      },
+    );
+    app.post(
+      base,
+      {
+        schema: {
+          tags,
+          summary: `create one of ${seg}`,
+          params: CountyParams,
+          body: createBody(name),
+          response: { 201: Fact, ...errors(400, 401, 403, 404, 409, 422) },
+        },
+      },
+      async (req, reply) => {
+        const { county } = req.params as { county: string };
+        reply.status(201);
+        return createFact(ctx, scopeOf(req), county, name, req.body as Record<string, unknown>);
+      },
+    );
+    app.patch(
+      `${base}/:id`,
+      {
+        schema: {
+          tags,
+          summary: `update one of ${seg}`,
+          params: FactParams,
+          body: patchBody(name),
+          response: { 200: Fact, ...errors(400, 401, 403, 404, 409, 422) },
+        },
+      },
+      async (req) => {
+        const { county, id } = req.params as { county: string; id: string };
+        return updateFact(ctx, scopeOf(req), county, name, id, req.body as Record<string, unknown>);
+      },
+    );
+    app.post(
+      `${base}/:id/close`,
+      {
+        schema: {
+          tags,
+          summary: `close one of ${seg}: end it on a date (units, posts, links) or retract it with a reason`,
+          params: FactParams,
+          body: CloseBody,
+          response: { 200: Fact, ...errors(400, 401, 403, 404, 409, 422) },
+        },
+      },
+      async (req) => {
+        const { county, id } = req.params as { county: string; id: string };
+        return closeFact(ctx, scopeOf(req), county, name, id, req.body as { on?: string; reason?: string });
+      },
+    );
+  }
+}

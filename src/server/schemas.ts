@@ -1,0 +1,181 @@
+// The API's shapes (TypeBox), for validation and for the OpenAPI document. Field names are those
+// of zeren-case/1; the data layer checks the meaning of a fact with the engine's own validator.
+
+import { type TSchema, Type } from 'typebox';
+import {
+  ACCEPTANCE_KINDS,
+  ASSESSMENT_KINDS,
+  ASSESSORS,
+  INCIDENT_KINDS,
+  LINK_KINDS,
+  OUTCOMES,
+  STAFF_TYPES,
+  UNIT_KINDS,
+} from '../domain/vocabulary.ts';
+import type { FactName } from '../store/fact-kinds.ts';
+import { ROLES } from '../store/scope.ts';
+
+export const DateStr = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+const Id = Type.String({ minLength: 1, maxLength: 100 });
+const FpYear = Type.Integer({ minimum: 1900, maximum: 2200, description: '计生年度 FP year' });
+const Enum = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const Ids = Type.Array(Id);
+
+export const Problem = Type.Object({
+  path: Type.String(),
+  code: Type.String(),
+  zh: Type.String(),
+  en: Type.String(),
+});
+export const ErrorBody = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    zh: Type.String(),
+    en: Type.String(),
+    problems: Type.Optional(Type.Array(Problem)),
+    request_id: Type.Optional(Type.String()),
+  }),
+});
+export const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorBody]));
+
+/** A stored row: its fields, id and history. Open, so nothing is dropped when serialising. */
+export const Fact = Type.Object(
+  { id: Type.String(), created_at: Type.String(), updated_at: Type.String() },
+  { additionalProperties: true },
+);
+
+const CREATE: Record<FactName, Record<string, TSchema>> = {
+  units: {
+    id: Id,
+    kind: Enum(UNIT_KINDS),
+    name: Id,
+    town: Type.Optional(Id),
+    governance_duty: Type.Optional(Type.Boolean()),
+  },
+  people: { id: Id, name: Id, staff_type: Type.Optional(Enum(STAFF_TYPES)) },
+  posts: { person: Id, unit: Id, role: Id, from: Type.Optional(DateStr), to: Type.Optional(DateStr) },
+  links: {
+    kind: Enum(LINK_KINDS),
+    person: Type.Optional(Id),
+    unit: Type.Optional(Id),
+    village: Type.Optional(Id),
+    town: Type.Optional(Id),
+    from: Type.Optional(DateStr),
+    to: Type.Optional(DateStr),
+  },
+  categories: { unit: Id, fp_year: FpYear, category: Type.Integer({ minimum: 1, maximum: 9 }) },
+  assessments: {
+    fp_year: FpYear,
+    by: Enum(ASSESSORS),
+    subject: Id,
+    kind: Type.Optional(Enum(ASSESSMENT_KINDS)),
+    outcome: Type.Optional(Enum(OUTCOMES)),
+    score: Type.Optional(Type.Number()),
+    sampled: Type.Optional(Ids),
+    at_fault: Type.Optional(Ids),
+    caused_by: Type.Optional(Ids),
+    decided_on: Type.Optional(DateStr),
+  },
+  acceptances: {
+    fp_year: FpYear,
+    unit: Id,
+    kind: Enum(Object.keys(ACCEPTANCE_KINDS)),
+    by: Enum(ASSESSORS),
+    passed: Type.Boolean(),
+  },
+  warning_notices: {
+    id: Id,
+    unit: Id,
+    issued_on: DateStr,
+    matter: Id,
+    deadline: Type.Optional(DateStr),
+    corrected_on: Type.Optional(DateStr),
+  },
+  incidents: { kind: Enum(Object.keys(INCIDENT_KINDS)), person: Id, occurred_on: DateStr },
+};
+
+export function createBody(name: FactName) {
+  return Type.Object(CREATE[name], { additionalProperties: false });
+}
+
+/** A patch: any field but the id; null clears an optional field. */
+export function patchBody(name: FactName) {
+  const props: Record<string, TSchema> = {};
+  for (const [k, v] of Object.entries(CREATE[name]))
+    if (k !== 'id') props[k] = Type.Optional(Type.Union([v, Type.Null()]));
+  return Type.Object(props, { additionalProperties: false, minProperties: 1 });
+}
+
+export const CloseBody = Type.Object(
+  { on: Type.Optional(DateStr), reason: Type.Optional(Type.String({ maxLength: 500 })) },
+  {
+    additionalProperties: false,
+    description: 'on: the closing date (units, posts, links); reason: why a fact is retracted (the others)',
+  },
+);
+
+export const ListQuery = Type.Object(
+  {
+    limit: Type.Integer({ minimum: 1, maximum: 1000, default: 50 }),
+    offset: Type.Integer({ minimum: 0, default: 0 }),
+    include_retracted: Type.Boolean({ default: false }),
+  },
+  { additionalProperties: Type.String() },
+);
+
+export const Listed = Type.Object({
+  items: Type.Array(Fact),
+  total: Type.Integer(),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+});
+
+export const CountyParams = Type.Object({ county: Id });
+export const FactParams = Type.Object({ county: Id, id: Id });
+export const YearParams = Type.Object({ county: Id, fpYear: FpYear });
+export const IdParams = Type.Object({ id: Id });
+
+export const Login = Type.Object(
+  { username: Type.String({ minLength: 1 }), password: Type.String({ minLength: 1 }) },
+  { additionalProperties: false },
+);
+export const UserOut = Type.Object({
+  id: Type.String(),
+  username: Type.String(),
+  role: Enum(ROLES),
+  county: Type.Union([Type.String(), Type.Null()]),
+  unit: Type.Union([Type.String(), Type.Null()]),
+  created_at: Type.String(),
+  disabled_at: Type.Union([Type.String(), Type.Null()]),
+});
+export const NewUserBody = Type.Object(
+  {
+    username: Type.String(),
+    password: Type.String(),
+    role: Enum(ROLES),
+    county: Type.Optional(Id),
+    unit: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
+export const UserPatch = Type.Object(
+  {
+    role: Type.Optional(Enum(ROLES)),
+    county: Type.Optional(Type.Union([Id, Type.Null()])),
+    unit: Type.Optional(Type.Union([Id, Type.Null()])),
+    disabled: Type.Optional(Type.Boolean()),
+    password: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export const TokenOut = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  created_at: Type.String(),
+  last_used_at: Type.Union([Type.String(), Type.Null()]),
+  revoked_at: Type.Union([Type.String(), Type.Null()]),
+  token: Type.Optional(Type.String({ description: 'shown once, when created' })),
+});
+export const Interpretations = Type.Record(Type.String({ pattern: '^I\\d+$' }), Type.String());
+export const Receipt = Type.Object({}, { additionalProperties: true });
+export const Open = Type.Object({}, { additionalProperties: true });

@@ -1,0 +1,56 @@
+// `npm start`: opens the store (DATABASE_URL, or the SQLite file ZEREN_DB, default ./data/zeren.db),
+// migrates it, seeds the demo county on first start, serves the API on PORT (default 3000) and
+// stops cleanly on Ctrl-C.
+
+import { DEMO_COUNTY, type DemoAccount, seedDemo } from '../demo/seed.ts';
+import { openStore } from '../store/db.ts';
+import { migrate } from '../store/migrate.ts';
+import { buildApp } from './app.ts';
+
+const store = openStore();
+await migrate(store.db);
+const ctx = { db: store.db, now: () => new Date() };
+
+let accounts: DemoAccount[] | undefined;
+const counties = await store.db.selectFrom('counties').select('id').execute();
+if (counties.length === 0) {
+  process.stdout.write('首次启动:正在生成示范县(两个计生年度)… / first start: seeding the demo county…\n');
+  const t = Date.now();
+  accounts = await seedDemo(ctx);
+  process.stdout.write(`示范县已生成 / demo county ready (${((Date.now() - t) / 1000).toFixed(1)} s)\n`);
+}
+
+const app = await buildApp({ db: store.db, logger: process.env.ZEREN_LOG === '1' });
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '127.0.0.1';
+await app.listen({ port, host });
+const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+process.stdout.write(
+  [
+    '',
+    `Zeren 责任 — 已启动 / running on ${url}`,
+    `  数据库 / store: ${store.dialect} ${store.location}`,
+    `  接口文档 / API docs: ${url}/api/docs   (OpenAPI: ${url}/api/v1/openapi.json)`,
+    ...(accounts
+      ? [
+          `  示范县 / demo county: ${DEMO_COUNTY}(计生年度 2009、2010)`,
+          '  示范账号 / demo accounts (username / password):',
+          ...accounts.map((a) => `    ${a.username.padEnd(8)} ${a.password.padEnd(20)} ${a.zh}`),
+        ]
+      : ['  示范账号见首次启动时的输出 / demo accounts were printed at first start (see README)']),
+    '  按 Ctrl-C 停止 / Ctrl-C to stop',
+    '',
+  ].join('\n'),
+);
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  process.stdout.write(`\n收到 ${signal},正在停止… / stopping…\n`);
+  await app.close();
+  await store.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
