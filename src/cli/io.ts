@@ -12,6 +12,14 @@ export function readInput(path: string): string {
 
 /** Parses YAML (JSON is YAML too); a document with errors yields problems, not a value. */
 export function parseCaseText(text: string, source = 'CASE'): Outcome<unknown> {
+  // A JSON document is read by the JSON parser, many times faster on a big case; on a syntax
+  // error the YAML parser below says where, with its line and column.
+  if (/^\s*[{[]/.test(text))
+    try {
+      return { ok: true, value: JSON.parse(text) };
+    } catch {
+      // fall through
+    }
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0)
     return {

@@ -2,6 +2,7 @@
 
 import { Command, CommanderError } from 'commander';
 import { registerEngineCommands } from './engine-commands.ts';
+import { registerGenerateCommand } from './generate-command.ts';
 import { CliExit } from './io.ts';
 import { registerPolicyCommand } from './policy-command.ts';
 import { registerStoreCommands } from './store-commands.ts';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerEngineCommands(program, policy);
   registerPolicyCommand(program, policy);
   registerStoreCommands(program);
+  registerGenerateCommand(program);
   return program;
 }
 

@@ -104,6 +104,20 @@ export interface ZerenCase {
   incidents?: CaseIncident[];
 }
 
+/** The fields of a case that are not collections, in the order the format lists them. */
+export const CASE_HEADER = ['format', 'policy', 'fp_year', 'decided_on', 'interpretations'] as const;
+
+/** The collections that belong to one FP year (all but the registry of units and people). */
+export const YEAR_COLLECTIONS = [
+  'posts',
+  'links',
+  'categories',
+  'assessments',
+  'acceptances',
+  'warning_notices',
+  'incidents',
+] as const;
+
 /** The collections of a case, in the order the format lists them. */
 export const CASE_COLLECTIONS = [
   'units',

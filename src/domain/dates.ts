@@ -1,23 +1,35 @@
 // Dates are plain `YYYY-MM-DD` strings: they compare correctly as strings, carry no time zone and
 // round-trip through YAML and JSON unchanged. The FP year (计生年度) is a domain type.
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 export type IsoDate = string;
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** True for a real calendar date written `YYYY-MM-DD` (2009-02-29 is not one). */
+/** The value of the ASCII digits of `s` from `from` to `to` (exclusive); -1 if any is not one. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * True for a real calendar date written `YYYY-MM-DD` (2009-02-29 is not one): exactly ten
+ * characters, ASCII digits and two dashes, read one by one rather than by a regular expression
+ * because validation checks every date of a case.
+ */
 export function isIsoDate(value: unknown): value is IsoDate {
-  if (typeof value !== 'string') return false;
-  const m = DATE_RE.exec(value);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
+  if (typeof value !== 'string' || value.length !== 10) return false;
+  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 7);
+  const day = digits(value, 8, 10);
   return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
@@ -72,4 +84,19 @@ export function overlaps(from: IsoDate | undefined, to: IsoDate | undefined, yea
 /** Whether the inclusive range [from, to] contains the given day. */
 export function covers(from: IsoDate | undefined, to: IsoDate | undefined, day: IsoDate): boolean {
   return (from === undefined || from <= day) && (to === undefined || to >= day);
+}
+
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/**
+ * The calendar day in the county (China Standard Time, UTC+8, no daylight saving) at an instant:
+ * a payment entered at 07:00 in the county is that day's, not the day before as in UTC.
+ */
+export function chinaDay(at: Date): IsoDate {
+  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

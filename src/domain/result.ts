@@ -25,6 +25,11 @@ export interface Consequence {
   max_grade?: string;
   /** honour_title */
   title?: string;
+  /**
+   * The post or link that made a person answer (the unit where the post was held, or the village
+   * the person is stationed at), or the unit a unit's consequence is given for.
+   */
+  via?: { unit: string; role?: string; link?: string };
   /** The rule of the policy pack that gave it. */
   rule: string;
   /** The interpretations (I1…) the consequence depended on. */

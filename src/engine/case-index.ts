@@ -11,7 +11,7 @@ import type {
   CaseWarningNotice,
   ZerenCase,
 } from '../domain/case.ts';
-import { addDays, covers, type FpYear, fpYear, type IsoDate, overlaps, within } from '../domain/dates.ts';
+import { addDays, type FpYear, fpYear, type IsoDate, oneYearUntil, within } from '../domain/dates.ts';
 
 export interface Held {
   person: string;
@@ -45,14 +45,24 @@ export interface CaseIndex {
   leadersLinkedTo: Map<string, LinkedLeader[]>;
   villagesOf: Map<string, string[]>;
   assessments: CaseAssessment[];
+  /** The assessments by assessor, kind and kind of subject (`assessmentKey`), each in case order. */
+  assessmentsBy: Map<string, CaseAssessment[]>;
   countyAnnual: Map<string, CaseAssessment>;
   governanceDuty: Map<string, CaseAssessment>;
-  categories: Map<string, number>;
+  /** Categories by FP year: year → unit → category. */
+  categories: Map<number, Map<string, number>>;
   acceptances: CaseAcceptance[];
   noticesOf: Map<string, CaseWarningNotice[]>;
   incidents: CaseIncident[];
   /** Per-evaluation memo for explanation facts. */
   memo: Map<object, string>;
+  /** Per-evaluation memo of the last day of one-year freezes, by their first day. */
+  untils: Map<IsoDate, IsoDate>;
+}
+
+/** The key of `CaseIndex.assessmentsBy`: `county|annual|village`. */
+export function assessmentKey(by: string, kind: string, subjectKind: string): string {
+  return `${by}|${kind}|${subjectKind}`;
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
@@ -67,10 +77,10 @@ export function indexCase(
   params: Map<string, number | string>,
 ): CaseIndex {
   const year = fpYear(c.fp_year);
-  const counts =
-    interp.I1 === 'year-end'
-      ? (from?: IsoDate, to?: IsoDate) => covers(from, to, year.end)
-      : (from?: IsoDate, to?: IsoDate) => overlaps(from, to, year);
+  // I1: a period counts when it overlaps the FP year, or (year-end) when it covers its last day:
+  // either way, when it starts by `last` and ends on or after `first`.
+  const first = interp.I1 === 'year-end' ? year.end : year.start;
+  const last = year.end;
 
   const units = new Map<string, CaseUnit>();
   const villagesOf = new Map<string, string[]>();
@@ -84,8 +94,8 @@ export function indexCase(
   const postsAt = new Map<string, Held[]>();
   const countyLeaders = new Set<string>();
   for (const p of c.posts ?? []) {
-    if (!counts(p.from, p.to)) continue;
-    push(postsAt, p.unit, { person: p.person, role: p.role, from: p.from, to: p.to });
+    if ((p.from !== undefined && p.from > last) || (p.to !== undefined && p.to < first)) continue;
+    push(postsAt, p.unit, p);
     if (p.role === 'leader' && units.get(p.unit)?.kind === 'county') countyLeaders.add(p.person);
   }
 
@@ -94,8 +104,8 @@ export function indexCase(
   const villagesLinkedTo = new Map<string, string[]>();
   const leadersLinkedTo = new Map<string, LinkedLeader[]>();
   for (const l of c.links ?? []) {
-    if (!counts(l.from, l.to)) continue;
-    if (l.kind === 'stationed') push(stationedAt, l.village, { person: l.person, from: l.from, to: l.to });
+    if ((l.from !== undefined && l.from > last) || (l.to !== undefined && l.to < first)) continue;
+    if (l.kind === 'stationed') push(stationedAt, l.village, l);
     else if (l.kind === 'unit_village') {
       if (!unitsLinkedTo.get(l.village)?.includes(l.unit)) push(unitsLinkedTo, l.village, l.unit);
       if (!villagesLinkedTo.get(l.unit)?.includes(l.village)) push(villagesLinkedTo, l.unit, l.village);
@@ -106,16 +116,23 @@ export function indexCase(
   }
 
   const assessments = c.assessments ?? [];
+  const assessmentsBy = new Map<string, CaseAssessment[]>();
   const countyAnnual = new Map<string, CaseAssessment>();
   const governanceDuty = new Map<string, CaseAssessment>();
   for (const a of assessments) {
+    const kind = a.kind ?? 'annual';
+    push(assessmentsBy, assessmentKey(a.by, kind, units.get(a.subject)!.kind), a);
     if (a.by !== 'county') continue;
-    if ((a.kind ?? 'annual') === 'annual') countyAnnual.set(a.subject, a);
+    if (kind === 'annual') countyAnnual.set(a.subject, a);
     else governanceDuty.set(a.subject, a);
   }
 
-  const categories = new Map<string, number>();
-  for (const r of c.categories ?? []) categories.set(`${r.unit}|${r.fp_year}`, r.category);
+  const categories = new Map<number, Map<string, number>>();
+  for (const r of c.categories ?? []) {
+    const ofYear = categories.get(r.fp_year);
+    if (ofYear) ofYear.set(r.unit, r.category);
+    else categories.set(r.fp_year, new Map([[r.unit, r.category]]));
+  }
 
   const noticesOf = new Map<string, CaseWarningNotice[]>();
   for (const n of c.warning_notices ?? []) if (within(n.issued_on, year)) push(noticesOf, n.unit, n);
@@ -135,6 +152,7 @@ export function indexCase(
     leadersLinkedTo,
     villagesOf,
     assessments,
+    assessmentsBy,
     countyAnnual,
     governanceDuty,
     categories,
@@ -142,7 +160,18 @@ export function indexCase(
     noticesOf,
     incidents: (c.incidents ?? []).filter((i) => within(i.occurred_on, year)),
     memo: new Map(),
+    untils: new Map(),
   };
+}
+
+/** The last day of a one-year freeze from `from` (memoised: a case has few decision dates). */
+export function freezeUntil(ix: CaseIndex, from: IsoDate): IsoDate {
+  let until = ix.untils.get(from);
+  if (until === undefined) {
+    until = oneYearUntil(from);
+    ix.untils.set(from, until);
+  }
+  return until;
 }
 
 export function unitName(ix: CaseIndex, id: string): string {

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import type { ZerenCase } from '../domain/case.ts';
+import { CASE_COLLECTIONS, type ZerenCase } from '../domain/case.ts';
 import { loadEngine } from '../policy/load.ts';
 import { arbitraryCase } from './case.arbitrary.ts';
 
@@ -42,17 +42,7 @@ function shuffler(seed: number) {
 function shuffleCase(c: ZerenCase, seed: number): ZerenCase {
   const sh = shuffler(seed);
   const out = structuredClone(c);
-  for (const k of [
-    'units',
-    'people',
-    'posts',
-    'links',
-    'categories',
-    'assessments',
-    'acceptances',
-    'warning_notices',
-    'incidents',
-  ] as const)
+  for (const k of CASE_COLLECTIONS)
     (out as unknown as Record<string, unknown[]>)[k] = sh((out[k] ?? []) as unknown[]);
   for (const a of out.assessments ?? [])
     for (const k of ['sampled', 'at_fault', 'caused_by'] as const) if (a[k]) a[k] = sh(a[k]!);

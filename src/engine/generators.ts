@@ -12,7 +12,7 @@ import {
   UNIT_KINDS,
   type UnitKind,
 } from '../domain/vocabulary.ts';
-import type { CaseIndex } from './case-index.ts';
+import { assessmentKey, type CaseIndex } from './case-index.ts';
 import { type Checker, isObj, type Obj } from './check.ts';
 import { assessmentFact, names } from './explain.ts';
 
@@ -73,11 +73,10 @@ function assessment(args: Obj, path: string, c: Checker): Generator | undefined 
     outcomes = new Set(list);
   }
   if (!by) return undefined;
-  const matches = (a: CaseAssessment, ix: CaseIndex) =>
-    a.by === by &&
-    (a.kind ?? 'annual') === kind &&
-    of.includes(ix.units.get(a.subject)!.kind) &&
-    (outcomes === 'failing' ? !PASSING.has(a.outcome!) : outcomes.has(a.outcome!));
+  // The assessments by this assessor, of this kind, of each kind of subject (indexed once per case).
+  const keys = of.map((k) => assessmentKey(by, kind, k));
+  const matches = (a: CaseAssessment) =>
+    outcomes === 'failing' ? !PASSING.has(a.outcome!) : outcomes.has(a.outcome!);
   of.forEach((k, i) => {
     if (!(UNIT_KINDS as readonly string[]).includes(k))
       c.add(`${path}.of[${i}]`, 'enum', `没有单位类型 ${k}`, `no unit kind ${k}`);
@@ -97,51 +96,61 @@ function assessment(args: Obj, path: string, c: Checker): Generator | undefined 
     yields,
     deps,
     run(ix, emit) {
-      for (const a of ix.assessments) {
-        if (!matches(a, ix)) continue;
-        const date = a.decided_on ?? ix.decidedOn;
-        const fact = assessmentFact(ix, a);
-        const subject = ix.units.get(a.subject)!;
-        const villages = subject.kind === 'village' ? [subject.id] : sampledVillages(ix, a, atFault);
-        const unitBinding = (u: CaseUnit, vs: readonly string[]): Binding => ({
-          subjectKind: 'unit',
-          subject: u.id,
-          unit: u,
-          villages: vs,
-          assessment: a,
-          date,
-          fact,
-        });
-        if (each === 'subject') emit(unitBinding(subject, villages));
-        else if (each === 'sampled_town') {
-          const sampled = atFault && ix.interp.I12 !== 'all-sampled' ? (a.at_fault ?? []) : (a.sampled ?? []);
-          for (const id of sampled) {
-            const town = ix.units.get(id)!;
-            if (town.kind !== 'town') continue;
-            emit(
-              unitBinding(
-                town,
-                sampledVillages(ix, a, false).filter((v) => ix.units.get(v)!.town === id),
-              ),
-            );
-          }
-        } else if (each === 'sampled_village') {
-          for (const v of villages) emit(unitBinding(ix.units.get(v)!, [v]));
-        } else if (each === 'caused_by') {
-          for (const id of a.caused_by ?? []) emit(unitBinding(ix.units.get(id)!, []));
-        } else {
-          const byUnit = new Map<string, string[]>();
-          for (const v of villages)
-            for (const u of ix.unitsLinkedTo.get(v) ?? []) {
-              const list = byUnit.get(u);
-              if (list) list.push(v);
-              else byUnit.set(u, [v]);
-            }
-          for (const [u, vs] of byUnit) emit(unitBinding(ix.units.get(u)!, vs));
-        }
-      }
+      for (const key of keys)
+        for (const a of ix.assessmentsBy.get(key) ?? [])
+          if (matches(a)) bindingsOf(ix, a, each, atFault, emit);
     },
   };
+}
+
+/** The bindings of one assessment: its subject, or one per sampled town, village, cause or linked unit. */
+function bindingsOf(
+  ix: CaseIndex,
+  a: CaseAssessment,
+  each: (typeof EACH)[number],
+  atFault: boolean,
+  emit: Emit,
+): void {
+  const date = a.decided_on ?? ix.decidedOn;
+  const fact = assessmentFact(ix, a);
+  const subject = ix.units.get(a.subject)!;
+  const villages = subject.kind === 'village' ? [subject.id] : sampledVillages(ix, a, atFault);
+  const unitBinding = (u: CaseUnit, vs: readonly string[]): Binding => ({
+    subjectKind: 'unit',
+    subject: u.id,
+    unit: u,
+    villages: vs,
+    assessment: a,
+    date,
+    fact,
+  });
+  if (each === 'subject') emit(unitBinding(subject, villages));
+  else if (each === 'sampled_town') {
+    const sampled = atFault && ix.interp.I12 !== 'all-sampled' ? (a.at_fault ?? []) : (a.sampled ?? []);
+    for (const id of sampled) {
+      const town = ix.units.get(id)!;
+      if (town.kind !== 'town') continue;
+      emit(
+        unitBinding(
+          town,
+          sampledVillages(ix, a, false).filter((v) => ix.units.get(v)!.town === id),
+        ),
+      );
+    }
+  } else if (each === 'sampled_village') {
+    for (const v of villages) emit(unitBinding(ix.units.get(v)!, [v]));
+  } else if (each === 'caused_by') {
+    for (const id of a.caused_by ?? []) emit(unitBinding(ix.units.get(id)!, []));
+  } else {
+    const byUnit = new Map<string, string[]>();
+    for (const v of villages)
+      for (const u of ix.unitsLinkedTo.get(v) ?? []) {
+        const list = byUnit.get(u);
+        if (list) list.push(v);
+        else byUnit.set(u, [v]);
+      }
+    for (const [u, vs] of byUnit) emit(unitBinding(ix.units.get(u)!, vs));
+  }
 }
 
 const RANKING_GROUPS = {
@@ -211,7 +220,7 @@ function categoryImproved(args: Obj, path: string, c: Checker): Generator | unde
       for (const r of ix.c.categories ?? []) {
         const u = ix.units.get(r.unit)!;
         if (r.fp_year !== y || u.kind !== of) continue;
-        const before = ix.categories.get(`${r.unit}|${y - 1}`);
+        const before = ix.categories.get(y - 1)?.get(r.unit);
         if (before === undefined || r.category >= before) continue;
         const fact = `${u.name}计生工作类别由${y - 1}年度的${before}类升为${y}年度的${r.category}类`;
         emit({ subjectKind: 'unit', subject: u.id, unit: u, villages: [], date: ix.decidedOn, fact });

@@ -12,6 +12,8 @@ export interface Member {
   kind: 'unit' | 'person';
   id: string;
   reason: string;
+  /** The post or link that made a person a member: where fines are collected (八). */
+  via?: { unit: string; role?: string; link?: string };
 }
 
 export interface Group {
@@ -40,6 +42,7 @@ function postsAt(roles: readonly string[]) {
           kind: 'person',
           id: p.person,
           reason: postReason(ix, p.person, unit, p.role, p.from, p.to),
+          via: { unit, role: p.role },
         });
   };
 }
@@ -47,7 +50,12 @@ function postsAt(roles: readonly string[]) {
 function stationedAt(ix: CaseIndex, villages: readonly string[], out: Member[]): void {
   for (const v of villages)
     for (const s of ix.stationedAt.get(v) ?? [])
-      out.push({ kind: 'person', id: s.person, reason: stationedReason(ix, s.person, v, s.from, s.to) });
+      out.push({
+        kind: 'person',
+        id: s.person,
+        reason: stationedReason(ix, s.person, v, s.from, s.to),
+        via: { unit: v, link: 'stationed' },
+      });
 }
 
 function townPosts(roles: readonly string[]): Group {
@@ -119,6 +127,7 @@ const NAMED: Record<string, Group> = {
               kind: 'person',
               id: p.person,
               reason: postReason(ix, p.person, v, p.role, p.from, p.to),
+              via: { unit: v, role: p.role },
             });
     },
   },

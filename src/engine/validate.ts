@@ -1,7 +1,7 @@
 // Validation of a zeren-case/1 document against the format and the policy it names. A case that
 // does not validate yields every problem found, with its path, and never a partial result.
 
-import { CASE_FORMAT, type ZerenCase } from '../domain/case.ts';
+import { CASE_COLLECTIONS, CASE_FORMAT, CASE_HEADER, type ZerenCase } from '../domain/case.ts';
 import { fpYear } from '../domain/dates.ts';
 import type { Problem } from '../domain/problems.ts';
 import {
@@ -49,6 +49,16 @@ const LINK_TARGETS: Record<string, [string, UnitKind | 'person'][]> = {
   ],
 };
 
+// Field lists, built once: validation visits every post and link of a case.
+const POST_FIELDS = ['person', 'unit', 'role', 'from', 'to'];
+const ANY_UNIT: UnitKind[] = [...UNIT_KINDS];
+const LINK_FIELDS: Record<string, string[]> = Object.fromEntries(
+  Object.entries(LINK_TARGETS).map(([kind, targets]) => [
+    kind,
+    ['kind', ...targets.map((t) => t[0]), 'from', 'to'],
+  ]),
+);
+
 export function validateCase(input: unknown, policy: PolicyInfo): Validation {
   const c = new Checker();
   try {
@@ -65,26 +75,7 @@ export function validateCase(input: unknown, policy: PolicyInfo): Validation {
 function check(input: unknown, policy: PolicyInfo, c: Checker): void {
   const root = c.object(input, '');
   if (!root) return;
-  c.fields(
-    root,
-    [
-      'format',
-      'policy',
-      'fp_year',
-      'decided_on',
-      'interpretations',
-      'units',
-      'people',
-      'posts',
-      'links',
-      'categories',
-      'assessments',
-      'acceptances',
-      'warning_notices',
-      'incidents',
-    ],
-    '',
-  );
+  c.fields(root, [...CASE_HEADER, ...CASE_COLLECTIONS], '');
   const format = c.string(root, 'format', '');
   if (format !== undefined && format !== CASE_FORMAT)
     c.add('format', 'format', `应为 ${CASE_FORMAT}`, `must be ${CASE_FORMAT}`);
@@ -134,16 +125,17 @@ function check(input: unknown, policy: PolicyInfo, c: Checker): void {
       return id;
     }
     const kind = units.get(id);
-    const wanted = Array.isArray(want) ? want : [want];
     if (kind === undefined)
       c.add(`${path}.${key}`, 'unknown_ref', `没有单位 ${show(id)}`, `no unit ${show(id)}`);
-    else if (!wanted.includes(kind))
+    else if (Array.isArray(want) ? !want.includes(kind) : want !== kind) {
+      const wanted = Array.isArray(want) ? want : [want];
       c.add(
         `${path}.${key}`,
         'wrong_kind',
         `${show(id)} 是${UNIT_KIND_ZH[kind]},应为${wanted.map((k) => UNIT_KIND_ZH[k]).join('或')}`,
         `${show(id)} is a ${kind}, not a ${wanted.join(' or ')}`,
       );
+    }
     return id;
   };
   const range = (o: Obj, path: string) => {
@@ -157,9 +149,9 @@ function check(input: unknown, policy: PolicyInfo, c: Checker): void {
     const path = `posts[${i}]`;
     const o = c.object(v, path);
     if (!o) return;
-    c.fields(o, ['person', 'unit', 'role', 'from', 'to'], path);
+    c.fields(o, POST_FIELDS, path);
     ref(o, 'person', path, 'person');
-    const unit = ref(o, 'unit', path, [...UNIT_KINDS]);
+    const unit = ref(o, 'unit', path, ANY_UNIT);
     const kind = unit === undefined ? undefined : units.get(unit);
     if (kind) c.oneOf(o, 'role', ROLES_BY_UNIT_KIND[kind], path);
     else c.string(o, 'role', path);
@@ -173,7 +165,7 @@ function check(input: unknown, policy: PolicyInfo, c: Checker): void {
     const kind = c.oneOf(o, 'kind', LINK_KINDS, path);
     if (!kind) return;
     const targets = LINK_TARGETS[kind]!;
-    c.fields(o, ['kind', ...targets.map((t) => t[0]), 'from', 'to'], path);
+    c.fields(o, LINK_FIELDS[kind]!, path);
     for (const [key, want] of targets) ref(o, key, path, want);
     range(o, path);
   });

@@ -68,7 +68,7 @@ export class Random {
   }
 
   /** One of the keys, with probability proportional to its weight. */
-  weighted<K extends string>(weights: Readonly<Record<K, number>>): K {
+  weighted<K extends string>(weights: { readonly [k in K]?: number }): K {
     const entries = Object.entries(weights) as [K, number][];
     let total = 0;
     for (const [, w] of entries) total += w;
