@@ -2,7 +2,8 @@
 
 import type { Command } from 'commander';
 import type { ZerenCase } from '../domain/case.ts';
-import { type Consequence, consequenceKey, type Withheld, type ZerenResult } from '../domain/result.ts';
+import type { Consequence, Withheld, ZerenResult } from '../domain/result.ts';
+import { compareResults } from '../domain/result-diff.ts';
 import { clauseLabel } from '../engine/clauses.ts';
 import type { Engine } from '../engine/engine.ts';
 import { loadEngine } from '../policy/load.ts';
@@ -148,28 +149,6 @@ export function registerEngineCommands(program: Command, policy: () => string | 
       const [a, b] = [totals(base), totals(changed)];
       print(`\n奖励合计 ${a.rewardsYuan} → ${b.rewardsYuan} 元;罚款合计 ${a.finesYuan} → ${b.finesYuan} 元`);
     });
-}
-
-export interface ResultDiff {
-  added: Consequence[];
-  removed: Consequence[];
-  withheld_added: Withheld[];
-  withheld_removed: Withheld[];
-}
-
-/** Consequences (keyed by subject, type, amount, clause, dates) in one result and not the other. */
-export function compareResults(before: ZerenResult, after: ZerenResult): ResultDiff {
-  const key = (x: Consequence | Withheld) => `${consequenceKey(x)}|${x.from ?? ''}|${x.max_grade ?? ''}`;
-  const minus = <T extends Consequence | Withheld>(a: T[], b: T[]) => {
-    const keys = new Set(b.map(key));
-    return a.filter((x) => !keys.has(key(x)));
-  };
-  return {
-    added: minus(after.consequences, before.consequences),
-    removed: minus(before.consequences, after.consequences),
-    withheld_added: minus(after.withheld, before.withheld),
-    withheld_removed: minus(before.withheld, after.withheld),
-  };
 }
 
 export { CliExit };

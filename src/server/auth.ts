@@ -4,6 +4,7 @@
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { recordAudit } from '../store/audit.ts';
+import { notFound } from '../store/errors.ts';
 import type { Ctx } from '../store/facts.ts';
 import { type Scope, scopeFor } from '../store/scope.ts';
 import { type AuthConfig, sessionUser, tokenUser, type User } from '../store/users.ts';
@@ -50,12 +51,22 @@ export function installAuth(app: FastifyInstance, ctx: Ctx, cfg: AuthConfig): vo
     }
   });
 
-  // Before the body is validated: a refused caller learns nothing of what a valid request looks like.
-  app.addHook('preValidation', async (req: FastifyRequest, _reply: FastifyReply) => {
+  // Before the body is even read: a refused caller learns nothing of what a valid request looks like.
+  app.addHook('preParsing', async (req: FastifyRequest, _reply: FastifyReply, payload) => {
+    await checkAccess(req);
+    return payload;
+  });
+
+  async function checkAccess(req: FastifyRequest): Promise<void> {
     if (isDocs(req.routeOptions.url)) return;
     const key = routeKey(req);
     const who = ACCESS[key];
-    if (allowed(who, req.user?.role)) return;
+    if (allowed(who, req.user?.role)) {
+      // Another county's address is as absent as one that does not exist, whatever the body says.
+      const inUrl = (req.params as Record<string, string> | undefined)?.county;
+      if (inUrl !== undefined && req.scope?.county && inUrl !== req.scope.county) throw notFound('县', inUrl);
+      return;
+    }
     const county = (req.params as Record<string, string> | undefined)?.county ?? req.user?.county ?? null;
     const reason =
       !req.user && who !== undefined
@@ -77,7 +88,7 @@ export function installAuth(app: FastifyInstance, ctx: Ctx, cfg: AuthConfig): vo
       ctx.now().toISOString(),
     );
     throw !req.user && who !== undefined ? unauthorized() : forbidden();
-  });
+  }
 }
 
 /** The caller's scope; routes run only after the access check, so a non-public route has one. */

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { canonicalJson, sha256 } from '../domain/canonical.ts';
-import { CASE_COLLECTIONS, type ZerenCase } from '../domain/case.ts';
+import { CASE_COLLECTIONS, CASE_HEADER, YEAR_COLLECTIONS, type ZerenCase } from '../domain/case.ts';
 import { addDays, fpYear } from '../domain/dates.ts';
 import type { Problem } from '../domain/problems.ts';
 import { loadEngine } from '../policy/load.ts';
@@ -51,7 +51,8 @@ async function yearRows(db: Db | Tx, county: string, name: FactName, year: numbe
     qb = qb.where('issued_on', '>=', y.start).where('issued_on', '<=', y.end);
   else if (name === 'incidents')
     qb = qb.where('occurred_on', '>=', y.start).where('occurred_on', '<=', y.end);
-  return qb.orderBy('id').execute();
+  // Assessments keep the order the office gave them (I5 strict breaks ties by it).
+  return (name === 'assessments' ? qb.orderBy('position') : qb).orderBy('id').execute();
 }
 
 export async function getCounty(db: Db, county: string) {
@@ -83,15 +84,7 @@ export async function buildCase(db: Db | Tx, county: string, year: number): Prom
   if (Object.keys(interpretations).length) out.interpretations = interpretations;
   out.units = units;
   const referenced = new Set<string>();
-  for (const name of [
-    'posts',
-    'links',
-    'categories',
-    'assessments',
-    'acceptances',
-    'warning_notices',
-    'incidents',
-  ] as const) {
+  for (const name of YEAR_COLLECTIONS) {
     const items = (await yearRows(db, county, name, year)).map((r) => FACTS[name].toApi(r));
     for (const a of items) if (typeof a.person === 'string') referenced.add(a.person);
     out[name] = items.map(FACTS[name].toCase);
@@ -107,8 +100,7 @@ export async function buildCase(db: Db | Tx, county: string, year: number): Prom
     : [];
   out.people = people.map((r) => FACTS.people.toCase(FACTS.people.toApi(r)));
   const ordered: Record<string, unknown> = {};
-  for (const k of ['format', 'policy', 'fp_year', 'decided_on', 'interpretations', ...CASE_COLLECTIONS])
-    if (out[k] !== undefined) ordered[k] = out[k];
+  for (const k of [...CASE_HEADER, ...CASE_COLLECTIONS]) if (out[k] !== undefined) ordered[k] = out[k];
   return ordered as unknown as ZerenCase;
 }
 
@@ -245,15 +237,7 @@ export async function importCase(
     // The year's facts: matched by their natural key; what the case no longer holds is closed
     // (posts and links that began before the year end the day before it) or retracted.
     const y = fpYear(year);
-    for (const name of [
-      'posts',
-      'links',
-      'categories',
-      'assessments',
-      'acceptances',
-      'warning_notices',
-      'incidents',
-    ] as const) {
+    for (const name of YEAR_COLLECTIONS) {
       const kind = FACTS[name];
       const key = NATURAL_KEY[name];
       const existing = new Map<string, Api>();
@@ -266,11 +250,17 @@ export async function importCase(
       );
       const fresh: Record<string, unknown>[] = [];
       const seen = new Set<string>();
-      for (const a of list) {
+      const moved: { id: string; from: number; to: number }[] = [];
+      for (const [i, a] of list.entries()) {
         const k = key(a);
         seen.add(k);
         const before = existing.get(k);
         const row = kind.toRow(name === 'assessments' ? { kind: 'annual', ...a } : a);
+        if (name === 'assessments') {
+          row.position = i;
+          if (before && before.position !== i)
+            moved.push({ id: String(before.id), from: Number(before.position), to: i });
+        }
         if (!before)
           fresh.push({
             ...row,
@@ -290,6 +280,22 @@ export async function importCase(
           s.updated++;
         }
       }
+      // The order of the year's assessments changed: one entry records it (I5 strict reads it).
+      for (const m of moved)
+        await trx
+          .updateTable('assessments')
+          .set({ position: m.to })
+          .where('county_id', '=', county)
+          .where('id', '=', m.id)
+          .execute();
+      if (moved.length)
+        record(
+          'assessments.reorder',
+          'assessments',
+          String(year),
+          moved.map(({ id, from }) => ({ id, position: from })),
+          moved.map(({ id, to }) => ({ id, position: to })),
+        );
       if (kind.natural) {
         const clash = fresh.length
           ? await any(trx)

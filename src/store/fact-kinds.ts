@@ -236,6 +236,7 @@ export const FACTS: Record<FactName, FactKind> = {
       at_fault: JSON.parse(r.at_fault),
       caused_by: JSON.parse(r.caused_by),
       ...(r.decided_on && { decided_on: r.decided_on }),
+      position: r.position,
       ...history(r),
     }),
     toRow: (a) => ({
@@ -300,7 +301,10 @@ export const FACTS: Record<FactName, FactKind> = {
       issued_on: r.issued_on,
       matter: r.matter,
       ...(r.deadline && { deadline: r.deadline }),
+      ...(r.correction_reported_on && { correction_reported_on: r.correction_reported_on }),
+      ...(r.correction_note && { correction_note: r.correction_note }),
       ...(r.corrected_on && { corrected_on: r.corrected_on }),
+      ...(r.verified_by && { verified_by: r.verified_by }),
       ...history(r),
     }),
     toRow: (a) => ({

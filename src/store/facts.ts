@@ -11,7 +11,7 @@ import { loadEngine } from '../policy/load.ts';
 import { appendAudit } from './audit.ts';
 import { conflict, invalid, notFound } from './errors.ts';
 import { type Api, FACTS, type FactKind, type FactName, scoped } from './fact-kinds.ts';
-import type { Db } from './schema.ts';
+import type { Db, Tx } from './schema.ts';
 import type { Scope } from './scope.ts';
 
 export interface Ctx {
@@ -201,9 +201,30 @@ export async function createFact(
       if (exists) throw conflict(`${kind.zh}编号 "${id}" 已被使用`, `${name} id "${id}" is already used`);
     }
     const at = stamp(ctx);
+    // A new assessment comes last in the year's order.
+    const position =
+      name === 'assessments'
+        ? Number(
+            (
+              await trx
+                .selectFrom('assessments')
+                .select((eb) => eb.fn.max('position').as('m'))
+                .where('county_id', '=', county)
+                .where('fp_year', '=', a.fp_year as number)
+                .executeTakeFirst()
+            )?.m ?? -1,
+          ) + 1
+        : undefined;
     await any(trx)
       .insertInto(name)
-      .values({ ...kind.toRow(a), id, county_id: county, created_at: at, updated_at: at })
+      .values({
+        ...kind.toRow(a),
+        ...(position !== undefined && { position }),
+        id,
+        county_id: county,
+        created_at: at,
+        updated_at: at,
+      })
       .execute();
     const row = await any(trx)
       .selectFrom(name)
@@ -247,37 +268,42 @@ export async function updateFact(
   await checkFact(ctx.db, county, kind, merged, id);
   return ctx.db.transaction().execute(async (trx) => {
     await checkUnique(trx, county, kind, merged, id);
-    const at = stamp(ctx);
-    await any(trx)
-      .updateTable(name)
-      .set({ ...kind.toRow(merged), updated_at: at })
-      .where('county_id', '=', county)
-      .where('id', '=', id)
-      .execute();
-    const after = kind.toApi(
-      await any(trx)
-        .selectFrom(name)
-        .selectAll()
-        .where('county_id', '=', county)
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow(),
-    );
-    await appendAudit(
-      trx,
-      scope.actor,
-      {
-        action: `${name}.update`,
-        object_type: name,
-        object_id: id,
-        county_id: county,
-        unit_id: unitOf(after),
-        before,
-        after,
-      },
-      at,
-    );
-    return after;
+    return writeAudited(trx, scope, county, name, id, kind.toRow(merged), before, 'update', stamp(ctx));
   });
+}
+
+/** Sets columns of one fact, reads it back, and records the change with its values before and after. */
+async function writeAudited(
+  trx: Db,
+  scope: Scope,
+  county: string,
+  name: FactName,
+  id: string,
+  set: Record<string, unknown>,
+  before: Api,
+  verb: 'update' | 'close',
+  at: string,
+): Promise<Api> {
+  const kind = FACTS[name];
+  const row = any(trx).selectFrom(name).selectAll().where('county_id', '=', county).where('id', '=', id);
+  await any(trx)
+    .updateTable(name)
+    .set({ ...set, updated_at: at })
+    .where('county_id', '=', county)
+    .where('id', '=', id)
+    .execute();
+  const after = kind.toApi(await row.executeTakeFirstOrThrow());
+  const event = {
+    action: `${name}.${verb}`,
+    object_type: name,
+    object_id: id,
+    county_id: county,
+    unit_id: unitOf(after),
+    before,
+    after,
+  };
+  await appendAudit(trx as Tx, scope.actor, event, at);
+  return after;
 }
 
 /** Ends a post or link (`on`), closes a unit (`on`), or retracts any other fact (`reason`). */
@@ -334,35 +360,7 @@ export async function closeFact(
       .executeTakeFirst();
     if (live) throw conflict(`${id} 仍有在任职务,请先结束其职务`, `${id} still holds a post; close it first`);
   }
-  return ctx.db.transaction().execute(async (trx) => {
-    await any(trx)
-      .updateTable(name)
-      .set({ ...set, updated_at: at })
-      .where('county_id', '=', county)
-      .where('id', '=', id)
-      .execute();
-    const after = kind.toApi(
-      await any(trx)
-        .selectFrom(name)
-        .selectAll()
-        .where('county_id', '=', county)
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow(),
-    );
-    await appendAudit(
-      trx,
-      scope.actor,
-      {
-        action: `${name}.close`,
-        object_type: name,
-        object_id: id,
-        county_id: county,
-        unit_id: unitOf(after),
-        before,
-        after,
-      },
-      at,
-    );
-    return after;
-  });
+  return ctx.db
+    .transaction()
+    .execute((trx) => writeAudited(trx, scope, county, name, id, set, before, 'close', at));
 }

@@ -90,6 +90,8 @@ export interface AssessmentsTable extends Stamped, Retractable {
   at_fault: string;
   caused_by: string;
   decided_on: string | null;
+  /** The order in the year's data (I5 strict breaks ties by it). */
+  position: number;
 }
 
 export interface AcceptancesTable extends Stamped, Retractable {
@@ -110,6 +112,9 @@ export interface WarningNoticesTable extends Stamped, Retractable {
   matter: string;
   deadline: string | null;
   corrected_on: string | null;
+  correction_reported_on: string | null;
+  correction_note: string | null;
+  verified_by: string | null;
 }
 
 export interface IncidentsTable extends Stamped, Retractable {
@@ -200,6 +205,119 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface RostersTable {
+  id: string;
+  county_id: string;
+  fp_year: number;
+  unit_id: string;
+  status: string;
+  version: number;
+  content_json: string;
+  submitted_by: string;
+  submitted_at: string;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  reasons_json: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RosterEventsTable {
+  id: string;
+  roster_id: string;
+  county_id: string;
+  action: string;
+  version: number;
+  actor: string;
+  at: string;
+  note: string | null;
+  content_json: string | null;
+}
+
+export interface DecisionsTable {
+  id: string;
+  county_id: string;
+  fp_year: number;
+  evaluation_id: string;
+  supersedes: string | null;
+  reason: string | null;
+  fines_due_on: string;
+  confirmed_by: string;
+  confirmed_at: string;
+}
+
+export interface ObligationsTable {
+  id: string;
+  county_id: string;
+  fp_year: number;
+  kind: string;
+  subject_kind: string;
+  subject_id: string;
+  clause: string;
+  applies: string | null;
+  collecting_unit_id: string | null;
+  explanation: string;
+  created_at: string;
+}
+
+export interface LedgerEntriesTable {
+  id: string;
+  seq: number;
+  county_id: string;
+  fp_year: number;
+  obligation_id: string;
+  kind: string;
+  amount_fen: number;
+  on_date: string;
+  reverses: string | null;
+  unit_id: string | null;
+  receipt_no: string | null;
+  decision_id: string | null;
+  note: string | null;
+  idempotency_key: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface PersonnelActionsTable {
+  id: string;
+  county_id: string;
+  fp_year: number;
+  decision_id: string;
+  subject_kind: string;
+  subject_id: string;
+  type: string;
+  clause: string;
+  applies: string | null;
+  from_date: string | null;
+  until_date: string | null;
+  max_grade: string | null;
+  explanation: string;
+  created_at: string;
+}
+
+export interface PersonnelRecordsTable {
+  id: string;
+  action_id: string;
+  county_id: string;
+  outcome: string;
+  authority: string | null;
+  decided_on: string | null;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface IdempotencyKeysTable {
+  key: string;
+  actor: string;
+  route: string;
+  request_sha256: string;
+  status: number;
+  response_json: string;
+  created_at: string;
+}
+
 export interface Database {
   counties: CountiesTable;
   county_years: CountyYearsTable;
@@ -219,6 +337,14 @@ export interface Database {
   api_tokens: ApiTokensTable;
   login_attempts: LoginAttemptsTable;
   audit_log: AuditLogTable;
+  rosters: RostersTable;
+  roster_events: RosterEventsTable;
+  decisions: DecisionsTable;
+  obligations: ObligationsTable;
+  ledger_entries: LedgerEntriesTable;
+  personnel_actions: PersonnelActionsTable;
+  personnel_records: PersonnelRecordsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type Db = Kysely<Database>;

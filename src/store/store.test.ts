@@ -218,6 +218,20 @@ for (const dialect of DIALECTS) {
       expect((await refused(getEvaluation(ctx, otherOffice, receipt.id))).kind).toBe('not_found');
     });
 
+    it('keeps the order of the assessments as given, which I5 strict reads', async () => {
+      const c = await exportCase(ctx, office, 'qingshui', 2009);
+      const given = example().assessments.map((a: { by: string; subject: string }) => `${a.by} ${a.subject}`);
+      expect(c.assessments!.map((a) => `${a.by} ${a.subject}`).slice(0, given.length)).toEqual(given);
+      const reordered = example();
+      reordered.assessments.reverse();
+      await importCase(ctx, office, 'qingshui', 2009, reordered);
+      const again = await exportCase(ctx, office, 'qingshui', 2009);
+      expect(again.assessments!.map((a) => `${a.by} ${a.subject}`).slice(-given.length)).toEqual(
+        [...given].reverse(),
+      );
+      await importCase(ctx, office, 'qingshui', 2009, example());
+    });
+
     it('keeps receipts immutable and re-runs them', async () => {
       const { receipt } = await evaluateYear(ctx, office, 'qingshui', 2009, { I2: 'sampled-villages-only' });
       expect(receipt.interpretations.I2).toBe('sampled-villages-only');

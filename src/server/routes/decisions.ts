@@ -1,0 +1,176 @@
+// Decisions: what-if readings, the differences between runs, confirming an evaluation as the
+// year's decision and correcting it.
+
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { ZerenResult } from '../../domain/result.ts';
+import { compareResults } from '../../domain/result-diff.ts';
+import { loadEngine } from '../../policy/load.ts';
+import { buildCase } from '../../store/cases.ts';
+import { confirmDecision, currentDecision, getDecision, listDecisions } from '../../store/decisions.ts';
+import { invalid, notFound } from '../../store/errors.ts';
+import { getEvaluation } from '../../store/evaluations.ts';
+import type { Ctx } from '../../store/facts.ts';
+import { scopeOf } from '../auth.ts';
+import { DateStr, errors, IdParams, Interpretations, Open, YearParams } from '../schemas.ts';
+
+const totals = (r: ZerenResult) => {
+  let rewards = 0;
+  let fines = 0;
+  for (const c of r.consequences) {
+    if (c.type === 'reward') rewards += Math.round(c.amount_yuan! * 100);
+    if (c.type === 'fine') fines += Math.round(c.amount_yuan! * 100);
+  }
+  return {
+    rewards_yuan: rewards / 100,
+    fines_yuan: fines / 100,
+    consequences: r.consequences.length,
+    withheld: r.withheld.length,
+  };
+};
+
+export function decisionRoutes(app: FastifyInstance, ctx: Ctx): void {
+  const base = '/api/v1/counties/:county/years/:fpYear';
+  const tags = ['decisions'];
+
+  app.post(
+    `${base}/what-if`,
+    {
+      schema: {
+        tags,
+        summary: 'evaluate the stored year under other readings and show what changes (nothing is stored)',
+        params: YearParams,
+        body: Type.Object({ interpretations: Interpretations }, { additionalProperties: false }),
+        response: { 200: Open, ...errors(400, 401, 403, 404, 422) },
+      },
+    },
+    async (req) => {
+      const { county, fpYear } = req.params as { county: string; fpYear: number };
+      const scope = scopeOf(req);
+      if (scope.county !== county) throw notFound('县', county);
+      const kase = await buildCase(ctx.db, county, fpYear);
+      const engine = loadEngine(kase.policy);
+      const base = engine.evaluate(kase);
+      const other = engine.evaluate(
+        kase,
+        (req.body as { interpretations: Record<string, string> }).interpretations,
+      );
+      if (!base.ok) throw invalid(base.problems);
+      if (!other.ok) throw invalid(other.problems);
+      return {
+        interpretations: other.value.interpretations,
+        before: totals(base.value),
+        after: totals(other.value),
+        diff: compareResults(base.value, other.value),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/evaluations/:id/diff',
+    {
+      schema: {
+        tags,
+        summary:
+          'what changed from the previous run (against=previous), from the decision in force (against=decision) or from another evaluation',
+        params: IdParams,
+        querystring: Type.Object({ against: Type.String({ default: 'previous' }) }),
+        response: { 200: Open, ...errors(401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const scope = scopeOf(req);
+      const { id } = req.params as { id: string };
+      const { against } = req.query as { against: string };
+      const me = await getEvaluation(ctx, scope, id);
+      let otherId: string | undefined;
+      if (against === 'previous') {
+        const prev = await ctx.db
+          .selectFrom('evaluations')
+          .select('id')
+          .where('county_id', '=', me.receipt.county)
+          .where('fp_year', '=', me.receipt.fp_year)
+          .where('created_at', '<', me.receipt.created_at)
+          .orderBy('created_at', 'desc')
+          .limit(1)
+          .executeTakeFirst();
+        otherId = prev?.id;
+      } else if (against === 'decision')
+        otherId = (await currentDecision(ctx.db, me.receipt.county, me.receipt.fp_year))?.evaluation_id;
+      else otherId = against;
+      if (!otherId) throw notFound(against === 'decision' ? '本年度的决定' : '上一次评定', against);
+      const other = await getEvaluation(ctx, scope, otherId);
+      return {
+        from: {
+          evaluation: other.receipt.id,
+          interpretations: other.receipt.interpretations,
+          ...totals(other.result),
+        },
+        to: { evaluation: me.receipt.id, interpretations: me.receipt.interpretations, ...totals(me.result) },
+        diff: compareResults(other.result, me.result),
+      };
+    },
+  );
+
+  app.get(
+    `${base}/decisions`,
+    {
+      schema: {
+        tags,
+        summary: 'the decisions of the year, oldest first; the one no later decision supersedes is in force',
+        params: YearParams,
+        response: { 200: Type.Object({ items: Type.Array(Open) }), ...errors(401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const { county, fpYear } = req.params as { county: string; fpYear: number };
+      return { items: await listDecisions(ctx.db, scopeOf(req), county, fpYear) };
+    },
+  );
+
+  app.post(
+    `${base}/decisions`,
+    {
+      schema: {
+        tags,
+        summary:
+          "confirm an evaluation as the year's decision, or correct the decision in force (supersedes + reason)",
+        params: YearParams,
+        body: Type.Object(
+          {
+            evaluation_id: Type.String({ minLength: 1 }),
+            fines_due_on: DateStr,
+            supersedes: Type.Optional(Type.String()),
+            reason: Type.Optional(Type.String({ maxLength: 1000 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Open, ...errors(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (req, reply) => {
+      const { county, fpYear } = req.params as { county: string; fpYear: number };
+      reply.status(201);
+      return confirmDecision(
+        ctx,
+        scopeOf(req),
+        county,
+        fpYear,
+        req.body as { evaluation_id: string; fines_due_on: string; supersedes?: string; reason?: string },
+      );
+    },
+  );
+
+  app.get(
+    '/api/v1/decisions/:id',
+    {
+      schema: {
+        tags,
+        summary: 'a decision and its result (a town or unit sees its own consequences)',
+        params: IdParams,
+        response: { 200: Open, ...errors(401, 403, 404) },
+      },
+    },
+    async (req) => getDecision(ctx, scopeOf(req), (req.params as { id: string }).id),
+  );
+}

@@ -1,0 +1,143 @@
+// Fines (八) and reward payments (兑现): the obligations of the decision in force and the moves of
+// money. Every move carries an Idempotency-Key: a repeat returns the first answer, moves nothing.
+
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { Ctx } from '../../store/facts.ts';
+import { balances, getObligation, listObligations, move, reverse } from '../../store/ledger.ts';
+import type { Move } from '../../store/ledger-core.ts';
+import { scopeOf } from '../auth.ts';
+import { DateStr, errors, IdParams, Open, YearParams } from '../schemas.ts';
+
+const key = (req: FastifyRequest) => req.headers['idempotency-key'] as string | undefined;
+
+const MOVE_ZH: Record<Move, string> = {
+  collect: '收缴罚款(填收据号)',
+  remit: '上缴县财政局',
+  refund: '退还多缴的罚款',
+  deduct: '逾期未收缴,从单位拨款中扣除(财政局)',
+  pay: '支付奖金(财政局,填凭证号)',
+};
+
+export function ledgerRoutes(app: FastifyInstance, ctx: Ctx): void {
+  const tags = ['ledger'];
+  app.get(
+    '/api/v1/counties/:county/years/:fpYear/obligations',
+    {
+      schema: {
+        tags,
+        summary:
+          'fines owed and rewards payable, with balances (a town or unit sees what it collects or receives)',
+        params: YearParams,
+        querystring: Type.Object({
+          kind: Type.Optional(Type.Union([Type.Literal('fine'), Type.Literal('reward')])),
+          unit: Type.Optional(Type.String()),
+          person: Type.Optional(Type.String()),
+          open: Type.Optional(Type.Boolean()),
+          on: Type.Optional(DateStr),
+        }),
+        response: { 200: Type.Object({ items: Type.Array(Open) }), ...errors(401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const { county, fpYear } = req.params as { county: string; fpYear: number };
+      const { on, ...filter } = req.query as {
+        kind?: string;
+        unit?: string;
+        person?: string;
+        open?: boolean;
+        on?: string;
+      };
+      return { items: await listObligations(ctx, scopeOf(req), county, fpYear, filter, on) };
+    },
+  );
+  app.get(
+    '/api/v1/obligations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'an obligation with every ledger entry',
+        params: IdParams,
+        response: { 200: Open, ...errors(401, 403, 404) },
+      },
+    },
+    async (req) => getObligation(ctx, scopeOf(req), (req.params as { id: string }).id),
+  );
+  for (const kind of ['collect', 'remit', 'refund', 'deduct', 'pay'] as const)
+    app.post(
+      `/api/v1/obligations/:id/${kind}`,
+      {
+        schema: {
+          tags,
+          summary: `${MOVE_ZH[kind]} — needs an Idempotency-Key header`,
+          params: IdParams,
+          headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String()) }),
+          body: Type.Object(
+            {
+              amount_yuan: Type.Union([Type.Number(), Type.String()]),
+              receipt_no: Type.Optional(Type.String({ maxLength: 100 })),
+              on: Type.Optional(DateStr),
+              note: Type.Optional(Type.String({ maxLength: 500 })),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: Open, 201: Open, ...errors(400, 401, 403, 404, 409, 422) },
+        },
+      },
+      async (req, reply) => {
+        const r = await move(
+          ctx,
+          scopeOf(req),
+          (req.params as { id: string }).id,
+          kind,
+          req.body as { amount_yuan: unknown },
+          key(req),
+        );
+        reply.status(r.replayed ? 200 : 201).header('idempotent-replayed', String(r.replayed));
+        return r.body;
+      },
+    );
+  app.post(
+    '/api/v1/ledger-entries/:id/reverse',
+    {
+      schema: {
+        tags,
+        summary:
+          'reverse an entry made by mistake (a correcting entry; nothing is edited) — needs an Idempotency-Key header',
+        params: IdParams,
+        body: Type.Object(
+          { reason: Type.String({ minLength: 1, maxLength: 500 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Open, 201: Open, ...errors(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (req, reply) => {
+      const r = await reverse(
+        ctx,
+        scopeOf(req),
+        (req.params as { id: string }).id,
+        (req.body as { reason: string }).reason,
+        key(req),
+      );
+      reply.status(r.replayed ? 200 : 201).header('idempotent-replayed', String(r.replayed));
+      return r.body;
+    },
+  );
+  app.get(
+    '/api/v1/counties/:county/years/:fpYear/balances',
+    {
+      schema: {
+        tags,
+        summary: 'balances by person, by collecting unit and for the county',
+        params: YearParams,
+        querystring: Type.Object({ on: Type.Optional(DateStr) }),
+        response: { 200: Open, ...errors(401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const { county, fpYear } = req.params as { county: string; fpYear: number };
+      return balances(ctx, scopeOf(req), county, fpYear, (req.query as { on?: string }).on);
+    },
+  );
+}

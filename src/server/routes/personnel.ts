@@ -1,0 +1,82 @@
+// Personnel actions: the recommendations of the decision in force, what the deciding authority
+// did with them, and whether a person may be transferred or promoted on a day.
+
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { Ctx } from '../../store/facts.ts';
+import { listActions, recordOutcome, restrictionsOn } from '../../store/personnel.ts';
+import { scopeOf } from '../auth.ts';
+import { DateStr, errors, IdParams, Open, YearParams } from '../schemas.ts';
+
+export function personnelRoutes(app: FastifyInstance, ctx: Ctx): void {
+  const tags = ['personnel'];
+  app.get(
+    '/api/v1/counties/:county/years/:fpYear/personnel-actions',
+    {
+      schema: {
+        tags,
+        summary: 'recommendations in force and what was decided',
+        params: YearParams,
+        querystring: Type.Object({ person: Type.Optional(Type.String()) }),
+        response: { 200: Type.Object({ items: Type.Array(Open) }), ...errors(401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const { county, fpYear } = req.params as { county: string; fpYear: number };
+      return {
+        items: await listActions(
+          ctx,
+          scopeOf(req),
+          county,
+          fpYear,
+          (req.query as { person?: string }).person,
+        ),
+      };
+    },
+  );
+  app.post(
+    '/api/v1/personnel-actions/:id/records',
+    {
+      schema: {
+        tags,
+        summary: 'record what the deciding authority did: adopted or not_adopted, by whom and when',
+        params: IdParams,
+        body: Type.Object(
+          {
+            outcome: Type.Union([Type.Literal('adopted'), Type.Literal('not_adopted')]),
+            authority: Type.String({ minLength: 1, maxLength: 200 }),
+            decided_on: DateStr,
+            note: Type.Optional(Type.String({ maxLength: 1000 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Open, ...errors(400, 401, 403, 404, 422) },
+      },
+    },
+    async (req, reply) => {
+      reply.status(201);
+      return recordOutcome(
+        ctx,
+        scopeOf(req),
+        (req.params as { id: string }).id,
+        req.body as { outcome: string; authority: string; decided_on: string; note?: string },
+      );
+    },
+  );
+  app.get(
+    '/api/v1/counties/:county/people/:id/restrictions',
+    {
+      schema: {
+        tags,
+        summary: 'may the person be transferred or promoted on that date, and why not',
+        params: Type.Object({ county: Type.String(), id: Type.String() }),
+        querystring: Type.Object({ on: DateStr }),
+        response: { 200: Open, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const { county, id } = req.params as { county: string; id: string };
+      return restrictionsOn(ctx, scopeOf(req), county, id, (req.query as { on: string }).on);
+    },
+  );
+}
