@@ -12,6 +12,7 @@ import { ACCESS, allowed, FACT_ROUTES } from '../src/server/access.ts';
 import { buildApp } from '../src/server/app.ts';
 import { SYSTEM } from '../src/store/audit.ts';
 import { createCounty, importCase } from '../src/store/cases.ts';
+import { confirmDecision } from '../src/store/decisions.ts';
 import { evaluateYear } from '../src/store/evaluations.ts';
 import { createFact } from '../src/store/facts.ts';
 import { ROLES, type Role, systemScope } from '../src/store/scope.ts';
@@ -35,10 +36,14 @@ const evaluations: Record<'a' | 'b', string> = { a: '', b: '' };
 const tokens: Partial<Record<Role, string>> = {};
 let otherToken = '';
 let served: string[] = [];
+const clock = { now: new Date('2009-12-01T08:00:00Z') };
+const decisions: Record<'a' | 'b', string> = { a: '', b: '' };
+/** An object of each top-level kind in the other county. */
+const otherIds: Record<string, string | undefined> = {};
 
 beforeAll(async () => {
   s = await createTestStore('sqlite');
-  const ctx = { db: s.db, now: () => new Date('2009-12-01T08:00:00Z') };
+  const ctx = { db: s.db, now: () => clock.now };
   app = await buildApp({ db: s.db, now: ctx.now });
   served = [...app.routeKeys];
   for (const county of ['qingshui', 'other']) {
@@ -72,9 +77,29 @@ beforeAll(async () => {
       issued_on: '2009-03-01',
       matter: '春季活动',
     });
+    // Fines each place collects itself: 周干部 (东风镇) and 尤专干 (县教育局) named in incidents (4.3.1.8).
+    await createFact(ctx, office, county, 'incidents', {
+      kind: 'shielded_out_of_policy_birth',
+      person: 'p-zhou',
+      occurred_on: '2009-05-01',
+    });
+    await createFact(ctx, office, county, 'incidents', {
+      kind: 'shielded_out_of_policy_birth',
+      person: 'p-you',
+      occurred_on: '2009-05-01',
+    });
+    await evaluateYear(ctx, office, county, 2009);
+    clock.now = new Date(clock.now.getTime() + 60_000);
     evaluations[county === 'qingshui' ? 'a' : 'b'] = (
       await evaluateYear(ctx, office, county, 2009)
     ).receipt.id;
+    const ab = county === 'qingshui' ? 'a' : 'b';
+    decisions[ab] = (
+      await confirmDecision(ctx, office, county, 2009, {
+        evaluation_id: evaluations[ab],
+        fines_due_on: '2010-03-31',
+      })
+    ).id;
   }
   for (const role of ROLES) {
     const u = await createUser(ctx, SYSTEM, {
@@ -135,6 +160,35 @@ beforeAll(async () => {
   };
   ids.warning_notices = { town: 'w-df', xishan: 'w-xs', unit: 'w-jy' };
   ids.incidents = { town: await pick('incidents', { person_id: 'p-he' }) };
+  ids.obligations = {
+    town: await pick('obligations', { subject_id: 'p-zhou', kind: 'fine' }),
+    xishan: await pick('obligations', { subject_id: 'p-wu', kind: 'fine' }),
+    unit: await pick('obligations', { subject_id: 'p-you', kind: 'fine' }),
+  };
+  const entryOf = async (obligation?: string) =>
+    (
+      await s.db
+        .selectFrom('ledger_entries')
+        .select('id')
+        .where('obligation_id', '=', obligation ?? '')
+        .executeTakeFirst()
+    )?.id;
+  ids.ledger_entries = {
+    town: await entryOf(ids.obligations.town),
+    xishan: await entryOf(ids.obligations.xishan),
+    unit: await entryOf(ids.obligations.unit),
+  };
+  ids.personnel_actions = {
+    town: await pick('personnel_actions', { subject_id: 'p-zhou' }),
+    xishan: await pick('personnel_actions', { subject_id: 'p-wu' }),
+    unit: await pick('personnel_actions', { subject_id: 'p-you' }),
+  };
+  ids.rosters = { town: 't-dongfeng', xishan: 't-xishan', unit: 'u-jiaoyu' };
+  const inOther = async (table: 'obligations' | 'ledger_entries' | 'personnel_actions') =>
+    (await (s.db as any).selectFrom(table).select('id').where('county_id', '=', 'other').executeTakeFirst())
+      ?.id as string | undefined;
+  for (const t of ['obligations', 'ledger_entries', 'personnel_actions'] as const)
+    otherIds[t] = await inOther(t);
 });
 
 afterAll(async () => {
@@ -151,6 +205,20 @@ function bodyFor(method: string, route: string, seg?: string): unknown {
       : { reason: '授权矩阵测试' };
   if (route.endsWith('/case')) return example();
   if (route.endsWith('/evaluations')) return {};
+  if (route.endsWith('/what-if')) return { interpretations: { I2: 'whole-town' } };
+  if (route.endsWith('/decisions')) return { evaluation_id: evaluations.a, fines_due_on: '2010-03-31' };
+  if (route.endsWith('/rosters/:unit')) return { people: [], posts: [], links: [] };
+  if (route.endsWith('/return')) return { reasons: ['名单不全'] };
+  if (route.endsWith('/accept')) return {};
+  if (route.endsWith('/xlsx')) return Buffer.from('not a workbook');
+  if (route.endsWith('/correction')) return { reported_on: '2009-04-01', note: '已整改' };
+  if (route.endsWith('/verify') && route.includes('warning-notices')) return { verified_on: '2009-04-02' };
+  if (/\/(collect|pay)$/.test(route)) return { amount_yuan: 1, receipt_no: 'M-1' };
+  if (/\/(remit|refund)$/.test(route)) return { amount_yuan: 1 };
+  if (route.endsWith('/deduct')) return { amount_yuan: 1, on: '2010-04-01' };
+  if (route.endsWith('/reverse')) return { reason: '授权矩阵测试' };
+  if (route.endsWith('/records'))
+    return { outcome: 'adopted', authority: '县委组织部', decided_on: '2010-01-05' };
   if (route === '/api/v1/tokens') return { name: 'another' };
   if (route === '/api/v1/users')
     return {
@@ -211,6 +279,34 @@ function urlFor(route: string, role: Role, target: Target): string | undefined {
   const seg = /\/counties\/:county\/([a-z-]+)/.exec(route)?.[1];
   const county = target === 'other-county' ? 'other' : 'qingshui';
   let url = route.replace(':county', county).replace(':fpYear', '2009');
+  if (url.includes(':unit'))
+    url = url.replace(
+      ':unit',
+      target === 'other-town' ? 't-xishan' : role === 'unit' ? 'u-jiaoyu' : 't-dongfeng',
+    );
+  const byKind: Record<string, string> = {
+    obligations: 'obligations',
+    'ledger-entries': 'ledger_entries',
+    'personnel-actions': 'personnel_actions',
+  };
+  const top = /^\/api\/v1\/([a-z-]+)\/:id/.exec(route)?.[1];
+  if (top && byKind[top]) {
+    const byPlace = ids[byKind[top]]!;
+    // Another county's object: the same kind of object there (its own id).
+    const id =
+      target === 'other-town'
+        ? byPlace.xishan
+        : target === 'other-county'
+          ? otherIds[byKind[top]]
+          : role === 'unit'
+            ? byPlace.unit
+            : byPlace.town;
+    return id ? withQuery(url.replace(':id', id), route) : undefined;
+  }
+  if (route.startsWith('/api/v1/decisions/:id'))
+    return target === 'other-town'
+      ? undefined
+      : url.replace(':id', target === 'own' ? decisions.a : decisions.b);
   if (url.includes(':id')) {
     let id: string | undefined;
     if (seg && seg in FACT_ROUTES) {
@@ -226,6 +322,14 @@ function urlFor(route: string, role: Role, target: Target): string | undefined {
   } else if (target === 'other-town') return undefined;
   // A route with no county and no object in it has no "other" to try.
   if (target !== 'own' && !route.includes(':county') && !route.includes(':id')) return undefined;
+  // Rosters name their unit: another town's is the other-town target; the rest have no other town.
+  if (target === 'other-town' && !route.includes(':id') && !route.includes(':unit')) return undefined;
+  return withQuery(url, route);
+}
+
+/** Query strings some routes need. */
+function withQuery(url: string, route: string): string {
+  if (route.endsWith('/restrictions')) return `${url}?on=2010-06-01`;
   return url;
 }
 
@@ -262,12 +366,14 @@ describe('authorisation matrix', () => {
           // Incidents and unit-less kinds have no object of the unit user's own.
           const url = urlFor(route, role, target);
           if (!url) continue;
-          const r = await app.inject({
-            method: method as 'GET',
-            url,
-            headers: { cookie: cookies[role]! },
-            payload: bodyFor(method, route, seg) as object,
-          });
+          const body = bodyFor(method, route, seg);
+          const headers: Record<string, string> = {
+            cookie: cookies[role]!,
+            'idempotency-key': `matrix-${Math.random().toString(36).slice(2)}`,
+          };
+          if (Buffer.isBuffer(body))
+            headers['content-type'] = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+          const r = await app.inject({ method: method as 'GET', url, headers, payload: body as object });
           const refused = [401, 403, 404].includes(r.statusCode);
           const globalAdmin =
             role === 'admin' && (route.startsWith('/api/v1/counties') || route.startsWith('/api/v1/users'));
@@ -275,7 +381,7 @@ describe('authorisation matrix', () => {
           if (want === 'allowed' && (refused || r.statusCode >= 500))
             failures.push(`${key} ${target} → ${r.statusCode} ${r.body.slice(0, 120)}`);
           if (want === 'refused' && !refused)
-            failures.push(`${key} ${target} → ${r.statusCode}, expected a refusal`);
+            failures.push(`${key} ${target} → ${r.statusCode}, expected a refusal ${r.body.slice(0, 160)}`);
           if (!may && r.statusCode !== 403)
             failures.push(`${key} ${target} → ${r.statusCode}, expected 403 for a role not in the table`);
         }

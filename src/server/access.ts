@@ -79,6 +79,81 @@ export const ACCESS: Record<string, Who> = {
   'GET /api/v1/evaluations/:id': READ_FACTS,
   'GET /api/v1/evaluations/:id/verify': ['office', 'auditor'],
 
+  // ── The office workflows ──────────────────────────────────────────────────────────────
+  // Rosters (二(四)): each town and county unit submits its own; the office returns or accepts.
+  'GET /api/v1/counties/:county/years/:fpYear/rosters': ['office', 'auditor', 'town', 'unit'],
+  'GET /api/v1/counties/:county/years/:fpYear/rosters/:unit': ['office', 'auditor', 'town', 'unit'],
+  'PUT /api/v1/counties/:county/years/:fpYear/rosters/:unit': ['office', 'town', 'unit'],
+  'GET /api/v1/counties/:county/years/:fpYear/rosters/:unit/diff': ['office', 'auditor', 'town', 'unit'],
+  'GET /api/v1/counties/:county/years/:fpYear/rosters/:unit/template.xlsx': ['office', 'town', 'unit'],
+  'PUT /api/v1/counties/:county/years/:fpYear/rosters/:unit/xlsx': ['office', 'town', 'unit'],
+  'POST /api/v1/counties/:county/years/:fpYear/rosters/:unit/return': OFFICE,
+  'POST /api/v1/counties/:county/years/:fpYear/rosters/:unit/accept': OFFICE,
+
+  // Assessments: rankings and category changes as the engine reads them; county scores from Excel.
+  'GET /api/v1/counties/:county/years/:fpYear/rankings': ['office', 'auditor', 'town', 'unit'],
+  'GET /api/v1/counties/:county/years/:fpYear/scores/template.xlsx': OFFICE,
+  'PUT /api/v1/counties/:county/years/:fpYear/scores/xlsx': OFFICE,
+
+  // Decisions: a confirmed evaluation, superseded only by a correction with its reason.
+  'POST /api/v1/counties/:county/years/:fpYear/what-if': COUNTY_READ,
+  'GET /api/v1/evaluations/:id/diff': COUNTY_READ,
+  'GET /api/v1/counties/:county/years/:fpYear/decisions': READ_FACTS,
+  'POST /api/v1/counties/:county/years/:fpYear/decisions': OFFICE,
+  'GET /api/v1/decisions/:id': READ_FACTS,
+
+  // Warning notices (四(三)2): the unit reports its correction, the office verifies it.
+  'POST /api/v1/counties/:county/warning-notices/:id/correction': ['office', 'town', 'unit'],
+  'POST /api/v1/counties/:county/warning-notices/:id/verify': OFFICE,
+  'GET /api/v1/counties/:county/warning-notices/:id/document.docx': ['office', 'auditor', 'town', 'unit'],
+  'GET /api/v1/counties/:county/deadlines': ['office', 'auditor', 'town', 'unit'],
+  'GET /api/v1/counties/:county/years/:fpYear/escalations': ['office', 'auditor', 'town', 'unit'],
+
+  // Fines (八) and reward payments (兑现): obligations of the current decision, and the ledger.
+  'GET /api/v1/counties/:county/years/:fpYear/obligations': READ_FACTS,
+  'GET /api/v1/obligations/:id': READ_FACTS,
+  'POST /api/v1/obligations/:id/collect': ['office', 'town', 'unit'],
+  'POST /api/v1/obligations/:id/remit': ['office', 'town', 'unit'],
+  'POST /api/v1/obligations/:id/refund': ['office', 'town', 'unit'],
+  'POST /api/v1/obligations/:id/deduct': ['finance'],
+  'POST /api/v1/obligations/:id/pay': ['finance'],
+  'POST /api/v1/ledger-entries/:id/reverse': ['office', 'finance'],
+  'GET /api/v1/ledger-entries/:id/receipt.docx': READ_FACTS,
+  'GET /api/v1/counties/:county/years/:fpYear/balances': READ_FACTS,
+
+  // Personnel actions: recommendations; the office records what the deciding authority did.
+  'GET /api/v1/counties/:county/years/:fpYear/personnel-actions': ['office', 'auditor', 'town', 'unit'],
+  'POST /api/v1/personnel-actions/:id/records': OFFICE,
+  'GET /api/v1/counties/:county/people/:id/restrictions': ['office', 'auditor', 'town', 'unit'],
+
+  // Reports: 奖惩兑现表, ledger statements, overdue lists (JSON, and Excel with Chinese headers).
+  'GET /api/v1/counties/:county/years/:fpYear/reports/rewards-and-sanctions': [
+    'office',
+    'auditor',
+    'finance',
+  ],
+  'GET /api/v1/counties/:county/years/:fpYear/reports/rewards-and-sanctions.xlsx': [
+    'office',
+    'auditor',
+    'finance',
+  ],
+  'GET /api/v1/counties/:county/years/:fpYear/reports/statement': READ_FACTS,
+  'GET /api/v1/counties/:county/years/:fpYear/reports/statement.xlsx': READ_FACTS,
+  'GET /api/v1/counties/:county/years/:fpYear/reports/overdue': [
+    'office',
+    'auditor',
+    'finance',
+    'town',
+    'unit',
+  ],
+  'GET /api/v1/counties/:county/years/:fpYear/reports/overdue.xlsx': [
+    'office',
+    'auditor',
+    'finance',
+    'town',
+    'unit',
+  ],
+
   'GET /api/v1/audit': ['auditor', 'admin'],
   'GET /api/v1/audit/head': ['auditor', 'admin'],
   'GET /api/v1/audit/verify': ['auditor', 'admin'],

@@ -14,8 +14,15 @@ import { type AuthConfig, DEFAULT_AUTH } from '../store/users.ts';
 import { installAuth } from './auth.ts';
 import { installErrorHandler } from './errors.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { assessmentRoutes } from './routes/assessments.ts';
 import { caseRoutes } from './routes/cases.ts';
+import { decisionRoutes } from './routes/decisions.ts';
 import { factRoutes } from './routes/facts.ts';
+import { ledgerRoutes } from './routes/ledger.ts';
+import { noticeRoutes } from './routes/notices.ts';
+import { personnelRoutes } from './routes/personnel.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { rosterRoutes } from './routes/rosters.ts';
 import { sessionRoutes } from './routes/session.ts';
 
 declare module 'fastify' {
@@ -92,6 +99,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   adminRoutes(app, ctx);
   factRoutes(app, ctx);
   caseRoutes(app, ctx);
+  noticeRoutes(app, ctx);
+  reportRoutes(app, ctx);
+  rosterRoutes(app, ctx);
+  assessmentRoutes(app, ctx);
+  decisionRoutes(app, ctx);
+  ledgerRoutes(app, ctx);
+  personnelRoutes(app, ctx);
   for (const p of opts.plugins ?? []) p(app, ctx);
   await app.ready();
   return app;

@@ -1,0 +1,81 @@
+// Assessments beyond the facts API: rankings and category changes as the engine reads them, and
+// the county's scores from Excel (template and import). Handlers only translate.
+
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { Ctx } from '../../store/facts.ts';
+import { XLSX_TYPE } from '../../workflows/excel.ts';
+import { getRankings } from '../../workflows/rankings.ts';
+import { requireOffice, scoresTemplate } from '../../workflows/scores-excel.ts';
+import { importScores } from '../../workflows/scores-import.ts';
+import { scopeOf } from '../auth.ts';
+import { errors, Open, YearParams } from '../schemas.ts';
+import { acceptXlsx, sendXlsx, XLSX_LIMIT, xlsxBody } from './rosters.ts';
+
+type P = { county: string; fpYear: number };
+
+export function assessmentRoutes(app: FastifyInstance, ctx: Ctx): void {
+  app.register(async (r) => {
+    acceptXlsx(r);
+    const base = '/api/v1/counties/:county/years/:fpYear';
+    const tags = ['assessments'];
+    r.get(
+      `${base}/rankings`,
+      {
+        schema: {
+          tags,
+          summary:
+            'rankings for 3.2.2, 3.3.1 and 3.3.3 and category changes, as the engine reads them (a town or unit sees its own units)',
+          params: YearParams,
+          querystring: Type.Object(
+            {
+              I5: Type.Optional(
+                Type.String({ description: "preview another reading of I5 (ties at the cut-off): 'strict'" }),
+              ),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: Open, ...errors(400, 401, 403, 404, 422) },
+        },
+      },
+      async (req) => {
+        const { county, fpYear } = req.params as P;
+        const { I5 } = req.query as { I5?: string };
+        return getRankings(ctx, scopeOf(req), county, fpYear, I5 === undefined ? {} : { I5 });
+      },
+    );
+    r.get(
+      `${base}/scores/template.xlsx`,
+      {
+        schema: {
+          tags,
+          summary:
+            "the county's score sheet: a sheet per group, prefilled with the year's county assessments",
+          params: YearParams,
+          response: errors(401, 403, 404),
+        },
+      },
+      async (req, reply) => {
+        const { county, fpYear } = req.params as P;
+        return sendXlsx(reply, await scoresTemplate(ctx, scopeOf(req), county, fpYear));
+      },
+    );
+    r.put(
+      `${base}/scores/xlsx`,
+      {
+        bodyLimit: XLSX_LIMIT,
+        schema: {
+          tags,
+          summary: `import the filled score sheet (body: the file, Content-Type ${XLSX_TYPE}); all or nothing, each problem as its cell`,
+          params: YearParams,
+          response: { 200: Open, ...errors(401, 403, 404, 413, 415, 422) },
+        },
+      },
+      async (req) => {
+        const { county, fpYear } = req.params as P;
+        requireOffice(scopeOf(req), county);
+        return importScores(ctx, scopeOf(req), county, fpYear, xlsxBody(req.body));
+      },
+    );
+  });
+}

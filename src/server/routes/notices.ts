@@ -1,0 +1,140 @@
+// Warning notices after they are issued (四(三)2): the unit reports its correction, the office
+// verifies it; deadlines near or past; the year's escalations under 4.3.2.2; the printable
+// notice. Handlers only translate; the workflow module checks, scopes and records.
+
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { Ctx } from '../../store/facts.ts';
+import { noticeDocument } from '../../workflows/documents.ts';
+import { DOCX_TYPE } from '../../workflows/docx.ts';
+import { escalations } from '../../workflows/escalations.ts';
+import { deadlines, reportCorrection, verifyCorrection, visibleNotice } from '../../workflows/notices.ts';
+import { attachment } from '../../workflows/xlsx.ts';
+import { scopeOf } from '../auth.ts';
+import { CountyParams, DateStr, errors, FactParams, Open, YearParams } from '../schemas.ts';
+
+const Note = Type.String({ minLength: 1, maxLength: 2000 });
+const CorrectionBody = Type.Object(
+  { reported_on: DateStr, note: Note },
+  { additionalProperties: false, description: 'reported_on: the day the unit corrected; note: what it did' },
+);
+const VerifyBody = Type.Object(
+  { verified_on: DateStr, note: Type.Optional(Note) },
+  {
+    additionalProperties: false,
+    description:
+      'verified_on: the day the office verified (督查验收); note: required when no correction was reported',
+  },
+);
+const DeadlinesQuery = Type.Object(
+  {
+    on: Type.Optional(DateStr),
+    within: Type.Optional(Type.Integer({ minimum: 0, maximum: 366, description: 'days ahead; default 7' })),
+  },
+  { additionalProperties: false },
+);
+const PreviewQuery = Type.Object(
+  {
+    I13: Type.Optional(Type.String({ description: 'preview another reading of 连续二次' })),
+    I7: Type.Optional(Type.String({ description: 'preview another reading of I7' })),
+  },
+  { additionalProperties: false },
+);
+
+/** Before the body is read: a notice outside the caller's jurisdiction is as absent as none. */
+function noticeInScope(ctx: Ctx) {
+  return async (req: FastifyRequest) => {
+    const { county, id } = req.params as { county: string; id: string };
+    await visibleNotice(ctx, scopeOf(req), county, id);
+  };
+}
+
+export function noticeRoutes(app: FastifyInstance, ctx: Ctx): void {
+  const base = '/api/v1/counties/:county/warning-notices/:id';
+  const tags = ['warning-notices'];
+  app.post(
+    `${base}/correction`,
+    {
+      preValidation: noticeInScope(ctx),
+      schema: {
+        tags,
+        summary:
+          'the unit reports its correction (a town for itself and its villages; the office on its behalf)',
+        params: FactParams,
+        body: CorrectionBody,
+        response: { 200: Open, ...errors(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (req) => {
+      const { county, id } = req.params as { county: string; id: string };
+      return reportCorrection(ctx, scopeOf(req), county, id, req.body as Record<string, unknown>);
+    },
+  );
+  app.post(
+    `${base}/verify`,
+    {
+      preValidation: noticeInScope(ctx),
+      schema: {
+        tags,
+        summary: 'the office verifies the correction (sets corrected_on, which the engine reads)',
+        params: FactParams,
+        body: VerifyBody,
+        response: { 200: Open, ...errors(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (req) => {
+      const { county, id } = req.params as { county: string; id: string };
+      return verifyCorrection(ctx, scopeOf(req), county, id, req.body as Record<string, unknown>);
+    },
+  );
+  app.get(
+    `${base}/document.docx`,
+    {
+      schema: {
+        tags,
+        summary: 'the printable 警示通知书 (Word)',
+        params: FactParams,
+        response: errors(401, 403, 404, 409),
+      },
+    },
+    async (req, reply) => {
+      const { county, id } = req.params as { county: string; id: string };
+      const doc = await noticeDocument(ctx, scopeOf(req), county, id);
+      return reply.type(DOCX_TYPE).header('content-disposition', attachment(doc.filename)).send(doc.body);
+    },
+  );
+  app.get(
+    '/api/v1/counties/:county/deadlines',
+    {
+      schema: {
+        tags,
+        summary:
+          'notices not yet verified whose deadline is past (逾期) or within `within` days of `on` (即将到期)',
+        params: CountyParams,
+        querystring: DeadlinesQuery,
+        response: { 200: Open, ...errors(400, 401, 403, 404, 422) },
+      },
+    },
+    async (req) => {
+      const { county } = req.params as { county: string };
+      return deadlines(ctx, scopeOf(req), county, req.query as { on?: string; within?: number });
+    },
+  );
+  app.get(
+    '/api/v1/counties/:county/years/:fpYear/escalations',
+    {
+      schema: {
+        tags,
+        summary:
+          'units given two notices in a row (4.3.2.2, I13) and what follows; units one more notice escalates',
+        params: YearParams,
+        querystring: PreviewQuery,
+        response: { 200: Open, ...errors(400, 401, 403, 404, 422) },
+      },
+    },
+    async (req) => {
+      const { county, fpYear } = req.params as { county: string; fpYear: number };
+      return escalations(ctx, scopeOf(req), county, fpYear, req.query as { I13?: string; I7?: string });
+    },
+  );
+}

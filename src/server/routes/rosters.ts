@@ -1,0 +1,245 @@
+// Rosters (二(四)): the list of every town and county unit with its status for a year, one roster,
+// submitting it as JSON or as the filled Excel template, the office's return and acceptance, and the
+// differences it makes. Handlers only translate; src/workflows/rosters.ts checks, scopes and records.
+
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { type TSchema, Type } from 'typebox';
+import { STAFF_TYPES } from '../../domain/vocabulary.ts';
+import { invalid } from '../../store/errors.ts';
+import type { Ctx } from '../../store/facts.ts';
+import { attachment, XLSX_TYPE } from '../../workflows/excel.ts';
+import { acceptRoster, rosterDiff } from '../../workflows/roster-accept.ts';
+import type { RosterContent } from '../../workflows/roster-content.ts';
+import { rosterTemplate } from '../../workflows/roster-excel.ts';
+import { importRosterWorkbook } from '../../workflows/roster-import.ts';
+import {
+  getRoster,
+  listRosters,
+  requireSubmitter,
+  returnRoster,
+  submitRoster,
+} from '../../workflows/rosters.ts';
+import { scopeOf } from '../auth.ts';
+import { HttpError } from '../errors.ts';
+import { DateStr, errors, Open, YearParams } from '../schemas.ts';
+
+/** Upload limit of a workbook: a county's roster or score sheet is a few hundred kilobytes. */
+export const XLSX_LIMIT = 10 * 1024 * 1024;
+
+const Id = Type.String({ minLength: 1, maxLength: 100 });
+const Enum = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const Dates = { from: Type.Optional(DateStr), to: Type.Optional(DateStr) };
+const closed = (props: Record<string, TSchema>, description?: string) =>
+  Type.Object(props, { additionalProperties: false, ...(description && { description }) });
+
+const RosterBody = closed(
+  {
+    people: Type.Array(closed({ id: Id, name: Id, staff_type: Type.Optional(Enum(STAFF_TYPES)) }), {
+      maxItems: 5000,
+    }),
+    posts: Type.Array(closed({ person: Id, unit: Id, role: Id, ...Dates }), { maxItems: 5000 }),
+    links: Type.Array(
+      closed({
+        kind: Enum(['stationed', 'unit_village']),
+        person: Type.Optional(Id),
+        unit: Type.Optional(Id),
+        village: Id,
+        ...Dates,
+      }),
+      { maxItems: 5000 },
+    ),
+  },
+  'a roster: people (id, name, staff_type), posts of the unit and (a town) its villages, and its links',
+);
+const UnitParams = Type.Object({ ...YearParams.properties, unit: Id });
+const Version = Type.Optional(
+  Type.Integer({ minimum: 1, description: 'the version reviewed; refused if the roster has changed since' }),
+);
+type P = { county: string; fpYear: number; unit: string };
+
+/** The optional body of an acceptance: nothing, or `{ version }`. */
+function versionOf(body: unknown): number | undefined {
+  if (body === undefined || body === null) return undefined;
+  const v = (body as { version?: unknown }).version;
+  const extra = typeof body === 'object' ? Object.keys(body).filter((k) => k !== 'version') : [];
+  if (
+    typeof body === 'object' &&
+    !extra.length &&
+    (v === undefined || (Number.isInteger(v) && (v as number) >= 1))
+  )
+    return v as number | undefined;
+  throw invalid([
+    {
+      path: extra.length ? extra[0]! : 'version',
+      code: extra.length ? 'unknown_field' : 'type',
+      zh: extra.length ? '未知字段' : '应为正整数(所审核的版本)',
+      en: extra.length ? 'unknown field' : 'must be a whole number ≥ 1 (the version reviewed)',
+    },
+  ]);
+}
+
+/** Adds the xlsx body parser (raw bytes) to an encapsulated context, so it clashes with no other. */
+export function acceptXlsx(app: FastifyInstance): void {
+  app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: XLSX_LIMIT }, (_req, body, done) =>
+    done(null, body),
+  );
+}
+
+export function xlsxBody(body: unknown): Buffer {
+  if (!Buffer.isBuffer(body))
+    throw new HttpError(
+      415,
+      'unsupported_media_type',
+      `请上传 Excel 文件(Content-Type: ${XLSX_TYPE})`,
+      `upload an Excel file (Content-Type: ${XLSX_TYPE})`,
+    );
+  return body;
+}
+
+export function sendXlsx(reply: FastifyReply, file: { filename: string; body: Buffer }) {
+  return reply
+    .header('content-type', XLSX_TYPE)
+    .header('content-disposition', attachment(file.filename))
+    .send(file.body);
+}
+
+export function rosterRoutes(app: FastifyInstance, ctx: Ctx): void {
+  app.register(async (r) => {
+    acceptXlsx(r);
+    const base = '/api/v1/counties/:county/years/:fpYear/rosters';
+    const tags = ['rosters'];
+    r.get(
+      base,
+      {
+        schema: {
+          tags,
+          summary: 'every town and county unit with its roster status for the year (not submitted included)',
+          params: YearParams,
+          response: { 200: Open, ...errors(401, 403, 404) },
+        },
+      },
+      async (req) => {
+        const { county, fpYear } = req.params as P;
+        return listRosters(ctx, scopeOf(req), county, fpYear);
+      },
+    );
+    r.get(
+      `${base}/:unit`,
+      {
+        schema: {
+          tags,
+          summary: 'one roster: status, content, reasons, history, and the stored facts of the year',
+          params: UnitParams,
+          response: { 200: Open, ...errors(401, 403, 404) },
+        },
+      },
+      async (req) => {
+        const { county, fpYear, unit } = req.params as P;
+        return getRoster(ctx, scopeOf(req), county, fpYear, unit);
+      },
+    );
+    r.put(
+      `${base}/:unit`,
+      {
+        schema: {
+          tags,
+          summary:
+            'submit (or resubmit) a roster; one with problems returns 422 with each and stores nothing',
+          params: UnitParams,
+          body: RosterBody,
+          response: { 200: Open, ...errors(400, 401, 403, 404, 409, 422) },
+        },
+      },
+      async (req) => {
+        const { county, fpYear, unit } = req.params as P;
+        return submitRoster(ctx, scopeOf(req), county, fpYear, unit, req.body as RosterContent);
+      },
+    );
+    r.get(
+      `${base}/:unit/diff`,
+      {
+        schema: {
+          tags,
+          summary: 'the roster against last year, and against the stored facts (what accepting it changes)',
+          params: UnitParams,
+          response: { 200: Open, ...errors(401, 403, 404) },
+        },
+      },
+      async (req) => {
+        const { county, fpYear, unit } = req.params as P;
+        return rosterDiff(ctx, scopeOf(req), county, fpYear, unit);
+      },
+    );
+    r.get(
+      `${base}/:unit/template.xlsx`,
+      {
+        schema: {
+          tags,
+          summary: 'the Excel template of the roster, prefilled with the stored posts and links',
+          params: UnitParams,
+          response: errors(401, 403, 404),
+        },
+      },
+      async (req, reply) => {
+        const { county, fpYear, unit } = req.params as P;
+        return sendXlsx(reply, await rosterTemplate(ctx, scopeOf(req), county, fpYear, unit));
+      },
+    );
+    r.put(
+      `${base}/:unit/xlsx`,
+      {
+        bodyLimit: XLSX_LIMIT,
+        schema: {
+          tags,
+          summary: `submit the filled template (body: the file, Content-Type ${XLSX_TYPE}); every problem as its cell, 驻村干部!C5`,
+          params: UnitParams,
+          response: { 200: Open, ...errors(401, 403, 404, 409, 413, 415, 422) },
+        },
+      },
+      async (req) => {
+        const { county, fpYear, unit } = req.params as P;
+        // Jurisdiction before the body: another unit's upload is absent, whatever it holds.
+        requireSubmitter(scopeOf(req), county, unit);
+        return importRosterWorkbook(ctx, scopeOf(req), county, fpYear, unit, xlsxBody(req.body));
+      },
+    );
+    r.post(
+      `${base}/:unit/return`,
+      {
+        schema: {
+          tags,
+          summary: 'return a submitted roster to its unit, with the reasons',
+          params: UnitParams,
+          body: closed({
+            reasons: Type.Array(Type.String({ minLength: 1, maxLength: 1000 }), {
+              minItems: 1,
+              maxItems: 100,
+            }),
+            version: Version,
+          }),
+          response: { 200: Open, ...errors(400, 401, 403, 404, 409, 422) },
+        },
+      },
+      async (req) => {
+        const { county, fpYear, unit } = req.params as P;
+        return returnRoster(ctx, scopeOf(req), county, fpYear, unit, req.body as { reasons: string[] });
+      },
+    );
+    r.post(
+      `${base}/:unit/accept`,
+      {
+        schema: {
+          tags,
+          summary:
+            "accept a submitted roster: the unit's posts and links of the year become what it lists (body optional: { version })",
+          params: UnitParams,
+          response: { 200: Open, ...errors(401, 403, 404, 409, 422) },
+        },
+      },
+      async (req) => {
+        const { county, fpYear, unit } = req.params as P;
+        return acceptRoster(ctx, scopeOf(req), county, fpYear, unit, { version: versionOf(req.body) });
+      },
+    );
+  });
+}

@@ -1,0 +1,205 @@
+// Ledger reports as rows, pure: a statement of a unit's or a person's obligations, every entry
+// with the running balance still owed (fines) or payable (rewards); and the fines past their
+// deadline by the unit that must collect them, with what the county finance bureau may deduct
+// from that unit's allocation (八: 执罚不力的单位,由县财政从该单位的拨款中直接扣除). Amounts are fen.
+
+import { capitalYuan } from '../domain/money.ts';
+import { clauseLabel } from '../engine/clauses.ts';
+import type { ObligationView } from '../store/ledger.ts';
+import type { EntryKind } from '../store/ledger-core.ts';
+import type { Row } from '../store/schema.ts';
+import { daysBetween } from './days.ts';
+import { byClause, type Names } from './reports.ts';
+
+export const ENTRY_ZH: Record<EntryKind, string> = {
+  assess: '核定',
+  collect: '收缴',
+  remit: '上缴',
+  deduct: '扣除',
+  refund: '退还',
+  pay: '支付',
+  reverse: '冲正',
+};
+export const OBLIGATION_ZH = { fine: '罚款', reward: '奖金' } as const;
+
+type LedgerEntry = Row<'ledger_entries'>;
+
+/** What an entry does to the amount still owed or payable (a remittance moves cash, not debt). */
+export function effect(e: Pick<LedgerEntry, 'kind' | 'amount_fen'>): number {
+  switch (e.kind) {
+    case 'assess':
+    case 'refund':
+      return e.amount_fen;
+    case 'collect':
+    case 'deduct':
+    case 'pay':
+      return -e.amount_fen;
+    default:
+      return 0;
+  }
+}
+
+export interface StatementLine {
+  id: string;
+  date: string;
+  kind: string;
+  kind_zh: string;
+  amount_fen: number;
+  receipt_no: string | null;
+  note: string | null;
+  /** Still owed (fine) or payable (reward) after this entry; below zero: settled beyond what is due. */
+  balance_fen: number;
+}
+
+export interface StatementBlock {
+  obligation: {
+    id: string;
+    kind: 'fine' | 'reward';
+    kind_zh: string;
+    subject: ObligationView['subject'];
+    clause: string;
+    clause_label: string;
+    applies: string | null;
+    collecting_unit: string | null;
+    withholding_unit: string | null;
+    due_on: string | null;
+  };
+  lines: StatementLine[];
+  balance_fen: number;
+}
+
+const SUMS = [
+  'assessed',
+  'collected',
+  'refunded',
+  'remitted',
+  'deducted',
+  'paid',
+  'outstanding',
+  'overpaid',
+  'held',
+] as const;
+type Sums = Record<`${(typeof SUMS)[number]}_fen`, number>;
+const zero = () => Object.fromEntries(SUMS.map((k) => [`${k}_fen`, 0])) as Sums;
+
+/** One block per obligation, its entries in ledger order with a running balance; totals per kind. */
+export function statementOf(
+  obligations: readonly (ObligationView & { entries: LedgerEntry[] })[],
+  dates: ReadonlyMap<string, string>,
+) {
+  const byId = new Map(obligations.flatMap((o) => o.entries.map((e) => [e.id, e] as const)));
+  const blocks: StatementBlock[] = [...obligations]
+    .sort((a, b) =>
+      a.kind !== b.kind
+        ? a.kind === 'fine'
+          ? -1
+          : 1
+        : a.subject.id < b.subject.id
+          ? -1
+          : a.subject.id > b.subject.id
+            ? 1
+            : byClause(a.clause, b.clause),
+    )
+    .map((o) => {
+      let balance = 0;
+      const lines = [...o.entries]
+        .sort((a, b) => a.seq - b.seq)
+        .map((e) => {
+          const target = e.reverses ? byId.get(e.reverses) : undefined;
+          balance += e.kind === 'reverse' ? -(target ? effect(target) : 0) : effect(e);
+          return {
+            id: e.id,
+            date: dates.get(e.id) ?? e.created_at.slice(0, 10),
+            kind: e.kind,
+            kind_zh: target
+              ? `${ENTRY_ZH.reverse}(${ENTRY_ZH[target.kind as EntryKind]})`
+              : ENTRY_ZH[e.kind as EntryKind],
+            amount_fen: e.amount_fen,
+            receipt_no: e.receipt_no,
+            note: e.note,
+            balance_fen: balance,
+          };
+        });
+      return {
+        obligation: {
+          id: o.id,
+          kind: o.kind,
+          kind_zh: OBLIGATION_ZH[o.kind],
+          subject: o.subject,
+          clause: o.clause,
+          clause_label: clauseLabel(o.clause),
+          applies: o.applies,
+          collecting_unit: o.collecting_unit,
+          withholding_unit: o.withholding_unit,
+          due_on: o.due_on,
+        },
+        lines,
+        balance_fen: balance,
+      };
+    });
+  const totals = { fines: zero(), rewards: zero() };
+  for (const o of obligations) {
+    const t = o.kind === 'fine' ? totals.fines : totals.rewards;
+    for (const k of SUMS) t[`${k}_fen`] += o.balance[k];
+  }
+  return {
+    blocks,
+    totals,
+    fines_outstanding_capital: capitalYuan(totals.fines.outstanding_fen),
+    rewards_outstanding_capital: capitalYuan(totals.rewards.outstanding_fen),
+    held_capital: capitalYuan(totals.fines.held_fen),
+  };
+}
+
+export interface OverdueLine {
+  obligation_id: string;
+  person: { id: string; name: string };
+  clause: string;
+  clause_label: string;
+  applies: string | null;
+  collecting_unit: string | null;
+  assessed_fen: number;
+  settled_fen: number;
+  outstanding_fen: number;
+  due_on: string;
+  days_overdue: number;
+}
+
+/** Overdue fines by the unit that must collect them (the new unit, where the person has moved). */
+export function overdueByUnit(list: readonly ObligationView[], names: Names, on: string) {
+  const units = new Map<string, OverdueLine[]>();
+  for (const o of list) {
+    const unit = o.withholding_unit ?? o.collecting_unit ?? '';
+    const b = o.balance;
+    units.set(unit, [
+      ...(units.get(unit) ?? []),
+      {
+        obligation_id: o.id,
+        person: { id: o.subject.id, name: o.subject.name },
+        clause: o.clause,
+        clause_label: clauseLabel(o.clause),
+        applies: o.applies,
+        collecting_unit: o.collecting_unit,
+        assessed_fen: b.assessed,
+        settled_fen: b.collected - b.refunded + b.deducted,
+        outstanding_fen: b.outstanding,
+        due_on: o.due_on ?? '',
+        days_overdue: o.due_on ? daysBetween(o.due_on, on) : 0,
+      },
+    ]);
+  }
+  const out = [...units.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([id, lines]) => {
+      const deductible = lines.reduce((s, l) => s + l.outstanding_fen, 0);
+      return {
+        unit: { id: id || null, name: names.units.get(id)?.name ?? (id || '(未定)') },
+        lines: lines.sort((a, b) => (a.person.id < b.person.id ? -1 : 1)),
+        /** 八: the finance bureau may deduct this from the unit's allocation. */
+        deductible_fen: deductible,
+        deductible_capital: capitalYuan(deductible),
+      };
+    });
+  const total = out.reduce((s, u) => s + u.deductible_fen, 0);
+  return { on, units: out, total_fen: total, total_capital: capitalYuan(total) };
+}

@@ -1,0 +1,228 @@
+// The office's reports as rows, pure: from a decision's result and the ledger to the 奖惩兑现表
+// (every reward, fine, veto and personnel action with its clause and how far it is settled), a
+// ledger statement (every entry of every obligation with a running balance), and the overdue
+// list by collecting unit (what the finance bureau may deduct from each allocation, 八). Amounts
+// are fen; `inYuan` turns them into yuan at the edge.
+
+import { capitalYuan } from '../domain/money.ts';
+import type { Consequence, ZerenResult } from '../domain/result.ts';
+import { CONSEQUENCE_TYPES, CONSEQUENCE_ZH, ROLE_ZH, type UnitKind } from '../domain/vocabulary.ts';
+import { clauseLabel } from '../engine/clauses.ts';
+import { PERSONNEL } from '../store/decisions.ts';
+import type { ObligationView } from '../store/ledger.ts';
+import type { Balance } from '../store/ledger-core.ts';
+import type { ActionView } from '../store/personnel.ts';
+
+export interface Names {
+  units: Map<string, { name: string; kind: string; town: string | null }>;
+  people: Map<string, string>;
+}
+
+export const GROUPS = ['town', 'village', 'county_unit', 'person'] as const;
+export type Group = (typeof GROUPS)[number];
+export const GROUP_ZH: Record<Group, string> = {
+  town: '镇(场)',
+  village: '村(社区、工区)',
+  county_unit: '县直单位',
+  person: '个人',
+};
+
+export interface Line {
+  group: Group;
+  subject: { kind: string; id: string; name: string };
+  /** A person's: the unit of the post or link the consequence is for. */
+  unit: { id: string; name: string } | null;
+  role_zh: string | null;
+  type: string;
+  type_zh: string;
+  clause: string;
+  clause_label: string;
+  applies: string | null;
+  applies_label: string | null;
+  amount_fen: number | null;
+  settled_fen: number | null;
+  outstanding_fen: number | null;
+  state: string;
+  state_zh: string;
+  detail: string;
+  obligation_id: string | null;
+  action_id: string | null;
+}
+
+export interface MoneyTotals {
+  count: number;
+  amount_fen: number;
+  settled_fen: number;
+  outstanding_fen: number;
+}
+export interface Totals {
+  rewards: MoneyTotals;
+  fines: MoneyTotals;
+  vetoes: number;
+  personnel_actions: number;
+  honours: number;
+}
+
+const zeroMoney = (): MoneyTotals => ({ count: 0, amount_fen: 0, settled_fen: 0, outstanding_fen: 0 });
+export const zeroTotals = (): Totals => ({
+  rewards: zeroMoney(),
+  fines: zeroMoney(),
+  vetoes: 0,
+  personnel_actions: 0,
+  honours: 0,
+});
+
+/** Clause ids in reading order: 4.3.1.10 after 4.3.1.9. */
+export function byClause(a: string, b: string): number {
+  const x = a.split('.').map(Number);
+  const y = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++)
+    if ((x[i] ?? -1) !== (y[i] ?? -1)) return (x[i] ?? -1) - (y[i] ?? -1);
+  return 0;
+}
+
+/** How far a fine or reward is settled, from its balance in the ledger. */
+export function settlement(
+  kind: 'fine' | 'reward',
+  b: Balance,
+): { state: string; zh: string; settled: number } {
+  if (kind === 'reward') {
+    if (b.outstanding === 0) return { state: 'paid', zh: '已支付', settled: b.paid };
+    return b.paid > 0
+      ? { state: 'partly_paid', zh: '部分支付', settled: b.paid }
+      : { state: 'unpaid', zh: '未支付', settled: 0 };
+  }
+  const settled = b.collected - b.refunded + b.deducted;
+  if (b.overpaid > 0) return { state: 'overpaid', zh: '多缴待退', settled };
+  if (b.outstanding === 0)
+    return b.collected - b.refunded === 0 && b.deducted > 0
+      ? { state: 'deducted', zh: '已从拨款中扣除', settled }
+      : { state: 'collected', zh: '已收缴', settled };
+  return settled > 0
+    ? { state: 'partly_collected', zh: '部分收缴', settled }
+    : { state: 'outstanding', zh: '未收缴', settled };
+}
+
+const key = (kind: string, id: string, type: string, clause: string) => `${kind}|${id}|${type}|${clause}`;
+
+function groupOf(subject: { kind: string; id: string }, names: Names): Group {
+  if (subject.kind === 'person') return 'person';
+  const kind = names.units.get(subject.id)?.kind;
+  // The county itself is given nothing by this policy; were it, it would read with the county units.
+  return kind === 'town' || kind === 'village' ? kind : 'county_unit';
+}
+
+/** One line of the 奖惩兑现表: a consequence with its names, its money's settlement or its action's status. */
+function lineOf(
+  c: Consequence,
+  names: Names,
+  o: ObligationView | undefined,
+  actions: readonly ActionView[],
+): Line {
+  const a = PERSONNEL.has(c.type)
+    ? actions.find(
+        (x) =>
+          x.subject.id === c.subject.id &&
+          x.subject.kind === c.subject.kind &&
+          x.type === c.type &&
+          x.clause === c.clause &&
+          (x.from ?? null) === (c.from ?? null) &&
+          (x.max_grade ?? null) === (c.max_grade ?? null),
+      )
+    : undefined;
+  const unitId = c.subject.kind === 'person' ? (c.via?.unit ?? o?.collecting_unit ?? null) : null;
+  const unit = unitId ? names.units.get(unitId) : undefined;
+  const amount = c.amount_yuan === undefined ? null : Math.round(c.amount_yuan * 100);
+  let state = { state: 'none', zh: '—', settled: null as number | null, outstanding: null as number | null };
+  if (amount !== null) {
+    const s = o ? settlement(o.kind, o.balance) : { state: 'unrecorded', zh: '未入账', settled: 0 };
+    state = { ...s, outstanding: o ? o.balance.outstanding : amount };
+  } else if (a) state = { state: a.status, zh: a.status_zh, settled: null, outstanding: null };
+  const role =
+    c.via?.link === 'stationed'
+      ? '驻村干部'
+      : c.via?.role && unit
+        ? (ROLE_ZH[unit.kind as UnitKind]?.[c.via.role] ?? c.via.role)
+        : null;
+  const name =
+    c.subject.kind === 'person' ? names.people.get(c.subject.id) : names.units.get(c.subject.id)?.name;
+  return {
+    group: groupOf(c.subject, names),
+    subject: { ...c.subject, name: name ?? c.subject.id },
+    unit: unitId ? { id: unitId, name: unit?.name ?? unitId } : null,
+    role_zh: role,
+    type: c.type,
+    type_zh: CONSEQUENCE_ZH[c.type],
+    clause: c.clause,
+    clause_label: clauseLabel(c.clause),
+    applies: c.applies ?? null,
+    applies_label: c.applies ? clauseLabel(c.applies) : null,
+    amount_fen: amount,
+    settled_fen: state.settled,
+    outstanding_fen: state.outstanding,
+    state: state.state,
+    state_zh: state.zh,
+    detail:
+      c.title ?? (c.from && c.until ? `${c.from}至${c.until}` : c.max_grade ? `最高${c.max_grade}` : ''),
+    obligation_id: o?.id ?? null,
+    action_id: a?.id ?? null,
+  };
+}
+
+/** 奖惩兑现表: every consequence of the decided result, grouped, with its settlement. */
+export function rewardsAndSanctions(
+  result: ZerenResult,
+  names: Names,
+  obligations: readonly ObligationView[],
+  actions: readonly ActionView[],
+) {
+  const money = new Map(obligations.map((o) => [key(o.subject.kind, o.subject.id, o.kind, o.clause), o]));
+  const lines = result.consequences.map((c) =>
+    lineOf(c, names, money.get(key(c.subject.kind, c.subject.id, c.type, c.clause)), actions),
+  );
+  const typeOrder = (t: string) => (CONSEQUENCE_TYPES as readonly string[]).indexOf(t);
+  lines.sort((x, y) =>
+    x.subject.id < y.subject.id
+      ? -1
+      : x.subject.id > y.subject.id
+        ? 1
+        : byClause(x.clause, y.clause) || typeOrder(x.type) - typeOrder(y.type),
+  );
+  const total = zeroTotals();
+  const groups = GROUPS.map((g) => {
+    const mine = lines.filter((l) => l.group === g);
+    const totals = zeroTotals();
+    for (const l of mine) for (const t of [totals, total]) count(t, l);
+    return { group: g, zh: GROUP_ZH[g], lines: mine, totals };
+  });
+  return {
+    groups,
+    totals: total,
+    rewards_capital: capitalYuan(total.rewards.amount_fen),
+    fines_capital: capitalYuan(total.fines.amount_fen),
+  };
+}
+
+function count(t: Totals, l: Line): void {
+  if (l.type === 'reward' || l.type === 'fine') {
+    const m = l.type === 'reward' ? t.rewards : t.fines;
+    m.count++;
+    m.amount_fen += l.amount_fen ?? 0;
+    m.settled_fen += l.settled_fen ?? 0;
+    m.outstanding_fen += l.outstanding_fen ?? 0;
+  } else if (l.type === 'award_veto') t.vetoes++;
+  else if (PERSONNEL.has(l.type)) t.personnel_actions++;
+  else t.honours++;
+}
+
+/** Fen fields (`*_fen`) as yuan (`*_yuan`), all the way down: the JSON edge. */
+export function inYuan(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(inYuan);
+  if (v === null || typeof v !== 'object' || v instanceof Map) return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v))
+    if (k.endsWith('_fen') && (typeof x === 'number' || x === null))
+      out[`${k.slice(0, -4)}_yuan`] = x === null ? null : x / 100;
+    else out[k] = inYuan(x);
+  return out;
+}
