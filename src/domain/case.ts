@@ -119,14 +119,4 @@ export const YEAR_COLLECTIONS = [
 ] as const;
 
 /** The collections of a case, in the order the format lists them. */
-export const CASE_COLLECTIONS = [
-  'units',
-  'people',
-  'posts',
-  'links',
-  'categories',
-  'assessments',
-  'acceptances',
-  'warning_notices',
-  'incidents',
-] as const;
+export const CASE_COLLECTIONS = ['units', 'people', ...YEAR_COLLECTIONS] as const;

@@ -1,15 +1,28 @@
 // Fines (八) and reward payments (兑现): the obligations of the decision in force and the moves of
 // money. Every move carries an Idempotency-Key: a repeat returns the first answer, moves nothing.
 
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Ctx } from '../../store/facts.ts';
-import { balances, getObligation, listObligations, move, reverse } from '../../store/ledger.ts';
+import {
+  balances,
+  getObligation,
+  listObligations,
+  move,
+  type Replayed,
+  reverse,
+} from '../../store/ledger.ts';
 import type { Move } from '../../store/ledger-core.ts';
 import { scopeOf } from '../auth.ts';
 import { DateStr, errors, IdParams, Open, YearParams } from '../schemas.ts';
 
 const key = (req: FastifyRequest) => req.headers['idempotency-key'] as string | undefined;
+
+/** 201 for a move made now; 200 and `idempotent-replayed: true` for a repeat of one made before. */
+function answer<T>(reply: FastifyReply, r: Replayed<T>): T {
+  reply.status(r.replayed ? 200 : 201).header('idempotent-replayed', String(r.replayed));
+  return r.body;
+}
 
 const MOVE_ZH: Record<Move, string> = {
   collect: '收缴罚款(填收据号)',
@@ -85,16 +98,11 @@ export function ledgerRoutes(app: FastifyInstance, ctx: Ctx): void {
         },
       },
       async (req, reply) => {
-        const r = await move(
-          ctx,
-          scopeOf(req),
-          (req.params as { id: string }).id,
-          kind,
-          req.body as { amount_yuan: unknown },
-          key(req),
+        const { id } = req.params as { id: string };
+        return answer(
+          reply,
+          await move(ctx, scopeOf(req), id, kind, req.body as { amount_yuan: unknown }, key(req)),
         );
-        reply.status(r.replayed ? 200 : 201).header('idempotent-replayed', String(r.replayed));
-        return r.body;
       },
     );
   app.post(
@@ -113,15 +121,11 @@ export function ledgerRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req, reply) => {
-      const r = await reverse(
-        ctx,
-        scopeOf(req),
-        (req.params as { id: string }).id,
-        (req.body as { reason: string }).reason,
-        key(req),
+      const { id } = req.params as { id: string };
+      return answer(
+        reply,
+        await reverse(ctx, scopeOf(req), id, (req.body as { reason: string }).reason, key(req)),
       );
-      reply.status(r.replayed ? 200 : 201).header('idempotent-replayed', String(r.replayed));
-      return r.body;
     },
   );
   app.get(

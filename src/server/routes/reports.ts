@@ -2,7 +2,7 @@
 // ledger statements of a unit or a person, overdue fines by collecting unit; and the receipt of
 // a collection or payment (Word). Amounts are yuan here; fen inside.
 
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Ctx } from '../../store/facts.ts';
 import { receiptDocument } from '../../workflows/documents.ts';
@@ -35,128 +35,79 @@ function send(reply: FastifyReply, type: string, filename: string, body: Buffer)
   return reply.type(type).header('content-disposition', attachment(filename)).send(body);
 }
 
+/** Each report: how it is loaded, and its workbook. Each is served as JSON and as `.xlsx`. */
+interface Report<R> {
+  path: string;
+  summary: string;
+  query: typeof OnQuery | typeof StatementQuery;
+  load(ctx: Ctx, req: FastifyRequest, county: string, year: number): Promise<R>;
+  workbook(r: R): Promise<Buffer>;
+  filename(r: R, year: number): string;
+}
+
+const report = <R>(r: Report<R>) => r as Report<unknown>;
+const on = (req: FastifyRequest) => (req.query as { on?: string }).on;
+
+const REPORTS = [
+  report({
+    path: 'rewards-and-sanctions',
+    summary:
+      '奖惩兑现表: every reward, fine, veto and personnel action of the current decision, with its settlement',
+    query: OnQuery,
+    load: (ctx, req, county, year) => rewardsAndSanctionsReport(ctx, scopeOf(req), county, year, on(req)),
+    workbook: rewardsAndSanctionsWorkbook,
+    filename: (r, year) => `奖惩兑现表-${r.county_name}-${year}.xlsx`,
+  }),
+  report({
+    path: 'statement',
+    summary: 'ledger statement (对账单) of a unit or a person: every entry, running balance, totals',
+    query: StatementQuery,
+    load: (ctx, req, county, year) =>
+      statementReport(ctx, scopeOf(req), county, year, req.query as Record<string, string>),
+    workbook: statementWorkbook,
+    filename: (s, year) => `对账单-${s.subject.name}-${year}.xlsx`,
+  }),
+  report({
+    path: 'overdue',
+    summary: 'fines past their deadline and not settled, by collecting unit, with what may be deducted (八)',
+    query: OnQuery,
+    load: (ctx, req, county, year) => overdueReport(ctx, scopeOf(req), county, year, on(req)),
+    workbook: overdueWorkbook,
+    filename: (o, year) => `逾期罚款-${o.county_name}-${year}-${o.on}.xlsx`,
+  }),
+];
+
 export function reportRoutes(app: FastifyInstance, ctx: Ctx): void {
   const base = '/api/v1/counties/:county/years/:fpYear/reports';
   const tags = ['reports'];
   type Year = { county: string; fpYear: number };
 
-  app.get(
-    `${base}/rewards-and-sanctions`,
-    {
-      schema: {
-        tags,
-        summary:
-          '奖惩兑现表: every reward, fine, veto and personnel action of the current decision, with its settlement',
-        params: YearParams,
-        querystring: OnQuery,
-        response: { 200: Open, ...errors(400, 401, 403, 404, 422) },
+  for (const r of REPORTS) {
+    const schema = { tags, summary: r.summary, params: YearParams, querystring: r.query };
+    app.get(
+      `${base}/${r.path}`,
+      { schema: { ...schema, response: { 200: Open, ...errors(400, 401, 403, 404, 422) } } },
+      async (req) => {
+        const { county, fpYear } = req.params as Year;
+        return inYuan(await r.load(ctx, req, county, fpYear));
       },
-    },
-    async (req) => {
-      const { county, fpYear } = req.params as Year;
-      const { on } = req.query as { on?: string };
-      return inYuan(await rewardsAndSanctionsReport(ctx, scopeOf(req), county, fpYear, on));
-    },
-  );
-  app.get(
-    `${base}/rewards-and-sanctions.xlsx`,
-    {
-      schema: {
-        tags,
-        summary: '奖惩兑现表 as a workbook: 汇总 and one sheet per group',
-        params: YearParams,
-        querystring: OnQuery,
-        response: errors(400, 401, 403, 404, 422),
+    );
+    app.get(
+      `${base}/${r.path}.xlsx`,
+      {
+        schema: {
+          ...schema,
+          summary: `${r.summary} — as an Excel workbook`,
+          response: errors(400, 401, 403, 404, 422),
+        },
       },
-    },
-    async (req, reply) => {
-      const { county, fpYear } = req.params as Year;
-      const { on } = req.query as { on?: string };
-      const r = await rewardsAndSanctionsReport(ctx, scopeOf(req), county, fpYear, on);
-      return send(
-        reply,
-        XLSX_TYPE,
-        `奖惩兑现表-${r.county_name}-${fpYear}.xlsx`,
-        await rewardsAndSanctionsWorkbook(r),
-      );
-    },
-  );
-  app.get(
-    `${base}/statement`,
-    {
-      schema: {
-        tags,
-        summary: 'ledger statement of a unit or a person: every entry, running balance, totals',
-        params: YearParams,
-        querystring: StatementQuery,
-        response: { 200: Open, ...errors(400, 401, 403, 404, 422) },
+      async (req, reply) => {
+        const { county, fpYear } = req.params as Year;
+        const loaded = await r.load(ctx, req, county, fpYear);
+        return send(reply, XLSX_TYPE, r.filename(loaded, fpYear), await r.workbook(loaded));
       },
-    },
-    async (req) => {
-      const { county, fpYear } = req.params as Year;
-      return inYuan(
-        await statementReport(ctx, scopeOf(req), county, fpYear, req.query as Record<string, string>),
-      );
-    },
-  );
-  app.get(
-    `${base}/statement.xlsx`,
-    {
-      schema: {
-        tags,
-        summary: 'ledger statement as a workbook (对账单)',
-        params: YearParams,
-        querystring: StatementQuery,
-        response: errors(400, 401, 403, 404, 422),
-      },
-    },
-    async (req, reply) => {
-      const { county, fpYear } = req.params as Year;
-      const s = await statementReport(ctx, scopeOf(req), county, fpYear, req.query as Record<string, string>);
-      return send(reply, XLSX_TYPE, `对账单-${s.subject.name}-${fpYear}.xlsx`, await statementWorkbook(s));
-    },
-  );
-  app.get(
-    `${base}/overdue`,
-    {
-      schema: {
-        tags,
-        summary:
-          'fines past their deadline and not settled, by collecting unit, with what may be deducted (八)',
-        params: YearParams,
-        querystring: OnQuery,
-        response: { 200: Open, ...errors(400, 401, 403, 404, 422) },
-      },
-    },
-    async (req) => {
-      const { county, fpYear } = req.params as Year;
-      const { on } = req.query as { on?: string };
-      return inYuan(await overdueReport(ctx, scopeOf(req), county, fpYear, on));
-    },
-  );
-  app.get(
-    `${base}/overdue.xlsx`,
-    {
-      schema: {
-        tags,
-        summary: 'overdue fines as a workbook',
-        params: YearParams,
-        querystring: OnQuery,
-        response: errors(400, 401, 403, 404, 422),
-      },
-    },
-    async (req, reply) => {
-      const { county, fpYear } = req.params as Year;
-      const { on } = req.query as { on?: string };
-      const o = await overdueReport(ctx, scopeOf(req), county, fpYear, on);
-      return send(
-        reply,
-        XLSX_TYPE,
-        `逾期罚款-${o.county_name}-${fpYear}-${o.on}.xlsx`,
-        await overdueWorkbook(o),
-      );
-    },
-  );
+    );
+  }
   app.get(
     '/api/v1/ledger-entries/:id/receipt.docx',
     {
