@@ -6,6 +6,7 @@
 
 import { PostgresAdapter, sql } from 'kysely';
 import { canonicalJson, sha256 } from '../domain/canonical.ts';
+import { insertAll } from './bulk.ts';
 import type { Db, Row, Tx } from './schema.ts';
 
 export const GENESIS = '0'.repeat(64);
@@ -82,11 +83,7 @@ export class AuditWriter {
   }
 
   async flush(): Promise<void> {
-    for (let i = 0; i < this.pending.length; i += 200)
-      await this.trx
-        .insertInto('audit_log')
-        .values(this.pending.slice(i, i + 200))
-        .execute();
+    await insertAll(this.trx, 'audit_log', this.pending);
     this.pending = [];
   }
 }

@@ -11,6 +11,7 @@ import { addDays, fpYear } from '../domain/dates.ts';
 import type { Problem } from '../domain/problems.ts';
 import { loadEngine } from '../policy/load.ts';
 import { AuditWriter } from './audit.ts';
+import { insertAll } from './bulk.ts';
 import { conflict, invalid, notFound, StoreError } from './errors.ts';
 import { type Api, FACTS, type FactName } from './fact-kinds.ts';
 import type { Ctx } from './facts.ts';
@@ -183,11 +184,7 @@ export async function importCase(
         at,
       );
     const insert = async (name: FactName, rows: Record<string, unknown>[]) => {
-      for (let i = 0; i < rows.length; i += 200)
-        await any(trx)
-          .insertInto(name)
-          .values(rows.slice(i, i + 200))
-          .execute();
+      await insertAll(trx, name, rows);
       s.inserted += rows.length;
     };
 

@@ -9,6 +9,7 @@ import { chinaDay, isIsoDate } from '../domain/dates.ts';
 import type { Problem } from '../domain/problems.ts';
 import type { Consequence, ZerenResult } from '../domain/result.ts';
 import { AuditWriter } from './audit.ts';
+import { insertAll } from './bulk.ts';
 import { conflict, invalid, notFound, StoreError } from './errors.ts';
 import { getEvaluation } from './evaluations.ts';
 import type { Ctx } from './facts.ts';
@@ -307,16 +308,8 @@ export async function confirmDecision(
           }),
         );
     }
-    for (let i = 0; i < newObligations.length; i += 200)
-      await trx
-        .insertInto('obligations')
-        .values(newObligations.slice(i, i + 200))
-        .execute();
-    for (let i = 0; i < entries.length; i += 200)
-      await trx
-        .insertInto('ledger_entries')
-        .values(entries.slice(i, i + 200))
-        .execute();
+    await insertAll(trx, 'obligations', newObligations);
+    await insertAll(trx, 'ledger_entries', entries);
 
     await recordPersonnel(trx, row, result, at, record);
     await audit.flush();
@@ -395,11 +388,7 @@ async function recordPersonnel(
     fresh.push(row);
     record('personnel.recommend', 'personnel_actions', row.id, null, row);
   }
-  for (let i = 0; i < fresh.length; i += 200)
-    await trx
-      .insertInto('personnel_actions')
-      .values(fresh.slice(i, i + 200))
-      .execute();
+  await insertAll(trx, 'personnel_actions', fresh);
   const withdrawn: Row<'personnel_records'>[] = [];
   for (const a of existing)
     if (!keep.has(actionKey(a))) {
@@ -417,11 +406,7 @@ async function recordPersonnel(
       withdrawn.push(r);
       record('personnel.withdraw', 'personnel_actions', a.id, a, r);
     }
-  for (let i = 0; i < withdrawn.length; i += 200)
-    await trx
-      .insertInto('personnel_records')
-      .values(withdrawn.slice(i, i + 200))
-      .execute();
+  await insertAll(trx, 'personnel_records', withdrawn);
 }
 
 /** The recommendations in force: not withdrawn by a correction. */
