@@ -31,6 +31,16 @@ export interface Changes {
   unlinked: number;
 }
 
+export const noChanges = (): Changes => ({
+  inserted: 0,
+  updated: 0,
+  restored: 0,
+  closed: 0,
+  retracted: 0,
+  linked: 0,
+  unlinked: 0,
+});
+
 export type Recorder = (action: string, name: string, id: string, before: unknown, after: unknown) => void;
 
 /** The key that says two rows are the same fact of the year, whatever else changed. */
@@ -102,15 +112,7 @@ export async function importCollection(
 ): Promise<{ changes: Changes; held: string[] }> {
   const { county, year, at } = ctx;
   const kind = FACTS[name];
-  const c: Changes = {
-    inserted: 0,
-    updated: 0,
-    restored: 0,
-    closed: 0,
-    retracted: 0,
-    linked: 0,
-    unlinked: 0,
-  };
+  const c = noChanges();
   const wasHeld = new Set(ctx.held[name] ?? []);
   let qb = any(trx).selectFrom(name).selectAll().where('county_id', '=', county);
   if (name === 'assessments' || name === 'acceptances') qb = qb.where('fp_year', '=', year);

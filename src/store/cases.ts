@@ -11,7 +11,7 @@ import type { Problem } from '../domain/problems.ts';
 import { loadEngine } from '../policy/load.ts';
 import { AuditWriter } from './audit.ts';
 import { insertAll } from './bulk.ts';
-import { type Changes, importCollection, type Recorder } from './case-import.ts';
+import { type Changes, importCollection, noChanges, type Recorder } from './case-import.ts';
 import { conflict, invalid, notFound, StoreError } from './errors.ts';
 import { type Api, FACTS } from './fact-kinds.ts';
 import type { Ctx } from './facts.ts';
@@ -175,15 +175,7 @@ export async function importCase(
   const hash = sha256(text);
   const at = ctx.now().toISOString();
   const importId = randomUUID();
-  const s: Changes = {
-    inserted: 0,
-    updated: 0,
-    restored: 0,
-    closed: 0,
-    retracted: 0,
-    linked: 0,
-    unlinked: 0,
-  };
+  const s = noChanges();
 
   await ctx.db.transaction().execute(async (trx) => {
     const audit = await AuditWriter.open(trx);

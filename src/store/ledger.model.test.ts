@@ -88,6 +88,16 @@ interface Real {
   last?: { run: () => Promise<unknown> };
 }
 
+const newFine = (parts: Fine['parts'], assessedOn: string): Fine => ({
+  parts,
+  assessedOn,
+  collected: 0,
+  refunded: 0,
+  remitted: 0,
+  deducted: 0,
+  recovered: 0,
+  financeRefunded: 0,
+});
 const assessed = (f: Fine) => f.parts.reduce((t, p) => t + p.fen, 0);
 const settled = (f: Fine) => f.collected - f.refunded - f.financeRefunded + f.deducted;
 const outstanding = (f: Fine) => Math.max(0, assessed(f) - settled(f));
@@ -319,16 +329,7 @@ class Supersede implements fc.AsyncCommand<Model, Real> {
     );
     for (const o of await listObligations(r.ctx, r.office, 'qingshui', 2009, { kind: 'fine' })) {
       if (!m.fines.has(o.id)) {
-        m.fines.set(o.id, {
-          parts: [],
-          assessedOn: m.today,
-          collected: 0,
-          refunded: 0,
-          remitted: 0,
-          deducted: 0,
-          recovered: 0,
-          financeRefunded: 0,
-        });
+        m.fines.set(o.id, newFine([], m.today));
         r.ids.push(o.id);
       }
       const f = m.fines.get(o.id)!;
@@ -368,19 +369,7 @@ async function setup(dialect: Dialect): Promise<{ model: Model; real: Real }> {
   const today = chinaDay(clock.now);
   const list = await listObligations(ctx, office, 'qingshui', 2009, { kind: 'fine' });
   const fines = new Map(
-    list.map((o) => [
-      o.id,
-      {
-        parts: [{ due: '2010-03-31', fen: o.balance.assessed_fen }],
-        assessedOn: today,
-        collected: 0,
-        refunded: 0,
-        remitted: 0,
-        deducted: 0,
-        recovered: 0,
-        financeRefunded: 0,
-      },
-    ]),
+    list.map((o) => [o.id, newFine([{ due: '2010-03-31', fen: o.balance.assessed_fen }], today)]),
   );
   const model: Model = { fines, entries: [], decided: '0|0', keys: 0, today };
   const real: Real = { s, ctx, clock, office, finance, ids: list.map((o) => o.id) };

@@ -7,21 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ZerenCase } from '../../domain/case.ts';
 import { loadEngine } from '../../policy/load.ts';
+import { noChanges } from '../../store/case-import.ts';
 import { normalCase, normalResult } from '../../store/case-testing.ts';
 import { DIALECTS } from '../../store/testing.ts';
 import { COUNTY, example, type Kit, workflowKit } from './workflow-test-kit.ts';
 
 const year = (y: number) => `/api/v1/counties/${COUNTY}/years/${y}`;
-const ZERO = {
-  inserted: 0,
-  updated: 0,
-  restored: 0,
-  closed: 0,
-  retracted: 0,
-  linked: 0,
-  unlinked: 0,
-  changes: 0,
-};
+const ZERO = { ...noChanges(), changes: 0 };
 
 /** A second year of the example county: the same posts and links, 2009's categories, its own notices. */
 function year2010(notices: Record<string, string>[]): ZerenCase {
