@@ -4,7 +4,7 @@
 // case holds outside those dates (`county_years.held`: a notice of the previous year that an
 // escalation reads, a post that ended before the year). The export of a year is this view.
 
-import type { Kysely } from 'kysely';
+import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { YEAR_COLLECTIONS } from '../domain/case.ts';
 import { fpYear, overlaps, within } from '../domain/dates.ts';
 import type { Api } from './fact-kinds.ts';
@@ -53,7 +53,7 @@ export async function yearRows(
   name: YearCollection,
   year: number,
   held: Held,
-): Promise<any[]> {
+): Promise<Record<string, unknown>[]> {
   const y = fpYear(year);
   const extra = held[name] ?? [];
   const qb = any(db)
@@ -62,7 +62,7 @@ export async function yearRows(
     .where('county_id', '=', county)
     .where('retracted_at', 'is', null)
     .where((eb) => {
-      let dates: any;
+      let dates: Expression<SqlBool>;
       if (name === 'posts' || name === 'links')
         dates = eb.and([
           eb.or([eb('from_date', 'is', null), eb('from_date', '<=', y.end)]),
