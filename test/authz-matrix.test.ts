@@ -64,18 +64,21 @@ beforeAll(async () => {
       unit: 't-dongfeng',
       issued_on: '2009-03-01',
       matter: '春季活动',
+      deadline: '2009-03-31',
     });
     await createFact(ctx, office, county, 'warning_notices', {
       id: 'w-xs',
       unit: 't-xishan',
       issued_on: '2009-03-01',
       matter: '春季活动',
+      deadline: '2009-03-31',
     });
     await createFact(ctx, office, county, 'warning_notices', {
       id: 'w-jy',
       unit: 'u-jiaoyu',
       issued_on: '2009-03-01',
       matter: '春季活动',
+      deadline: '2009-03-31',
     });
     // Fines each place collects itself: 周干部 (东风镇) and 尤专干 (县教育局) named in incidents (4.3.1.8).
     await createFact(ctx, office, county, 'incidents', {
@@ -213,9 +216,9 @@ function bodyFor(method: string, route: string, seg?: string): unknown {
   if (route.endsWith('/xlsx')) return Buffer.from('not a workbook');
   if (route.endsWith('/correction')) return { reported_on: '2009-04-01', note: '已整改' };
   if (route.endsWith('/verify') && route.includes('warning-notices')) return { verified_on: '2009-04-02' };
-  if (/\/(collect|pay)$/.test(route)) return { amount_yuan: 1, receipt_no: 'M-1' };
-  if (/\/(remit|refund)$/.test(route)) return { amount_yuan: 1 };
-  if (route.endsWith('/deduct')) return { amount_yuan: 1, on: '2010-04-01' };
+  if (/\/(collect|recover|pay)$/.test(route)) return { amount_fen: 100, receipt_no: 'M-1' };
+  if (/\/(remit|refund|finance-refund)$/.test(route)) return { amount_fen: 100 };
+  if (route.endsWith('/deduct')) return { amount_fen: 100, on: '2010-04-01' };
   if (route.endsWith('/reverse')) return { reason: '授权矩阵测试' };
   if (route.endsWith('/records'))
     return { outcome: 'adopted', authority: '县委组织部', decided_on: '2010-01-05' };
@@ -254,6 +257,7 @@ function bodyFor(method: string, route: string, seg?: string): unknown {
       unit: 't-dongfeng',
       issued_on: '2009-05-01',
       matter: '新通知',
+      deadline: '2009-05-31',
     },
     incidents: { kind: 'shielded_out_of_policy_birth', person: 'p-sun', occurred_on: '2009-05-01' },
   };

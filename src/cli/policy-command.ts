@@ -47,7 +47,7 @@ export function registerPolicyCommand(program: Command, policy: () => string | u
           );
       }
       if (show('parameters')) {
-        print('\n【参数】(单位:元;count 为名次;text 为称号)');
+        print('\n【参数】（单位：元；count 为名次；score 为分数；text 为称号）');
         for (const x of p.parameters.values())
           print(
             `  ${x.clause.padEnd(8)} ${x.name.padEnd(30)} ${x.values.map((v) => `${v.valid_from} 起 ${v.value}`).join(';')}  ${x.zh}`,

@@ -26,6 +26,8 @@ describe('zeren store commands', () => {
     expect(zeren(['users', 'list']).stdout).toMatch(/office1\s+office\s+qingshui/);
     const imported = zeren(['case', 'import', 'examples/qingshui-2009.yaml', '--county', 'qingshui']);
     expect(imported.stdout).toContain('已导入 / imported qingshui 2009');
+    const again = zeren(['case', 'import', 'examples/qingshui-2009.yaml', '--county', 'qingshui']);
+    expect(again.stdout).toContain('共 0 处变动 / 0 changes');
     const exported = JSON.parse(zeren(['case', 'export', '--county', 'qingshui', '--year', '2009']).stdout);
     expect(exported.units).toHaveLength(9);
     const evaluated = zeren(['case', 'evaluate', '--county', 'qingshui', '--year', '2009']);

@@ -104,7 +104,7 @@ export function registerStoreCommands(program: Command): void {
           raw.value,
         );
         print(
-          `已导入 / imported ${opts.county} ${year}: 新增 ${s.inserted},更新 ${s.updated},结束 ${s.closed},撤回 ${s.retracted} (sha256 ${s.case_sha256})`,
+          `已导入 / imported ${opts.county} ${year}：新增 ${s.inserted}，更新 ${s.updated}，恢复 ${s.restored}，结束 ${s.closed}，撤回 ${s.retracted}，纳入 ${s.linked}，移出 ${s.unlinked}；共 ${s.changes} 处变动 / ${s.changes} changes (sha256 ${s.case_sha256})`,
         );
       });
     });

@@ -11,7 +11,7 @@ import { Checker } from './check.ts';
 import { runRules } from './evaluate.ts';
 import { type Pack, type PackSource, parametersInForce, readPack } from './pack.ts';
 import { type CompiledRules, compileRules } from './rules.ts';
-import { type PolicyInfo, validateCase } from './validate.ts';
+import { checkScores, type PolicyInfo, validateCase } from './validate.ts';
 
 export const ENGINE_VERSION = '1.0.0';
 
@@ -96,9 +96,11 @@ export function createEngine(src: PackSource): Engine {
       const v = validateCase(input, info);
       const problems = [...(v.ok ? [] : v.problems), ...checkOverrides(overrides)];
       if (v.ok && problems.length === 0) {
-        const missing = paramsFor(v.case.fp_year).missing;
-        if (missing.length === 0) return { ok: true, value: v.case };
+        const { values, missing } = paramsFor(v.case.fp_year);
         problems.push(...missing);
+        if (missing.length === 0)
+          problems.push(...checkScores(v.case, values, (p) => pack.parameters.get(p)?.clause ?? ''));
+        if (problems.length === 0) return { ok: true, value: v.case };
       }
       return { ok: false, problems };
     },

@@ -137,6 +137,36 @@ describe('policy pack loading', () => {
     };
     expect([amount(2010), amount(2011)]).toEqual([50000, 60000]);
   });
+
+  it('refuses a score outside the range the pack declares for its assessor, and reads the range from the pack', () => {
+    const c = (score: number) => ({
+      format: 'zeren-case/1',
+      policy: 'county-fp-2009',
+      fp_year: 2009,
+      units: [
+        { id: 'c', kind: 'county', name: '县' },
+        { id: 't', kind: 'town', name: '镇' },
+        { id: 'v', kind: 'village', name: '村', town: 't' },
+      ],
+      assessments: [
+        { by: 'province', subject: 'c', outcome: 'pass', score: 250 },
+        { by: 'county', subject: 'v', outcome: 'pass', score },
+      ],
+    });
+    const paths = (e: ReturnType<typeof createEngine>, score: number) => {
+      const v = e.validate(c(score));
+      return v.ok ? [] : v.problems.map((p) => `${p.path} ${p.code}`);
+    };
+    const standard = createEngine(source());
+    expect([0, 100, 96.5].flatMap((n) => paths(standard, n))).toEqual([]);
+    expect(paths(standard, 105)).toEqual(['assessments[1].score range']);
+    expect(paths(standard, -5)).toEqual(['assessments[1].score range']);
+    const v = standard.validate(c(105));
+    expect(v.ok ? '' : v.problems[0]!.zh).toBe('县考核的分数应在 0 至 100 分之间（二(三)），不是 105');
+    const s = source();
+    (s.parameters as any).parameters.score_max_county.values.push({ valid_from: '2008-10-01', value: 150 });
+    expect(paths(createEngine(s), 105)).toEqual([]);
+  });
 });
 
 describe('clause text', () => {

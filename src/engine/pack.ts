@@ -24,7 +24,8 @@ export interface Parameter {
   name: string;
   clause: string;
   zh: string;
-  unit: 'yuan' | 'count' | 'text';
+  /** yuan (held as fen), count (a ranking cut-off), score (a bound of a score, in points), text. */
+  unit: 'yuan' | 'count' | 'score' | 'text';
   /** Ascending by valid_from. Amounts in yuan as written. */
   values: { valid_from: string; value: number | string }[];
 }
@@ -110,7 +111,7 @@ function readParameters(raw: unknown, c: Checker, clauseExists: (id: unknown, pa
     if (!o) continue;
     c.fields(o, ['clause', 'zh', 'unit', 'values'], path);
     clauseExists(o.clause, `${path}.clause`);
-    const unit = c.oneOf(o, 'unit', ['yuan', 'count', 'text'] as const, path);
+    const unit = c.oneOf(o, 'unit', ['yuan', 'count', 'score', 'text'] as const, path);
     const values: Parameter['values'] = [];
     c.list(o, 'values', path, true).forEach((dv, i) => {
       const p = `${path}.values[${i}]`;

@@ -19,6 +19,7 @@ import {
   type UnitKind,
 } from '../domain/vocabulary.ts';
 import { Checker, isObj, join, type Obj, show } from './check.ts';
+import { clauseLabel } from './clauses.ts';
 
 /** What validation needs to know of the policy a case names. */
 export interface PolicyInfo {
@@ -450,4 +451,34 @@ function checkAssessments(
         c.add(p, 'wrong_kind', `${show(id)} 不是县直单位`, `${show(id)} is not a county unit`);
     });
   });
+}
+
+/** Who gives a score, as a clause's reader says it. */
+const ASSESSOR_ZH: Record<string, string> = { province: '省', city: '市', county: '县' };
+
+/**
+ * Scores within the range the pack declares for their assessor (`score_min_<by>`,
+ * `score_max_<by>` in force for the year, each with its clause). An assessor the pack gives no
+ * range to is not checked.
+ */
+export function checkScores(
+  c: ZerenCase,
+  params: ReadonlyMap<string, number | string>,
+  clauseOf: (parameter: string) => string,
+): Problem[] {
+  const problems: Problem[] = [];
+  (c.assessments ?? []).forEach((a, i) => {
+    if (a.score === undefined) return;
+    const min = params.get(`score_min_${a.by}`);
+    const max = params.get(`score_max_${a.by}`);
+    if (typeof min !== 'number' || typeof max !== 'number' || (a.score >= min && a.score <= max)) return;
+    const label = clauseLabel(clauseOf(`score_max_${a.by}`));
+    problems.push({
+      path: `assessments[${i}].score`,
+      code: 'range',
+      zh: `${ASSESSOR_ZH[a.by] ?? a.by}考核的分数应在 ${min} 至 ${max} 分之间（${label}），不是 ${a.score}`,
+      en: `a ${a.by} score is between ${min} and ${max} (${label}), not ${a.score}`,
+    });
+  });
+  return problems;
 }

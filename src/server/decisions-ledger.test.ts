@@ -37,6 +37,19 @@ for (const dialect of DIALECTS)
       });
     const Y = '/api/v1/counties/qingshui/years/2009';
     let decision = '';
+    const login = async (name: string) => {
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/v1/session',
+        payload: { username: name, password: PASSWORD },
+      });
+      as[name] = `zeren_session=${r.cookies.find((c) => c.name === 'zeren_session')!.value}`;
+    };
+    /** Weeks pass (money is moved on the day it moved, never later): everyone signs in again. */
+    const advance = async (iso: string) => {
+      clock.now = new Date(iso);
+      for (const name of Object.keys(as)) await login(name);
+    };
     const fine = async (person: string, clause: string) => {
       const r = await call('office', 'GET', `${Y}/obligations?kind=fine&person=${person}`);
       return r.json().items.find((o: { clause: string }) => o.clause === clause);
@@ -57,14 +70,6 @@ for (const dialect of DIALECTS)
       await app.inject({ method: 'PUT', url: `${Y}/case`, payload: example(), headers: { cookie: '' } });
       for (const [name, role] of users.filter(([, r]) => r !== 'town' && r !== 'unit'))
         await createUser(ctx, SYSTEM, { username: name, password: PASSWORD, role, county: 'qingshui' });
-      const login = async (name: string) => {
-        const r = await app.inject({
-          method: 'POST',
-          url: '/api/v1/session',
-          payload: { username: name, password: PASSWORD },
-        });
-        as[name] = `zeren_session=${r.cookies.find((c) => c.name === 'zeren_session')!.value}`;
-      };
       await login('office');
       await login('finance');
       expect((await call('office', 'PUT', `${Y}/case`, example())).statusCode).toBe(200);
@@ -84,7 +89,7 @@ for (const dialect of DIALECTS)
       });
       expect(w.statusCode, w.body).toBe(200);
       expect(w.json().diff.removed.map((c: { subject: { id: string } }) => c.subject.id)).toEqual(['p-shen']);
-      expect(w.json().after.fines_yuan).toBe(w.json().before.fines_yuan - 1000);
+      expect(w.json().after.fines_fen).toBe(w.json().before.fines_fen - 100000);
       await call('office', 'POST', `${Y}/evaluations`, {});
       clock.now = new Date(clock.now.getTime() + 60_000);
       const second = (
@@ -149,7 +154,7 @@ for (const dialect of DIALECTS)
         collecting_unit: 't-xishan',
         withholding_unit: null,
         due_on: '2010-03-31',
-        balance: { assessed: 150000, outstanding: 150000 },
+        balance: { assessed_fen: 150000, outstanding_fen: 150000 },
       });
       const chu = await fine('p-chu', '4.2.2'); // stationed at 上岭村: collected by its town
       expect(chu.collecting_unit).toBe('t-xishan');
@@ -165,8 +170,9 @@ for (const dialect of DIALECTS)
     });
 
     it('collects once per idempotency key: a repeated payment returns the first answer and moves nothing', async () => {
+      await advance('2010-01-06T08:00:00Z');
       const wu = await fine('p-wu', '4.2.2');
-      const body = { amount_yuan: 1000, receipt_no: 'XS-2010-001', on: '2010-01-05' };
+      const body = { amount_fen: 100000, receipt_no: 'XS-2010-001', on: '2010-01-05' };
       const noKey = await call('xishan', 'POST', `/api/v1/obligations/${wu.id}/collect`, body);
       expect(noKey.json().error.problems[0].path).toBe('Idempotency-Key');
       const first = await call('xishan', 'POST', `/api/v1/obligations/${wu.id}/collect`, body, {
@@ -180,15 +186,15 @@ for (const dialect of DIALECTS)
       expect(repeat.headers['idempotent-replayed']).toBe('true');
       expect(repeat.json()).toEqual(first.json());
       expect((await fine('p-wu', '4.2.2')).balance).toMatchObject({
-        collected: 100000,
-        outstanding: 50000,
-        held: 100000,
+        collected_fen: 100000,
+        outstanding_fen: 50000,
+        held_fen: 100000,
       });
       const misuse = await call(
         'xishan',
         'POST',
         `/api/v1/obligations/${wu.id}/collect`,
-        { ...body, amount_yuan: 500 },
+        { ...body, amount_fen: 50000 },
         { 'idempotency-key': 'collect-wu-0001' },
       );
       expect(misuse.statusCode).toBe(409);
@@ -196,28 +202,29 @@ for (const dialect of DIALECTS)
         'xishan',
         'POST',
         `/api/v1/obligations/${wu.id}/collect`,
-        { ...body, amount_yuan: 600 },
+        { ...body, amount_fen: 60000, receipt_no: 'XS-2010-009' },
         { 'idempotency-key': 'collect-wu-0002' },
       );
       expect(tooMuch.statusCode).toBe(422);
-      expect(tooMuch.json().error.problems[0]).toMatchObject({ path: 'amount_yuan', code: 'balance' });
+      expect(tooMuch.json().error.problems[0]).toMatchObject({ path: 'amount_fen', code: 'balance' });
       const remit = await call(
         'xishan',
         'POST',
         `/api/v1/obligations/${wu.id}/remit`,
-        { amount_yuan: 1000 },
+        { amount_fen: 100000 },
         { 'idempotency-key': 'remit-wu-0001' },
       );
-      expect(remit.json().balance).toMatchObject({ remitted: 100000, held: 0 });
+      expect(remit.json().balance).toMatchObject({ remitted_fen: 100000, held_fen: 0 });
     });
 
     it("deducts from the unit's allocation only after the deadline, and only the finance bureau", async () => {
+      await advance('2010-04-02T08:00:00Z');
       const feng = await fine('p-feng', '4.2.2');
       const early = await call(
         'finance',
         'POST',
         `/api/v1/obligations/${feng.id}/deduct`,
-        { amount_yuan: 1500, on: '2010-03-31' },
+        { amount_fen: 150000, on: '2010-03-31' },
         { 'idempotency-key': 'deduct-feng-01' },
       );
       expect(early.json().error.problems[0]).toMatchObject({ path: 'on', code: 'not_due' });
@@ -227,7 +234,7 @@ for (const dialect of DIALECTS)
             'xishan',
             'POST',
             `/api/v1/obligations/${feng.id}/deduct`,
-            { amount_yuan: 1500 },
+            { amount_fen: 150000 },
             { 'idempotency-key': 'deduct-feng-02' },
           )
         ).statusCode,
@@ -236,11 +243,11 @@ for (const dialect of DIALECTS)
         'finance',
         'POST',
         `/api/v1/obligations/${feng.id}/deduct`,
-        { amount_yuan: 1500, on: '2010-04-01' },
+        { amount_fen: 150000, on: '2010-04-01' },
         { 'idempotency-key': 'deduct-feng-03' },
       );
       expect(late.statusCode).toBe(201);
-      expect(late.json().balance).toMatchObject({ deducted: 150000, outstanding: 0 });
+      expect(late.json().balance).toMatchObject({ deducted_fen: 150000, outstanding_fen: 0 });
     });
 
     it('has the new unit withhold the fine of a person who moved before paying', async () => {
@@ -253,22 +260,23 @@ for (const dialect of DIALECTS)
       });
       const zheng = await fine('p-zheng', '4.2.2');
       expect(zheng).toMatchObject({ collecting_unit: 't-xishan', withholding_unit: 'u-jiaoyu' });
-      expect(
-        (
-          await call(
-            'xishan',
-            'POST',
-            `/api/v1/obligations/${zheng.id}/collect`,
-            { amount_yuan: 1500, receipt_no: 'XS-9' },
-            { 'idempotency-key': 'zheng-by-xishan' },
-          )
-        ).statusCode,
-      ).toBe(404);
+      // The town he left is told which unit withholds the fine now.
+      const refused = await call(
+        'xishan',
+        'POST',
+        `/api/v1/obligations/${zheng.id}/collect`,
+        { amount_fen: 150000, receipt_no: 'XS-9' },
+        { 'idempotency-key': 'zheng-by-xishan' },
+      );
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().error.zh).toContain('县教育局（u-jiaoyu）');
+      expect(refused.json().error.en).toContain('县教育局 (u-jiaoyu) now withholds the fine');
+      expect(refused.json().error.problems[0]).toMatchObject({ path: 'withholding_unit', code: 'moved' });
       const r = await call(
         'jiaoyu',
         'POST',
         `/api/v1/obligations/${zheng.id}/collect`,
-        { amount_yuan: 1500, receipt_no: 'JY-2010-01' },
+        { amount_fen: 150000, receipt_no: 'JY-2010-01' },
         { 'idempotency-key': 'zheng-by-jiaoyu' },
       );
       expect(r.statusCode).toBe(201);
@@ -285,7 +293,7 @@ for (const dialect of DIALECTS)
         'xishan',
         'POST',
         `/api/v1/obligations/${shen.id}/collect`,
-        { amount_yuan: 1000, receipt_no: 'XS-2010-002' },
+        { amount_fen: 100000, receipt_no: 'XS-2010-002' },
         { 'idempotency-key': 'shen-collect-1' },
       );
       const ev = (
@@ -293,17 +301,17 @@ for (const dialect of DIALECTS)
       ).json();
       const corrected = await call('office', 'POST', `${Y}/decisions`, {
         evaluation_id: ev.receipt.id,
-        fines_due_on: '2010-03-31',
+        fines_due_on: '2010-06-30',
         supersedes: decision,
         reason: '县政府常务会议决定:计生专干不属村干部',
       });
       expect(corrected.statusCode).toBe(201);
       const after = await call('office', 'GET', `/api/v1/obligations/${shen.id}`);
       expect(after.json().balance).toMatchObject({
-        assessed: 0,
-        collected: 100000,
-        outstanding: 0,
-        overpaid: 100000,
+        assessed_fen: 0,
+        collected_fen: 100000,
+        outstanding_fen: 0,
+        overpaid_fen: 100000,
       });
       expect(after.json().entries.map((e: { kind: string }) => e.kind)).toEqual([
         'assess',
@@ -314,20 +322,20 @@ for (const dialect of DIALECTS)
         'xishan',
         'POST',
         `/api/v1/obligations/${shen.id}/refund`,
-        { amount_yuan: 1000, note: '已退还本人' },
+        { amount_fen: 100000, note: '已退还本人' },
         { 'idempotency-key': 'shen-refund-1' },
       );
-      expect(refund.json().balance).toMatchObject({ overpaid: 0, held: 0 });
+      expect(refund.json().balance).toMatchObject({ overpaid_fen: 0, held_fen: 0 });
       const chain = (await call('office', 'GET', `${Y}/decisions`)).json().items;
       expect(chain.map((d: { superseded_by: string | null }) => d.superseded_by === null)).toEqual([
         false,
         true,
       ]);
       const balances = (await call('office', 'GET', `${Y}/balances`)).json();
-      const sum = (o: Record<string, { fines: { assessed: number } }>) =>
-        Object.values(o).reduce((t, x) => t + x.fines.assessed, 0);
-      expect(sum(balances.units)).toBe(balances.county.fines.assessed);
-      expect(sum(balances.people)).toBe(balances.county.fines.assessed);
+      const sum = (o: Record<string, { fines: { assessed_fen: number } }>) =>
+        Object.values(o).reduce((t, x) => t + x.fines.assessed_fen, 0);
+      expect(sum(balances.units)).toBe(balances.county.fines.assessed_fen);
+      expect(sum(balances.people)).toBe(balances.county.fines.assessed_fen);
     });
 
     it('pays rewards through the finance bureau, once per key', async () => {
@@ -337,7 +345,7 @@ for (const dialect of DIALECTS)
           (o: { subject: { id: string }; clause: string }) =>
             o.subject.id === 'u-jiaoyu' && o.clause === '3.3.1',
         );
-      const pay = { amount_yuan: 3000, receipt_no: 'CZ-2010-031' };
+      const pay = { amount_fen: 300000, receipt_no: 'CZ-2010-031' };
       expect(
         (
           await call('finance', 'POST', `/api/v1/obligations/${r.id}/pay`, pay, {
@@ -352,13 +360,19 @@ for (const dialect of DIALECTS)
           })
         ).statusCode,
       ).toBe(200);
-      const again = await call('finance', 'POST', `/api/v1/obligations/${r.id}/pay`, pay, {
-        'idempotency-key': 'pay-jiaoyu-331-b',
-      });
-      expect(again.json().error.problems[0]).toMatchObject({ path: 'amount_yuan', code: 'balance' });
+      const again = await call(
+        'finance',
+        'POST',
+        `/api/v1/obligations/${r.id}/pay`,
+        { ...pay, receipt_no: 'CZ-2010-032' },
+        {
+          'idempotency-key': 'pay-jiaoyu-331-b',
+        },
+      );
+      expect(again.json().error.problems[0]).toMatchObject({ path: 'amount_fen', code: 'balance' });
       expect((await call('office', 'GET', `/api/v1/obligations/${r.id}`)).json().balance).toMatchObject({
-        paid: 300000,
-        outstanding: 0,
+        paid_fen: 300000,
+        outstanding_fen: 0,
       });
       expect((await call('jiaoyu', 'GET', `/api/v1/obligations/${r.id}`)).statusCode).toBe(200);
     });

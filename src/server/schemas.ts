@@ -88,7 +88,10 @@ const CREATE: Record<FactName, Record<string, TSchema>> = {
     unit: Id,
     issued_on: DateStr,
     matter: Id,
-    deadline: Type.Optional(DateStr),
+    deadline: Type.String({
+      pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+      description: '整改期限 YYYY-MM-DD, not before issued_on',
+    }),
     corrected_on: Type.Optional(DateStr),
   },
   incidents: { kind: Enum(Object.keys(INCIDENT_KINDS)), person: Id, occurred_on: DateStr },

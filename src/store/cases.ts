@@ -7,16 +7,17 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { canonicalJson, sha256 } from '../domain/canonical.ts';
 import { CASE_COLLECTIONS, CASE_HEADER, YEAR_COLLECTIONS, type ZerenCase } from '../domain/case.ts';
-import { addDays, fpYear } from '../domain/dates.ts';
 import type { Problem } from '../domain/problems.ts';
 import { loadEngine } from '../policy/load.ts';
 import { AuditWriter } from './audit.ts';
 import { insertAll } from './bulk.ts';
+import { type Changes, importCollection, noChanges, type Recorder } from './case-import.ts';
 import { conflict, invalid, notFound, StoreError } from './errors.ts';
-import { type Api, FACTS, type FactName } from './fact-kinds.ts';
+import { type Api, FACTS } from './fact-kinds.ts';
 import type { Ctx } from './facts.ts';
 import type { Db, Tx } from './schema.ts';
 import type { Scope } from './scope.ts';
+import { type Held, heldOf, yearRows } from './year-view.ts';
 
 const any = (db: Db | Tx) => db as unknown as Kysely<any>;
 const KIND_ORDER: Record<string, number> = { county: 0, town: 1, village: 2, county_unit: 3 };
@@ -29,31 +30,6 @@ function requireCountyWide(scope: Scope, county: string): void {
       '只有全县范围的用户可以导出或导入整个案例',
       'only county-wide users may export or import a whole case',
     );
-}
-
-/** The rows of one kind that belong to the FP year (live rows only). */
-async function yearRows(db: Db | Tx, county: string, name: FactName, year: number): Promise<any[]> {
-  const y = fpYear(year);
-  let qb = any(db)
-    .selectFrom(name)
-    .selectAll()
-    .where('county_id', '=', county)
-    .where('retracted_at', 'is', null);
-  if (name === 'posts' || name === 'links')
-    qb = qb.where((eb) =>
-      eb.and([
-        eb.or([eb('from_date', 'is', null), eb('from_date', '<=', y.end)]),
-        eb.or([eb('to_date', 'is', null), eb('to_date', '>=', y.start)]),
-      ]),
-    );
-  else if (name === 'categories') qb = qb.where('fp_year', 'in', [year - 1, year]);
-  else if (name === 'assessments' || name === 'acceptances') qb = qb.where('fp_year', '=', year);
-  else if (name === 'warning_notices')
-    qb = qb.where('issued_on', '>=', y.start).where('issued_on', '<=', y.end);
-  else if (name === 'incidents')
-    qb = qb.where('occurred_on', '>=', y.start).where('occurred_on', '<=', y.end);
-  // Assessments keep the order the office gave them (I5 strict breaks ties by it).
-  return (name === 'assessments' ? qb.orderBy('position') : qb).orderBy('id').execute();
 }
 
 export async function getCounty(db: Db, county: string) {
@@ -85,8 +61,9 @@ export async function buildCase(db: Db | Tx, county: string, year: number): Prom
   if (Object.keys(interpretations).length) out.interpretations = interpretations;
   out.units = units;
   const referenced = new Set<string>();
+  const held = await heldOf(db, county, year);
   for (const name of YEAR_COLLECTIONS) {
-    const items = (await yearRows(db, county, name, year)).map((r) => FACTS[name].toApi(r));
+    const items = (await yearRows(db, county, name, year, held)).map((r) => FACTS[name].toApi(r));
     for (const a of items) if (typeof a.person === 'string') referenced.add(a.person);
     out[name] = items.map(FACTS[name].toCase);
   }
@@ -105,26 +82,58 @@ export async function buildCase(db: Db | Tx, county: string, year: number): Prom
   return ordered as unknown as ZerenCase;
 }
 
-/** The key that says two rows are the same fact of the year, whatever else changed. */
-const NATURAL_KEY: Record<Exclude<FactName, 'units' | 'people'>, (a: Api) => string> = {
-  posts: (a) => `${a.person}|${a.unit}|${a.role}|${a.from ?? ''}`,
-  links: (a) => `${a.kind}|${a.person ?? a.unit}|${a.village ?? a.town}|${a.from ?? ''}`,
-  categories: (a) => `${a.unit}|${a.fp_year}`,
-  assessments: (a) => `${a.by}|${a.subject}|${a.kind ?? 'annual'}`,
-  acceptances: (a) => `${a.unit}|${a.kind}|${a.by}`,
-  warning_notices: (a) => String(a.id),
-  incidents: (a) => `${a.kind}|${a.person}|${a.occurred_on}`,
-};
-
-export interface ImportSummary {
+export interface ImportSummary extends Changes {
   import_id: string;
   case_sha256: string;
-  inserted: number;
-  updated: number;
-  closed: number;
-  retracted: number;
+  /** Every change above added up: 0 when the stored year already was the case. */
+  changes: number;
 }
 
+/** Units and people: added or updated (a field left out is cleared), never withdrawn (other years name them). */
+async function importRegistry(
+  trx: Tx,
+  county: string,
+  kase: ZerenCase,
+  at: string,
+  s: Changes,
+  record: Recorder,
+): Promise<void> {
+  for (const name of ['units', 'people'] as const) {
+    const kind = FACTS[name];
+    const existing = new Map(
+      (await any(trx).selectFrom(name).selectAll().where('county_id', '=', county).execute()).map((r) => [
+        r.id,
+        kind.toApi(r),
+      ]),
+    );
+    const fresh: Record<string, unknown>[] = [];
+    const incoming = (name === 'units'
+      ? [...kase.units].sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9))
+      : (kase.people ?? [])) as unknown as Api[];
+    for (const a of incoming) {
+      const before = existing.get(a.id);
+      if (!before) fresh.push({ ...kind.toRow(a), county_id: county, created_at: at, updated_at: at });
+      else if (canonicalJson(kind.toCase(before)) !== canonicalJson(kind.toCase(a))) {
+        await any(trx)
+          .updateTable(name)
+          .set({ ...kind.toRow(a), updated_at: at })
+          .where('county_id', '=', county)
+          .where('id', '=', a.id)
+          .execute();
+        record(`${name}.update`, name, String(a.id), before, a);
+        s.updated++;
+      }
+    }
+    await insertAll(trx, name, fresh);
+    s.inserted += fresh.length;
+  }
+}
+
+/**
+ * Makes the stored year equal to a case, and nothing else: the year's facts become the case's
+ * (importing the same case again changes nothing), its settings the case's. An invalid case
+ * writes nothing; a valid one is one transaction, kept as a document and audited row by row.
+ */
 export async function importCase(
   ctx: Ctx,
   scope: Scope,
@@ -166,28 +175,16 @@ export async function importCase(
   const hash = sha256(text);
   const at = ctx.now().toISOString();
   const importId = randomUUID();
-  const s: ImportSummary = {
-    import_id: importId,
-    case_sha256: hash,
-    inserted: 0,
-    updated: 0,
-    closed: 0,
-    retracted: 0,
-  };
+  const s = noChanges();
 
   await ctx.db.transaction().execute(async (trx) => {
     const audit = await AuditWriter.open(trx);
-    const record = (action: string, name: string, id: string, before: unknown, after: unknown) =>
+    const record: Recorder = (action, name, id, before, after) =>
       audit.add(
         scope.actor,
         { action, object_type: name, object_id: id, county_id: county, before, after },
         at,
       );
-    const insert = async (name: FactName, rows: Record<string, unknown>[]) => {
-      await insertAll(trx, name, rows);
-      s.inserted += rows.length;
-    };
-
     await trx
       .insertInto('case_imports')
       .values({
@@ -200,188 +197,66 @@ export async function importCase(
         created_at: at,
       })
       .execute();
+    await importRegistry(trx, county, kase, at, s, record);
 
-    // Units and people: added or updated, never withdrawn (other years may need them).
-    for (const name of ['units', 'people'] as const) {
-      const kind = FACTS[name];
-      const existing = new Map(
-        (await any(trx).selectFrom(name).selectAll().where('county_id', '=', county).execute()).map((r) => [
-          r.id,
-          kind.toApi(r),
-        ]),
-      );
-      const fresh: Record<string, unknown>[] = [];
-      const incoming = (name === 'units'
-        ? [...kase.units].sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9))
-        : (kase.people ?? [])) as unknown as Api[];
-      for (const a of incoming) {
-        const before = existing.get(a.id);
-        if (!before) fresh.push({ ...kind.toRow(a), county_id: county, created_at: at, updated_at: at });
-        else if (canonicalJson(kind.toCase(before)) !== canonicalJson(kind.toCase(a))) {
-          await any(trx)
-            .updateTable(name)
-            .set({ ...kind.toRow(a), updated_at: at })
-            .where('county_id', '=', county)
-            .where('id', '=', a.id)
-            .execute();
-          record(`${name}.update`, name, String(a.id), before, a);
-          s.updated++;
-        }
-      }
-      await insert(name, fresh);
-    }
-
-    // The year's facts: matched by their natural key; what the case no longer holds is closed
-    // (posts and links that began before the year end the day before it) or retracted.
-    const y = fpYear(year);
-    for (const name of YEAR_COLLECTIONS) {
-      const kind = FACTS[name];
-      const key = NATURAL_KEY[name];
-      const existing = new Map<string, Api>();
-      for (const r of await yearRows(trx, county, name, year))
-        existing.set(key(kind.toApi(r)), kind.toApi(r));
-      const list = ((kase as unknown as Record<string, Api[]>)[name] ?? []).map((a) =>
-        name === 'categories' || name === 'assessments' || name === 'acceptances'
-          ? { fp_year: year, ...a }
-          : a,
-      );
-      const fresh: Record<string, unknown>[] = [];
-      const seen = new Set<string>();
-      const moved: { id: string; from: number; to: number }[] = [];
-      for (const [i, a] of list.entries()) {
-        const k = key(a);
-        seen.add(k);
-        const before = existing.get(k);
-        const row = kind.toRow(name === 'assessments' ? { kind: 'annual', ...a } : a);
-        if (name === 'assessments') {
-          row.position = i;
-          if (before && before.position !== i)
-            moved.push({ id: String(before.id), from: Number(before.position), to: i });
-        }
-        if (!before)
-          fresh.push({
-            ...row,
-            id: kind.natural ? a.id : randomUUID(),
-            county_id: county,
-            created_at: at,
-            updated_at: at,
-          });
-        else if (canonicalJson(kind.toCase(before)) !== canonicalJson(kind.toCase({ ...before, ...a }))) {
-          await any(trx)
-            .updateTable(name)
-            .set({ ...row, updated_at: at })
-            .where('county_id', '=', county)
-            .where('id', '=', before.id)
-            .execute();
-          record(`${name}.update`, name, String(before.id), before, { ...before, ...a });
-          s.updated++;
-        }
-      }
-      // The order of the year's assessments changed: one entry records it (I5 strict reads it).
-      for (const m of moved)
-        await trx
-          .updateTable('assessments')
-          .set({ position: m.to })
-          .where('county_id', '=', county)
-          .where('id', '=', m.id)
-          .execute();
-      if (moved.length)
-        record(
-          'assessments.reorder',
-          'assessments',
-          String(year),
-          moved.map(({ id, from }) => ({ id, position: from })),
-          moved.map(({ id, to }) => ({ id, position: to })),
-        );
-      if (kind.natural) {
-        const clash = fresh.length
-          ? await any(trx)
-              .selectFrom(name)
-              .select('id')
-              .where('county_id', '=', county)
-              .where(
-                'id',
-                'in',
-                fresh.map((r) => r.id),
-              )
-              .execute()
-          : [];
-        if (clash.length)
-          throw conflict(
-            `编号已被其他年度使用:${clash.map((r) => r.id).join('、')}`,
-            `ids already used in another year: ${clash.map((r) => r.id).join(', ')}`,
-          );
-      }
-      await insert(name, fresh);
-      for (const [k, before] of existing) {
-        if (seen.has(k)) continue;
-        const begunBefore =
-          (name === 'posts' || name === 'links') && typeof before.from === 'string' && before.from < y.start;
-        const set = begunBefore
-          ? { to_date: addDays(y.start, -1), updated_at: at }
-          : {
-              retracted_at: at,
-              retracted_by: scope.actor.name,
-              retract_reason: `不在 ${year} 年度案例导入 ${importId} 中`,
-              updated_at: at,
-            };
-        await any(trx)
-          .updateTable(name)
-          .set(set)
-          .where('county_id', '=', county)
-          .where('id', '=', before.id)
-          .execute();
-        record(`${name}.${begunBefore ? 'close' : 'retract'}`, name, String(before.id), before, {
-          ...before,
-          ...(begunBefore ? { to: set.to_date } : { retracted_at: at }),
-        });
-        if (begunBefore) s.closed++;
-        else s.retracted++;
-      }
-    }
-
-    const settings = {
-      decided_on: kase.decided_on ?? null,
-      interpretations: JSON.stringify(kase.interpretations ?? {}),
-      updated_at: at,
-    };
     const had = await trx
       .selectFrom('county_years')
       .selectAll()
       .where('county_id', '=', county)
       .where('fp_year', '=', year)
       .executeTakeFirst();
-    if (had)
+    const heldBefore: Held = had ? JSON.parse(had.held) : {};
+    const held: Held = {};
+    const where = { county, year, at, actor: scope.actor.name, importId, held: heldBefore };
+    for (const name of YEAR_COLLECTIONS) {
+      const list = ((kase as unknown as Record<string, Api[]>)[name] ?? []) as Api[];
+      const r = await importCollection(trx, where, name, list, record);
+      for (const k of Object.keys(s) as (keyof Changes)[]) s[k] += r.changes[k];
+      if (r.held.length) held[name] = r.held;
+    }
+
+    const settings = {
+      decided_on: kase.decided_on ?? null,
+      interpretations: canonicalJson(kase.interpretations ?? {}),
+      held: canonicalJson(held),
+    };
+    const before = had && {
+      decided_on: had.decided_on,
+      interpretations: canonicalJson(JSON.parse(had.interpretations)),
+      held: canonicalJson(heldBefore),
+    };
+    if (!had)
+      await trx
+        .insertInto('county_years')
+        .values({ county_id: county, fp_year: year, created_at: at, updated_at: at, ...settings })
+        .execute();
+    else if (canonicalJson(before) !== canonicalJson(settings)) {
       await trx
         .updateTable('county_years')
-        .set(settings)
+        .set({ ...settings, updated_at: at })
         .where('county_id', '=', county)
         .where('fp_year', '=', year)
         .execute();
-    else
-      await trx
-        .insertInto('county_years')
-        .values({ county_id: county, fp_year: year, created_at: at, ...settings })
-        .execute();
-
-    record(
-      'case.import',
-      'case_imports',
-      importId,
-      had ? { decided_on: had.decided_on, interpretations: JSON.parse(had.interpretations) } : null,
-      {
-        fp_year: year,
-        case_sha256: hash,
-        inserted: s.inserted,
-        updated: s.updated,
-        closed: s.closed,
-        retracted: s.retracted,
-      },
-    );
+      if (before!.decided_on !== settings.decided_on || before!.interpretations !== settings.interpretations)
+        s.updated++;
+    }
+    record('case.import', 'case_imports', importId, before ? parsed(before) : null, {
+      fp_year: year,
+      case_sha256: hash,
+      ...parsed(settings),
+      ...s,
+    });
     await audit.flush();
   });
-  return s;
+  return { import_id: importId, case_sha256: hash, ...s, changes: sum(s) };
 }
+
+const parsed = (x: { decided_on: string | null; interpretations: string; held: string }) => ({
+  decided_on: x.decided_on,
+  interpretations: JSON.parse(x.interpretations),
+  held: JSON.parse(x.held),
+});
+const sum = (s: Changes) => Object.values(s).reduce((t, n) => t + n, 0);
 
 /** Creates a county (the office's first step; `npm start` does it for the demo). */
 export async function createCounty(

@@ -151,12 +151,21 @@ export async function confirmDecision(
       'only the county assessment office confirms decisions',
     );
   const problems: Problem[] = [];
+  const day = chinaDay(ctx.now());
   if (!isIsoDate(input.fines_due_on))
     problems.push({
       path: 'fines_due_on',
       code: 'date',
       zh: '应为罚款缴纳期限 YYYY-MM-DD',
       en: 'must be the date fines fall due, YYYY-MM-DD',
+    });
+  // A fine is never born overdue: the deadline is on or after the day of the decision.
+  else if (input.fines_due_on < day)
+    problems.push({
+      path: 'fines_due_on',
+      code: 'range',
+      zh: `罚款缴纳期限不能早于决定日期（${day}）`,
+      en: `must not be before the day of the decision (${day})`,
     });
   const evaluation = await ctx.db
     .selectFrom('evaluations')
@@ -255,6 +264,7 @@ export async function confirmDecision(
         idempotency_key: null,
         created_by: scope.actor.name,
         created_at: at,
+        due_on: null,
         ...extra,
       };
       record(`ledger.${kind}`, 'ledger_entries', e.id, null, e);
@@ -296,7 +306,13 @@ export async function confirmDecision(
             note: `更正决定 ${row.id}:${row.reason}`,
           }),
         );
-      entries.push(entry(o.id, 'assess', fen, { note: c.explanation.slice(0, 500) }));
+      // A fine falls due by this decision's date: a correction's new or raised fine by its own.
+      entries.push(
+        entry(o.id, 'assess', fen, {
+          note: c.explanation.slice(0, 500),
+          due_on: c.type === 'fine' ? row.fines_due_on : null,
+        }),
+      );
     }
     for (const o of obligations) {
       const prev = live.get(o.id);

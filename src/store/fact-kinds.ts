@@ -3,6 +3,7 @@
 // jurisdiction, its list filters and what "close" means for it.
 
 import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { fpYearOf } from '../domain/dates.ts';
 import type { Scope } from './scope.ts';
 
 export type FactName =
@@ -297,6 +298,9 @@ export const FACTS: Record<FactName, FactKind> = {
     close: 'retract',
     toApi: (r) => ({
       id: r.id,
+      // The notice's id in the year's case: ids are unique within a case, so a county can hold a
+      // `w1` of 2009 and another of 2010 (the second stored under another id).
+      case_id: r.case_id ?? r.id,
       unit: r.unit_id,
       issued_on: r.issued_on,
       matter: r.matter,
@@ -309,6 +313,8 @@ export const FACTS: Record<FactName, FactKind> = {
     }),
     toRow: (a) => ({
       id: a.id,
+      case_id: a.case_id ?? a.id,
+      fp_year: typeof a.issued_on === 'string' ? fpYearOf(a.issued_on) : null,
       unit_id: a.unit,
       issued_on: a.issued_on,
       matter: a.matter,
@@ -316,7 +322,7 @@ export const FACTS: Record<FactName, FactKind> = {
       corrected_on: a.corrected_on ?? null,
     }),
     toCase: (a) => ({
-      id: a.id,
+      id: a.case_id ?? a.id,
       unit: a.unit,
       issued_on: a.issued_on,
       matter: a.matter,

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { isIsoDate } from '../domain/dates.ts';
-import type { Problem } from '../domain/problems.ts';
+import { type Problem, problem } from '../domain/problems.ts';
 import { loadEngine } from '../policy/load.ts';
 import { appendAudit } from './audit.ts';
 import { conflict, invalid, notFound } from './errors.ts';
@@ -128,19 +128,52 @@ async function checkFact(db: Db, county: string, kind: FactKind, a: Api, previou
         problems.push({ ...p, path: p.path.slice(prefix.length + 1) });
       else if (p.path === 'units' || p.path === 'fp_year') problems.push(p);
     }
-  if (kind.name === 'warning_notices' && a.deadline !== undefined && !isIsoDate(a.deadline))
-    problems.push({
-      path: 'deadline',
-      code: 'date',
-      zh: '不是有效日期(应为 YYYY-MM-DD)',
-      en: 'is not a date (YYYY-MM-DD)',
-    });
+  if (kind.name === 'warning_notices') problems.push(...checkDeadline(a));
   if (problems.length) throw invalid(problems);
 }
 
-/** One live assessment per (year, assessor, subject, kind); one category per unit and year. */
+/** 四(三)2(1) 限期改正: a notice issued through the office has its deadline, on or after the issue date. */
+function checkDeadline(a: Api): Problem[] {
+  if (a.deadline === undefined)
+    return [
+      problem('deadline', 'required', '警示通知书须写明整改期限', 'a warning notice needs its deadline'),
+    ];
+  if (!isIsoDate(a.deadline))
+    return [problem('deadline', 'date', '不是有效日期（应为 YYYY-MM-DD）', 'is not a date (YYYY-MM-DD)')];
+  if (isIsoDate(a.issued_on) && a.deadline < a.issued_on)
+    return [
+      problem(
+        'deadline',
+        'range',
+        `整改期限不能早于下发日期（${a.issued_on}）`,
+        `must not be before the notice was issued (${a.issued_on})`,
+      ),
+    ];
+  return [];
+}
+
+/**
+ * One live assessment per (year, assessor, subject, kind); one category per unit and year; one
+ * notice per case id and FP year of issue (withdrawn ones included: an import may restore them).
+ */
 async function checkUnique(db: Db, county: string, kind: FactKind, a: Api, id?: string): Promise<void> {
   let qb: any;
+  if (kind.name === 'warning_notices') {
+    const row = kind.toRow(a);
+    const clash = await db
+      .selectFrom('warning_notices')
+      .select('id')
+      .where('county_id', '=', county)
+      .where('case_id', '=', row.case_id as string)
+      .where('fp_year', '=', row.fp_year as number)
+      .executeTakeFirst();
+    if (clash && clash.id !== id)
+      throw conflict(
+        `${row.fp_year} 计生年度已有编号为“${row.case_id}”的警示通知书（${clash.id}）`,
+        `FP year ${row.fp_year} already has a warning notice numbered "${row.case_id}" (${clash.id})`,
+      );
+    return;
+  }
   if (kind.name === 'assessments')
     qb = db
       .selectFrom('assessments')

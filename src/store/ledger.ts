@@ -1,252 +1,25 @@
 // The fines ledger and reward payments, as the office, the towns and units, and the finance bureau
 // use them. Every move is one transaction with its audit entry; a request repeated with the same
-// idempotency key returns the first answer and moves nothing; balances per person, unit and
-// county are sums of the same entries, so they always add up.
+// idempotency key returns the first answer and moves nothing. Amounts are integer fen
+// (`amount_fen`); a move is dated (`on`) no earlier than the decision that assessed the obligation
+// and no later than today, and a receipt number is used once in a county's FP year.
 
 import { randomUUID } from 'node:crypto';
 import { canonicalJson, sha256 } from '../domain/canonical.ts';
-import { chinaDay, isIsoDate } from '../domain/dates.ts';
-import { type Fen, parseYuan } from '../domain/money.ts';
-import type { Problem } from '../domain/problems.ts';
+import { isIsoDate } from '../domain/dates.ts';
+import { type Problem, problem } from '../domain/problems.ts';
 import { appendAudit } from './audit.ts';
-import { currentDecision } from './decisions.ts';
 import { conflict, invalid, notFound, StoreError } from './errors.ts';
 import type { Ctx } from './facts.ts';
-import {
-  type Balance,
-  balanceOf,
-  checkMove,
-  checkReversal,
-  type Entry,
-  lockLedger,
-  type Move,
-  nextSeq,
-  stateOf,
-} from './ledger-core.ts';
-import type { Db, Row, Tx } from './schema.ts';
+import { checkMove, checkReversal, type Entry, lockLedger, type Move, nextSeq } from './ledger-core.ts';
+import { collectorOn, entriesOf, type ObligationView, today, view } from './ledger-views.ts';
+import type { Row, Tx } from './schema.ts';
 import type { Scope } from './scope.ts';
 
-export interface ObligationView {
-  id: string;
-  fp_year: number;
-  kind: 'fine' | 'reward';
-  subject: { kind: string; id: string; name: string };
-  clause: string;
-  applies: string | null;
-  collecting_unit: string | null;
-  /** Where the person has moved since: the unit of the new post withholds the fine (八). */
-  withholding_unit: string | null;
-  due_on: string | null;
-  balance: Balance;
-  explanation: string;
-  entries?: Row<'ledger_entries'>[];
-}
-
-/** For each person, the units of the posts held on a day (villages counted to their towns). */
-async function unitsHeldOn(
-  db: Db | Tx,
-  county: string,
-  people: string[],
-  on: string,
-): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
-  if (people.length === 0) return out;
-  const posts = await db
-    .selectFrom('posts')
-    .innerJoin('units', (j) =>
-      j.onRef('units.county_id', '=', 'posts.county_id').onRef('units.id', '=', 'posts.unit_id'),
-    )
-    .select(['posts.person_id', 'units.id', 'units.kind', 'units.town_id'])
-    .where('posts.county_id', '=', county)
-    .where('posts.person_id', 'in', people)
-    .where('posts.retracted_at', 'is', null)
-    .where((eb) =>
-      eb.and([
-        eb.or([eb('posts.from_date', 'is', null), eb('posts.from_date', '<=', on)]),
-        eb.or([eb('posts.to_date', 'is', null), eb('posts.to_date', '>=', on)]),
-      ]),
-    )
-    .execute();
-  for (const p of posts) {
-    const unit = p.kind === 'village' ? (p.town_id ?? p.id) : p.id;
-    const list = out.get(p.person_id) ?? [];
-    if (!list.includes(unit)) list.push(unit);
-    out.set(p.person_id, list.sort());
-  }
-  return out;
-}
-
-/** Who collects a fine on a day: its collecting unit, or the new unit if the person has moved away (八). */
-function collector(
-  o: Row<'obligations'>,
-  held: Map<string, string[]>,
-): { collecting: string | null; withholding: string | null } {
-  if (o.kind !== 'fine' || o.subject_kind !== 'person')
-    return { collecting: o.collecting_unit_id, withholding: null };
-  const units = held.get(o.subject_id) ?? [];
-  const moved = o.collecting_unit_id !== null && units.length > 0 && !units.includes(o.collecting_unit_id);
-  return { collecting: o.collecting_unit_id, withholding: moved ? units[0]! : null };
-}
-
-export async function collectorOn(db: Db | Tx, o: Row<'obligations'>, on: string) {
-  return collector(o, await unitsHeldOn(db, o.county_id, [o.subject_id], on));
-}
-
-/** The views of many obligations of one county and year, in a handful of queries. */
-async function views(
-  db: Db | Tx,
-  rows: Row<'obligations'>[],
-  on: string,
-  withEntries = false,
-): Promise<ObligationView[]> {
-  if (rows.length === 0) return [];
-  const { county_id: county, fp_year: year } = rows[0]!;
-  const ids = rows.map((o) => o.id);
-  const entries = new Map<string, Row<'ledger_entries'>[]>();
-  for (let i = 0; i < ids.length; i += 500)
-    for (const e of await db
-      .selectFrom('ledger_entries')
-      .selectAll()
-      .where('obligation_id', 'in', ids.slice(i, i + 500))
-      .orderBy('seq')
-      .execute())
-      entries.set(e.obligation_id, [...(entries.get(e.obligation_id) ?? []), e]);
-  const decision = await currentDecision(db, county, year);
-  const people = [...new Set(rows.filter((o) => o.subject_kind === 'person').map((o) => o.subject_id))];
-  const held = await unitsHeldOn(db, county, people, on);
-  const names = new Map<string, string>();
-  for (const r of await db
-    .selectFrom('people')
-    .select(['id', 'name'])
-    .where('county_id', '=', county)
-    .execute())
-    names.set(`person:${r.id}`, r.name);
-  for (const r of await db
-    .selectFrom('units')
-    .select(['id', 'name'])
-    .where('county_id', '=', county)
-    .execute())
-    names.set(`unit:${r.id}`, r.name);
-  return rows.map((o) => {
-    const mine = entries.get(o.id) ?? [];
-    const who = collector(o, held);
-    return {
-      id: o.id,
-      fp_year: o.fp_year,
-      kind: o.kind as 'fine' | 'reward',
-      subject: {
-        kind: o.subject_kind,
-        id: o.subject_id,
-        name: names.get(`${o.subject_kind}:${o.subject_id}`) ?? o.subject_id,
-      },
-      clause: o.clause,
-      applies: o.applies,
-      collecting_unit: who.collecting,
-      withholding_unit: who.withholding,
-      due_on: o.kind === 'fine' ? (decision?.fines_due_on ?? null) : null,
-      balance: balanceOf(stateOf(mine as Entry[]), o.kind as 'fine' | 'reward'),
-      explanation: o.explanation,
-      ...(withEntries && { entries: mine }),
-    };
-  });
-}
-
-async function entriesOf(db: Db | Tx, obligation: string): Promise<Row<'ledger_entries'>[]> {
-  return db
-    .selectFrom('ledger_entries')
-    .selectAll()
-    .where('obligation_id', '=', obligation)
-    .orderBy('seq')
-    .execute();
-}
-
-async function view(
-  db: Db | Tx,
-  o: Row<'obligations'>,
-  on: string,
-  withEntries = false,
-): Promise<ObligationView> {
-  return (await views(db, [o], on, withEntries))[0]!;
-}
-
-/** Whether the scope may see an obligation: county-wide roles all; a town or unit its own. */
-function visible(
-  scope: Scope,
-  o: Row<'obligations'>,
-  v: { collecting_unit: string | null; withholding_unit: string | null },
-): boolean {
-  if (scope.county !== o.county_id) return false;
-  if (scope.units === null) return true;
-  const mine = scope.unit;
-  return (
-    mine !== null &&
-    (v.collecting_unit === mine ||
-      v.withholding_unit === mine ||
-      (o.subject_kind === 'unit' && scope.units.includes(o.subject_id)))
-  );
-}
-
-export async function getObligation(
-  ctx: Ctx,
-  scope: Scope,
-  id: string,
-  on = today(ctx),
-): Promise<ObligationView> {
-  const o = await ctx.db.selectFrom('obligations').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!o) throw notFound('应收应付款项', id);
-  const v = await view(ctx.db, o, on, true);
-  if (!visible(scope, o, v)) throw notFound('应收应付款项', id);
-  return v;
-}
-
-export interface ObligationFilter {
-  kind?: string;
-  unit?: string;
-  person?: string;
-  open?: boolean;
-}
-
-export async function listObligations(
-  ctx: Ctx,
-  scope: Scope,
-  county: string,
-  year: number,
-  f: ObligationFilter = {},
-  on = today(ctx),
-): Promise<ObligationView[]> {
-  if (scope.county !== county) throw notFound('县', county);
-  let qb = ctx.db
-    .selectFrom('obligations')
-    .selectAll()
-    .where('county_id', '=', county)
-    .where('fp_year', '=', year);
-  if (f.kind) qb = qb.where('kind', '=', f.kind);
-  if (f.person) qb = qb.where('subject_kind', '=', 'person').where('subject_id', '=', f.person);
-  const rows = await qb.orderBy('subject_id').orderBy('clause').execute();
-  const all = await views(ctx.db, rows, on);
-  const out: ObligationView[] = [];
-  for (const [i, v] of all.entries()) {
-    const o = rows[i]!;
-    if (!visible(scope, o, v)) continue;
-    if (
-      f.unit &&
-      v.collecting_unit !== f.unit &&
-      v.withholding_unit !== f.unit &&
-      !(o.subject_kind === 'unit' && o.subject_id === f.unit)
-    )
-      continue;
-    if (f.open && v.balance.outstanding === 0 && v.balance.overpaid === 0 && v.balance.held === 0) continue;
-    out.push(v);
-  }
-  return out;
-}
-
-function today(ctx: Ctx): string {
-  return chinaDay(ctx.now());
-}
+export * from './ledger-views.ts';
 
 export interface MoveInput {
-  amount_yuan: unknown;
+  amount_fen: unknown;
   receipt_no?: string;
   on?: string;
   note?: string;
@@ -275,7 +48,7 @@ async function once<T>(
       {
         path: 'Idempotency-Key',
         code: 'required',
-        zh: '资金操作须带幂等键(Idempotency-Key,8–100 个字符)',
+        zh: '资金操作须带幂等键（Idempotency-Key，8–100 个字符）',
         en: 'a money-moving request needs an Idempotency-Key header (8–100 characters)',
       },
     ]);
@@ -314,9 +87,97 @@ const WHO_MAY: Record<Move, readonly string[]> = {
   collect: ['office', 'town', 'unit'],
   remit: ['office', 'town', 'unit'],
   refund: ['office', 'town', 'unit'],
+  recover: ['office', 'town', 'unit'],
   deduct: ['finance'],
+  finance_refund: ['finance'],
   pay: ['finance'],
 };
+
+/** Moves that hand over money against a receipt or voucher, whose number is required. */
+const RECEIPTED: Record<string, { zh: string; en: string }> = {
+  collect: { zh: '收缴须填写收据号', en: 'a collection needs its receipt number' },
+  recover: { zh: '追回须填写收据号', en: 'a recovery needs its receipt number' },
+  pay: { zh: '支付须填写凭证号', en: 'a payment needs its voucher number' },
+};
+
+/** The checks of a move's request alone: the amount in fen, a real day not in the future, a receipt. */
+function checkInput(kind: Move, input: MoveInput, on: string, now: string): Problem[] {
+  const problems: Problem[] = [];
+  const fen = input.amount_fen;
+  if (typeof fen !== 'number' || !Number.isInteger(fen) || fen <= 0 || fen > 10_000_000_000)
+    problems.push(
+      problem(
+        'amount_fen',
+        'amount',
+        '金额应为正整数，单位为分（1 元 = 100 分）',
+        'the amount is a positive whole number of fen (1 yuan = 100 fen)',
+      ),
+    );
+  if (!isIsoDate(on))
+    problems.push(problem('on', 'date', '应为日期 YYYY-MM-DD', 'must be a date, YYYY-MM-DD'));
+  else if (on > now)
+    problems.push(problem('on', 'range', `不能晚于今天（${now}）`, `must not be after today (${now})`));
+  const receipt = RECEIPTED[kind];
+  if (receipt && !input.receipt_no?.trim())
+    problems.push(problem('receipt_no', 'required', receipt.zh, receipt.en));
+  return problems;
+}
+
+/** The receipt number is not used by another entry in force in the county's FP year. */
+async function checkReceipt(trx: Tx, o: Row<'obligations'>, receipt: string): Promise<Problem | undefined> {
+  const same = await trx
+    .selectFrom('ledger_entries')
+    .select(['id', 'obligation_id'])
+    .where('county_id', '=', o.county_id)
+    .where('fp_year', '=', o.fp_year)
+    .where('receipt_no', '=', receipt)
+    .where('kind', '!=', 'reverse')
+    .execute();
+  const reversed = same.length
+    ? new Set(
+        (
+          await trx
+            .selectFrom('ledger_entries')
+            .select('reverses')
+            .where(
+              'reverses',
+              'in',
+              same.map((e) => e.id),
+            )
+            .execute()
+        ).map((r) => r.reverses),
+      )
+    : new Set();
+  if (!same.some((e) => !reversed.has(e.id))) return undefined;
+  return problem(
+    'receipt_no',
+    'duplicate',
+    `收据号 ${receipt} 在本县 ${o.fp_year} 计生年度已经使用`,
+    `receipt number ${receipt} is already used in this county's FP year ${o.fp_year}`,
+  );
+}
+
+/**
+ * A town or unit acts only for the unit that collects the fine now. The unit a person has moved
+ * away from is told which unit withholds the fine instead; any other reads it as absent.
+ */
+async function checkActing(trx: Tx, scope: Scope, o: Row<'obligations'>, acting: string | null) {
+  if (scope.units === null || scope.unit === acting) return;
+  if (acting === null || scope.unit !== o.collecting_unit_id) throw notFound('应收应付款项', o.id);
+  const unit = await trx
+    .selectFrom('units')
+    .select('name')
+    .where('county_id', '=', o.county_id)
+    .where('id', '=', acting)
+    .executeTakeFirst();
+  const name = unit?.name ?? acting;
+  throw new StoreError(
+    'conflict',
+    `当事人已调离，罚款由调入单位${name}（${acting}）代扣，本单位不能收缴`,
+    `the person has moved: ${name} (${acting}) now withholds the fine, not your unit`,
+    [problem('withholding_unit', 'moved', `由${name}（${acting}）代扣`, `withheld by ${name} (${acting})`)],
+  );
+}
 
 /** Records a move on an obligation: checked against its balance, under the ledger's lock. */
 export async function move(
@@ -327,21 +188,18 @@ export async function move(
   input: MoveInput,
   key: string | undefined,
 ): Promise<Replayed<ObligationView>> {
-  const problems: Problem[] = [];
-  const amount = parseYuan(input.amount_yuan, 'amount_yuan');
-  if ('problem' in amount) problems.push(amount.problem);
-  const on = input.on ?? today(ctx);
-  if (!isIsoDate(on))
-    problems.push({ path: 'on', code: 'date', zh: '应为日期 YYYY-MM-DD', en: 'must be a date, YYYY-MM-DD' });
-  if ((kind === 'collect' || kind === 'pay') && !input.receipt_no?.trim())
-    problems.push({
-      path: 'receipt_no',
-      code: 'required',
-      zh: kind === 'collect' ? '收缴须填写收据号' : '支付须填写凭证号',
-      en: kind === 'collect' ? 'a collection needs its receipt number' : 'a payment needs its voucher number',
-    });
+  // Another county's obligation is as absent as none, whatever the request says.
+  const mine = await ctx.db
+    .selectFrom('obligations')
+    .select('county_id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!mine || mine.county_id !== scope.county) throw notFound('应收应付款项', id);
+  const now = today(ctx);
+  const on = input.on ?? now;
+  const problems = checkInput(kind, input, on, now);
   if (problems.length) throw invalid(problems);
-  const fen = (amount as { fen: Fen }).fen;
+  const fen = input.amount_fen as number;
   return once(ctx, scope, key, `${kind} ${id}`, { ...input, on }, async (trx) => {
     const o = await trx.selectFrom('obligations').selectAll().where('id', '=', id).executeTakeFirst();
     if (!o || o.county_id !== scope.county) throw notFound('应收应付款项', id);
@@ -349,22 +207,23 @@ export async function move(
     const actingUnit = who.withholding ?? who.collecting;
     if (!WHO_MAY[kind].includes(scope.role))
       throw new StoreError('forbidden', '无权进行此项资金操作', 'you may not make this move');
-    if (scope.units !== null && scope.unit !== actingUnit) throw notFound('应收应付款项', id);
+    await checkActing(trx, scope, o, actingUnit);
     const entries = await entriesOf(trx, id);
-    const refusal = checkMove(o.kind as 'fine' | 'reward', stateOf(entries as Entry[]), kind, fen);
-    if (refusal) throw invalid([{ path: 'amount_yuan', code: 'balance', zh: refusal.zh, en: refusal.en }]);
-    if (kind === 'deduct') {
-      const decision = await currentDecision(trx, o.county_id, o.fp_year);
-      if (decision && on <= decision.fines_due_on)
-        throw invalid([
-          {
-            path: 'on',
-            code: 'not_due',
-            zh: `缴纳期限 ${decision.fines_due_on} 未过,不能从拨款中扣除`,
-            en: `the fine is not overdue until after ${decision.fines_due_on}; no deduction yet`,
-          },
-        ]);
-    }
+    const assessedOn = entries.find((e) => e.kind === 'assess')?.on_date;
+    if (assessedOn && on < assessedOn)
+      throw invalid([
+        problem(
+          'on',
+          'range',
+          `不能早于作出决定的日期（${assessedOn}）`,
+          `must not be before the decision that assessed it (${assessedOn})`,
+        ),
+      ]);
+    const receipt = input.receipt_no?.trim() || null;
+    const duplicate = receipt ? await checkReceipt(trx, o, receipt) : undefined;
+    if (duplicate) throw invalid([duplicate]);
+    const refusal = checkMove(o.kind as 'fine' | 'reward', entries as Entry[], kind, fen, on);
+    if (refusal) throw invalid([problem(refusal.path, refusal.code, refusal.zh, refusal.en)]);
     const at = ctx.now().toISOString();
     const e: Row<'ledger_entries'> = {
       id: randomUUID(),
@@ -377,12 +236,13 @@ export async function move(
       on_date: on,
       reverses: null,
       unit_id: kind === 'pay' ? null : actingUnit,
-      receipt_no: input.receipt_no?.trim() || null,
+      receipt_no: receipt,
       decision_id: null,
       note: input.note ?? (kind === 'collect' && who.withholding ? `调入单位 ${who.withholding} 代扣` : null),
       idempotency_key: key ?? null,
       created_by: scope.actor.name,
       created_at: at,
+      due_on: null,
     };
     await trx.insertInto('ledger_entries').values(e).execute();
     await appendAudit(
@@ -394,15 +254,15 @@ export async function move(
         object_id: e.id,
         county_id: o.county_id,
         unit_id: e.unit_id,
-        after: { ...e, on },
+        after: e,
       },
       at,
     );
-    return view(trx, o, on, true);
+    return view(trx, o, now, true);
   });
 }
 
-/** Reverses a collection, remittance, deduction, refund or payment entered by mistake. */
+/** Reverses a move entered by mistake (a correcting entry; nothing is edited). */
 export async function reverse(
   ctx: Ctx,
   scope: Scope,
@@ -411,9 +271,7 @@ export async function reverse(
   key: string | undefined,
 ): Promise<Replayed<ObligationView>> {
   if (!reason?.trim())
-    throw invalid([
-      { path: 'reason', code: 'required', zh: '冲正须说明理由', en: 'a reversal needs its reason' },
-    ]);
+    throw invalid([problem('reason', 'required', '冲正须说明理由', 'a reversal needs its reason')]);
   return once(ctx, scope, key, `reverse ${entryId}`, { reason }, async (trx) => {
     const target = await trx
       .selectFrom('ledger_entries')
@@ -423,9 +281,12 @@ export async function reverse(
     if (!target || target.county_id !== scope.county) throw notFound('分录', entryId);
     const entries = await entriesOf(trx, target.obligation_id);
     const refusal = checkReversal(entries as Entry[], target as Entry);
-    if (refusal) throw invalid([{ path: 'id', code: 'balance', zh: refusal.zh, en: refusal.en }]);
+    if (refusal) throw invalid([problem('id', refusal.code, refusal.zh, refusal.en)]);
     // The finance bureau reverses its own kinds of entry; the office the units'.
-    const mine = scope.role === 'finance' ? ['deduct', 'pay'] : ['collect', 'remit', 'refund'];
+    const mine =
+      scope.role === 'finance'
+        ? ['deduct', 'finance_refund', 'pay']
+        : ['collect', 'remit', 'refund', 'recover'];
     if (!mine.includes(target.kind))
       throw new StoreError('forbidden', '无权冲正此类分录', 'you may not reverse this kind of entry');
     const at = ctx.now().toISOString();
@@ -441,6 +302,7 @@ export async function reverse(
       idempotency_key: key ?? null,
       created_by: scope.actor.name,
       created_at: at,
+      due_on: null,
     };
     await trx.insertInto('ledger_entries').values(e).execute();
     await appendAudit(
@@ -464,63 +326,4 @@ export async function reverse(
       .executeTakeFirstOrThrow();
     return view(trx, o, today(ctx), true);
   });
-}
-
-export interface Totals {
-  fines: Balance;
-  rewards: Balance;
-}
-
-const zero = (): Balance => ({
-  assessed: 0,
-  collected: 0,
-  refunded: 0,
-  remitted: 0,
-  deducted: 0,
-  paid: 0,
-  outstanding: 0,
-  overpaid: 0,
-  held: 0,
-});
-function add(a: Balance, b: Balance): void {
-  for (const k of Object.keys(a) as (keyof Balance)[]) a[k] += b[k];
-}
-
-/** Balances by person, by collecting unit and for the county: three sums of the same obligations. */
-export async function balances(ctx: Ctx, scope: Scope, county: string, year: number, on = today(ctx)) {
-  const list = await listObligations(ctx, scope, county, year, {}, on);
-  const byPerson = new Map<string, Totals>();
-  const byUnit = new Map<string, Totals>();
-  const county_: Totals = { fines: zero(), rewards: zero() };
-  const bucket = (m: Map<string, Totals>, k: string) => {
-    const t = m.get(k) ?? { fines: zero(), rewards: zero() };
-    m.set(k, t);
-    return t;
-  };
-  for (const o of list) {
-    const part = o.kind === 'fine' ? 'fines' : 'rewards';
-    add(county_[part], o.balance);
-    if (o.subject.kind === 'person') add(bucket(byPerson, o.subject.id)[part], o.balance);
-    const unit =
-      o.kind === 'fine'
-        ? (o.withholding_unit ?? o.collecting_unit)
-        : o.subject.kind === 'unit'
-          ? o.subject.id
-          : null;
-    add(bucket(byUnit, unit ?? '(未定)')[part], o.balance);
-  }
-  return { on, county: county_, units: Object.fromEntries(byUnit), people: Object.fromEntries(byPerson) };
-}
-
-/** Fines past their deadline and not settled: for the office, the finance bureau and the unit. */
-export async function overdue(
-  ctx: Ctx,
-  scope: Scope,
-  county: string,
-  year: number,
-  on = today(ctx),
-): Promise<ObligationView[]> {
-  return (await listObligations(ctx, scope, county, year, { kind: 'fine' }, on)).filter(
-    (o) => o.due_on !== null && o.due_on < on && o.balance.outstanding > 0,
-  );
 }

@@ -27,6 +27,8 @@ export interface CountyYearsTable extends Stamped {
   decided_on: string | null;
   /** JSON: the county's chosen readings for the year */
   interpretations: string;
+  /** JSON { table: [row ids] }: facts the year's case holds outside the year's dates (0003). */
+  held: Generated<string>;
 }
 
 export interface UnitsTable extends Stamped {
@@ -115,6 +117,10 @@ export interface WarningNoticesTable extends Stamped, Retractable {
   correction_reported_on: string | null;
   correction_note: string | null;
   verified_by: string | null;
+  /** The notice's id in a case (unique within a case); `id` is its id in the county (0003). */
+  case_id: string | null;
+  /** The FP year it was issued in: one notice per (county, fp_year, case_id) (0003). */
+  fp_year: number | null;
 }
 
 export interface IncidentsTable extends Stamped, Retractable {
@@ -277,6 +283,8 @@ export interface LedgerEntriesTable {
   idempotency_key: string | null;
   created_by: string;
   created_at: string;
+  /** `assess` entries: the day the amount falls due (0003). */
+  due_on: string | null;
 }
 
 export interface PersonnelActionsTable {

@@ -27,11 +27,12 @@ async function admin<T>(f: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-export async function createTestStore(dialect: Dialect): Promise<TestStore> {
+/** A fresh store, its schema brought up to date (or left empty, to test a migration). */
+export async function createTestStore(dialect: Dialect, migrated = true): Promise<TestStore> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'zeren-test-'));
     const store = openStore({ sqlitePath: join(dir, 'zeren.db') });
-    await migrate(store.db);
+    if (migrated) await migrate(store.db);
     return {
       ...store,
       drop: async () => {
@@ -45,7 +46,7 @@ export async function createTestStore(dialect: Dialect): Promise<TestStore> {
   const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${name}`;
   const store = openStore({ databaseUrl: url.toString() });
-  await migrate(store.db);
+  if (migrated) await migrate(store.db);
   return {
     ...store,
     drop: async () => {

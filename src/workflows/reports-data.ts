@@ -11,6 +11,7 @@ import { getEvaluation } from '../store/evaluations.ts';
 import { FACTS, scoped } from '../store/fact-kinds.ts';
 import type { Ctx } from '../store/facts.ts';
 import { listObligations, overdue } from '../store/ledger.ts';
+import { asOf } from '../store/ledger-core.ts';
 import { listActions } from '../store/personnel.ts';
 import type { Db } from '../store/schema.ts';
 import type { Scope } from '../store/scope.ts';
@@ -150,7 +151,7 @@ export async function statementReport(
   checkOn(on);
   const filter = subject.kind === 'unit' ? { unit: subject.id } : { person: subject.id };
   const list = await listObligations(ctx, scope, county, year, filter, on);
-  const entries = list.length
+  const all = list.length
     ? await ctx.db
         .selectFrom('ledger_entries')
         .selectAll()
@@ -162,6 +163,8 @@ export async function statementReport(
         .orderBy('seq')
         .execute()
     : [];
+  // The statement as of its day: the entries in force then, as the balances are.
+  const entries = asOf(all, on);
   const dates = await entryDates(
     ctx.db,
     entries.map((e) => e.id),

@@ -6,7 +6,7 @@
 import { capitalYuan } from '../domain/money.ts';
 import { clauseLabel } from '../engine/clauses.ts';
 import type { ObligationView } from '../store/ledger.ts';
-import type { EntryKind } from '../store/ledger-core.ts';
+import type { Balance, EntryKind } from '../store/ledger-core.ts';
 import type { Row } from '../store/schema.ts';
 import { daysBetween } from './days.ts';
 import { byClause, type Names } from './reports.ts';
@@ -17,6 +17,8 @@ export const ENTRY_ZH: Record<EntryKind, string> = {
   remit: '上缴',
   deduct: '扣除',
   refund: '退还',
+  recover: '追回',
+  finance_refund: '财政局退还',
   pay: '支付',
   reverse: '冲正',
 };
@@ -29,6 +31,7 @@ export function effect(e: Pick<LedgerEntry, 'kind' | 'amount_fen'>): number {
   switch (e.kind) {
     case 'assess':
     case 'refund':
+    case 'finance_refund':
       return e.amount_fen;
     case 'collect':
     case 'deduct':
@@ -69,18 +72,23 @@ export interface StatementBlock {
 }
 
 const SUMS = [
-  'assessed',
-  'collected',
-  'refunded',
-  'remitted',
-  'deducted',
-  'paid',
-  'outstanding',
-  'overpaid',
-  'held',
-] as const;
-type Sums = Record<`${(typeof SUMS)[number]}_fen`, number>;
-const zero = () => Object.fromEntries(SUMS.map((k) => [`${k}_fen`, 0])) as Sums;
+  'assessed_fen',
+  'collected_fen',
+  'refunded_fen',
+  'remitted_fen',
+  'deducted_fen',
+  'recovered_fen',
+  'finance_refunded_fen',
+  'paid_fen',
+  'outstanding_fen',
+  'overdue_fen',
+  'overpaid_fen',
+  'held_fen',
+  'finance_held_fen',
+  'recoverable_fen',
+] as const satisfies readonly (keyof Balance)[];
+type Sums = Record<(typeof SUMS)[number], number>;
+const zero = () => Object.fromEntries(SUMS.map((k) => [k, 0])) as Sums;
 
 /** One block per obligation, its entries in ledger order with a running balance; totals per kind. */
 export function statementOf(
@@ -140,7 +148,7 @@ export function statementOf(
   const totals = { fines: zero(), rewards: zero() };
   for (const o of obligations) {
     const t = o.kind === 'fine' ? totals.fines : totals.rewards;
-    for (const k of SUMS) t[`${k}_fen`] += o.balance[k];
+    for (const k of SUMS) t[k] += o.balance[k];
   }
   return {
     blocks,
@@ -161,6 +169,8 @@ export interface OverdueLine {
   assessed_fen: number;
   settled_fen: number;
   outstanding_fen: number;
+  /** Of what is outstanding, what fell due before the day of the list: what may be deducted. */
+  overdue_fen: number;
   due_on: string;
   days_overdue: number;
 }
@@ -180,9 +190,10 @@ export function overdueByUnit(list: readonly ObligationView[], names: Names, on:
         clause_label: clauseLabel(o.clause),
         applies: o.applies,
         collecting_unit: o.collecting_unit,
-        assessed_fen: b.assessed,
-        settled_fen: b.collected - b.refunded + b.deducted,
-        outstanding_fen: b.outstanding,
+        assessed_fen: b.assessed_fen,
+        settled_fen: b.collected_fen - b.refunded_fen - b.finance_refunded_fen + b.deducted_fen,
+        outstanding_fen: b.outstanding_fen,
+        overdue_fen: b.overdue_fen,
         due_on: o.due_on ?? '',
         days_overdue: o.due_on ? daysBetween(o.due_on, on) : 0,
       },
@@ -191,7 +202,7 @@ export function overdueByUnit(list: readonly ObligationView[], names: Names, on:
   const out = [...units.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([id, lines]) => {
-      const deductible = lines.reduce((s, l) => s + l.outstanding_fen, 0);
+      const deductible = lines.reduce((s, l) => s + l.overdue_fen, 0);
       return {
         unit: { id: id || null, name: names.units.get(id)?.name ?? (id || '(未定)') },
         lines: lines.sort((a, b) => (a.person.id < b.person.id ? -1 : 1)),

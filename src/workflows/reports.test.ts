@@ -5,10 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ZerenResult } from '../domain/result.ts';
 import type { ObligationView } from '../store/ledger.ts';
-import { balanceOf, EMPTY, type LedgerState } from '../store/ledger-core.ts';
+import { balanceOf, EMPTY, type LedgerState, settledOf } from '../store/ledger-core.ts';
 import type { ActionView } from '../store/personnel.ts';
 import type { Row } from '../store/schema.ts';
-import { byClause, inYuan, type Names, rewardsAndSanctions, settlement } from './reports.ts';
+import { byClause, type Names, rewardsAndSanctions, settlement } from './reports.ts';
 import { effect, overdueByUnit, statementOf } from './reports-ledger.ts';
 
 const names: Names = {
@@ -47,7 +47,13 @@ function obligation(
     collecting_unit: kind === 'fine' ? 't1' : null,
     withholding_unit: null,
     due_on: kind === 'fine' ? '2010-03-31' : null,
-    balance: balanceOf(state(s), kind),
+    on: '2010-04-10',
+    // As of 2010-04-10 all of a fine is past its deadline (2010-03-31).
+    balance: balanceOf(
+      state(s),
+      kind,
+      kind === 'fine' ? Math.max(0, (s.assessed ?? 0) - settledOf(state(s))) : 0,
+    ),
     explanation: '……',
     ...extra,
   };
@@ -223,14 +229,6 @@ describe('奖惩兑现表', () => {
     expect(r.fines_capital).toBe('壹仟贰佰元整');
     expect(r.groups[3]!.totals.rewards.amount_fen).toBe(200000);
   });
-
-  it('turns fen into yuan at the edge', () => {
-    expect(inYuan({ a_fen: 150050, list: [{ b_fen: null, c: 'x' }], d: 3 })).toEqual({
-      a_yuan: 1500.5,
-      list: [{ b_yuan: null, c: 'x' }],
-      d: 3,
-    });
-  });
 });
 
 describe('ledger statement and overdue list', () => {
@@ -257,6 +255,7 @@ describe('ledger statement and overdue list', () => {
     idempotency_key: null,
     created_by: 'x',
     created_at: `2010-01-0${seq}T08:00:00Z`,
+    due_on: null,
     ...extra,
   });
 
@@ -287,7 +286,7 @@ describe('ledger statement and overdue list', () => {
     ]);
     expect(lines[1]).toMatchObject({ date: '2009-12-28', receipt_no: 'R1' });
     expect(lines[0]!.date).toBe('2010-01-01');
-    expect(s.blocks[0]!.balance_fen).toBe(o.balance.outstanding - o.balance.overpaid);
+    expect(s.blocks[0]!.balance_fen).toBe(o.balance.outstanding_fen - o.balance.overpaid_fen);
     expect(s.totals.fines).toMatchObject({
       assessed_fen: 150000,
       collected_fen: 100000,

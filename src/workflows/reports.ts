@@ -2,7 +2,7 @@
 // (every reward, fine, veto and personnel action with its clause and how far it is settled), a
 // ledger statement (every entry of every obligation with a running balance), and the overdue
 // list by collecting unit (what the finance bureau may deduct from each allocation, 八). Amounts
-// are fen; `inYuan` turns them into yuan at the edge.
+// are integer fen, named `*_fen`, in JSON too; the Excel workbooks show yuan (元) and say so.
 
 import { capitalYuan } from '../domain/money.ts';
 import type { Consequence, ZerenResult } from '../domain/result.ts';
@@ -87,15 +87,15 @@ export function settlement(
   b: Balance,
 ): { state: string; zh: string; settled: number } {
   if (kind === 'reward') {
-    if (b.outstanding === 0) return { state: 'paid', zh: '已支付', settled: b.paid };
-    return b.paid > 0
-      ? { state: 'partly_paid', zh: '部分支付', settled: b.paid }
+    if (b.outstanding_fen === 0) return { state: 'paid', zh: '已支付', settled: b.paid_fen };
+    return b.paid_fen > 0
+      ? { state: 'partly_paid', zh: '部分支付', settled: b.paid_fen }
       : { state: 'unpaid', zh: '未支付', settled: 0 };
   }
-  const settled = b.collected - b.refunded + b.deducted;
-  if (b.overpaid > 0) return { state: 'overpaid', zh: '多缴待退', settled };
-  if (b.outstanding === 0)
-    return b.collected - b.refunded === 0 && b.deducted > 0
+  const settled = b.collected_fen - b.refunded_fen - b.finance_refunded_fen + b.deducted_fen;
+  if (b.overpaid_fen > 0) return { state: 'overpaid', zh: '多缴待退', settled };
+  if (b.outstanding_fen === 0)
+    return b.collected_fen - b.refunded_fen === 0 && b.deducted_fen > 0
       ? { state: 'deducted', zh: '已从拨款中扣除', settled }
       : { state: 'collected', zh: '已收缴', settled };
   return settled > 0
@@ -136,7 +136,7 @@ function lineOf(
   let state = { state: 'none', zh: '—', settled: null as number | null, outstanding: null as number | null };
   if (amount !== null) {
     const s = o ? settlement(o.kind, o.balance) : { state: 'unrecorded', zh: '未入账', settled: 0 };
-    state = { ...s, outstanding: o ? o.balance.outstanding : amount };
+    state = { ...s, outstanding: o ? o.balance.outstanding_fen : amount };
   } else if (a) state = { state: a.status, zh: a.status_zh, settled: null, outstanding: null };
   const role =
     c.via?.link === 'stationed'
@@ -213,16 +213,4 @@ function count(t: Totals, l: Line): void {
   } else if (l.type === 'award_veto') t.vetoes++;
   else if (PERSONNEL.has(l.type)) t.personnel_actions++;
   else t.honours++;
-}
-
-/** Fen fields (`*_fen`) as yuan (`*_yuan`), all the way down: the JSON edge. */
-export function inYuan(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(inYuan);
-  if (v === null || typeof v !== 'object' || v instanceof Map) return v;
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v))
-    if (k.endsWith('_fen') && (typeof x === 'number' || x === null))
-      out[`${k.slice(0, -4)}_yuan`] = x === null ? null : x / 100;
-    else out[k] = inYuan(x);
-  return out;
 }

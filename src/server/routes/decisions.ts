@@ -22,8 +22,8 @@ const totals = (r: ZerenResult) => {
     if (c.type === 'fine') fines += Math.round(c.amount_yuan! * 100);
   }
   return {
-    rewards_yuan: rewards / 100,
-    fines_yuan: fines / 100,
+    rewards_fen: rewards,
+    fines_fen: fines,
     consequences: r.consequences.length,
     withheld: r.withheld.length,
   };

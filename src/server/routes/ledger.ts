@@ -1,5 +1,6 @@
 // Fines (八) and reward payments (兑现): the obligations of the decision in force and the moves of
 // money. Every move carries an Idempotency-Key: a repeat returns the first answer, moves nothing.
+// Every amount, in a request or an answer, is integer fen and says so (`amount_fen`, `*_fen`).
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -8,11 +9,12 @@ import {
   balances,
   getObligation,
   listObligations,
+  type MoveInput,
   move,
   type Replayed,
   reverse,
 } from '../../store/ledger.ts';
-import type { Move } from '../../store/ledger-core.ts';
+import { MOVES, type Move } from '../../store/ledger-core.ts';
 import { scopeOf } from '../auth.ts';
 import { DateStr, errors, IdParams, Open, YearParams } from '../schemas.ts';
 
@@ -25,11 +27,23 @@ function answer<T>(reply: FastifyReply, r: Replayed<T>): T {
 }
 
 const MOVE_ZH: Record<Move, string> = {
-  collect: '收缴罚款(填收据号)',
+  collect: '收缴罚款（填收据号）',
   remit: '上缴县财政局',
-  refund: '退还多缴的罚款',
-  deduct: '逾期未收缴,从单位拨款中扣除(财政局)',
-  pay: '支付奖金(财政局,填凭证号)',
+  refund: '退还多缴的罚款（单位尚持有的部分）',
+  deduct: '逾期未收缴，从单位拨款中扣除（财政局，只扣已到期未缴的部分）',
+  recover: '从拨款中扣除后，单位向本人追回（填收据号）',
+  finance_refund: '退还多缴的罚款（已上缴或已扣除的部分，财政局）',
+  pay: '支付奖金（财政局，填凭证号）',
+};
+/** The route of each move: `/obligations/{id}/finance-refund` for `finance_refund`. */
+const PATH: Record<Move, string> = {
+  collect: 'collect',
+  remit: 'remit',
+  refund: 'refund',
+  deduct: 'deduct',
+  recover: 'recover',
+  finance_refund: 'finance-refund',
+  pay: 'pay',
 };
 
 export function ledgerRoutes(app: FastifyInstance, ctx: Ctx): void {
@@ -69,16 +83,18 @@ export function ledgerRoutes(app: FastifyInstance, ctx: Ctx): void {
     {
       schema: {
         tags,
-        summary: 'an obligation with every ledger entry',
+        summary: 'an obligation with every ledger entry, and its balance as of a day (default today)',
         params: IdParams,
+        querystring: Type.Object({ on: Type.Optional(DateStr) }),
         response: { 200: Open, ...errors(401, 403, 404) },
       },
     },
-    async (req) => getObligation(ctx, scopeOf(req), (req.params as { id: string }).id),
+    async (req) =>
+      getObligation(ctx, scopeOf(req), (req.params as { id: string }).id, (req.query as { on?: string }).on),
   );
-  for (const kind of ['collect', 'remit', 'refund', 'deduct', 'pay'] as const)
+  for (const kind of MOVES)
     app.post(
-      `/api/v1/obligations/:id/${kind}`,
+      `/api/v1/obligations/:id/${PATH[kind]}`,
       {
         schema: {
           tags,
@@ -87,7 +103,11 @@ export function ledgerRoutes(app: FastifyInstance, ctx: Ctx): void {
           headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String()) }),
           body: Type.Object(
             {
-              amount_yuan: Type.Union([Type.Number(), Type.String()]),
+              amount_fen: Type.Integer({
+                minimum: 1,
+                maximum: 10_000_000_000,
+                description: '金额，单位为分（integer fen: 1 yuan = 100 fen）',
+              }),
               receipt_no: Type.Optional(Type.String({ maxLength: 100 })),
               on: Type.Optional(DateStr),
               note: Type.Optional(Type.String({ maxLength: 500 })),
@@ -99,10 +119,7 @@ export function ledgerRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
       async (req, reply) => {
         const { id } = req.params as { id: string };
-        return answer(
-          reply,
-          await move(ctx, scopeOf(req), id, kind, req.body as { amount_yuan: unknown }, key(req)),
-        );
+        return answer(reply, await move(ctx, scopeOf(req), id, kind, req.body as MoveInput, key(req)));
       },
     );
   app.post(

@@ -125,7 +125,13 @@ for (const dialect of DIALECTS) {
           })
         ).statusCode,
       ).toBe(200);
-      await issue({ id: 'm2', unit: 't-xishan', issued_on: '2009-06-01', matter: '流动人口信息核查' });
+      await issue({
+        id: 'm2',
+        unit: 't-xishan',
+        issued_on: '2009-06-01',
+        deadline: '2009-07-01',
+        matter: '流动人口信息核查',
+      });
       const late = await k.as('office', {
         method: 'POST',
         url: `${notices}/m1/verify`,
@@ -303,7 +309,13 @@ for (const dialect of DIALECTS) {
     });
 
     it('refuses bad steps with the field named, in Chinese and English, and records the good ones', async () => {
-      await issue({ id: 'q1', unit: 'u-jiaoyu', issued_on: '2009-07-01', matter: '专项活动' });
+      await issue({
+        id: 'q1',
+        unit: 'u-jiaoyu',
+        issued_on: '2009-07-01',
+        deadline: '2009-07-31',
+        matter: '专项活动',
+      });
       const early = await k.as('office', {
         method: 'POST',
         url: `${notices}/q1/verify`,

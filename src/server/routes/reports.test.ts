@@ -14,8 +14,9 @@ import { DIALECTS } from '../../store/testing.ts';
 import { COUNTY, docxText, type Kit, workflowKit } from './workflow-test-kit.ts';
 
 const reports = `/api/v1/counties/${COUNTY}/years/2009/reports`;
+/** The total of a result's rewards or fines, in fen (a zeren-result/1 gives whole yuan). */
 const sum = (r: ZerenResult, type: string) =>
-  r.consequences.filter((c) => c.type === type).reduce((s, c) => s + (c.amount_yuan ?? 0), 0);
+  r.consequences.filter((c) => c.type === type).reduce((s, c) => s + (c.amount_yuan ?? 0) * 100, 0);
 
 async function workbook(body: Buffer) {
   const wb = new ExcelJS.Workbook();
@@ -64,7 +65,7 @@ for (const dialect of DIALECTS) {
         k.office,
         find('p-wu', '4.2.2'),
         'collect',
-        { amount_yuan: 1500, receipt_no: 'R-001', on: '2010-01-10' },
+        { amount_fen: 150000, receipt_no: 'R-001', on: '2010-01-10' },
         'collect-wu-1',
       );
       entries.collect = wu.body.entries!.at(-1)!.id;
@@ -73,7 +74,7 @@ for (const dialect of DIALECTS) {
         k.office,
         find('p-wu', '4.2.2'),
         'remit',
-        { amount_yuan: 1500, on: '2010-01-15' },
+        { amount_fen: 150000, on: '2010-01-15' },
         'remit-wu-01',
       );
       await move(
@@ -81,7 +82,7 @@ for (const dialect of DIALECTS) {
         k.office,
         find('p-feng', '4.2.2'),
         'collect',
-        { amount_yuan: 500, receipt_no: 'R-002', on: '2010-01-12' },
+        { amount_fen: 50000, receipt_no: 'R-002', on: '2010-01-12' },
         'collect-feng1',
       );
       const chen = await move(
@@ -89,7 +90,7 @@ for (const dialect of DIALECTS) {
         k.office,
         find('p-chen', '4.2.2'),
         'collect',
-        { amount_yuan: 300, receipt_no: 'R-003', on: '2010-01-13' },
+        { amount_fen: 30000, receipt_no: 'R-003', on: '2010-01-13' },
         'collect-chen1',
       );
       entries.reversed = chen.body.entries!.at(-1)!.id;
@@ -99,7 +100,7 @@ for (const dialect of DIALECTS) {
         finance,
         find('p-zhang', '3.1.1'),
         'pay',
-        { amount_yuan: 2000, receipt_no: 'V-001', on: '2010-01-20' },
+        { amount_fen: 200000, receipt_no: 'V-001', on: '2010-01-20' },
         'pay-zhang-01',
       );
       entries.pay = paid.body.entries!.at(-1)!.id;
@@ -119,17 +120,17 @@ for (const dialect of DIALECTS) {
       expect(t.groups.flatMap((g: { lines: unknown[] }) => g.lines)).toHaveLength(result.consequences.length);
       expect(t.totals.rewards).toMatchObject({
         count: 28,
-        amount_yuan: sum(result, 'reward'),
-        settled_yuan: 2000,
-        outstanding_yuan: sum(result, 'reward') - 2000,
+        amount_fen: sum(result, 'reward'),
+        settled_fen: 200000,
+        outstanding_fen: sum(result, 'reward') - 200000,
       });
       expect(t.totals.fines).toMatchObject({
         count: 14,
-        amount_yuan: sum(result, 'fine'),
-        settled_yuan: 2000,
-        outstanding_yuan: sum(result, 'fine') - 2000,
+        amount_fen: sum(result, 'fine'),
+        settled_fen: 200000,
+        outstanding_fen: sum(result, 'fine') - 200000,
       });
-      expect(t.rewards_capital).toBe(capitalYuan(sum(result, 'reward') * 100));
+      expect(t.rewards_capital).toBe(capitalYuan(sum(result, 'reward')));
       const person = t.groups[3].lines;
       expect(
         person.find(
@@ -138,7 +139,7 @@ for (const dialect of DIALECTS) {
         ),
       ).toMatchObject({
         clause_label: '四(二)2',
-        amount_yuan: 1500,
+        amount_fen: 150000,
         state: 'collected',
         state_zh: '已收缴',
         unit: { id: 't-xishan', name: '西山镇' },
@@ -148,7 +149,7 @@ for (const dialect of DIALECTS) {
           (l: { subject: { id: string }; type: string; clause: string }) =>
             l.subject.id === 'p-zhang' && l.clause === '3.1.1',
         ),
-      ).toMatchObject({ state: 'paid', settled_yuan: 2000 });
+      ).toMatchObject({ state: 'paid', settled_fen: 200000 });
       expect(
         person.find(
           (l: { subject: { id: string }; type: string }) =>
@@ -181,12 +182,10 @@ for (const dialect of DIALECTS) {
       );
       const total = summary.getRow(6);
       expect(total.getCell(1).value).toBe('合计');
-      expect(total.getCell(3).value).toBe(sum(result, 'reward'));
-      expect(total.getCell(7).value).toBe(sum(result, 'fine'));
+      expect(total.getCell(3).value).toBe(sum(result, 'reward') / 100);
+      expect(total.getCell(7).value).toBe(sum(result, 'fine') / 100);
       expect(summary.getColumn(3).numFmt).toBe('#,##0.00');
-      expect(summary.getRow(7).getCell(1).value).toBe(
-        `奖励合计(大写):${capitalYuan(sum(result, 'reward') * 100)}`,
-      );
+      expect(summary.getRow(7).getCell(1).value).toBe(`奖励合计(大写):${capitalYuan(sum(result, 'reward'))}`);
       const people = wb.getWorksheet('个人')!;
       expect(headers(people)).toEqual([
         '姓名',
@@ -220,36 +219,34 @@ for (const dialect of DIALECTS) {
         wu.lines.map((l: Record<string, unknown>) => [
           l.date,
           l.kind_zh,
-          l.amount_yuan,
+          l.amount_fen,
           l.receipt_no,
-          l.balance_yuan,
+          l.balance_fen,
         ]),
       ).toEqual([
-        ['2009-12-21', '核定', 1500, null, 1500],
-        ['2010-01-10', '收缴', 1500, 'R-001', 0],
-        ['2010-01-15', '上缴', 1500, null, 0],
+        ['2009-12-21', '核定', 150000, null, 150000],
+        ['2010-01-10', '收缴', 150000, 'R-001', 0],
+        ['2010-01-15', '上缴', 150000, null, 0],
       ]);
       const chen = s.blocks.find(
         (b: { obligation: { subject: { id: string } } }) => b.obligation.subject.id === 'p-chen',
       );
       expect(
-        chen.lines.map((l: { kind_zh: string; balance_yuan: number }) => [l.kind_zh, l.balance_yuan]),
+        chen.lines.map((l: { kind_zh: string; balance_fen: number }) => [l.kind_zh, l.balance_fen]),
       ).toEqual([
-        ['核定', 1500],
-        ['收缴', 1200],
-        ['冲正(收缴)', 1500],
+        ['核定', 150000],
+        ['收缴', 120000],
+        ['冲正(收缴)', 150000],
       ]);
       const fines = s.blocks.filter((b: { obligation: { kind: string } }) => b.obligation.kind === 'fine');
-      const owed = fines.reduce((a: number, b: { balance_yuan: number }) => a + b.balance_yuan, 0);
-      expect(owed).toBe(s.totals.fines.outstanding_yuan - s.totals.fines.overpaid_yuan);
-      for (const b of s.blocks) expect(b.lines.at(-1).balance_yuan).toBe(b.balance_yuan);
-      expect(s.totals.fines).toMatchObject({ collected_yuan: 2000, remitted_yuan: 1500, held_yuan: 500 });
-      expect(s.fines_outstanding_capital).toBe(
-        capitalYuan(Math.round(s.totals.fines.outstanding_yuan * 100)),
-      );
+      const owed = fines.reduce((a: number, b: { balance_fen: number }) => a + b.balance_fen, 0);
+      expect(owed).toBe(s.totals.fines.outstanding_fen - s.totals.fines.overpaid_fen);
+      for (const b of s.blocks) expect(b.lines.at(-1).balance_fen).toBe(b.balance_fen);
+      expect(s.totals.fines).toMatchObject({ collected_fen: 200000, remitted_fen: 150000, held_fen: 50000 });
+      expect(s.fines_outstanding_capital).toBe(capitalYuan(s.totals.fines.outstanding_fen));
       expect(s.held_capital).toBe('伍佰元整');
       const person = (await k.as('office', { url: `${reports}/statement?person=p-zhang` })).json();
-      expect(person.totals.rewards).toMatchObject({ paid_yuan: 2000 });
+      expect(person.totals.rewards).toMatchObject({ paid_fen: 200000 });
       expect(
         person.blocks.every(
           (b: { obligation: { subject: { id: string } } }) => b.obligation.subject.id === 'p-zhang',
@@ -303,11 +300,11 @@ for (const dialect of DIALECTS) {
         xishan.lines.find(
           (l: { person: { id: string }; clause: string }) => l.person.id === 'p-feng' && l.clause === '4.2.2',
         ),
-      ).toMatchObject({ outstanding_yuan: 1000, settled_yuan: 500, days_overdue: 15 });
-      expect(xishan.deductible_yuan).toBe(
-        xishan.lines.reduce((a: number, l: { outstanding_yuan: number }) => a + l.outstanding_yuan, 0),
+      ).toMatchObject({ outstanding_fen: 100000, overdue_fen: 100000, settled_fen: 50000, days_overdue: 15 });
+      expect(xishan.deductible_fen).toBe(
+        xishan.lines.reduce((a: number, l: { overdue_fen: number }) => a + l.overdue_fen, 0),
       );
-      expect(r.total_yuan).toBe(sum(result, 'fine') - 2000);
+      expect(r.total_fen).toBe(sum(result, 'fine') - 200000);
       const mine = (await k.as('dongfeng', { url: `${reports}/overdue?on=2010-04-15` })).json();
       expect(mine.units.map((u: { unit: { id: string } }) => u.unit.id)).toEqual([]);
       const x = await k.as('office', { url: `${reports}/overdue.xlsx?on=2010-04-15` });

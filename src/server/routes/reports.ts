@@ -1,13 +1,13 @@
 // Reports (JSON, and Excel with Chinese headers): the 奖惩兑现表 of the year's current decision,
 // ledger statements of a unit or a person, overdue fines by collecting unit; and the receipt of
-// a collection or payment (Word). Amounts are yuan here; fen inside.
+// a collection or payment (Word). Amounts are integer fen in JSON (`*_fen`), as everywhere in the
+// API; the workbooks show yuan, with 元 in their headers.
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Ctx } from '../../store/facts.ts';
 import { receiptDocument } from '../../workflows/documents.ts';
 import { DOCX_TYPE } from '../../workflows/docx.ts';
-import { inYuan } from '../../workflows/reports.ts';
 import { overdueReport, rewardsAndSanctionsReport, statementReport } from '../../workflows/reports-data.ts';
 import {
   overdueWorkbook,
@@ -89,7 +89,7 @@ export function reportRoutes(app: FastifyInstance, ctx: Ctx): void {
       { schema: { ...schema, response: { 200: Open, ...errors(400, 401, 403, 404, 422) } } },
       async (req) => {
         const { county, fpYear } = req.params as Year;
-        return inYuan(await r.load(ctx, req, county, fpYear));
+        return r.load(ctx, req, county, fpYear);
       },
     );
     app.get(
