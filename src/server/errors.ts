@@ -23,10 +23,13 @@ export interface ErrorBody {
 /** An answer lists at most this many problems, and says how many there are in all. */
 export const PROBLEMS_SHOWN = 1000;
 
-export function cappedProblems(problems: Problem[]): Pick<ErrorBody['error'], 'problems' | 'problem_count'> {
+export function cappedProblems(
+  problems: Problem[],
+  total = problems.length,
+): Pick<ErrorBody['error'], 'problems' | 'problem_count'> {
   if (problems.length === 0) return {};
-  if (problems.length <= PROBLEMS_SHOWN) return { problems };
-  return { problems: problems.slice(0, PROBLEMS_SHOWN), problem_count: problems.length };
+  if (problems.length <= PROBLEMS_SHOWN && total === problems.length) return { problems };
+  return { problems: problems.slice(0, PROBLEMS_SHOWN), problem_count: total };
 }
 
 export class HttpError extends Error {
@@ -144,7 +147,9 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (err instanceof StoreError) {
       const code = err.kind === 'invalid' && err.problems.length === 0 ? 'invalid' : err.kind;
-      return send(STATUS[err.kind], { code, zh: err.zh, en: err.en, ...cappedProblems(err.problems) });
+      // A large case validated in a worker brings back the first problems and their count.
+      const total = (err as { problemCount?: number }).problemCount;
+      return send(STATUS[err.kind], { code, zh: err.zh, en: err.en, ...cappedProblems(err.problems, total) });
     }
     if (err instanceof HttpError) return send(err.status, { code: err.code, zh: err.zh, en: err.en });
     if (err.validation) {
