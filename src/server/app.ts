@@ -89,7 +89,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       },
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'zeren_session' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'zeren_session',
+            description:
+              '`__Host-zeren_session` over HTTPS; `zeren_session` over plain http on a loopback address',
+          },
           token: { type: 'http', scheme: 'bearer' },
         },
       },

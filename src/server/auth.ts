@@ -125,7 +125,7 @@ export function installAuth(app: FastifyInstance, ctx: Ctx, cfg: AuthConfig, opt
   // A signed-in caller answered 404 on a route that exists asked for something absent or outside
   // its jurisdiction (the answer does not say which; the trail records the attempt either way).
   app.addHook('onSend', async (req, reply, payload) => {
-    if (reply.statusCode === 404 && req.user && req.routeOptions.url)
+    if (reply.statusCode === 404 && req.user && req.routeOptions.url?.startsWith('/api/v1/'))
       await deny(req, req.denial ?? 'not found, or outside your jurisdiction');
     return payload;
   });
