@@ -158,7 +158,7 @@ describe('as a user runs it', () => {
       encoding: 'utf8',
     });
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('(stdin): YAML 别名(*)展开过多');
+    expect(r.stderr).toContain('(stdin): YAML 别名（*）展开过多');
     expect(r.stderr).toContain('too many YAML alias (*) expansions');
     expect(r.stderr).not.toMatch(/ReferenceError|\n\s+at /);
   });

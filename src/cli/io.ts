@@ -47,7 +47,7 @@ export function parseCaseText(text: string, source = 'CASE'): Outcome<unknown> {
         {
           path: source,
           code: 'alias_bomb',
-          zh: `YAML 别名(*)展开过多(超过 ${MAX_ALIASES} 次),拒绝读取:这样的文件会耗尽内存`,
+          zh: `YAML 别名（*）展开过多（超过 ${MAX_ALIASES} 次），拒绝读取：这样的文件会耗尽内存`,
           en: `too many YAML alias (*) expansions (over ${MAX_ALIASES}); refused: such a file would exhaust memory`,
         },
       ],

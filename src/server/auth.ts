@@ -93,7 +93,7 @@ export function installAuth(app: FastifyInstance, ctx: Ctx, cfg: AuthConfig, opt
       throw new HttpError(
         403,
         'https_required',
-        '请通过 HTTPS 访问本系统(经由配置的反向代理)',
+        '请通过 HTTPS 访问本系统（经由配置的反向代理）',
         'use HTTPS (through the configured reverse proxy)',
       );
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];

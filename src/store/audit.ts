@@ -146,7 +146,7 @@ export async function verifyAudit(db: Db, expected?: Head, batch = 5000): Promis
   if (stray)
     return fail(
       stray.seq,
-      `第 ${stray.seq} 条记录的编号不可能出现(编号从 1 开始):它是伪造或插入的`,
+      `第 ${stray.seq} 条记录的编号不可能出现（编号从 1 开始）：它是伪造或插入的`,
       `entry ${stray.seq} has an impossible number (entries start at 1): it was forged or inserted`,
     );
   for (;;) {

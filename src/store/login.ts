@@ -57,7 +57,7 @@ export class TooManyAttempts extends StoreError {
   constructor(readonly retryAfterSeconds: number) {
     super(
       'forbidden',
-      `登录失败次数过多,请 ${waitZh(retryAfterSeconds)}后再试`,
+      `登录失败次数过多，请 ${waitZh(retryAfterSeconds)}后再试`,
       `too many failed logins; try again in ${retryAfterSeconds} s`,
     );
     this.name = 'TooManyAttempts';

@@ -138,13 +138,13 @@ export function requireOwnCounty(adminCounty: string | null, county: string | nu
   if (adminCounty === null || county === adminCounty) return;
   throw new StoreError(
     'forbidden',
-    `县级管理员只能创建或修改本县(${adminCounty})的账号`,
+    `县级管理员只能创建或修改本县（${adminCounty}）的账号`,
     `an administrator of county "${adminCounty}" creates and changes accounts of that county only`,
     [
       {
         path: 'county',
         code: 'outside_jurisdiction',
-        zh: `应为 "${adminCounty}"(本县)`,
+        zh: `应为“${adminCounty}”（本县）`,
         en: `must be "${adminCounty}", your own county`,
       },
     ],

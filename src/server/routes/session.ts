@@ -16,7 +16,7 @@ export function requireSession(req: FastifyRequest): void {
     throw new HttpError(
       403,
       'session_required',
-      '只能在用密码登录后创建令牌,不能用令牌创建令牌',
+      '只能在用密码登录后创建令牌，不能用令牌创建令牌',
       'tokens are created by a signed-in session, not by another token',
     );
 }

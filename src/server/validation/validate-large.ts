@@ -80,7 +80,7 @@ export async function validateLarge(policy: string, body: LargeJson): Promise<un
     throw new HttpError(
       400,
       'bad_request',
-      `请求体不是有效的 JSON:${a.message}`,
+      `请求体不是有效的 JSON：${a.message}`,
       `the body is not valid JSON: ${a.message}`,
     );
   if (a.ok === false) throw invalidOf(a.problems, a.total);
