@@ -322,7 +322,7 @@ function urlFor(route: string, role: Role, target: Target): string | undefined {
     else if (route.startsWith('/api/v1/tokens')) id = target === 'own' ? tokens[role] : otherToken;
     else if (route.startsWith('/api/v1/users')) id = target === 'own' ? users.auditor!.id : undefined;
     if (!id) return undefined;
-    url = url.replace(':id', id);
+    url = url.replace(':id', id).replace(':token', tokens.auditor ?? '');
   } else if (target === 'other-town') return undefined;
   // A route with no county and no object in it has no "other" to try.
   if (target !== 'own' && !route.includes(':county') && !route.includes(':id')) return undefined;

@@ -144,4 +144,22 @@ describe('as a user runs it', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('units: 缺少必填字段 / is required');
   });
+
+  it('refuses a YAML alias bomb on standard input with status 2 and a clear error, no stack trace', () => {
+    // "Billion laughs": nine levels of nine aliases each would expand to 9^9 strings.
+    const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    let prev = 'a';
+    for (const c of 'bcdefghi') {
+      lines.push(`${c}: &${c} [${Array(9).fill(`*${prev}`).join(',')}]`);
+      prev = c;
+    }
+    const r = spawnSync('npm', ['run', '-s', 'zeren', '--', 'validate', '-'], {
+      input: `${lines.join('\n')}\n`,
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('(stdin): YAML 别名（*）展开过多');
+    expect(r.stderr).toContain('too many YAML alias (*) expansions');
+    expect(r.stderr).not.toMatch(/ReferenceError|\n\s+at /);
+  });
 });

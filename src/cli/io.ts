@@ -35,8 +35,28 @@ export function parseCaseText(text: string, source = 'CASE'): Outcome<unknown> {
         };
       }),
     };
-  return { ok: true, value: doc.toJS() };
+  try {
+    // An alias expands to a copy of what it names; a "billion laughs" document of a few lines
+    // would expand to gigabytes. The yaml library stops after MAX_ALIASES expansions.
+    return { ok: true, value: doc.toJS({ maxAliasCount: MAX_ALIASES }) };
+  } catch (e) {
+    if (!(e instanceof ReferenceError)) throw e;
+    return {
+      ok: false,
+      problems: [
+        {
+          path: source,
+          code: 'alias_bomb',
+          zh: `YAML 别名（*）展开过多（超过 ${MAX_ALIASES} 次），拒绝读取：这样的文件会耗尽内存`,
+          en: `too many YAML alias (*) expansions (over ${MAX_ALIASES}); refused: such a file would exhaust memory`,
+        },
+      ],
+    };
+  }
 }
+
+/** Expansions of YAML aliases allowed in one document (a real case uses none). */
+export const MAX_ALIASES = 100;
 
 export function readCase(path: string): Outcome<unknown> {
   let text: string;

@@ -3,6 +3,7 @@
 
 import { CASE_COLLECTIONS, CASE_FORMAT, CASE_HEADER, type ZerenCase } from '../domain/case.ts';
 import { fpYear } from '../domain/dates.ts';
+import { forbiddenCharacter, nameMessage } from '../domain/names.ts';
 import type { Problem } from '../domain/problems.ts';
 import {
   ACCEPTANCE_KINDS,
@@ -270,7 +271,7 @@ function checkUnits(root: Obj, c: Checker): Map<string, UnitKind> {
     c.fields(o, ['id', 'kind', 'name', 'town', 'governance_duty'], path);
     const id = c.string(o, 'id', path);
     const kind = c.oneOf(o, 'kind', UNIT_KINDS, path);
-    c.string(o, 'name', path);
+    checkName(c, c.string(o, 'name', path), path);
     if (id === undefined) return;
     if (units.has(id))
       c.add(`${path}.id`, 'duplicate', `重复的单位编号 ${show(id)}`, `duplicate unit id ${show(id)}`);
@@ -307,6 +308,14 @@ function checkUnits(root: Obj, c: Checker): Map<string, UnitKind> {
   return units;
 }
 
+/** A name shows as what it is: no control, bidirectional or zero-width characters (domain/names.ts). */
+function checkName(c: Checker, name: string | undefined, path: string): void {
+  const bad = name === undefined ? undefined : forbiddenCharacter(name);
+  if (!bad) return;
+  const m = nameMessage('名称');
+  c.add(`${path}.name`, 'bad_character', `${m.zh}(${bad})`, `${m.en} (${bad})`);
+}
+
 function checkPeople(root: Obj, c: Checker): Set<string> {
   const people = new Set<string>();
   c.list(root, 'people', '').forEach((v, i) => {
@@ -315,7 +324,7 @@ function checkPeople(root: Obj, c: Checker): Set<string> {
     if (!o) return;
     c.fields(o, ['id', 'name', 'staff_type'], path);
     const id = c.string(o, 'id', path);
-    c.string(o, 'name', path);
+    checkName(c, c.string(o, 'name', path), path);
     c.oneOf(o, 'staff_type', STAFF_TYPES, path, false);
     if (id === undefined) return;
     if (people.has(id))

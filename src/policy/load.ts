@@ -1,7 +1,7 @@
 // Reads a policy pack from its folder (pack.yaml and the files it names) and hands the parts to the
 // engine. The engine itself never touches the file system.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -39,4 +39,12 @@ export function loadEngine(policy: string = DEFAULT_POLICY): Engine {
     cache.set(dir, engine);
   }
   return engine;
+}
+
+/** The ids of the packs shipped under policies/: what the API lets a county choose. */
+export function packIds(): string[] {
+  return readdirSync(POLICIES_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(POLICIES_DIR, d.name, 'pack.yaml')))
+    .map((d) => d.name)
+    .sort();
 }

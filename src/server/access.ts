@@ -65,6 +65,8 @@ export const ACCESS: Record<string, Who> = {
   'GET /api/v1/users': ['admin'],
   'POST /api/v1/users': ['admin'],
   'PATCH /api/v1/users/:id': ['admin'],
+  'GET /api/v1/users/:id/tokens': ['admin'],
+  'DELETE /api/v1/users/:id/tokens/:token': ['admin'],
 
   'GET /api/v1/counties': 'signed-in',
   'POST /api/v1/counties': ['admin'],

@@ -1,5 +1,8 @@
 // The API as a Fastify app: external plugins (cookies, OpenAPI, docs), then authentication and
 // the access table, then the routes. Built around a store and a clock, so tests inject both.
+// X-Forwarded-* headers are believed only from the proxies named in `trustProxy`
+// (ZEREN_TRUST_PROXY); every response carries the security headers of headers.ts; no response
+// grants CORS. Every 5xx is logged (level "error" unless told otherwise).
 
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
@@ -9,10 +12,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { ENGINE_VERSION } from '../engine/engine.ts';
 import type { Ctx } from '../store/facts.ts';
+import { type AuthConfig, DEFAULT_AUTH } from '../store/login.ts';
 import type { Db } from '../store/schema.ts';
-import { type AuthConfig, DEFAULT_AUTH } from '../store/users.ts';
 import { installAuth } from './auth.ts';
 import { installErrorHandler } from './errors.ts';
+import { installSecurityHeaders } from './headers.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { assessmentRoutes } from './routes/assessments.ts';
 import { caseRoutes } from './routes/cases.ts';
@@ -35,17 +39,34 @@ export interface AppOptions {
   db: Db;
   now?: () => Date;
   auth?: Partial<AuthConfig>;
-  logger?: boolean;
+  /** true: log every request (level info); false: nothing; default: errors only (every 5xx). */
+  logger?: boolean | { level?: string; stream?: { write(line: string): void } };
   /** Extra routes (the office workflows register theirs here). */
   plugins?: ((app: FastifyInstance, ctx: Ctx) => void)[];
+  /**
+   * The reverse proxies whose X-Forwarded-For, -Proto and -Host are believed: addresses, CIDR
+   * ranges or `loopback`, comma-separated (ZEREN_TRUST_PROXY). Unset: nobody's.
+   */
+  trustProxy?: string;
+  /** Refuse requests that did not come over HTTPS (a proxy deployment on a non-loopback address). */
+  requireHttps?: boolean;
+  /** Serve HTTPS directly with this certificate and key (PEM). */
+  https?: { cert: Buffer | string; key: Buffer | string };
+}
+
+function loggerOf(opt: AppOptions['logger']) {
+  if (opt === false) return false;
+  if (opt === true) return { level: 'info' };
+  return { level: opt?.level ?? 'error', ...(opt?.stream && { stream: opt.stream }) };
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const ctx: Ctx = { db: opts.db, now: opts.now ?? (() => new Date()) };
   const auth = { ...DEFAULT_AUTH, ...opts.auth };
   const app = Fastify({
-    logger: opts.logger ? { level: 'info' } : false,
-    trustProxy: true,
+    logger: loggerOf(opts.logger),
+    ...(opts.https && { https: opts.https }),
+    trustProxy: opts.trustProxy ?? false,
     ajv: {
       customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true },
     },
@@ -68,16 +89,23 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       },
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'zeren_session' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'zeren_session',
+            description:
+              '`__Host-zeren_session` over HTTPS; `zeren_session` over plain http on a loopback address',
+          },
           token: { type: 'http', scheme: 'bearer' },
         },
       },
       security: [{ session: [] }, { token: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null } });
   installErrorHandler(app);
-  installAuth(app, ctx, auth);
+  installSecurityHeaders(app);
+  installAuth(app, ctx, auth, { requireHttps: opts.requireHttps });
 
   app.get(
     '/api/v1/health',
@@ -108,5 +136,5 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   personnelRoutes(app, ctx);
   for (const p of opts.plugins ?? []) p(app, ctx);
   await app.ready();
-  return app;
+  return app as unknown as FastifyInstance;
 }

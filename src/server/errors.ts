@@ -3,12 +3,33 @@
 // the log, never the internals.
 
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { NAME_PATTERN, nameMessage } from '../domain/names.ts';
 import type { Problem } from '../domain/problems.ts';
+import { capText } from '../store/denials.ts';
 import { StoreError } from '../store/errors.ts';
-import { TooManyAttempts } from '../store/users.ts';
+import { TooManyAttempts } from '../store/login.ts';
 
 export interface ErrorBody {
-  error: { code: string; zh: string; en: string; problems?: Problem[]; request_id?: string };
+  error: {
+    code: string;
+    zh: string;
+    en: string;
+    problems?: Problem[];
+    problem_count?: number;
+    request_id?: string;
+  };
+}
+
+/** An answer lists at most this many problems, and says how many there are in all. */
+export const PROBLEMS_SHOWN = 1000;
+
+export function cappedProblems(
+  problems: Problem[],
+  total = problems.length,
+): Pick<ErrorBody['error'], 'problems' | 'problem_count'> {
+  if (problems.length === 0) return {};
+  if (problems.length <= PROBLEMS_SHOWN && total === problems.length) return { problems };
+  return { problems: problems.slice(0, PROBLEMS_SHOWN), problem_count: total };
 }
 
 export class HttpError extends Error {
@@ -72,6 +93,16 @@ export function problemOf(e: AjvError, where: string): Problem {
         en: `must be one of: ${(p.allowedValues as unknown[]).join(', ')}`,
       };
     case 'pattern':
+      if (p.pattern === NAME_PATTERN) {
+        const m = nameMessage('');
+        return { path: base || where, code: 'bad_character', zh: m.zh, en: m.en };
+      }
+      return {
+        path: base || where,
+        code: 'format',
+        zh: '格式不对',
+        en: 'does not match the format',
+      };
     case 'format':
       return {
         path: base || where,
@@ -89,6 +120,13 @@ export function problemOf(e: AjvError, where: string): Problem {
       };
     case 'minLength':
       return { path: base || where, code: 'required', zh: '不能为空', en: 'must not be empty' };
+    case 'maxLength':
+      return {
+        path: base || where,
+        code: 'too_long',
+        zh: `最多 ${p.limit} 个字符`,
+        en: `must be at most ${p.limit} characters`,
+      };
     default:
       return {
         path: base || where,
@@ -109,12 +147,9 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (err instanceof StoreError) {
       const code = err.kind === 'invalid' && err.problems.length === 0 ? 'invalid' : err.kind;
-      return send(STATUS[err.kind], {
-        code,
-        zh: err.zh,
-        en: err.en,
-        ...(err.problems.length && { problems: err.problems }),
-      });
+      // A large case validated in a worker brings back the first problems and their count.
+      const total = (err as { problemCount?: number }).problemCount;
+      return send(STATUS[err.kind], { code, zh: err.zh, en: err.en, ...cappedProblems(err.problems, total) });
     }
     if (err instanceof HttpError) return send(err.status, { code: err.code, zh: err.zh, en: err.en });
     if (err.validation) {
@@ -125,7 +160,7 @@ export function installErrorHandler(app: FastifyInstance): void {
         code: 'bad_request',
         zh: `请求有 ${problems.length} 处问题`,
         en: `the request has ${problems.length} problem(s)`,
-        problems,
+        ...cappedProblems(problems),
       });
     }
     if (err.statusCode && err.statusCode < 500) {
@@ -133,7 +168,8 @@ export function installErrorHandler(app: FastifyInstance): void {
         err.statusCode === 415 ? '不支持的内容类型' : err.statusCode === 413 ? '请求体过大' : '请求不正确';
       return send(err.statusCode, { code: err.code?.toLowerCase() ?? 'bad_request', zh, en: err.message });
     }
-    req.log.error({ err }, 'request failed');
+    // Every 5xx is logged with its request id (the logger is on at level "error" at least).
+    req.log.error({ err, url: capText(req.url) }, 'request failed');
     return send(500, {
       code: 'internal',
       zh: '服务器内部错误,请联系管理员并提供请求编号',
@@ -146,8 +182,8 @@ export function installErrorHandler(app: FastifyInstance): void {
     reply.status(404).send({
       error: {
         code: 'not_found',
-        zh: `没有这个地址:${req.method} ${req.url}`,
-        en: `no such route: ${req.method} ${req.url}`,
+        zh: `没有这个地址:${req.method} ${capText(req.url)}`,
+        en: `no such route: ${req.method} ${capText(req.url)}`,
       },
     } satisfies ErrorBody),
   );

@@ -2,6 +2,7 @@
 // of zeren-case/1; the data layer checks the meaning of a fact with the engine's own validator.
 
 import { type TSchema, Type } from 'typebox';
+import { NAME_PATTERN } from '../domain/names.ts';
 import {
   ACCEPTANCE_KINDS,
   ASSESSMENT_KINDS,
@@ -13,12 +14,19 @@ import {
   UNIT_KINDS,
 } from '../domain/vocabulary.ts';
 import type { FactName } from '../store/fact-kinds.ts';
+import { PASSWORD_MAX } from '../store/passwords.ts';
 import { ROLES } from '../store/scope.ts';
+
+/** Paging stops here: beyond it an offset is a mistake or an attack, not a page. */
+export const OFFSET_MAX = 1_000_000_000;
 
 export const DateStr = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 const Id = Type.String({ minLength: 1, maxLength: 100 });
 const FpYear = Type.Integer({ minimum: 1900, maximum: 2200, description: '计生年度 FP year' });
 const Enum = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+/** A name people read: no control, bidirectional or zero-width characters (domain/names.ts). */
+export const Name = Type.String({ minLength: 1, maxLength: 100, pattern: NAME_PATTERN });
+export const TokenName = Type.String({ minLength: 1, maxLength: 100, pattern: NAME_PATTERN });
 const Ids = Type.Array(Id);
 
 export const Problem = Type.Object({
@@ -33,6 +41,9 @@ export const ErrorBody = Type.Object({
     zh: Type.String(),
     en: Type.String(),
     problems: Type.Optional(Type.Array(Problem)),
+    problem_count: Type.Optional(
+      Type.Integer({ description: 'how many problems there are, when only the first 1,000 are listed' }),
+    ),
     request_id: Type.Optional(Type.String()),
   }),
 });
@@ -48,11 +59,11 @@ const CREATE: Record<FactName, Record<string, TSchema>> = {
   units: {
     id: Id,
     kind: Enum(UNIT_KINDS),
-    name: Id,
+    name: Name,
     town: Type.Optional(Id),
     governance_duty: Type.Optional(Type.Boolean()),
   },
-  people: { id: Id, name: Id, staff_type: Type.Optional(Enum(STAFF_TYPES)) },
+  people: { id: Id, name: Name, staff_type: Type.Optional(Enum(STAFF_TYPES)) },
   posts: { person: Id, unit: Id, role: Id, from: Type.Optional(DateStr), to: Type.Optional(DateStr) },
   links: {
     kind: Enum(LINK_KINDS),
@@ -120,11 +131,22 @@ export const CloseBody = Type.Object(
 export const ListQuery = Type.Object(
   {
     limit: Type.Integer({ minimum: 1, maximum: 1000, default: 50 }),
-    offset: Type.Integer({ minimum: 0, default: 0 }),
+    offset: Type.Integer({ minimum: 0, maximum: OFFSET_MAX, default: 0 }),
     include_retracted: Type.Boolean({ default: false }),
   },
-  { additionalProperties: Type.String() },
+  { additionalProperties: false },
 );
+
+/** A list's query: paging, and the filters of its kind (an unknown parameter is a 400 naming it). */
+export function listQuery(filters: readonly string[]) {
+  return Type.Object(
+    {
+      ...ListQuery.properties,
+      ...Object.fromEntries(filters.map((f) => [f, Type.Optional(Type.String({ maxLength: 200 }))])),
+    },
+    { additionalProperties: false },
+  );
+}
 
 export const Listed = Type.Object({
   items: Type.Array(Fact),
@@ -139,7 +161,10 @@ export const YearParams = Type.Object({ county: Id, fpYear: FpYear });
 export const IdParams = Type.Object({ id: Id });
 
 export const Login = Type.Object(
-  { username: Type.String({ minLength: 1 }), password: Type.String({ minLength: 1 }) },
+  {
+    username: Type.String({ minLength: 1, maxLength: 100 }),
+    password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX }),
+  },
   { additionalProperties: false },
 );
 export const UserOut = Type.Object({
@@ -175,8 +200,14 @@ export const TokenOut = Type.Object({
   id: Type.String(),
   name: Type.String(),
   created_at: Type.String(),
+  expires_at: Type.Union([Type.String(), Type.Null()]),
   last_used_at: Type.Union([Type.String(), Type.Null()]),
   revoked_at: Type.Union([Type.String(), Type.Null()]),
+  revoked_by: Type.Union([Type.String(), Type.Null()]),
+  revoke_reason: Type.Union([
+    Type.String({ description: 'revoked | password_reset | account_disabled | role_or_place_changed' }),
+    Type.Null(),
+  ]),
   token: Type.Optional(Type.String({ description: 'shown once, when created' })),
 });
 export const Interpretations = Type.Record(Type.String({ pattern: '^I\\d+$' }), Type.String());

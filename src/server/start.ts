@@ -1,11 +1,22 @@
 // `npm start`: opens the store (DATABASE_URL, or the SQLite file ZEREN_DB, default ./data/zeren.db),
 // migrates it, seeds the demo county on first start, serves the API on PORT (default 3000) and
-// stops cleanly on Ctrl-C.
+// stops cleanly on Ctrl-C. HTTPS, proxies and the addresses it agrees to serve: deploy.ts.
 
 import { DEMO_COUNTY, type DemoAccount, seedDemo } from '../demo/seed.ts';
 import { openStore } from '../store/db.ts';
 import { migrate } from '../store/migrate.ts';
 import { buildApp } from './app.ts';
+import { DeployError, type Deployment, deploymentFromEnv } from './deploy.ts';
+
+let deployment: Deployment;
+try {
+  deployment = deploymentFromEnv();
+} catch (e) {
+  if (!(e instanceof DeployError)) throw e;
+  process.stderr.write(`${e.zh}\n${e.en}\n`);
+  process.exit(1);
+}
+for (const w of deployment.warnings) process.stderr.write(`${w}\n`);
 
 const store = openStore();
 await migrate(store.db);
@@ -20,11 +31,18 @@ if (counties.length === 0) {
   process.stdout.write(`示范县已生成 / demo county ready (${((Date.now() - t) / 1000).toFixed(1)} s)\n`);
 }
 
-const app = await buildApp({ db: store.db, logger: process.env.ZEREN_LOG === '1' });
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? '127.0.0.1';
+const app = await buildApp({
+  db: store.db,
+  // Errors (every 5xx) always; every request with ZEREN_LOG=1.
+  ...(process.env.ZEREN_LOG === '1' && { logger: true }),
+  trustProxy: deployment.trustProxy,
+  requireHttps: deployment.requireHttps,
+  https: deployment.https,
+});
+const { host, port } = deployment;
 await app.listen({ port, host });
-const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+const url = `${deployment.https ? 'https' : 'http'}://${shown}:${port}`;
 process.stdout.write(
   [
     '',

@@ -104,6 +104,30 @@ for (const dialect of DIALECTS) {
         }
       });
 
+    it('finds a forged entry numbered 0 or below (an INSERT the append-only guard lets through)', async () => {
+      for (const seq of [0, -5]) {
+        const s = await createTestStore(dialect);
+        try {
+          await fill(s, 3);
+          const real = await s.db
+            .selectFrom('audit_log')
+            .selectAll()
+            .where('seq', '=', 1)
+            .executeTakeFirstOrThrow();
+          await s.db
+            .insertInto('audit_log')
+            .values({ ...real, seq, actor: 'forger', object_id: 'backdated' })
+            .execute();
+          const v = await verifyAudit(s.db);
+          expect(v.ok).toBe(false);
+          expect(v.problem).toMatchObject({ seq });
+          expect(v.problem?.en).toMatch(/impossible number/);
+        } finally {
+          await s.drop();
+        }
+      }
+    });
+
     it('finds a truncated tail against a head exported earlier', async () => {
       const s = await createTestStore(dialect);
       try {

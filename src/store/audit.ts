@@ -135,6 +135,20 @@ export async function verifyAudit(db: Db, expected?: Head, batch = 5000): Promis
     head: last,
     problem: { seq, zh, en },
   });
+  // The chain starts at 1: an entry numbered 0 or below was put there by hand, not appended.
+  const stray = await db
+    .selectFrom('audit_log')
+    .select('seq')
+    .where('seq', '<', 1)
+    .orderBy('seq')
+    .limit(1)
+    .executeTakeFirst();
+  if (stray)
+    return fail(
+      stray.seq,
+      `第 ${stray.seq} 条记录的编号不可能出现（编号从 1 开始）：它是伪造或插入的`,
+      `entry ${stray.seq} has an impossible number (entries start at 1): it was forged or inserted`,
+    );
   for (;;) {
     const rows = await db
       .selectFrom('audit_log')

@@ -52,8 +52,8 @@ export async function listFacts(
   let qb = scoped(any(ctx.db).selectFrom(name).where('county_id', '=', county), kind, scope);
   if (!includeRetracted && kind.close === 'retract') qb = qb.where('retracted_at', 'is', null);
   for (const [k, v] of Object.entries(filters)) {
-    const f = kind.filters[k];
-    if (f && v !== '') qb = f(qb, v);
+    const f = Object.hasOwn(kind.filters, k) ? kind.filters[k] : undefined;
+    if (f && typeof v === 'string' && v !== '') qb = f(qb, v);
   }
   const total = Number((await qb.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
   const rows = await qb.selectAll().orderBy('id').limit(page.limit).offset(page.offset).execute();

@@ -184,6 +184,10 @@ export interface ApiTokensTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** 0004: null only for a token made before expiry existed (none after the migration). */
+  expires_at: string | null;
+  revoked_by: string | null;
+  revoke_reason: string | null;
 }
 
 export interface LoginAttemptsTable {
@@ -192,6 +196,24 @@ export interface LoginAttemptsTable {
   ip: string;
   at: string;
   ok: number;
+  /** 0004: the hash of the device cookie the attempt came with, when it was the account's. */
+  device: string | null;
+}
+
+/** 0004: a browser an account has signed in from (the hash of its device cookie's secret). */
+export interface LoginDevicesTable {
+  id: string;
+  user_id: string;
+  created_at: string;
+  last_used_at: string;
+}
+
+/** 0004: anonymous refusals counted per source and window. */
+export interface DenialWindowsTable {
+  source: string;
+  window_start: string;
+  count: number;
+  reported: number;
 }
 
 export interface AuditLogTable {
@@ -344,6 +366,8 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   login_attempts: LoginAttemptsTable;
+  login_devices: LoginDevicesTable;
+  denial_windows: DenialWindowsTable;
   audit_log: AuditLogTable;
   rosters: RostersTable;
   roster_events: RosterEventsTable;

@@ -225,7 +225,7 @@ export async function rosterDiff(ctx: Ctx, scope: Scope, county: string, year: n
     ...ids(last.content),
     ...[...rows.posts, ...rows.links].flatMap((a) => (typeof a.person === 'string' ? [a.person] : [])),
   ]);
-  const known = await storedPeople(ctx.db, county, [...personIds]);
+  const known = await storedPeople(ctx.db, county, [...personIds], scope);
   const names = namesOf(content.people, last.content.people, known.values());
   const againstStored: Diff = planDiff(planChanges(content, rows, known, year), names, s);
   return {

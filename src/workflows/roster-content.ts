@@ -16,8 +16,9 @@ import type { Problem } from '../domain/problems.ts';
 import { ROLES_BY_UNIT_KIND } from '../domain/vocabulary.ts';
 import type { Engine } from '../engine/engine.ts';
 import { notFound, StoreError } from '../store/errors.ts';
-import { type Api, FACTS } from '../store/fact-kinds.ts';
-import type { Db, Tx } from '../store/schema.ts';
+import { type Api, FACTS, scoped } from '../store/fact-kinds.ts';
+import type { Db, Row, Tx } from '../store/schema.ts';
+import type { Scope } from '../store/scope.ts';
 
 interface Dated {
   from?: string;
@@ -112,18 +113,24 @@ export async function storedRows(
   return { posts: posts.map(FACTS.posts.toApi), links: links.map(FACTS.links.toApi) };
 }
 
+/**
+ * The stored people of these ids. With the caller's scope, only those it may read: a person outside
+ * a town's or unit's jurisdiction is, to its roster, as unknown as an id never used — no name, no
+ * retraction, no different answer (the office, which reads them all, checks them on acceptance).
+ */
 export async function storedPeople(
   db: Db | Tx,
   county: string,
   ids: string[],
+  scope?: Scope,
 ): Promise<Map<string, StoredPerson>> {
-  const rows = ids.length
-    ? await db
-        .selectFrom('people')
-        .selectAll()
-        .where('county_id', '=', county)
-        .where('id', 'in', ids)
-        .execute()
+  const qb = (db as Db)
+    .selectFrom('people')
+    .selectAll()
+    .where('county_id', '=', county)
+    .where('id', 'in', ids);
+  const rows: Row<'people'>[] = ids.length
+    ? ((await (scope ? scoped(qb as never, FACTS.people, scope) : qb).execute()) as Row<'people'>[])
     : [];
   return new Map(
     rows.map((r) => [

@@ -254,6 +254,7 @@ export async function importRosterWorkbook(
     ctx.db,
     county,
     parsed.content.people.map((p) => p.id),
+    scope,
   );
   const problems = checkRoster(loadEngine(s.policy), s, year, parsed.content, known);
   if (problems.length) throw invalid(problems.map((p) => toCell(p, parsed.where)));

@@ -166,7 +166,7 @@ export async function submitRoster(
     s,
     year,
     content,
-    await storedPeople(ctx.db, county, ids(content)),
+    await storedPeople(ctx.db, county, ids(content), scope),
   );
   if (problems.length) throw invalid(problems);
   const at = ctx.now().toISOString();

@@ -2,13 +2,27 @@
 
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { packIds } from '../../policy/load.ts';
 import { auditHead, verifyAudit } from '../../store/audit.ts';
 import { createCounty, getCounty } from '../../store/cases.ts';
 import { notFound } from '../../store/errors.ts';
 import type { Ctx } from '../../store/facts.ts';
-import { createUser, listUsers, updateUser } from '../../store/users.ts';
+import { listTokens, revokeToken } from '../../store/tokens.ts';
+import { createUser, listUsers, updateUser, userOf } from '../../store/users.ts';
 import { scopeOf, userOfRequest } from '../auth.ts';
-import { CountyParams, errors, IdParams, NewUserBody, Open, UserOut, UserPatch } from '../schemas.ts';
+import {
+  CountyParams,
+  errors,
+  IdParams,
+  Name,
+  NewUserBody,
+  Open,
+  TokenOut,
+  UserOut,
+  UserPatch,
+} from '../schemas.ts';
+
+const SEQ_MAX = 2 ** 31 - 1;
 
 const County = Type.Object(
   { id: Type.String(), name: Type.String(), policy: Type.String() },
@@ -36,6 +50,8 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
         tags: ['users'],
         summary: 'create an account',
         body: NewUserBody,
+        description:
+          'An administrator bound to a county creates accounts of that county only (403 otherwise).',
         response: { 201: UserOut, ...errors(400, 401, 403, 409, 422) },
       },
     },
@@ -48,9 +64,9 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
         county?: string;
         unit?: string;
       };
-      if (scope.county !== null && body.county !== scope.county) throw notFound('县', body.county ?? '');
+      const user = await createUser(ctx, scope.actor, body, scope.county);
       reply.status(201);
-      return createUser(ctx, scope.actor, body);
+      return user;
     },
   );
   app.patch(
@@ -59,6 +75,8 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
       schema: {
         tags: ['users'],
         summary: "change an account's role, place or password, or disable it",
+        description:
+          'A changed role, place or password, or disabling, ends the account’s sessions and revokes its API tokens (enabling it again revives none). An administrator bound to a county changes accounts of that county only and cannot move one out of it (403).',
         params: IdParams,
         body: UserPatch,
         response: { 200: UserOut, ...errors(400, 401, 403, 404, 422) },
@@ -73,6 +91,45 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
         (req.params as { id: string }).id,
         req.body as Record<string, never>,
       );
+    },
+  );
+
+  /** An account the administrator may manage: one of its county (another reads as absent). */
+  async function managedUser(req: { params: unknown }, adminCounty: string | null) {
+    const { id } = req.params as { id: string };
+    const row = await ctx.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row || (adminCounty !== null && row.county_id !== adminCounty)) throw notFound('用户', id);
+    return userOf(row);
+  }
+  app.get(
+    '/api/v1/users/:id/tokens',
+    {
+      schema: {
+        tags: ['users'],
+        summary: "an account's API tokens (their secrets are never shown again)",
+        params: IdParams,
+        response: { 200: Type.Object({ items: Type.Array(TokenOut) }), ...errors(401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const user = await managedUser(req, scopeOf(req).county);
+      return { items: await listTokens(ctx.db, user.id) };
+    },
+  );
+  app.delete(
+    '/api/v1/users/:id/tokens/:token',
+    {
+      schema: {
+        tags: ['users'],
+        summary: "revoke one of an account's API tokens",
+        params: Type.Object({ id: Type.String(), token: Type.String() }),
+        response: { 200: TokenOut, ...errors(401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const scope = scopeOf(req);
+      const user = await managedUser(req, scope.county);
+      return revokeToken(ctx, scope.actor, user, (req.params as { token: string }).token);
     },
   );
 
@@ -118,8 +175,9 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
         body: Type.Object(
           {
             id: Type.String({ pattern: '^[a-z0-9-]{2,40}$' }),
-            name: Type.String({ minLength: 1 }),
-            policy: Type.Optional(Type.String()),
+            name: Name,
+            // A pack shipped with the system, by its id: never a path on the server.
+            policy: Type.Optional(Type.Enum(packIds())),
           },
           { additionalProperties: false },
         ),
@@ -143,8 +201,8 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
         summary: 'audit entries of your county, newest first',
         querystring: Type.Object({
           limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
-          before_seq: Type.Optional(Type.Integer()),
-          action: Type.Optional(Type.String()),
+          before_seq: Type.Optional(Type.Integer({ minimum: 1, maximum: SEQ_MAX })),
+          action: Type.Optional(Type.String({ maxLength: 100 })),
         }),
         response: { 200: Entries, ...errors(401, 403) },
       },
@@ -189,7 +247,7 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
         tags: ['audit'],
         summary: 'check the whole chain, and optionally that an exported head is still in it',
         querystring: Type.Object({
-          seq: Type.Optional(Type.Integer({ minimum: 1 })),
+          seq: Type.Optional(Type.Integer({ minimum: 1, maximum: SEQ_MAX })),
           hash: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$' })),
         }),
         response: { 200: Open, ...errors(401, 403) },

@@ -2,11 +2,14 @@
 
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { exportCase, importCase } from '../../store/cases.ts';
+import { exportCase, getCounty, importCase } from '../../store/cases.ts';
 import { evaluateYear, getEvaluation, listEvaluations, verifyReceipt } from '../../store/evaluations.ts';
 import type { Ctx } from '../../store/facts.ts';
 import { scopeOf } from '../auth.ts';
 import { errors, IdParams, Interpretations, Open, YearParams } from '../schemas.ts';
+import { acceptLargeJson, LargeJson, validateLarge } from '../validation/validate-large.ts';
+
+const CASE_LIMIT = 64 * 1024 * 1024;
 
 export function caseRoutes(app: FastifyInstance, ctx: Ctx): void {
   const base = '/api/v1/counties/:county/years/:fpYear';
@@ -26,24 +29,32 @@ export function caseRoutes(app: FastifyInstance, ctx: Ctx): void {
       return exportCase(ctx, scopeOf(req), county, fpYear);
     },
   );
-  app.put(
-    `${base}/case`,
-    {
-      bodyLimit: 64 * 1024 * 1024,
-      schema: {
-        tags,
-        summary:
-          'import a whole case; one that does not validate returns 422 with every problem and writes nothing',
-        params: YearParams,
-        body: Open,
-        response: { 200: Open, ...errors(400, 401, 403, 404, 409, 422) },
+  // A large case is parsed and validated in a worker thread (validation/validate-large.ts).
+  app.register(async (r) => {
+    acceptLargeJson(r, CASE_LIMIT);
+    r.put(
+      `${base}/case`,
+      {
+        bodyLimit: CASE_LIMIT,
+        schema: {
+          tags,
+          summary:
+            'import a whole case; one that does not validate returns 422 with its problems (the first 1,000 and their count) and writes nothing',
+          params: YearParams,
+          body: Open,
+          response: { 200: Open, ...errors(400, 401, 403, 404, 409, 422) },
+        },
       },
-    },
-    async (req) => {
-      const { county, fpYear } = req.params as { county: string; fpYear: number };
-      return importCase(ctx, scopeOf(req), county, fpYear, req.body);
-    },
-  );
+      async (req) => {
+        const { county, fpYear } = req.params as { county: string; fpYear: number };
+        const body =
+          req.body instanceof LargeJson
+            ? await validateLarge((await getCounty(ctx.db, county)).policy, req.body)
+            : req.body;
+        return importCase(ctx, scopeOf(req), county, fpYear, body);
+      },
+    );
+  });
   app.post(
     `${base}/evaluations`,
     {

@@ -2,6 +2,7 @@
 // update, close. Handlers only translate; the data layer checks, scopes and records.
 
 import type { FastifyInstance } from 'fastify';
+import { FACTS } from '../../store/fact-kinds.ts';
 import type { Ctx } from '../../store/facts.ts';
 import { closeFact, createFact, getFact, listFacts, updateFact } from '../../store/facts.ts';
 import { FACT_ROUTES } from '../access.ts';
@@ -14,7 +15,7 @@ import {
   Fact,
   FactParams,
   Listed,
-  ListQuery,
+  listQuery,
   patchBody,
 } from '../schemas.ts';
 
@@ -29,7 +30,7 @@ export function factRoutes(app: FastifyInstance, ctx: Ctx): void {
           tags,
           summary: `list ${seg}`,
           params: CountyParams,
-          querystring: ListQuery,
+          querystring: listQuery(Object.keys(FACTS[name].filters)),
           response: { 200: Listed, ...errors(401, 403, 404) },
         },
       },

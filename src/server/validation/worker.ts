@@ -1,0 +1,40 @@
+// The worker thread of validate-large.ts: parses a case's JSON text and validates it with the
+// engine of its county's pack, answering the first PROBLEMS_SHOWN problems and their count.
+
+import { parentPort } from 'node:worker_threads';
+import type { Problem } from '../../domain/problems.ts';
+import { loadEngine } from '../../policy/load.ts';
+
+export interface Job {
+  id: number;
+  policy: string;
+  text: string;
+  shown: number;
+}
+export type Answer = { id: number } & (
+  | { ok: true }
+  | { ok: false; problems: Problem[]; total: number }
+  | { ok: 'syntax' | 'error'; message: string }
+);
+
+function run(job: Job): Answer {
+  let value: unknown;
+  try {
+    value = JSON.parse(job.text);
+  } catch (e) {
+    return { id: job.id, ok: 'syntax', message: (e as Error).message };
+  }
+  const v = loadEngine(job.policy).validate(value);
+  if (v.ok) return { id: job.id, ok: true };
+  return { id: job.id, ok: false, problems: v.problems.slice(0, job.shown), total: v.problems.length };
+}
+
+parentPort?.on('message', (job: Job) => {
+  let answer: Answer;
+  try {
+    answer = run(job);
+  } catch (e) {
+    answer = { id: job.id, ok: 'error', message: (e as Error).message };
+  }
+  parentPort?.postMessage(answer);
+});
