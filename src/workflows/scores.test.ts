@@ -192,4 +192,38 @@ for (const dialect of DIALECTS)
       expect(bad.statusCode).toBe(422);
       expect(paths(bad)).toEqual(['I5 enum']);
     });
+
+    it('records the villages the county sampled (抽中) and found at fault (失职) with their town', async () => {
+      const V = '村（社区、工区）';
+      const wb = await template();
+      const ws = wb.getWorksheet(V)!;
+      const hongxing = findRow(wb, V, 'v-hongxing');
+      const qiaotou = findRow(wb, V, 'v-qiaotou');
+      ws.getCell(`F${hongxing}`).value = '是';
+      ws.getCell(`G${hongxing}`).value = '是';
+      ws.getCell(`G${qiaotou}`).value = '是'; // at fault, but not sampled
+      ws.getCell(`F${findRow(wb, V, 'v-xiaying')}`).value = '也许';
+      const bad = await f.upload('office', `${Y}/scores/xlsx`, wb);
+      expect(bad.statusCode).toBe(422);
+      expect(paths(bad).sort()).toEqual([`${V}!F${findRow(wb, V, 'v-xiaying')} enum`]);
+      ws.getCell(`F${findRow(wb, V, 'v-xiaying')}`).value = null;
+      const notSampled = await f.upload('office', `${Y}/scores/xlsx`, wb);
+      expect(notSampled.statusCode).toBe(422);
+      expect(paths(notSampled)).toEqual([`${V}!G${qiaotou} not_sampled`]);
+      ws.getCell(`G${qiaotou}`).value = null;
+      const ok = await f.upload('office', `${Y}/scores/xlsx`, wb);
+      expect(ok.statusCode, ok.body).toBe(200);
+      expect(ok.json()).toMatchObject({ updated: 1 });
+      const town = (
+        await f.as('office', { url: '/api/v1/counties/qingshui/assessments?subject=t-dongfeng&by=county' })
+      ).json().items[0];
+      expect(town).toMatchObject({
+        outcome: 'pass',
+        score: 95,
+        sampled: ['v-hongxing'],
+        at_fault: ['v-hongxing'],
+      });
+      const again = rowsOf(await template(), V).find((r) => r[0] === 'v-hongxing')!;
+      expect(again.slice(5)).toEqual(['是', '是']);
+    });
   });

@@ -321,6 +321,45 @@ for (const dialect of DIALECTS) {
       ]);
     });
 
+    it('lays out every workbook as an office table: title, 单位：元, 宋体/仿宋, 制表人 line, Chinese labels', async () => {
+      for (const url of [
+        `${reports}/rewards-and-sanctions.xlsx`,
+        `${reports}/statement.xlsx?unit=t-xishan`,
+        `${reports}/overdue.xlsx?on=2010-04-15`,
+      ]) {
+        const wb = await workbook((await k.as('office', { url })).rawPayload);
+        for (const ws of wb.worksheets) {
+          const at = `${url} ${ws.name}`;
+          expect(String(ws.getCell('A1').value), at).toMatch(/^清水县2009年度/);
+          expect(ws.getCell('A1').font, at).toMatchObject({ name: '宋体', size: 16, bold: true });
+          expect(ws.getCell('A2').value, at).toBe('单位：元');
+          expect(ws.getCell('A2').font, at).toMatchObject({ name: '仿宋' });
+          expect(ws.getCell('A3').font, at).toMatchObject({ name: '宋体', bold: true });
+          expect(ws.getCell('A4').font, at).toMatchObject({ name: '宋体' });
+          // (A merged cell reads as its first cell's value: each text once.)
+          const sign = new Set((ws.getRow(ws.rowCount).values as unknown[]).filter(Boolean));
+          expect([...sign], at).toEqual([
+            '制表人：office1',
+            '审核人：',
+            expect.stringMatching(/^日期：\d{4}年\d{1,2}月\d{1,2}日$/),
+          ]);
+          const texts = ws
+            .getSheetValues()
+            .flat()
+            .filter((v): v is string => typeof v === 'string');
+          expect(
+            texts.filter((t) => /[\u3400-\u9fff] ?[,:;()!?"]|[,:;()!?"] ?[\u3400-\u9fff]/.test(t)),
+            at,
+          ).toEqual([]);
+          // A code a person would not read (`partly_paid`, `not_submitted`): every one has its label.
+          expect(
+            texts.filter((t) => /\b[a-z]+_[a-z_]+\b/.test(t)),
+            at,
+          ).toEqual([]);
+        }
+      }
+    });
+
     it('prints receipts of collections and payments, scoped like the obligation', async () => {
       const r = await k.as('xishan', { url: `/api/v1/ledger-entries/${entries.collect}/receipt.docx` });
       expect(r.statusCode).toBe(200);
