@@ -66,7 +66,8 @@ for (const dialect of DIALECTS)
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
       // Locked: the title and the header; unlocked: the filled rows and the empty ones below.
       // (Locked is Excel's default, which exceljs reads back as no protection at all.)
-      for (const at of ['A1', 'A2', 'D2', 'F2']) expect(ws.getCell(at).protection?.locked, at).not.toBe(false);
+      for (const at of ['A1', 'A2', 'D2', 'F2'])
+        expect(ws.getCell(at).protection?.locked, at).not.toBe(false);
       expect(ws.getCell(`B${findRow(wb, '镇（场）职务', 'p-li')}`).protection).toMatchObject({
         locked: false,
       });
