@@ -51,6 +51,7 @@ const STATUS: Record<StoreError['kind'], number> = {
   conflict: 409,
   invalid: 422,
   forbidden: 403,
+  too_large: 413,
 };
 
 interface AjvError {

@@ -4,7 +4,8 @@
 
 import type { Problem } from '../domain/problems.ts';
 
-export type StoreErrorKind = 'not_found' | 'conflict' | 'invalid' | 'forbidden';
+/** `too_large`: an input within the request limit that would expand past what may be processed (413). */
+export type StoreErrorKind = 'not_found' | 'conflict' | 'invalid' | 'forbidden' | 'too_large';
 
 export class StoreError extends Error {
   constructor(

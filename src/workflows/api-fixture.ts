@@ -82,11 +82,14 @@ export async function readXlsx(body: Buffer): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+/** The first data row of a sheet: the one under the frozen title and header rows. */
+export const firstRow = (ws: ExcelJS.Worksheet) => ((ws.views[0] as { ySplit?: number })?.ySplit ?? 1) + 1;
+
 /** The rows of a sheet below its header, as text (dates as YYYY-MM-DD). */
 export function rowsOf(wb: ExcelJS.Workbook, sheet: string): string[][] {
   const ws = wb.getWorksheet(sheet)!;
   const out: string[][] = [];
-  for (let r = 2; r <= ws.rowCount; r++) {
+  for (let r = firstRow(ws); r <= ws.rowCount; r++) {
     const cells: string[] = [];
     for (let c = 1; c <= ws.columnCount; c++) {
       const v = ws.getCell(r, c).value;
@@ -103,5 +106,5 @@ export function rowsOf(wb: ExcelJS.Workbook, sheet: string): string[][] {
 export function findRow(wb: ExcelJS.Workbook, sheet: string, ...texts: string[]): number {
   const i = rowsOf(wb, sheet).findIndex((cells) => texts.every((t) => cells.includes(t)));
   if (i < 0) throw new Error(`no row with ${texts.join(', ')} on ${sheet}`);
-  return i + 2;
+  return i + firstRow(wb.getWorksheet(sheet)!);
 }

@@ -1,12 +1,22 @@
-// The reports as workbooks, with Chinese headers: the 奖惩兑现表 (one sheet per group and a 汇总
-// of totals, the totals also in 金额大写), a ledger statement (对账单), and the overdue list with
-// what may be deducted from each unit's allocation.
+// The reports as workbooks, laid out as in xlsx.ts (title, 单位：元, header, rows, 制表人 / 审核人 /
+// 日期): the 奖惩兑现表 (one sheet per group and a 汇总 of totals, the totals also in 金额大写), a
+// ledger statement (对账单), and the overdue list with what may be deducted from each unit's
+// allocation.
 
 import { capitalYuan } from '../domain/money.ts';
 import type { Line, Totals } from './reports.ts';
 import type { overdueReport, rewardsAndSanctionsReport, statementReport } from './reports-data.ts';
 import type { OverdueLine, StatementBlock, StatementLine } from './reports-ledger.ts';
-import { addNoteLine, addTable, addTotalLine, type Col, newWorkbook, workbookBuffer } from './xlsx.ts';
+import {
+  addNoteLine,
+  addSignature,
+  addTable,
+  addTotalLine,
+  type Col,
+  newWorkbook,
+  type Signature,
+  workbookBuffer,
+} from './xlsx.ts';
 
 type RS = Awaited<ReturnType<typeof rewardsAndSanctionsReport>>;
 type Statement = Awaited<ReturnType<typeof statementReport>>;
@@ -41,7 +51,7 @@ function lineCols(person: boolean): Col<Line>[] {
   ];
 }
 
-export async function rewardsAndSanctionsWorkbook(r: RS): Promise<Buffer> {
+export async function rewardsAndSanctionsWorkbook(r: RS, sign: Signature): Promise<Buffer> {
   const wb = newWorkbook();
   const heading = `${r.county_name}${r.fp_year}年度人口和计划生育层级动态管理责任制奖惩兑现表`;
   type Sum = { zh: string; t: Totals };
@@ -67,13 +77,14 @@ export async function rewardsAndSanctionsWorkbook(r: RS): Promise<Buffer> {
     sums,
   );
   summary.lastRow!.font = { bold: true };
-  addNoteLine(summary, 12, `奖励合计(大写):${r.rewards_capital}`, true);
-  addNoteLine(summary, 12, `罚款合计(大写):${r.fines_capital}`, true);
+  addNoteLine(summary, 12, `奖励合计（大写）：${r.rewards_capital}`, true);
+  addNoteLine(summary, 12, `罚款合计（大写）：${r.fines_capital}`, true);
   addNoteLine(
     summary,
     12,
-    `依据:${r.fp_year}年度奖惩决定 ${r.decision.id}(${r.decision.confirmed_at.slice(0, 10)} 确认);兑现情况截至 ${r.on};罚款缴纳期限 ${r.decision.fines_due_on}`,
+    `依据：${r.fp_year}年度奖惩决定 ${r.decision.id}（${r.decision.confirmed_at.slice(0, 10)} 确认）；兑现情况截至 ${r.on}；罚款缴纳期限 ${r.decision.fines_due_on}`,
   );
+  addSignature(summary, 12, sign);
   for (const g of r.groups) {
     const cols = lineCols(g.group === 'person');
     const ws = addTable(wb, g.zh, `${heading}——${g.zh}`, cols, g.lines);
@@ -88,15 +99,16 @@ export async function rewardsAndSanctionsWorkbook(r: RS): Promise<Buffer> {
     addNoteLine(
       ws,
       cols.length,
-      `其中奖励 ${t.rewards.count} 项 ${capitalYuan(t.rewards.amount_fen)};罚款 ${t.fines.count} 项 ${capitalYuan(t.fines.amount_fen)}`,
+      `其中奖励 ${t.rewards.count} 项 ${capitalYuan(t.rewards.amount_fen)}；罚款 ${t.fines.count} 项 ${capitalYuan(t.fines.amount_fen)}`,
     );
+    addSignature(ws, cols.length, sign);
   }
   return workbookBuffer(wb);
 }
 
 type Row = { block: StatementBlock; line: StatementLine };
 
-export async function statementWorkbook(s: Statement): Promise<Buffer> {
+export async function statementWorkbook(s: Statement, sign: Signature): Promise<Buffer> {
   const wb = newWorkbook();
   const cols: Col<Row>[] = [
     { header: '款项编号', width: 12, value: (r) => r.block.obligation.id.slice(0, 8) },
@@ -105,7 +117,7 @@ export async function statementWorkbook(s: Statement): Promise<Buffer> {
     {
       header: '条款',
       width: 12,
-      value: (r) => `${r.block.obligation.clause_label}(${r.block.obligation.clause})`,
+      value: (r) => `${r.block.obligation.clause_label}（${r.block.obligation.clause}）`,
     },
     { header: '日期', width: 12, value: (r) => r.line.date },
     { header: '摘要', width: 12, value: (r) => r.line.kind_zh },
@@ -144,18 +156,19 @@ export async function statementWorkbook(s: Statement): Promise<Buffer> {
   addNoteLine(
     ws,
     cols.length,
-    `尚欠罚款(大写):${s.fines_outstanding_capital};应付未付奖金(大写):${s.rewards_outstanding_capital};已收未缴财政(大写):${s.held_capital}`,
+    `尚欠罚款（大写）：${s.fines_outstanding_capital}；应付未付奖金（大写）：${s.rewards_outstanding_capital}；已收未缴财政（大写）：${s.held_capital}`,
     true,
   );
   addNoteLine(ws, cols.length, `截至 ${s.on}`);
+  addSignature(ws, cols.length, sign);
   return workbookBuffer(wb);
 }
 
 type ORow = { unit: Overdue['units'][number]['unit']; line: OverdueLine };
 
-export async function overdueWorkbook(o: Overdue): Promise<Buffer> {
+export async function overdueWorkbook(o: Overdue, sign: Signature): Promise<Buffer> {
   const wb = newWorkbook();
-  const heading = `${o.county_name}${o.fp_year}年度逾期未缴罚款(截至${o.on})`;
+  const heading = `${o.county_name}${o.fp_year}年度逾期未缴罚款（截至${o.on}）`;
   const cols: Col<ORow>[] = [
     { header: '执罚单位', width: 14, value: (r) => r.unit.name },
     { header: '姓名', width: 10, value: (r) => r.line.person.name },
@@ -170,6 +183,7 @@ export async function overdueWorkbook(o: Overdue): Promise<Buffer> {
   const rows = o.units.flatMap((u) => u.lines.map((line) => ({ unit: u.unit, line })));
   const ws = addTable(wb, '逾期罚款', heading, cols, rows);
   addTotalLine(ws, cols, { 1: '合计', 7: o.total_fen });
+  addSignature(ws, cols.length, sign);
   type U = Overdue['units'][number];
   const unitCols: Col<U>[] = [
     { header: '执罚单位', width: 16, value: (u) => u.unit.name },
@@ -177,7 +191,8 @@ export async function overdueWorkbook(o: Overdue): Promise<Buffer> {
     { header: '可从拨款中扣除(元)', width: 20, kind: 'yuan', value: (u) => u.deductible_fen },
     { header: '金额大写', width: 30, value: (u) => u.deductible_capital },
   ];
-  const byUnit = addTable(wb, '可扣拨款', `${heading}——县财政可从拨款中扣除(八)`, unitCols, o.units);
+  const byUnit = addTable(wb, '可扣拨款', `${heading}——县财政可从拨款中扣除（八）`, unitCols, o.units);
   addTotalLine(byUnit, unitCols, { 1: '合计', 3: o.total_fen, 4: o.total_capital });
+  addSignature(byUnit, unitCols.length, sign);
   return workbookBuffer(wb);
 }

@@ -1,8 +1,10 @@
 import type { CaseUnit } from '../domain/case.ts';
 import { ROLE_ZH, type UnitKind } from '../domain/vocabulary.ts';
+import { zhPunct } from '../domain/zh-punct.ts';
 import type { Ctx } from '../store/facts.ts';
 import type { Scope } from '../store/scope.ts';
 import * as X from './excel.ts';
+import type { TableColumn } from './excel-read.ts';
 import { loadSetting, type Setting, storedContent } from './roster-content.ts';
 import { STAFF_ZH } from './roster-diff.ts';
 import { requireRoster } from './rosters.ts';
@@ -19,14 +21,20 @@ export interface Sheet {
 const PERSON: Field[] = ['id', 'name', 'staff_type', 'role', 'from', 'to'];
 export const SHEETS: Record<'town' | 'county_unit', Sheet[]> = {
   town: [
-    { name: '镇(场)职务', row: 'post', fields: PERSON },
+    { name: '镇（场）职务', row: 'post', fields: PERSON },
     {
       name: '驻村干部',
       row: 'stationed',
       fields: ['id', 'name', 'village', 'from', 'to'],
-      villageHeader: '驻(挂钩联系)村',
+      villageHeader: '驻（挂钩联系）村',
     },
-    { name: '村干部', row: 'village_post', fields: ['village', ...PERSON], villageHeader: '村(社区、工区)' },
+    // Village cadres are neither civil servants nor institution staff: no 人员类别 column.
+    {
+      name: '村干部',
+      row: 'village_post',
+      fields: ['village', 'id', 'name', 'role', 'from', 'to'],
+      villageHeader: '村（社区、工区）',
+    },
   ],
   county_unit: [
     { name: '单位职务', row: 'post', fields: PERSON },
@@ -34,7 +42,7 @@ export const SHEETS: Record<'town' | 'county_unit', Sheet[]> = {
       name: '挂钩村',
       row: 'unit_village',
       fields: ['village', 'from', 'to'],
-      villageHeader: '村(社区、工区)',
+      villageHeader: '村（社区、工区）',
     },
   ],
 };
@@ -43,35 +51,41 @@ export const INTRO = '说明';
 export const roleKind = (sheet: Sheet, s: Setting): UnitKind =>
   sheet.row === 'village_post' ? 'village' : s.unit.kind;
 
-export function columns(sheet: Sheet): X.Column[] {
-  const col: Record<Field, X.Column> = {
-    id: { header: '人员编号', width: 16, note: '已有人员的编号;新人员留空,系统会给出新编号' },
+export function columns(sheet: Sheet): (X.Column & TableColumn<Field>)[] {
+  const col: Record<Field, X.Column & { required?: boolean }> = {
+    id: {
+      header: '人员编号',
+      width: 16,
+      note: '已有人员的编号；新人员留空，系统会给出新编号',
+      required: false,
+    },
     name: { header: '姓名', width: 12 },
     staff_type: {
       header: '人员类别',
       width: 14,
       choices: 'staff',
-      note: '公务员(称职等次)或事业单位人员(合格等次);留空为公务员',
+      note: '公务员（称职等次）或事业单位人员（合格等次）；留空为公务员',
+      required: false,
     },
     role: { header: '职务', width: 20, choices: sheet.row === 'village_post' ? 'village_roles' : 'roles' },
-    village: { header: sheet.villageHeader ?? '村(社区、工区)', width: 22, choices: 'villages' },
-    from: { header: '起始日期', width: 13, date: true, note: '可留空;格式 2009-03-01' },
-    to: { header: '终止日期', width: 13, date: true, note: '仍在任的留空' },
+    village: { header: sheet.villageHeader ?? '村（社区、工区）', width: 22, choices: 'villages' },
+    from: { header: '起始日期', width: 13, date: true, note: '可留空；格式 2009-03-01', required: false },
+    to: { header: '终止日期', width: 13, date: true, note: '仍在任的留空', required: false },
   };
-  return sheet.fields.map((f) => col[f]);
+  return sheet.fields.map((f) => ({ ...col[f], field: f }));
 }
 
 /** The villages a roster may name, each with the label its dropdown shows. */
 export function villageChoices(s: Setting): { id: string; name: string; label: string }[] {
   const list =
     s.unit.kind === 'town'
-      ? s.villages.map((v) => ({ id: v.id, name: v.name, label: v.name }))
+      ? s.villages.map((v) => ({ id: v.id, name: v.name, label: zhPunct(v.name) }))
       : s.units
           .filter((u) => u.kind === 'village')
-          .map((v) => ({ id: v.id, name: v.name, label: `${townName(s, v)} ${v.name}` }));
+          .map((v) => ({ id: v.id, name: v.name, label: zhPunct(`${townName(s, v)} ${v.name}`) }));
   const count = new Map<string, number>();
   for (const v of list) count.set(v.label, (count.get(v.label) ?? 0) + 1);
-  return list.map((v) => ((count.get(v.label) ?? 0) > 1 ? { ...v, label: `${v.label}(${v.id})` } : v));
+  return list.map((v) => ((count.get(v.label) ?? 0) > 1 ? { ...v, label: `${v.label}（${v.id}）` } : v));
 }
 const townName = (s: Setting, v: CaseUnit) => s.units.find((u) => u.id === v.town)?.name ?? v.town ?? '';
 
@@ -84,22 +98,21 @@ export async function rosterTemplate(ctx: Ctx, scope: Scope, county: string, yea
   const villages = villageChoices(s);
   const villageLabel = new Map(villages.map((v) => [v.id, v.label]));
   const wb = X.newWorkbook();
-  const intro = wb.addWorksheet(INTRO);
-  intro.columns = [{ width: 14 }, { width: 60 }];
-  intro.addRows([
-    ['名单', `${s.unit.name} ${year} 计生年度层级动态管理责任制名单(二(四))`],
+  const heading = `${s.unit.name}${year}年度人口和计划生育层级动态管理责任制名单`;
+  X.addIntro(wb, INTRO, [
+    ['名单', `${heading}（二（四））`],
     ['单位编号', s.unit.id],
     ['计生年度', year],
-    ['说明', '每行一条;职务、人员类别、村从下拉列表中选择。已有人员保留其编号;新人员编号留空。'],
-    ['', '日期格式 2009-03-01;起始日期可留空,仍在任的终止日期留空。删去的行即不再任职或驻村。'],
+    ['填写说明', '每行一条；职务、人员类别、村从下拉列表中选择。已有人员保留其编号；新人员编号留空。'],
+    ['', '日期格式 2009-03-01；起始日期可留空，仍在任的终止日期留空。删去的行即不再任职或驻村。'],
     [
       '',
       s.unit.kind === 'town'
-        ? '驻村干部须在"镇(场)职务"中列出其职务。'
-        : '挂钩村:本单位挂钩联系的村(社区、工区)。',
+        ? '驻村干部须在“镇（场）职务”中列出其职务。村干部不填人员类别。'
+        : '挂钩村：本单位挂钩联系的村（社区、工区）。',
     ],
+    ['', '各表第 1 行为标题、第 2 行为表头，已锁定以防误改；数据区可直接填写、插入或删除行。'],
   ]);
-  intro.getColumn(1).font = { bold: true };
   const formulas = X.addChoices(wb, {
     roles: Object.values(ROLE_ZH[s.unit.kind] ?? {}),
     village_roles: Object.values(ROLE_ZH.village),
@@ -108,7 +121,7 @@ export async function rosterTemplate(ctx: Ctx, scope: Scope, county: string, yea
   });
   for (const sheet of SHEETS[s.unit.kind as 'town' | 'county_unit']) {
     const cols = columns(sheet);
-    const ws = X.addSheet(wb, sheet.name, cols);
+    const ws = X.addSheet(wb, sheet.name, `${heading}——${sheet.name}`, cols);
     X.addDropdowns(ws, cols, formulas);
     const rows: Record<string, unknown>[] = (sheet.row === 'post'
       ? content.posts.filter((p) => p.unit === s.unit.id)
@@ -117,17 +130,19 @@ export async function rosterTemplate(ctx: Ctx, scope: Scope, county: string, yea
         : content.links) as unknown as Record<string, unknown>[];
     for (const r of rows) {
       const p = people.get(String(r.person));
+      const role = ROLE_ZH[roleKind(sheet, s)]?.[String(r.role)];
       const cells: Record<Field, unknown> = {
         id: r.person ?? null,
         name: p?.name ?? null,
-        staff_type: STAFF_ZH[p?.staff_type ?? 'civil_servant'],
-        role: ROLE_ZH[roleKind(sheet, s)]?.[String(r.role)] ?? r.role ?? null,
+        staff_type: zhPunct(STAFF_ZH[p?.staff_type ?? 'civil_servant']!),
+        role: role ? zhPunct(role) : (r.role ?? null),
         village: villageLabel.get(String(r.village)) ?? r.village ?? null,
         from: X.dateCell(r.from as string | undefined),
         to: X.dateCell(r.to as string | undefined),
       };
       ws.addRow(sheet.fields.map((f) => cells[f]));
     }
+    await X.protectHeader(ws);
   }
   return { filename: `${s.unit.name}-${year}-名单.xlsx`, body: await X.writeWorkbook(wb) };
 }

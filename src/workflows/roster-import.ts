@@ -8,16 +8,19 @@ import { randomUUID } from 'node:crypto';
 import type { CasePerson } from '../domain/case.ts';
 import type { Problem } from '../domain/problems.ts';
 import { ROLE_ZH, type StaffType } from '../domain/vocabulary.ts';
+import { sameLabel } from '../domain/zh-punct.ts';
 import { loadEngine } from '../policy/load.ts';
 import { invalid } from '../store/errors.ts';
 import type { Ctx } from '../store/facts.ts';
 import type { Scope } from '../store/scope.ts';
-import * as X from './excel.ts';
+import type * as X from './excel.ts';
+import * as R from './excel-read.ts';
 import {
   checkRoster,
   loadSetting,
   type RosterContent,
   type Setting,
+  storedContent,
   storedPeople,
 } from './roster-content.ts';
 import { STAFF_ZH } from './roster-diff.ts';
@@ -43,72 +46,79 @@ interface PersonCell {
   at: At;
 }
 
-/** Reads a filled workbook into roster content; every problem is a cell. */
+/**
+ * Reads a filled workbook into roster content; every problem is a cell. `storedStaff`: the stored
+ * staff type of the roster's people, kept for those listed only where it is not asked (村干部).
+ */
 export function parseRosterWorkbook(
   wb: X.Workbook,
   s: Setting,
   year: number,
+  storedStaff: ReadonlyMap<string, string> = new Map(),
 ): { ok: true; content: RosterContent; where: Where } | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
-  const intro = wb.getWorksheet(INTRO);
-  if (intro) {
-    const [u, y] = [X.cellText(intro, 2, 2), X.cellText(intro, 3, 2)];
-    if (u && u !== s.unit.id)
-      problems.push({
-        path: `${INTRO}!B2`,
-        code: 'wrong_unit',
-        zh: `这是单位 "${u}" 的名单,不是 "${s.unit.id}" 的`,
-        en: `this is the roster of "${u}", not of "${s.unit.id}"`,
-      });
-    if (y && y !== String(year))
-      problems.push({
-        path: `${INTRO}!B3`,
-        code: 'wrong_year',
-        zh: `这是 ${y} 年度的名单,不是 ${year} 年度的`,
-        en: `this is the roster of FP year ${y}, not ${year}`,
-      });
-  }
+  const u = R.introValue(wb, INTRO, '单位编号');
+  if (u?.text && u.text !== s.unit.id)
+    problems.push({
+      path: u.path,
+      code: 'wrong_unit',
+      zh: `这是单位“${u.text}”的名单，不是“${s.unit.id}”的`,
+      en: `this is the roster of "${u.text}", not of "${s.unit.id}"`,
+    });
+  const y = R.introValue(wb, INTRO, '计生年度');
+  if (y?.text && y.text !== String(year))
+    problems.push({
+      path: y.path,
+      code: 'wrong_year',
+      zh: `这是 ${y.text} 年度的名单，不是 ${year} 年度的`,
+      en: `this is the roster of FP year ${y.text}, not ${year}`,
+    });
   const villages = villageChoices(s);
   const village = (text: string) => {
-    const named = villages.filter((v) => v.name === text);
+    const named = villages.filter((v) => sameLabel(v.name, text));
     return (
-      villages.find((v) => v.label === text || v.id === text) ?? (named.length === 1 ? named[0] : undefined)
+      villages.find((v) => sameLabel(v.label, text) || v.id === text) ??
+      (named.length === 1 ? named[0] : undefined)
     );
   };
   // Rows first, people after: a row without a number may name a person numbered on another row.
   const rows: {
     sheet: Sheet;
+    name: string;
     row: number;
     get: Partial<Record<Field, string>>;
     col: Record<string, number>;
   }[] = [];
   for (const sheet of SHEETS[s.unit.kind as 'town' | 'county_unit']) {
-    const ws = wb.getWorksheet(sheet.name);
+    const ws = R.findSheet(wb, sheet.name);
     if (!ws) {
-      problems.push(X.missingSheet(sheet.name));
+      problems.push(R.missingSheet(sheet.name));
       continue;
     }
     const cols = columns(sheet);
-    const header = X.checkHeader(ws, cols);
-    problems.push(...header);
-    if (header.length) continue;
-    for (const r of X.dataRows(ws, cols.length)) {
+    const found = R.findTable(ws, cols);
+    if (!found.ok) {
+      problems.push(...found.problems);
+      continue;
+    }
+    const { col } = found.table;
+    for (const r of found.table.rows) {
       const get: Partial<Record<Field, string>> = {};
-      const col: Record<string, number> = {};
-      sheet.fields.forEach((f, i) => {
-        col[f] = i + 1;
-        const path = X.cellPath(ws.name, i + 1, r);
-        const text = X.cellText(ws, r, i + 1);
-        if (f === 'from' || f === 'to') {
-          const d = X.cellDate(ws, r, i + 1);
+      for (const c of cols) {
+        const f = c.field;
+        const at = col[f];
+        const text = at ? R.cellText(ws, r, at) : '';
+        const path = R.cellPath(ws.name, at ?? 1, r);
+        if (at && (f === 'from' || f === 'to')) {
+          const d = R.cellDate(ws, r, at);
           if (d.ok) get[f] = d.value;
           else problems.push(d.problem);
         } else if (f === 'role' && text) {
-          const p = X.pick(text, ROLE_ZH[roleKind(sheet, s)] ?? {}, path, { zh: '职务', en: 'post' });
+          const p = R.pick(text, ROLE_ZH[roleKind(sheet, s)] ?? {}, path, { zh: '职务', en: 'post' });
           if (p.ok) get.role = p.value;
           else problems.push(p.problem);
         } else if (f === 'staff_type' && text) {
-          const p = X.pick(text, STAFF_ZH, path, { zh: '人员类别', en: 'staff type' });
+          const p = R.pick(text, STAFF_ZH, path, { zh: '人员类别', en: 'staff type' });
           if (p.ok) get.staff_type = p.value;
           else problems.push(p.problem);
         } else if (f === 'village' && text) {
@@ -118,21 +128,16 @@ export function parseRosterWorkbook(
             problems.push({
               path,
               code: 'unknown_ref',
-              zh: `"${text}" 不是可选的村(社区、工区),请从下拉列表中选择`,
+              zh: `“${text}”不是可选的村（社区、工区），请从下拉列表中选择`,
               en: `"${text}" is not a village to choose; pick one from the list`,
             });
         } else if (text) get[f] = text;
         const required =
           f === 'role' || f === 'village' || (f === 'name' && !(sheet.row === 'stationed' && get.id));
         if (required && !text)
-          problems.push({
-            path,
-            code: 'required',
-            zh: `缺少${cols[i]!.header}`,
-            en: `${cols[i]!.header} is required`,
-          });
-      });
-      rows.push({ sheet, row: r, get, col });
+          problems.push({ path, code: 'required', zh: `缺少${c.header}`, en: `${c.header} is required` });
+      }
+      rows.push({ sheet, name: ws.name, row: r, get, col: col as Record<string, number> });
     }
   }
 
@@ -143,22 +148,22 @@ export function parseRosterWorkbook(
     const { id, name, staff_type } = r.get;
     if (!id || !name) continue;
     const at = {
-      sheet: r.sheet.name,
+      sheet: r.name,
       row: r.row,
-      cols: { id: r.col.id!, name: r.col.name!, staff_type: r.col.staff_type ?? r.col.id! },
+      cols: { id: r.col.id ?? r.col.name!, name: r.col.name!, staff_type: r.col.staff_type ?? r.col.name! },
     };
     const seen = byId.get(id);
     if (!seen) byId.set(id, { id, name, staff_type: staff_type ?? '', at });
     else if (seen.name !== name)
       problems.push({
-        path: X.cellPath(r.sheet.name, r.col.name!, r.row),
+        path: R.cellPath(r.name, r.col.name!, r.row),
         code: 'name_mismatch',
-        zh: `编号 "${id}" 在 ${seen.at.sheet} 第 ${seen.at.row} 行是"${seen.name}"`,
+        zh: `编号“${id}”在 ${seen.at.sheet} 第 ${seen.at.row} 行是“${seen.name}”`,
         en: `"${id}" is "${seen.name}" on ${seen.at.sheet} row ${seen.at.row}`,
       });
     else if (staff_type && seen.staff_type && staff_type !== seen.staff_type)
       problems.push({
-        path: X.cellPath(r.sheet.name, r.col.staff_type!, r.row),
+        path: R.cellPath(r.name, r.col.staff_type!, r.row),
         code: 'staff_mismatch',
         zh: `人员类别与 ${seen.at.sheet} 第 ${seen.at.row} 行不一致`,
         en: `the staff type differs from ${seen.at.sheet} row ${seen.at.row}`,
@@ -182,9 +187,13 @@ export function parseRosterWorkbook(
         name,
         staff_type: staff_type ?? '',
         at: {
-          sheet: r.sheet.name,
+          sheet: r.name,
           row: r.row,
-          cols: { id: r.col.id!, name: r.col.name!, staff_type: r.col.staff_type ?? r.col.name! },
+          cols: {
+            id: r.col.id ?? r.col.name!,
+            name: r.col.name!,
+            staff_type: r.col.staff_type ?? r.col.name!,
+          },
         },
       };
       newByName.set(name, p);
@@ -195,18 +204,21 @@ export function parseRosterWorkbook(
 
   const content: RosterContent = { people: [], posts: [], links: [] };
   const where: Where = { people: [], posts: [], links: [] };
+  // Where the staff type is asked for none of a person's rows (村干部), the stored one stands.
+  const asked = new Set(rows.filter((r) => r.sheet.fields.includes('staff_type')).map((r) => r.get.id));
   for (const p of [...byId.values(), ...newByName.values()]) {
+    const staff = asked.has(p.id) ? p.staff_type : storedStaff.get(p.id);
     content.people.push({
       id: p.id,
       name: p.name,
-      ...(p.staff_type && { staff_type: p.staff_type as StaffType }),
+      ...(staff && { staff_type: staff as StaffType }),
     } as CasePerson);
     where.people.push(p.at);
   }
-  for (const { sheet, row, get, col } of rows) {
+  for (const { sheet, name, row, get, col } of rows) {
     const dates = { ...(get.from && { from: get.from }), ...(get.to && { to: get.to }) };
     const at = {
-      sheet: sheet.name,
+      sheet: name,
       row,
       cols: { ...col, person: col.id ?? 1, unit: col.village ?? col.role ?? 1 },
     };
@@ -232,7 +244,7 @@ export function toCell(p: Problem, where: Where): Problem {
   if (!m) return p.path === 'fp_year' ? { ...p, path: `${INTRO}!B3` } : p;
   const at = where[m[1] as keyof Where][Number(m[2])];
   if (!at) return p;
-  return { ...p, path: X.cellPath(at.sheet, (m[3] && at.cols[m[3]]) || 1, at.row) };
+  return { ...p, path: R.cellPath(at.sheet, (m[3] && at.cols[m[3]]) || 1, at.row) };
 }
 
 /** Imports a filled template: problems by cell and nothing stored, or the roster submitted. */
@@ -242,13 +254,14 @@ export async function importRosterWorkbook(
   county: string,
   year: number,
   unit: string,
-  body: Buffer,
+  upload: R.Upload,
 ) {
   requireSubmitter(scope, county, unit);
   const s = await loadSetting(ctx.db, county, unit);
-  const read = await X.readWorkbook(body);
-  if (!read.ok) throw invalid(read.problems);
-  const parsed = parseRosterWorkbook(read.wb, s, year);
+  const wb = await R.readWorkbook(upload);
+  const stored = await storedContent(ctx.db, s, year);
+  const storedStaff = new Map(stored.people.flatMap((p) => (p.staff_type ? [[p.id, p.staff_type]] : [])));
+  const parsed = parseRosterWorkbook(wb, s, year, storedStaff);
   if (!parsed.ok) throw invalid(parsed.problems);
   const known = await storedPeople(
     ctx.db,

@@ -1,5 +1,6 @@
-// Importing a filled score sheet (layouts and reading in scores-excel.ts): the year as the engine
-// will read it, with the file's rows in place of the stored county assessments, is checked whole;
+// Importing a filled score sheet (layouts in scores-excel.ts, reading in scores-read.ts): the year
+// as the engine will read it, with the file's rows (and its 抽中 / 失职 marks as the towns' sampled
+// and at-fault villages) in place of the stored county assessments, is checked whole;
 // every problem comes back as its cell and nothing is written, or every row is written in one
 // transaction, each audited (`assessments.create` / `assessments.update`, then `scores.import`).
 
@@ -12,29 +13,19 @@ import { type Api, FACTS } from '../store/fact-kinds.ts';
 import type { Ctx } from '../store/facts.ts';
 import type { NewRow } from '../store/schema.ts';
 import type { Scope } from '../store/scope.ts';
-import * as X from './excel.ts';
-import {
-  col,
-  countyAssessments,
-  keyOf,
-  readScores,
-  requireOffice,
-  type ScoreRow,
-  scoreCol,
-  unitsOf,
-} from './scores-excel.ts';
+import * as R from './excel-read.ts';
+import { countyAssessments, keyOf, requireOffice, unitsOf } from './scores-excel.ts';
+import { readScores, type Sampling, type ScoreRow } from './scores-read.ts';
 
 /** Imports a filled score sheet: problems by cell and nothing written, or every row written and audited. */
-export async function importScores(ctx: Ctx, scope: Scope, county: string, year: number, body: Buffer) {
+export async function importScores(ctx: Ctx, scope: Scope, county: string, year: number, upload: R.Upload) {
   requireOffice(scope, county);
   const engine = loadEngine((await getCounty(ctx.db, county)).policy);
-  const read = await X.readWorkbook(body);
-  if (!read.ok) throw invalid(read.problems);
+  const wb = await R.readWorkbook(upload);
   const at = ctx.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const audit = await AuditWriter.open(trx);
-    const { rows, problems } = readScores(read.wb, await unitsOf(trx, county, year), county, year);
-    if (problems.length) throw invalid(problems);
+    const { rows, sampling, problems } = readScores(wb, await unitsOf(trx, county, year), county, year);
     // The year as the engine will read it, with the file's rows in place of the stored ones.
     const stored = await countyAssessments(trx, county, year);
     const index = new Map(stored.map((a, i) => [keyOf(a), i]));
@@ -65,21 +56,50 @@ export async function importScores(ctx: Ctx, scope: Scope, county: string, year:
       index.set(key, i);
       source.set(i, r);
     }
+    // The towns' sampled and at-fault villages, as the file marks them.
+    const marks = new Map<number, Sampling>();
+    for (const [town, m] of sampling ?? []) {
+      const i = index.get(`county|${town}|annual`);
+      if (i === undefined) {
+        for (const v of m.sampled)
+          problems.push({
+            path: m.cells.get(v)!.sampled,
+            code: 'no_assessment',
+            zh: '所属镇（场）没有县年度考核结果，不能标记抽中；请先在“镇（场）”表中填写其考核结果',
+            en: "the village's town has no annual county assessment to be sampled in; give the town's outcome first",
+          });
+        continue;
+      }
+      const before = next[i]!;
+      const same = (a: unknown, b: string[]) => JSON.stringify(a ?? []) === JSON.stringify(b);
+      if (same(before.sampled, m.sampled) && same(before.at_fault, m.at_fault)) continue;
+      next[i] = { ...before, sampled: m.sampled, at_fault: m.at_fault };
+      marks.set(i, m);
+    }
+    if (problems.length) throw invalid(problems);
     const c = await buildCase(trx, county, year);
     const v = engine.validate({ ...c, assessments: next.map(FACTS.assessments.toCase) });
     if (!v.ok) {
       const cells = v.problems.map((p) => {
-        const m = /^assessments\[(\d+)\](?:\.(\w+))?/.exec(p.path);
-        const r = m ? source.get(Number(m[1])) : undefined;
+        const m = /^assessments\[(\d+)\](?:\.(\w+))?(?:\[(\d+)\])?/.exec(p.path);
+        const i = Number(m?.[1]);
+        const list = m?.[2] === 'sampled' || m?.[2] === 'at_fault' ? m[2] : undefined;
+        const mark = list && marks.get(i);
+        if (mark) {
+          const village = (next[i]![list] as string[])[Number(m![3])]!;
+          return { ...p, path: mark.cells.get(village)?.[list] ?? p.path };
+        }
+        const r = source.get(i);
         if (!r) return p;
-        const column =
-          m?.[2] === 'score' ? scoreCol(r.sheet) : m?.[2] === 'outcome' ? col(r.sheet, '考核结果') : 1;
-        return { ...p, path: X.cellPath(r.sheet.name, column, r.row) };
+        const column = (m?.[2] === 'score' || m?.[2] === 'outcome' ? r.col[m[2]] : r.col.id) ?? 1;
+        return { ...p, path: R.cellPath(r.name, column, r.row) };
       });
       throw invalid(cells);
     }
     const summary = { created: 0, updated: 0, unchanged: 0 };
-    for (const [i, r] of source) {
+    const changed = new Map<number, string>([...marks.keys()].map((i) => [i, String(next[i]!.subject)]));
+    for (const [i, r] of source) changed.set(i, r.subject);
+    for (const [i, subject] of changed) {
       const before = stored[i];
       const after = next[i]!;
       if (
@@ -111,7 +131,7 @@ export async function importScores(ctx: Ctx, scope: Scope, county: string, year:
           object_type: 'assessments',
           object_id: id,
           county_id: county,
-          unit_id: r.subject,
+          unit_id: subject,
           before: before ? was : null,
           after: { ...after, id },
         },

@@ -44,43 +44,43 @@ for (const dialect of DIALECTS)
       const wb = await template();
       expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual([
         '说明',
-        '镇(场)',
-        '村(社区、工区)',
+        '镇（场）',
+        '村（社区、工区）',
         '县直单位',
         '综合治理职责单位',
       ]);
-      expect(rowsOf(wb, '村(社区、工区)')).toEqual([
-        ['v-hongxing', '红星村', '东风镇', '达标', '97'],
-        ['v-qiaotou', '桥头村', '东风镇', '达标', '93'],
-        ['v-shangling', '上岭村', '西山镇', '达标', '80'],
-        ['v-xiaying', '下营社区', '西山镇', '黄牌警告', '60'],
+      expect(rowsOf(wb, '村（社区、工区）')).toEqual([
+        ['v-hongxing', '红星村', '东风镇', '达标', '97', '', ''],
+        ['v-qiaotou', '桥头村', '东风镇', '达标', '93', '', ''],
+        ['v-shangling', '上岭村', '西山镇', '达标', '80', '', ''],
+        ['v-xiaying', '下营社区', '西山镇', '黄牌警告', '60', '', ''],
       ]);
       expect(rowsOf(wb, '综合治理职责单位')).toEqual([
         ['u-gongan', '县公安局', '85'],
         ['u-jiaoyu', '县教育局', '90'],
       ]);
-      expect((wb.getWorksheet('镇(场)') as any).dataValidations.model.C2).toMatchObject({ type: 'list' });
+      expect((wb.getWorksheet('镇（场）') as any).dataValidations.model.C3).toMatchObject({ type: 'list' });
       expect((await f.as('dongfeng', { url: `${Y}/scores/template.xlsx` })).statusCode).toBe(403);
     });
 
     it('answers a file with problems with each as its cell, and writes nothing', async () => {
       const before = await county();
       const wb = await template();
-      const villages = wb.getWorksheet('村(社区、工区)')!;
-      villages.getCell(`D${findRow(wb, '村(社区、工区)', 'v-qiaotou')}`).value = '优秀';
+      const villages = wb.getWorksheet('村（社区、工区）')!;
+      villages.getCell(`D${findRow(wb, '村（社区、工区）', 'v-qiaotou')}`).value = '优秀';
       villages.addRow(['v-nowhere', '无此村', '', '达标', 90]);
       wb.getWorksheet('县直单位')!.getCell(`D${findRow(wb, '县直单位', 'u-jiaoyu')}`).value = 'abc';
-      wb.getWorksheet('镇(场)')!.getCell(`C${findRow(wb, '镇(场)', 't-xishan')}`).value = null;
+      wb.getWorksheet('镇（场）')!.getCell(`C${findRow(wb, '镇（场）', 't-xishan')}`).value = null;
       wb.getWorksheet('综合治理职责单位')!.addRow(['v-hongxing', '红星村', 90]);
       const r = await f.upload('office', `${Y}/scores/xlsx`, wb);
       expect(r.statusCode).toBe(422);
       expect(paths(r).sort()).toEqual(
         [
-          '村(社区、工区)!D3 enum',
-          '村(社区、工区)!A6 unknown_ref',
-          '县直单位!D3 number',
-          '镇(场)!C3 required',
-          '综合治理职责单位!A4 unknown_ref',
+          '村（社区、工区）!D4 enum',
+          '村（社区、工区）!A7 unknown_ref',
+          '县直单位!D4 number',
+          '镇（场）!C4 required',
+          '综合治理职责单位!A5 unknown_ref',
         ].sort(),
       );
       expect(await county()).toEqual(before);
@@ -97,13 +97,13 @@ for (const dialect of DIALECTS)
         payload: { reason: '重新录入' },
       });
       const wb = await template();
-      const v = wb.getWorksheet('村(社区、工区)')!;
-      v.getCell(`E${findRow(wb, '村(社区、工区)', 'v-qiaotou')}`).value = 99;
-      const xiaying = findRow(wb, '村(社区、工区)', 'v-xiaying');
+      const v = wb.getWorksheet('村（社区、工区）')!;
+      v.getCell(`E${findRow(wb, '村（社区、工区）', 'v-qiaotou')}`).value = 99;
+      const xiaying = findRow(wb, '村（社区、工区）', 'v-xiaying');
       v.getCell(`D${xiaying}`).value = '达标';
       v.getCell(`E${xiaying}`).value = '98';
-      v.getCell(`D${findRow(wb, '村(社区、工区)', 'v-shangling')}`).value = '达标';
-      v.getCell(`E${findRow(wb, '村(社区、工区)', 'v-shangling')}`).value = 85;
+      v.getCell(`D${findRow(wb, '村（社区、工区）', 'v-shangling')}`).value = '达标';
+      v.getCell(`E${findRow(wb, '村（社区、工区）', 'v-shangling')}`).value = 85;
       wb
         .getWorksheet('综合治理职责单位')!
         .getCell(`C${findRow(wb, '综合治理职责单位', 'u-gongan')}`).value = 95;
@@ -168,8 +168,8 @@ for (const dialect of DIALECTS)
     it("honours the county's reading of ties (I5) and previews the other", async () => {
       const wb = await template();
       wb
-        .getWorksheet('村(社区、工区)')!
-        .getCell(`E${findRow(wb, '村(社区、工区)', 'v-hongxing')}`).value = 99;
+        .getWorksheet('村（社区、工区）')!
+        .getCell(`E${findRow(wb, '村（社区、工区）', 'v-hongxing')}`).value = 99;
       expect((await f.upload('office', `${Y}/scores/xlsx`, wb)).statusCode).toBe(200);
       const ranks = (v: View) =>
         v.rankings
@@ -191,5 +191,39 @@ for (const dialect of DIALECTS)
       const bad = await f.as('office', { url: `${Y}/rankings?I5=loose` });
       expect(bad.statusCode).toBe(422);
       expect(paths(bad)).toEqual(['I5 enum']);
+    });
+
+    it('records the villages the county sampled (抽中) and found at fault (失职) with their town', async () => {
+      const V = '村（社区、工区）';
+      const wb = await template();
+      const ws = wb.getWorksheet(V)!;
+      const hongxing = findRow(wb, V, 'v-hongxing');
+      const qiaotou = findRow(wb, V, 'v-qiaotou');
+      ws.getCell(`F${hongxing}`).value = '是';
+      ws.getCell(`G${hongxing}`).value = '是';
+      ws.getCell(`G${qiaotou}`).value = '是'; // at fault, but not sampled
+      ws.getCell(`F${findRow(wb, V, 'v-xiaying')}`).value = '也许';
+      const bad = await f.upload('office', `${Y}/scores/xlsx`, wb);
+      expect(bad.statusCode).toBe(422);
+      expect(paths(bad).sort()).toEqual([`${V}!F${findRow(wb, V, 'v-xiaying')} enum`]);
+      ws.getCell(`F${findRow(wb, V, 'v-xiaying')}`).value = null;
+      const notSampled = await f.upload('office', `${Y}/scores/xlsx`, wb);
+      expect(notSampled.statusCode).toBe(422);
+      expect(paths(notSampled)).toEqual([`${V}!G${qiaotou} not_sampled`]);
+      ws.getCell(`G${qiaotou}`).value = null;
+      const ok = await f.upload('office', `${Y}/scores/xlsx`, wb);
+      expect(ok.statusCode, ok.body).toBe(200);
+      expect(ok.json()).toMatchObject({ updated: 1 });
+      const town = (
+        await f.as('office', { url: '/api/v1/counties/qingshui/assessments?subject=t-dongfeng&by=county' })
+      ).json().items[0];
+      expect(town).toMatchObject({
+        outcome: 'pass',
+        score: 95,
+        sampled: ['v-hongxing'],
+        at_fault: ['v-hongxing'],
+      });
+      const again = rowsOf(await template(), V).find((r) => r[0] === 'v-hongxing')!;
+      expect(again.slice(5)).toEqual(['是', '是']);
     });
   });

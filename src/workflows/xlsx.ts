@@ -1,13 +1,25 @@
-// What the office's printed tables have in common (exceljs): one sheet per table, a bold frozen
-// header row in Chinese, amounts as numbers with two decimals, dates as text `YYYY-MM-DD`, A4
-// landscape fitted to the page width, and the report's title in the printed page header.
+// The office's printed tables (exceljs), laid out as a county office lays out a 报表: one sheet per
+// table; the title in row 1 (宋体 16 bold), `单位：元` above the right edge when it has amounts,
+// the header (bold, frozen, repeated on every printed page), the rows in 宋体, totals, notes in
+// 仿宋, and the signature line 制表人 / 审核人 / 日期 under it. Amounts are yuan with two decimals
+// (fen inside), dates text `YYYY-MM-DD`, every code shown by its Chinese label, Chinese text with
+// full-width punctuation; A4 landscape fitted to the page width, pages numbered.
 
-import ExcelJS from 'exceljs';
+import { zhPunct } from '../domain/zh-punct.ts';
+import {
+  addTitle,
+  attachment,
+  FONT,
+  newWorkbook,
+  styleHeader,
+  type Workbook,
+  type Worksheet,
+  writeWorkbook,
+  XLSX_TYPE,
+} from './excel.ts';
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-export type Workbook = ExcelJS.Workbook;
-export type Worksheet = ExcelJS.Worksheet;
+export type { Workbook, Worksheet };
+export { attachment, newWorkbook, XLSX_TYPE };
 
 /** A column: its Chinese header, width in characters, and how its values are shown. */
 export interface Col<R> {
@@ -18,39 +30,51 @@ export interface Col<R> {
   value: (row: R) => string | number | null | undefined;
 }
 
-export const YUAN_FORMAT = '#,##0.00';
-
-export function newWorkbook(): Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Zeren 责任';
-  return wb;
+/** Who made a table and when: the signature line under it. */
+export interface Signature {
+  /** 制表人: the person's name (see preparer.ts). */
+  preparedBy: string;
+  /** 日期: `YYYY-MM-DD`. */
+  on: string;
 }
 
-/** `&` starts a code in a page header: write it as `&&`. */
-const headerText = (s: string) => s.replace(/&/g, '&&');
+export const YUAN_FORMAT = '#,##0.00';
+/** The header's row: under the title and the `单位：元` line. */
+export const HEADER_ROW = 3;
 
-/** A sheet of rows under a frozen header row, set up to print on A4 landscape. */
+/** A sheet of rows under a title and a frozen header row, set up to print on A4 landscape. */
 export function addTable<R>(wb: Workbook, name: string, title: string, cols: Col<R>[], rows: readonly R[]) {
-  const ws = wb.addWorksheet(name, {
-    views: [{ state: 'frozen', ySplit: 1 }],
+  const ws = wb.addWorksheet(zhPunct(name), {
+    views: [{ state: 'frozen', ySplit: HEADER_ROW }],
     pageSetup: {
       paperSize: 9, // A4
       orientation: 'landscape',
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
-      printTitlesRow: '1:1',
+      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
     },
-    headerFooter: { oddHeader: `&C&"宋体,Bold"&14${headerText(title)}`, oddFooter: '&C第 &P 页,共 &N 页' },
+    headerFooter: { oddFooter: `&C&"仿宋"第 &P 页，共 &N 页` },
   });
-  ws.columns = cols.map((c) => ({ header: c.header, width: c.width }));
-  const header = ws.getRow(1);
-  header.font = { bold: true };
-  header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
   cols.forEach((c, i) => {
-    if (c.kind === 'yuan') ws.getColumn(i + 1).numFmt = YUAN_FORMAT;
+    const col = ws.getColumn(i + 1);
+    col.width = c.width;
+    col.font = FONT.body;
+    if (c.kind === 'yuan') col.numFmt = YUAN_FORMAT;
   });
+  addTitle(ws, cols.length, title);
+  if (cols.some((c) => c.kind === 'yuan')) {
+    const unit = ws.getRow(2);
+    unit.getCell(1).value = '单位：元';
+    ws.mergeCells(2, 1, 2, cols.length);
+    unit.font = FONT.note;
+    unit.alignment = { horizontal: 'right' };
+  }
+  const header = ws.getRow(HEADER_ROW);
+  cols.forEach((c, i) => {
+    header.getCell(i + 1).value = zhPunct(c.header);
+  });
+  styleHeader(ws, HEADER_ROW, cols.length);
   for (const r of rows) ws.addRow(cols.map((c) => cell(c, c.value(r))));
   return ws;
 }
@@ -58,31 +82,49 @@ export function addTable<R>(wb: Workbook, name: string, title: string, cols: Col
 function cell<R>(c: Col<R>, v: string | number | null | undefined): string | number | null {
   if (v === undefined || v === null) return null;
   if (c.kind === 'yuan' && typeof v === 'number') return v / 100;
-  return v;
+  return typeof v === 'string' ? zhPunct(v) : v;
 }
 
 /** A bold line under a table: labels and values by column number (1-based); fen in yuan columns. */
 export function addTotalLine<R>(ws: Worksheet, cols: Col<R>[], values: Record<number, string | number>) {
   const row = ws.addRow(cols.map((c, i) => cell(c, values[i + 1])));
-  row.font = { bold: true };
+  row.font = { ...FONT.body, bold: true };
   row.border = { top: { style: 'thin' } };
   return row;
 }
 
-/** A line of text spanning the table's width (a total in capital numerals, a note). */
+/** A line of text spanning the table's width (a total in capital numerals, a note), in 仿宋. */
 export function addNoteLine(ws: Worksheet, width: number, text: string, bold = false) {
-  const row = ws.addRow([text]);
+  const row = ws.addRow([zhPunct(text)]);
   ws.mergeCells(row.number, 1, row.number, width);
-  row.font = { bold };
+  row.font = { ...FONT.note, bold };
+  row.alignment = { wrapText: true, vertical: 'top' };
   return row;
 }
 
-export async function workbookBuffer(wb: Workbook): Promise<Buffer> {
-  return Buffer.from(await wb.xlsx.writeBuffer());
+/** `2010-02-01` → `2010年2月1日`. */
+export const zhDate = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+};
+
+/** 制表人 / 审核人 / 日期 under the table, spread over its width, after a blank line. */
+export function addSignature(ws: Worksheet, width: number, sign: Signature) {
+  ws.addRow([]);
+  const row = ws.addRow([]);
+  const third = Math.max(1, Math.floor(width / 3));
+  const parts: [number, number, string][] = [
+    [1, third, `制表人：${sign.preparedBy}`],
+    [third + 1, Math.max(third + 1, width - third), '审核人：'],
+    [Math.min(width, width - third + 1), width, `日期：${zhDate(sign.on)}`],
+  ];
+  for (const [from, to, text] of parts) {
+    row.getCell(from).value = text;
+    if (to > from) ws.mergeCells(row.number, from, row.number, to);
+  }
+  row.font = FONT.note;
+  row.height = 24;
+  return row;
 }
 
-/** `attachment` with a plain fallback name and the UTF-8 name (RFC 6266 / 5987). */
-export function attachment(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
+export const workbookBuffer = writeWorkbook;

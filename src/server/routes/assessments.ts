@@ -4,19 +4,18 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Ctx } from '../../store/facts.ts';
-import { XLSX_TYPE } from '../../workflows/excel.ts';
 import { getRankings } from '../../workflows/rankings.ts';
 import { requireOffice, scoresTemplate } from '../../workflows/scores-excel.ts';
 import { importScores } from '../../workflows/scores-import.ts';
 import { scopeOf } from '../auth.ts';
 import { errors, Open, YearParams } from '../schemas.ts';
-import { acceptXlsx, sendXlsx, XLSX_LIMIT, xlsxBody } from './rosters.ts';
+import { acceptUploads, sendXlsx, UPLOAD_HELP, uploadOf, XLSX_LIMIT } from './uploads.ts';
 
 type P = { county: string; fpYear: number };
 
 export function assessmentRoutes(app: FastifyInstance, ctx: Ctx): void {
   app.register(async (r) => {
-    acceptXlsx(r);
+    await acceptUploads(r);
     const base = '/api/v1/counties/:county/years/:fpYear';
     const tags = ['assessments'];
     r.get(
@@ -66,7 +65,7 @@ export function assessmentRoutes(app: FastifyInstance, ctx: Ctx): void {
         bodyLimit: XLSX_LIMIT,
         schema: {
           tags,
-          summary: `import the filled score sheet (body: the file, Content-Type ${XLSX_TYPE}); all or nothing, each problem as its cell`,
+          summary: `import the filled score sheet (${UPLOAD_HELP}); all or nothing, each problem as its cell`,
           params: YearParams,
           response: { 200: Open, ...errors(401, 403, 404, 413, 415, 422) },
         },
@@ -74,7 +73,7 @@ export function assessmentRoutes(app: FastifyInstance, ctx: Ctx): void {
       async (req) => {
         const { county, fpYear } = req.params as P;
         requireOffice(scopeOf(req), county);
-        return importScores(ctx, scopeOf(req), county, fpYear, xlsxBody(req.body));
+        return importScores(ctx, scopeOf(req), county, fpYear, await uploadOf(req));
       },
     );
   });

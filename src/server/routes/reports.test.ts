@@ -23,7 +23,7 @@ async function workbook(body: Buffer) {
   await wb.xlsx.load(body as unknown as ArrayBuffer);
   return wb;
 }
-const headers = (ws: ExcelJS.Worksheet) => (ws.getRow(1).values as unknown[]).slice(1);
+const headers = (ws: ExcelJS.Worksheet) => (ws.getRow(3).values as unknown[]).slice(1);
 
 for (const dialect of DIALECTS) {
   describe(`reports on ${dialect}`, () => {
@@ -171,38 +171,40 @@ for (const dialect of DIALECTS) {
       const wb = await workbook(r.rawPayload);
       expect(wb.worksheets.map((w) => w.name)).toEqual([
         '汇总',
-        '镇(场)',
-        '村(社区、工区)',
+        '镇（场）',
+        '村（社区、工区）',
         '县直单位',
         '个人',
       ]);
       const summary = wb.getWorksheet('汇总')!;
       expect(headers(summary)).toEqual(
-        expect.arrayContaining(['类别', '奖励金额(元)', '罚款金额(元)', '一票否决(项)']),
+        expect.arrayContaining(['类别', '奖励金额（元）', '罚款金额（元）', '一票否决（项）']),
       );
-      const total = summary.getRow(6);
+      const total = summary.getRow(8);
       expect(total.getCell(1).value).toBe('合计');
       expect(total.getCell(3).value).toBe(sum(result, 'reward') / 100);
       expect(total.getCell(7).value).toBe(sum(result, 'fine') / 100);
       expect(summary.getColumn(3).numFmt).toBe('#,##0.00');
-      expect(summary.getRow(7).getCell(1).value).toBe(`奖励合计(大写):${capitalYuan(sum(result, 'reward'))}`);
+      expect(summary.getRow(9).getCell(1).value).toBe(
+        `奖励合计（大写）：${capitalYuan(sum(result, 'reward'))}`,
+      );
       const people = wb.getWorksheet('个人')!;
       expect(headers(people)).toEqual([
         '姓名',
         '人员编号',
         '所在单位',
-        '职务(关系)',
+        '职务（关系）',
         '奖惩项目',
         '条款',
         '条款编号',
         '适用条款',
-        '金额(元)',
-        '已兑现(元)',
-        '未兑现(元)',
+        '金额（元）',
+        '已兑现（元）',
+        '未兑现（元）',
         '兑现状态',
         '说明',
       ]);
-      expect(people.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(people.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
       expect(people.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9 });
       expect(people.getColumn(1).width).toBe(14);
     });
@@ -263,16 +265,16 @@ for (const dialect of DIALECTS) {
         '条款',
         '日期',
         '摘要',
-        '金额(元)',
+        '金额（元）',
         '收据号',
-        '余额(元)',
+        '余额（元）',
         '备注',
       ]);
       const texts = ws
         .getSheetValues()
         .flat()
         .filter((v): v is string => typeof v === 'string');
-      expect(texts.some((v) => v.startsWith('尚欠罚款(大写):'))).toBe(true);
+      expect(texts.some((v) => v.startsWith('尚欠罚款（大写）：'))).toBe(true);
     });
 
     it('keeps a town to its own statements', async () => {
@@ -313,9 +315,48 @@ for (const dialect of DIALECTS) {
       expect(headers(wb.getWorksheet('可扣拨款')!)).toEqual([
         '执罚单位',
         '逾期笔数',
-        '可从拨款中扣除(元)',
+        '可从拨款中扣除（元）',
         '金额大写',
       ]);
+    });
+
+    it('lays out every workbook as an office table: title, 单位：元, 宋体/仿宋, 制表人 line, Chinese labels', async () => {
+      for (const url of [
+        `${reports}/rewards-and-sanctions.xlsx`,
+        `${reports}/statement.xlsx?unit=t-xishan`,
+        `${reports}/overdue.xlsx?on=2010-04-15`,
+      ]) {
+        const wb = await workbook((await k.as('office', { url })).rawPayload);
+        for (const ws of wb.worksheets) {
+          const at = `${url} ${ws.name}`;
+          expect(String(ws.getCell('A1').value), at).toMatch(/^清水县2009年度/);
+          expect(ws.getCell('A1').font, at).toMatchObject({ name: '宋体', size: 16, bold: true });
+          expect(ws.getCell('A2').value, at).toBe('单位：元');
+          expect(ws.getCell('A2').font, at).toMatchObject({ name: '仿宋' });
+          expect(ws.getCell('A3').font, at).toMatchObject({ name: '宋体', bold: true });
+          expect(ws.getCell('A4').font, at).toMatchObject({ name: '宋体' });
+          // (A merged cell reads as its first cell's value: each text once.)
+          const sign = new Set((ws.getRow(ws.rowCount).values as unknown[]).filter(Boolean));
+          expect([...sign], at).toEqual([
+            '制表人：office1',
+            '审核人：',
+            expect.stringMatching(/^日期：\d{4}年\d{1,2}月\d{1,2}日$/),
+          ]);
+          const texts = ws
+            .getSheetValues()
+            .flat()
+            .filter((v): v is string => typeof v === 'string');
+          expect(
+            texts.filter((t) => /[\u3400-\u9fff] ?[,:;()!?"]|[,:;()!?"] ?[\u3400-\u9fff]/.test(t)),
+            at,
+          ).toEqual([]);
+          // A code a person would not read (`partly_paid`, `not_submitted`): every one has its label.
+          expect(
+            texts.filter((t) => /\b[a-z]+_[a-z_]+\b/.test(t)),
+            at,
+          ).toEqual([]);
+        }
+      }
     });
 
     it('prints receipts of collections and payments, scoped like the obligation', async () => {

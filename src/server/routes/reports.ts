@@ -6,15 +6,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Ctx } from '../../store/facts.ts';
+import { today } from '../../workflows/days.ts';
 import { receiptDocument } from '../../workflows/documents.ts';
 import { DOCX_TYPE } from '../../workflows/docx.ts';
+import { preparerName } from '../../workflows/preparer.ts';
 import { overdueReport, rewardsAndSanctionsReport, statementReport } from '../../workflows/reports-data.ts';
 import {
   overdueWorkbook,
   rewardsAndSanctionsWorkbook,
   statementWorkbook,
 } from '../../workflows/reports-xlsx.ts';
-import { attachment, XLSX_TYPE } from '../../workflows/xlsx.ts';
+import { attachment, type Signature, XLSX_TYPE } from '../../workflows/xlsx.ts';
 import { scopeOf } from '../auth.ts';
 import { DateStr, errors, IdParams, Open, YearParams } from '../schemas.ts';
 
@@ -41,7 +43,7 @@ interface Report<R> {
   summary: string;
   query: typeof OnQuery | typeof StatementQuery;
   load(ctx: Ctx, req: FastifyRequest, county: string, year: number): Promise<R>;
-  workbook(r: R): Promise<Buffer>;
+  workbook(r: R, sign: Signature): Promise<Buffer>;
   filename(r: R, year: number): string;
 }
 
@@ -104,7 +106,8 @@ export function reportRoutes(app: FastifyInstance, ctx: Ctx): void {
       async (req, reply) => {
         const { county, fpYear } = req.params as Year;
         const loaded = await r.load(ctx, req, county, fpYear);
-        return send(reply, XLSX_TYPE, r.filename(loaded, fpYear), await r.workbook(loaded));
+        const sign = { preparedBy: await preparerName(ctx.db, scopeOf(req)), on: today(ctx) };
+        return send(reply, XLSX_TYPE, r.filename(loaded, fpYear), await r.workbook(loaded, sign));
       },
     );
   }

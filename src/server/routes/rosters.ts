@@ -7,7 +7,6 @@ import { type TSchema, Type } from 'typebox';
 import { STAFF_TYPES } from '../../domain/vocabulary.ts';
 import { invalid } from '../../store/errors.ts';
 import type { Ctx } from '../../store/facts.ts';
-import { attachment, XLSX_TYPE } from '../../workflows/excel.ts';
 import { acceptRoster, rosterDiff } from '../../workflows/roster-accept.ts';
 import type { RosterContent } from '../../workflows/roster-content.ts';
 import { rosterTemplate } from '../../workflows/roster-excel.ts';
@@ -20,11 +19,8 @@ import {
   submitRoster,
 } from '../../workflows/rosters.ts';
 import { scopeOf } from '../auth.ts';
-import { HttpError } from '../errors.ts';
 import { DateStr, errors, Open, YearParams } from '../schemas.ts';
-
-/** Upload limit of a workbook: a county's roster or score sheet is a few hundred kilobytes. */
-export const XLSX_LIMIT = 10 * 1024 * 1024;
+import { acceptUploads, sendXlsx, UPLOAD_HELP, uploadOf, XLSX_LIMIT } from './uploads.ts';
 
 const Id = Type.String({ minLength: 1, maxLength: 100 });
 const Enum = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -78,34 +74,9 @@ function versionOf(body: unknown): number | undefined {
   ]);
 }
 
-/** Adds the xlsx body parser (raw bytes) to an encapsulated context, so it clashes with no other. */
-export function acceptXlsx(app: FastifyInstance): void {
-  app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: XLSX_LIMIT }, (_req, body, done) =>
-    done(null, body),
-  );
-}
-
-export function xlsxBody(body: unknown): Buffer {
-  if (!Buffer.isBuffer(body))
-    throw new HttpError(
-      415,
-      'unsupported_media_type',
-      `请上传 Excel 文件(Content-Type: ${XLSX_TYPE})`,
-      `upload an Excel file (Content-Type: ${XLSX_TYPE})`,
-    );
-  return body;
-}
-
-export function sendXlsx(reply: FastifyReply, file: { filename: string; body: Buffer }) {
-  return reply
-    .header('content-type', XLSX_TYPE)
-    .header('content-disposition', attachment(file.filename))
-    .send(file.body);
-}
-
 export function rosterRoutes(app: FastifyInstance, ctx: Ctx): void {
   app.register(async (r) => {
-    acceptXlsx(r);
+    await acceptUploads(r);
     const base = '/api/v1/counties/:county/years/:fpYear/rosters';
     const tags = ['rosters'];
     r.get(
@@ -191,7 +162,7 @@ export function rosterRoutes(app: FastifyInstance, ctx: Ctx): void {
         bodyLimit: XLSX_LIMIT,
         schema: {
           tags,
-          summary: `submit the filled template (body: the file, Content-Type ${XLSX_TYPE}); every problem as its cell, 驻村干部!C5`,
+          summary: `submit the filled template (${UPLOAD_HELP}); every problem as its cell, 驻村干部!C5; nothing is stored unless the file is clean`,
           params: UnitParams,
           response: { 200: Open, ...errors(401, 403, 404, 409, 413, 415, 422) },
         },
@@ -200,7 +171,7 @@ export function rosterRoutes(app: FastifyInstance, ctx: Ctx): void {
         const { county, fpYear, unit } = req.params as P;
         // Jurisdiction before the body: another unit's upload is absent, whatever it holds.
         requireSubmitter(scopeOf(req), county, unit);
-        return importRosterWorkbook(ctx, scopeOf(req), county, fpYear, unit, xlsxBody(req.body));
+        return importRosterWorkbook(ctx, scopeOf(req), county, fpYear, unit, await uploadOf(req));
       },
     );
     r.post(
