@@ -4,11 +4,13 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as m0001 from './migrations/0001_initial.ts';
 import * as m0002 from './migrations/0002_workflows.ts';
+import * as m0005 from './migrations/0005_documents.ts';
 import type { Db } from './schema.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_workflows': m0002,
+  '0005_documents': m0005,
 };
 
 class StaticProvider implements MigrationProvider {

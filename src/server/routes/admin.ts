@@ -47,6 +47,7 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
         role: string;
         county?: string;
         unit?: string;
+        display_name?: string;
       };
       if (scope.county !== null && body.county !== scope.county) throw notFound('县', body.county ?? '');
       reply.status(201);
@@ -58,7 +59,7 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
     {
       schema: {
         tags: ['users'],
-        summary: "change an account's role, place or password, or disable it",
+        summary: "change an account's name, role, place or password, or disable it",
         params: IdParams,
         body: UserPatch,
         response: { 200: UserOut, ...errors(400, 401, 403, 404, 422) },
