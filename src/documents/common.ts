@@ -13,7 +13,7 @@ import { DOC_KINDS, type Letterhead } from './model.ts';
 import type { IssuingOffice } from './offices.ts';
 import type { Issued } from './register.ts';
 import { renderDocx } from './render.ts';
-import { chineseDate, fullWidth } from './zh.ts';
+import { chineseDate, clauseZh, fullWidth } from './zh.ts';
 
 export type { Names };
 export { namesOf };
@@ -89,6 +89,20 @@ export function factsOf(explanation: string): string {
   );
   const facts = (quote > 0 ? explanation.slice(0, quote) : explanation).trim();
   return fullWidth(facts.replace(/(\d{4})-(\d{2})-(\d{2})/g, (d) => chineseDate(d)));
+}
+
+/**
+ * The ground of a document that follows a decision: the facts, the decision by title and
+ * number, and the clause quoted (with the item it applies through) — “…根据本办《…》（…），依照
+ * 《…》四（二）2“…”的规定，”.
+ */
+export function groundOf(
+  policy: string,
+  decision: { doc: { title: string }; number: string | null },
+  c: { explanation: string; clause: string; applies: string | null },
+): string {
+  const applies = c.applies ? `（按${clauseZh(c.applies)}处理）` : '';
+  return `${factsOf(c.explanation)}根据本办《${decision.doc.title}》（${decision.number}），依照${policyTitle(policy)}${clauseZh(c.clause)}“${clauseText(policy, c.clause)}”${applies}的规定，`;
 }
 
 /** Who the office's documents are copied to (抄送): the county's leaders and supervisors. */

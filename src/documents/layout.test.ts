@@ -137,8 +137,8 @@ describe('GB/T 9704 layout', () => {
     )['word/document.xml']!;
     expect(preprinted).not.toContain('FF0000');
     expect(preprinted).not.toContain('清水县人口考核办公室文件');
-    const before = (xml: string) => xml.slice(0, xml.indexOf('>警示通知书<')).split('</w:p>').length;
-    expect(before(preprinted)).toBe(before(printed));
+    const linesBefore = (xml: string) => xml.slice(0, xml.indexOf('>警示通知书<')).split('</w:p>').length;
+    expect(linesBefore(preprinted)).toBe(linesBefore(printed));
     expect(preprinted).toContain(`w:before="${mm(35)}"`);
     expect(preprinted).toContain('>清人考〔2009〕1号<');
   });

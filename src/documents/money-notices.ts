@@ -12,13 +12,11 @@ import type { Ctx } from '../store/facts.ts';
 import { getObligation, type ObligationView } from '../store/ledger.ts';
 import type { Scope } from '../store/scope.ts';
 import {
-  clauseText,
   documentFile,
-  factsOf,
+  groundOf,
   letterheadOf,
   type Names,
   namesOf,
-  policyTitle,
   unitAddressee,
   unitName,
 } from './common.ts';
@@ -37,9 +35,6 @@ export interface MoneyNoticeInput {
   offices: Record<'office' | 'finance', IssuingOffice>;
   number?: string;
 }
-
-const basis = (o: ObligationView, policy: string) =>
-  `${clauseZh(o.clause)}“${clauseText(policy, o.clause)}”${o.applies ? `（按${clauseZh(o.applies)}处理）` : ''}`;
 
 export function fineNoticeModel({
   o,
@@ -63,7 +58,7 @@ export function fineNoticeModel({
     body: [
       {
         kind: 'p',
-        text: `${factsOf(o.explanation)}根据本办《${decision.doc.title}》（${decision.number}），依照${policyTitle(policy)}${basis(o, policy)}的规定，对你处以罚款${yuanText(fen)}（${rmbCapital(fen)}）。`,
+        text: `${groundOf(policy, decision, o)}对你处以罚款${yuanText(fen)}（${rmbCapital(fen)}）。`,
       },
       {
         kind: 'p',
@@ -102,7 +97,7 @@ export function rewardNoticeModel({
     body: [
       {
         kind: 'p',
-        text: `${factsOf(o.explanation)}根据本办《${decision.doc.title}》（${decision.number}），依照${policyTitle(policy)}${basis(o, policy)}的规定，给予${toUnit ? '你单位' : '你'}奖励${yuanText(fen)}（${rmbCapital(fen)}）。`,
+        text: `${groundOf(policy, decision, o)}给予${toUnit ? '你单位' : '你'}奖励${yuanText(fen)}（${rmbCapital(fen)}）。`,
       },
       {
         kind: 'p',

@@ -13,14 +13,12 @@ import { listActions } from '../store/personnel.ts';
 import type { Row } from '../store/schema.ts';
 import type { Scope } from '../store/scope.ts';
 import {
-  clauseText,
   documentFile,
-  factsOf,
+  groundOf,
   letterheadOf,
   type Names,
   namesOf,
   personName,
-  policyTitle,
   postOf,
   unitName,
 } from './common.ts';
@@ -28,7 +26,7 @@ import { issueDecision } from './decision.ts';
 import type { OfficialDoc } from './model.ts';
 import type { IssuingOffice } from './offices.ts';
 import { type Issued, issue } from './register.ts';
-import { chineseDate, clauseZh } from './zh.ts';
+import { chineseDate } from './zh.ts';
 
 type Action = Row<'personnel_actions'>;
 
@@ -95,9 +93,6 @@ export interface PersonnelInput {
   number?: string;
 }
 
-const basis = (a: Action, policy: string) =>
-  `${clauseZh(a.clause)}“${clauseText(policy, a.clause)}”${a.applies ? `（按${clauseZh(a.applies)}处理）` : ''}`;
-
 export function letterModel({
   a,
   via,
@@ -110,7 +105,7 @@ export function letterModel({
   const unitSubject = a.subject_kind === 'unit';
   const name = unitSubject ? unitName(names, a.subject_id) : personName(names, a.subject_id);
   const post = unitSubject ? '' : postOf(names, via);
-  const ground = `${factsOf(a.explanation)}根据本办《${decision.doc.title}》（${decision.number}），依照${policyTitle(policy)}${basis(a, policy)}的规定，`;
+  const ground = groundOf(policy, decision, a);
   return {
     kind: 'personnel_letter',
     fonts: office.fonts,
@@ -150,7 +145,7 @@ export function talkModel({ a, via, decision, names, policy, office, number }: P
     body: [
       {
         kind: 'p',
-        text: `${factsOf(a.explanation)}根据本办《${decision.doc.title}》（${decision.number}），依照${policyTitle(policy)}${basis(a, policy)}的规定，由县委、县政府领导对${post ? `${post}` : ''}${name}同志进行诫勉谈话。`,
+        text: `${groundOf(policy, decision, a)}由县委、县政府领导对${post ? `${post}` : ''}${name}同志进行诫勉谈话。`,
       },
       { kind: 'p', text: [{ text: '谈话时间：' }, { blank: 14 }] },
       { kind: 'p', text: [{ text: '谈话地点：' }, { blank: 14 }] },
