@@ -8,6 +8,7 @@ import { createCounty } from '../store/cases.ts';
 import type { Ctx } from '../store/facts.ts';
 import { systemScope } from '../store/scope.ts';
 import { createTestStore, DIALECTS, type TestStore } from '../store/testing.ts';
+import { createUser } from '../store/users.ts';
 import type { OfficialDoc } from './model.ts';
 import { setOffice } from './offices.ts';
 import { documentNumber, documentRegister, type IssueSpec, issue } from './register.ts';
@@ -51,6 +52,13 @@ for (const dialect of DIALECTS)
       s = await createTestStore(dialect);
       ctx = { db: s.db, now: () => new Date('2010-01-05T02:00:00Z') };
       await createCounty(ctx, SYSTEM, { id: 'qingshui', name: '清水县' });
+      await createUser(ctx, SYSTEM, {
+        username: 'office1',
+        password: 'register password',
+        role: 'office',
+        county: 'qingshui',
+        display_name: '王志刚',
+      });
     });
     afterAll(async () => s?.drop());
 
@@ -107,6 +115,8 @@ for (const dialect of DIALECTS)
       expect(office.at(0)).toBe('清人考〔2010〕1号');
       expect(office.at(-1)).toBe('清县人考〔2010〕32号');
       expect(office).toHaveLength(32);
+      // Who issued each, by name.
+      expect(register[0]).toMatchObject({ issued_by: 'office1', issued_by_name: '王志刚' });
     });
 
     it('keeps an issued document as it was: the database refuses to change or remove it', async () => {

@@ -12,6 +12,7 @@ import { notFound } from '../store/errors.ts';
 import type { Ctx } from '../store/facts.ts';
 import type { Db, Row, Tx } from '../store/schema.ts';
 import type { Scope } from '../store/scope.ts';
+import { holders } from './common.ts';
 import { DOC_KINDS, type DocKind, type OfficialDoc } from './model.ts';
 import { type IssuingOffice, issuingOffices, type OfficeId } from './offices.ts';
 
@@ -60,12 +61,6 @@ async function kept(db: Db | Tx, spec: Pick<IssueSpec, 'county' | 'kind' | 'obje
     .where('kind', '=', spec.kind)
     .where('object_id', '=', spec.object.id)
     .executeTakeFirst();
-}
-
-/** The document as issued before, if it was. */
-export async function issuedBefore(db: Db, spec: Pick<IssueSpec, 'county' | 'kind' | 'object'>) {
-  const r = await kept(db, spec);
-  return r && issuedOf(r);
 }
 
 /** The document of an object: the kept one, or a new one numbered and recorded now. */
@@ -151,6 +146,8 @@ export interface RegisterLine {
   title: string;
   content_sha256: string;
   issued_by: string;
+  /** The name of who issued it, when the account has one. */
+  issued_by_name: string | null;
   issued_at: string;
 }
 
@@ -165,6 +162,7 @@ export async function documentRegister(
   let qb = ctx.db.selectFrom('issued_documents').selectAll().where('county_id', '=', county);
   if (year !== undefined) qb = qb.where('dated', '>=', `${year}-01-01`).where('dated', '<=', `${year}-12-31`);
   const rows = await qb.execute();
+  const names = await holders(ctx.db, [...new Set(rows.map((r) => r.issued_by))]);
   const order = (r: Row<'issued_documents'>) =>
     `${r.office ? 0 : 1}|${r.office ?? ''}|${r.year ?? ''}|${String(r.seq ?? 0).padStart(8, '0')}|${r.dated}|${r.issued_at}`;
   return rows
@@ -181,6 +179,7 @@ export async function documentRegister(
       title: r.title,
       content_sha256: r.content_sha256,
       issued_by: r.issued_by,
+      issued_by_name: names.get(r.issued_by) ?? null,
       issued_at: r.issued_at,
     }));
 }

@@ -94,7 +94,12 @@ for (const dialect of DIALECTS)
       expect(register.items.map((x: { number: string }) => x.number)).toEqual(
         Array.from({ length: 9 }, (_, i) => `清人考〔2009〕${i + 1}号`),
       );
-      expect(register.items[1]).toMatchObject({ kind: 'fine_notice', kind_zh: '罚款缴纳通知书' });
+      expect(register.items[1]).toMatchObject({
+        kind: 'fine_notice',
+        kind_zh: '罚款缴纳通知书',
+        issued_by: 'office1',
+        issued_by_name: null,
+      });
       expect((await k.as('dongfeng', { url: `/api/v1/counties/${COUNTY}/documents` })).statusCode).toBe(403);
     });
 
