@@ -19,11 +19,11 @@ describe('zeren store commands', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('password: 密码至少 10 个字符 / a password has at least 10 characters');
     const ok = zeren(
-      ['users', 'add', 'office1', '--role', 'office', '--county', 'qingshui'],
+      ['users', 'add', 'office1', '--role', 'office', '--county', 'qingshui', '--name', '王志刚'],
       'a long enough password\n',
     );
-    expect(ok.stdout).toContain('已添加 / added: office1 (office, qingshui)');
-    expect(zeren(['users', 'list']).stdout).toMatch(/office1\s+office\s+qingshui/);
+    expect(ok.stdout).toContain('已添加 / added: office1 王志刚 (office, qingshui)');
+    expect(zeren(['users', 'list']).stdout).toMatch(/office1\s+王志刚\s+office\s+qingshui/);
     const imported = zeren(['case', 'import', 'examples/qingshui-2009.yaml', '--county', 'qingshui']);
     expect(imported.stdout).toContain('已导入 / imported qingshui 2009');
     const again = zeren(['case', 'import', 'examples/qingshui-2009.yaml', '--county', 'qingshui']);

@@ -44,21 +44,25 @@ export function registerStoreCommands(program: Command): void {
     .requiredOption('--role <ROLE>', ROLES.join(' | '))
     .option('--county <ID>', 'the county (every role but admin)')
     .option('--unit <ID>', 'the town (role town) or county unit (role unit)')
-    .action(async (username: string, opts: { role: string; county?: string; unit?: string }) => {
-      const password = readInput('-').replace(/\r?\n$/, '');
-      await withStore(async (ctx) => {
-        const u = await createUser(ctx, CONSOLE, {
-          username,
-          password,
-          role: opts.role,
-          county: opts.county ?? null,
-          unit: opts.unit ?? null,
+    .option('--name <NAME>', "the person's name, as documents print it (姓名)")
+    .action(
+      async (username: string, opts: { role: string; county?: string; unit?: string; name?: string }) => {
+        const password = readInput('-').replace(/\r?\n$/, '');
+        await withStore(async (ctx) => {
+          const u = await createUser(ctx, CONSOLE, {
+            username,
+            password,
+            role: opts.role,
+            county: opts.county ?? null,
+            unit: opts.unit ?? null,
+            display_name: opts.name ?? null,
+          });
+          print(
+            `已添加 / added: ${u.username}${u.display_name ? ` ${u.display_name}` : ''} (${u.role}${u.county ? `, ${u.county}` : ''}${u.unit ? `, ${u.unit}` : ''})`,
+          );
         });
-        print(
-          `已添加 / added: ${u.username} (${u.role}${u.county ? `, ${u.county}` : ''}${u.unit ? `, ${u.unit}` : ''})`,
-        );
-      });
-    });
+      },
+    );
   users
     .command('list')
     .description('list accounts')
@@ -67,7 +71,7 @@ export function registerStoreCommands(program: Command): void {
       await withStore(async (ctx) => {
         for (const u of await listUsers(ctx.db, opts.county ?? null))
           print(
-            `${u.username.padEnd(20)} ${u.role.padEnd(8)} ${u.county ?? '-'}  ${u.unit ?? ''}${u.disabled_at ? '  (停用 disabled)' : ''}`,
+            `${u.username.padEnd(20)} ${(u.display_name ?? '-').padEnd(8)} ${u.role.padEnd(8)} ${u.county ?? '-'}  ${u.unit ?? ''}${u.disabled_at ? '  (停用 disabled)' : ''}`,
           );
       });
     });

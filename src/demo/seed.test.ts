@@ -35,7 +35,10 @@ describe('demo county', () => {
       'town',
       'unit',
     ]);
-    expect(await listUsers(s.db, null)).toHaveLength(6);
+    const users = await listUsers(s.db, null);
+    expect(users).toHaveLength(6);
+    // Documents print people's names: every demo account has a Chinese one.
+    for (const u of users) expect(u.display_name, u.username).toMatch(/^[\u4e00-\u9fff]{2,4}$/);
     const office = systemScope(DEMO_COUNTY);
     for (const year of [2009, 2010]) {
       const { result } = await evaluateYear(ctx, office, DEMO_COUNTY, year);

@@ -26,6 +26,8 @@ export interface DemoAccount {
   role: Role;
   unit?: string;
   zh: string;
+  /** The person's name, as documents print it. */
+  name: string;
 }
 
 /**
@@ -82,18 +84,32 @@ export async function seedDemo(ctx: Ctx): Promise<DemoAccount[]> {
   const town = y1.units.find((u) => u.kind === 'town')!;
   const unit = y1.units.find((u) => u.kind === 'county_unit')!;
   const accounts: DemoAccount[] = [
-    { username: 'admin', password: 'demo-admin-2009', role: 'admin', zh: '系统管理员' },
-    { username: 'office', password: 'demo-office-2009', role: 'office', zh: '县人口考核办' },
-    { username: 'town', password: 'demo-town-2009', role: 'town', unit: town.id, zh: `镇(场):${town.name}` },
+    { username: 'admin', password: 'demo-admin-2009', role: 'admin', zh: '系统管理员', name: '孙浩' },
+    { username: 'office', password: 'demo-office-2009', role: 'office', zh: '县人口考核办', name: '王志刚' },
+    {
+      username: 'town',
+      password: 'demo-town-2009',
+      role: 'town',
+      unit: town.id,
+      zh: `镇(场):${town.name}`,
+      name: '刘建华',
+    },
     {
       username: 'unit',
       password: 'demo-unit-2009',
       role: 'unit',
       unit: unit.id,
       zh: `县直单位:${unit.name}`,
+      name: '陈晓梅',
     },
-    { username: 'finance', password: 'demo-finance-2009', role: 'finance', zh: '县财政局' },
-    { username: 'auditor', password: 'demo-auditor-2009', role: 'auditor', zh: '纪委、审计(只读)' },
+    { username: 'finance', password: 'demo-finance-2009', role: 'finance', zh: '县财政局', name: '张丽' },
+    {
+      username: 'auditor',
+      password: 'demo-auditor-2009',
+      role: 'auditor',
+      zh: '纪委、审计(只读)',
+      name: '周文斌',
+    },
   ];
   for (const a of accounts)
     await createUser(ctx, SYSTEM, {
@@ -102,6 +118,7 @@ export async function seedDemo(ctx: Ctx): Promise<DemoAccount[]> {
       role: a.role,
       county: a.role === 'admin' ? null : DEMO_COUNTY,
       unit: a.unit ?? null,
+      display_name: a.name,
     });
   return accounts;
 }

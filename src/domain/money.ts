@@ -1,5 +1,12 @@
 // Money is integer fen inside and yuan at the edges. Receipts and statements also write amounts
-// in capital Chinese numerals (金额大写), as a finance office requires: 1 500.00 元 → 壹仟伍佰元整.
+// in capital Chinese numerals (金额大写), as a finance office requires.
+//
+// The one convention, everywhere (documents, Excel, reports, CLI): figures are written
+// `1,005.50元` (thousands separated, two decimals, the unit 元 after); capitals follow
+// 《会计基础工作规范》第五十二条: 整 after 元 or 角, never after 分; a 零 where 元 or 角 is zero
+// and a smaller unit follows. 1,005.50 → 壹仟零伍元伍角整; 1,500.00 → 壹仟伍佰元整;
+// 1,500.05 → 壹仟伍佰元零伍分; 1,500.55 → 壹仟伍佰元伍角伍分. On a document the capitals are
+// preceded by 人民币 (`rmbCapital`).
 
 import type { Problem } from './problems.ts';
 
@@ -13,12 +20,17 @@ export function fenToYuan(fen: Fen): number {
   return fen / 100;
 }
 
-/** 1500.5 → "1,500.50" */
+/** 150050 fen → "1,500.50" (the figure alone, for a column headed 金额（元）) */
 export function formatYuan(fen: Fen): string {
   const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(fen);
   const whole = Math.floor(abs / 100).toLocaleString('en-US');
   return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** 100550 fen → "1,005.50元": an amount in running text. */
+export function yuanText(fen: Fen): string {
+  return `${formatYuan(fen)}元`;
 }
 
 /**
@@ -54,7 +66,7 @@ const DIGITS = '零壹贰叁肆伍陆柒捌玖';
 const SMALL = ['', '拾', '佰', '仟'];
 const BIG = ['', '万', '亿', '兆'];
 
-/** 金额大写: 150050 fen → 壹仟伍佰元伍角; 100000 → 壹仟元整; 0 → 零元整. */
+/** 金额大写: 100550 fen → 壹仟零伍元伍角整; 100000 → 壹仟元整; 150005 → 壹仟伍佰元零伍分; 0 → 零元整. */
 export function capitalYuan(fen: Fen): string {
   if (!Number.isInteger(fen)) throw new Error(`not a whole number of fen: ${fen}`);
   const negative = fen < 0;
@@ -92,11 +104,14 @@ export function capitalYuan(fen: Fen): string {
     }
   }
   out += '元';
-  if (jiao === 0 && fenDigit === 0) out += '整';
-  else {
-    if (jiao > 0) out += `${DIGITS[jiao]}角`;
-    else if (yuan > 0) out += '零';
-    if (fenDigit > 0) out += `${DIGITS[fenDigit]}分`;
-  }
+  if (jiao > 0) out += `${DIGITS[jiao]}角`;
+  else if (fenDigit > 0 && yuan > 0) out += '零';
+  // 整 closes an amount that ends at 元 or 角; one that has 分 needs none.
+  out += fenDigit > 0 ? `${DIGITS[fenDigit]}分` : '整';
   return (negative ? '负' : '') + out;
+}
+
+/** The capitals as a document writes them: 人民币壹仟零伍元伍角整. */
+export function rmbCapital(fen: Fen): string {
+  return `人民币${capitalYuan(fen)}`;
 }

@@ -158,6 +158,16 @@ export const ACCESS: Record<string, Who> = {
     'unit',
   ],
 
+  // Official documents (GB/T 9704): issued once with their 发文字号, the same document after.
+  // The decision names every town's and unit's people: county-wide roles; the rest as their object.
+  'GET /api/v1/decisions/:id/document.docx': ['office', 'auditor', 'finance'],
+  'GET /api/v1/obligations/:id/notice.docx': READ_FACTS,
+  'GET /api/v1/ledger-entries/:id/document.docx': READ_FACTS,
+  'GET /api/v1/personnel-actions/:id/document.docx': ['office', 'auditor', 'town', 'unit'],
+  'GET /api/v1/counties/:county/documents': ['office', 'auditor', 'finance'],
+  'GET /api/v1/counties/:county/issuing-offices': ['office', 'auditor', 'finance'],
+  'PUT /api/v1/counties/:county/issuing-offices': ['office', 'finance'],
+
   'GET /api/v1/audit': ['auditor', 'admin'],
   'GET /api/v1/audit/head': ['auditor', 'admin'],
   'GET /api/v1/audit/verify': ['auditor', 'admin'],

@@ -21,6 +21,7 @@ import { adminRoutes } from './routes/admin.ts';
 import { assessmentRoutes } from './routes/assessments.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { decisionRoutes } from './routes/decisions.ts';
+import { documentRoutes } from './routes/documents.ts';
 import { factRoutes } from './routes/facts.ts';
 import { ledgerRoutes } from './routes/ledger.ts';
 import { noticeRoutes } from './routes/notices.ts';
@@ -134,6 +135,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   decisionRoutes(app, ctx);
   ledgerRoutes(app, ctx);
   personnelRoutes(app, ctx);
+  documentRoutes(app, ctx);
   for (const p of opts.plugins ?? []) p(app, ctx);
   await app.ready();
   return app as unknown as FastifyInstance;

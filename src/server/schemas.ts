@@ -175,7 +175,10 @@ export const UserOut = Type.Object({
   unit: Type.Union([Type.String(), Type.Null()]),
   created_at: Type.String(),
   disabled_at: Type.Union([Type.String(), Type.Null()]),
+  display_name: Type.Union([Type.String(), Type.Null()]),
 });
+/** The person's name documents print (姓名), never the login name. */
+const DisplayName = Type.String({ minLength: 1, maxLength: 40, description: '姓名 as documents print it' });
 export const NewUserBody = Type.Object(
   {
     username: Type.String(),
@@ -183,6 +186,7 @@ export const NewUserBody = Type.Object(
     role: Enum(ROLES),
     county: Type.Optional(Id),
     unit: Type.Optional(Id),
+    display_name: Type.Optional(DisplayName),
   },
   { additionalProperties: false },
 );
@@ -193,6 +197,7 @@ export const UserPatch = Type.Object(
     unit: Type.Optional(Type.Union([Id, Type.Null()])),
     disabled: Type.Optional(Type.Boolean()),
     password: Type.Optional(Type.String()),
+    display_name: Type.Optional(Type.Union([DisplayName, Type.Null()])),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -6,6 +6,7 @@ import * as m0001 from './migrations/0001_initial.ts';
 import * as m0002 from './migrations/0002_workflows.ts';
 import * as m0003 from './migrations/0003_store_truth.ts';
 import * as m0004 from './migrations/0004_security.ts';
+import * as m0005 from './migrations/0005_documents.ts';
 import type { Db } from './schema.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_workflows': m0002,
   '0003_store_truth': m0003,
   '0004_security': m0004,
+  '0005_documents': m0005,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -166,6 +166,8 @@ export interface UsersTable {
   unit_id: string | null;
   created_at: string;
   disabled_at: string | null;
+  /** The name documents print (a person's name, never the login name). */
+  display_name: string | null;
 }
 
 export interface SessionsTable {
@@ -348,6 +350,37 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+export interface IssuingOfficesTable {
+  county_id: string;
+  id: string;
+  name: string;
+  mark: string;
+  code: string;
+  letterhead: string;
+  fonts: string;
+  updated_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IssuedDocumentsTable {
+  id: string;
+  county_id: string;
+  kind: string;
+  object_type: string;
+  object_id: string;
+  office: string | null;
+  year: number | null;
+  seq: number | null;
+  number: string | null;
+  dated: string;
+  title: string;
+  content_json: string;
+  content_sha256: string;
+  issued_by: string;
+  issued_at: string;
+}
+
 export interface Database {
   counties: CountiesTable;
   county_years: CountyYearsTable;
@@ -377,6 +410,8 @@ export interface Database {
   personnel_actions: PersonnelActionsTable;
   personnel_records: PersonnelRecordsTable;
   idempotency_keys: IdempotencyKeysTable;
+  issuing_offices: IssuingOfficesTable;
+  issued_documents: IssuedDocumentsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -51,7 +51,19 @@ export async function createTestStore(dialect: Dialect, migrated = true): Promis
     ...store,
     drop: async () => {
       await store.close();
-      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      // The pool's connections close a moment after it ends; forcing the drop before then kills
+      // them mid-goodbye, which the client reports as an unhandled error. Wait for them first.
+      await admin(async (c) => {
+        for (let i = 0; i < 50; i++) {
+          const { rows } = await c.query(
+            'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+            [name],
+          );
+          if (rows[0].n === 0) break;
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      });
     },
   };
 }

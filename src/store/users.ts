@@ -26,6 +26,8 @@ export interface User {
   unit: string | null;
   created_at: string;
   disabled_at: string | null;
+  /** The person's name, as documents print it. */
+  display_name: string | null;
 }
 
 export function userOf(r: Row<'users'>): User {
@@ -37,6 +39,7 @@ export function userOf(r: Row<'users'>): User {
     unit: r.unit_id,
     created_at: r.created_at,
     disabled_at: r.disabled_at,
+    display_name: r.display_name,
   };
 }
 
@@ -48,10 +51,31 @@ export interface NewUser {
   role: string;
   county?: string | null;
   unit?: string | null;
+  display_name?: string | null;
+}
+
+/** A person's name as documents print it: 1–40 characters, no control characters. */
+function checkDisplayName(name: string | null | undefined): Problem[] {
+  if (name === undefined || name === null) return [];
+  if (
+    typeof name === 'string' &&
+    name.trim().length >= 1 &&
+    [...name.trim()].length <= 40 &&
+    !/\p{Cc}/u.test(name)
+  )
+    return [];
+  return [
+    {
+      path: 'display_name',
+      code: 'format',
+      zh: '姓名应为 1–40 个字符',
+      en: "a person's name is 1–40 characters",
+    },
+  ];
 }
 
 async function checkUser(db: Db, u: NewUser): Promise<Problem[]> {
-  const problems: Problem[] = [];
+  const problems: Problem[] = checkDisplayName(u.display_name);
   if (!/^[A-Za-z0-9_.-]{3,40}$/.test(u.username))
     problems.push({
       path: 'username',
@@ -170,6 +194,7 @@ export async function createUser(
     unit_id: u.unit ?? null,
     created_at: at,
     disabled_at: null,
+    display_name: u.display_name?.trim() || null,
   };
   return ctx.db.transaction().execute(async (trx) => {
     if (await trx.selectFrom('users').select('id').where('username', '=', u.username).executeTakeFirst())
@@ -210,6 +235,7 @@ export async function updateUser(
     unit?: string | null;
     disabled?: boolean;
     password?: string;
+    display_name?: string | null;
   },
 ): Promise<User> {
   const row = await ctx.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
@@ -222,6 +248,7 @@ export async function updateUser(
     role: patch.role ?? row.role,
     county: patch.county !== undefined ? patch.county : row.county_id,
     unit: patch.unit !== undefined ? patch.unit : row.unit_id,
+    display_name: patch.display_name,
   };
   const problems = await checkUser(ctx.db, next);
   if (problems.length) throw invalid(problems);
@@ -236,6 +263,7 @@ export async function updateUser(
         unit_id: next.unit ?? null,
         ...(hash !== undefined && { password_hash: hash }),
         ...(patch.disabled !== undefined && { disabled_at: patch.disabled ? at : null }),
+        ...(patch.display_name !== undefined && { display_name: patch.display_name?.trim() || null }),
       })
       .where('id', '=', id)
       .execute();

@@ -63,6 +63,7 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
         role: string;
         county?: string;
         unit?: string;
+        display_name?: string;
       };
       const user = await createUser(ctx, scope.actor, body, scope.county);
       reply.status(201);
@@ -74,7 +75,7 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
     {
       schema: {
         tags: ['users'],
-        summary: "change an account's role, place or password, or disable it",
+        summary: "change an account's name, role, place or password, or disable it",
         description:
           'A changed role, place or password, or disabling, ends the account’s sessions and revokes its API tokens (enabling it again revives none). An administrator bound to a county changes accounts of that county only and cannot move one out of it (403).',
         params: IdParams,

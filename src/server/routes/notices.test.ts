@@ -290,22 +290,29 @@ for (const dialect of DIALECTS) {
       );
       expect(r.headers['content-disposition']).toMatch(/^attachment; filename=".*"; filename\*=UTF-8''/);
       expect(decodeURIComponent(String(r.headers['content-disposition']).split("''")[1]!)).toBe(
-        '警示通知书-n1-红星村.docx',
+        '警示通知书-清人考〔2009〕1号-东风镇红星村.docx',
       );
+      expect(decodeURIComponent(String(r.headers['document-number']))).toBe('清人考〔2009〕1号');
       const text = docxText(r.rawPayload);
       for (const s of [
         '警示通知书',
-        '编号:n1',
-        '东风镇红星村',
+        '清人考〔2009〕1号',
+        '东风镇红星村党支部、村（居）委会：',
         '春季集中服务活动',
-        '四(三)2(1)',
-        '限期改正',
-        '2009年3月31日',
-        '清水县人口考核办',
+        '四（三）2（1）',
+        '2009年3月31日前完成整改',
+        '清水县人口考核办公室',
         '2009年3月1日',
+        '警示通知书回执',
       ])
         expect(text).toContain(s);
-      expect(text).toContain('对该镇(场)、村(社区、工区)、县直单位下达一次警示通知书');
+      expect(text).toContain('对该镇（场）、村（社区、工区）、县直单位下达一次警示通知书');
+      // The one matter, not the three offences of the clause; the consequence of a second notice.
+      expect(text).not.toMatch(/你单位[^。]*弄虚作假/);
+      expect(text).toContain('四（三）2（2），“连续二次下发警示通知书');
+      // The same notice again: the same number, the same bytes.
+      const again = await k.as('office', { url: `${notices}/n1/document.docx` });
+      expect(Buffer.compare(again.rawPayload, r.rawPayload)).toBe(0);
     });
 
     it('refuses bad steps with the field named, in Chinese and English, and records the good ones', async () => {

@@ -4,14 +4,13 @@
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { noticeDocument } from '../../documents/notice.ts';
 import type { Ctx } from '../../store/facts.ts';
-import { noticeDocument } from '../../workflows/documents.ts';
-import { DOCX_TYPE } from '../../workflows/docx.ts';
 import { escalations } from '../../workflows/escalations.ts';
 import { deadlines, reportCorrection, verifyCorrection, visibleNotice } from '../../workflows/notices.ts';
-import { attachment } from '../../workflows/xlsx.ts';
 import { scopeOf } from '../auth.ts';
 import { CountyParams, DateStr, errors, FactParams, Open, YearParams } from '../schemas.ts';
+import { sendDocument } from './documents.ts';
 
 const Note = Type.String({ minLength: 1, maxLength: 2000 });
 const CorrectionBody = Type.Object(
@@ -92,15 +91,14 @@ export function noticeRoutes(app: FastifyInstance, ctx: Ctx): void {
     {
       schema: {
         tags,
-        summary: 'the printable 警示通知书 (Word)',
+        summary: 'the 警示通知书 (GB/T 9704, Word), with its 回执; issued once, numbered',
         params: FactParams,
         response: errors(401, 403, 404, 409),
       },
     },
     async (req, reply) => {
       const { county, id } = req.params as { county: string; id: string };
-      const doc = await noticeDocument(ctx, scopeOf(req), county, id);
-      return reply.type(DOCX_TYPE).header('content-disposition', attachment(doc.filename)).send(doc.body);
+      return sendDocument(reply, await noticeDocument(ctx, scopeOf(req), county, id));
     },
   );
   app.get(

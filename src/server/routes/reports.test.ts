@@ -364,17 +364,19 @@ for (const dialect of DIALECTS) {
       expect(r.statusCode).toBe(200);
       const text = docxText(r.rawPayload);
       for (const s of [
-        '罚款收款收据',
-        'R-001',
-        '清水县',
+        '收款收据',
+        '编号：R-001',
         '吴书记',
         '西山镇',
-        '四(二)2(4.2.2)',
-        '¥1,500.00元',
-        '壹仟伍佰元整',
+        '四（二）2',
+        '人民币壹仟伍佰元整（1,500.00元）',
         '2010年1月10日',
       ])
         expect(text).toContain(s);
+      // Three copies: 存根, 收据, 记账; an amount is never written ¥…元.
+      for (const copy of ['第一联　存根', '第二联　收据（交缴款人）', '第三联　记账'])
+        expect(text).toContain(copy);
+      expect(text).not.toContain('¥');
       const pay = docxText(
         (await k.as('finance', { url: `/api/v1/ledger-entries/${entries.pay}/receipt.docx` })).rawPayload,
       );

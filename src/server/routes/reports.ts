@@ -5,10 +5,9 @@
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { entryDocument } from '../../documents/ledger-documents.ts';
 import type { Ctx } from '../../store/facts.ts';
 import { today } from '../../workflows/days.ts';
-import { receiptDocument } from '../../workflows/documents.ts';
-import { DOCX_TYPE } from '../../workflows/docx.ts';
 import { preparerName } from '../../workflows/preparer.ts';
 import { overdueReport, rewardsAndSanctionsReport, statementReport } from '../../workflows/reports-data.ts';
 import {
@@ -19,6 +18,7 @@ import {
 import { attachment, type Signature, XLSX_TYPE } from '../../workflows/xlsx.ts';
 import { scopeOf } from '../auth.ts';
 import { DateStr, errors, IdParams, Open, YearParams } from '../schemas.ts';
+import { sendDocument } from './documents.ts';
 
 const OnQuery = Type.Object({ on: Type.Optional(DateStr) }, { additionalProperties: false });
 const StatementQuery = Type.Object(
@@ -116,14 +116,14 @@ export function reportRoutes(app: FastifyInstance, ctx: Ctx): void {
     {
       schema: {
         tags,
-        summary: 'the receipt (收款收据) of a collection or a payment, as Word',
+        summary: 'the receipt (收款收据, 奖金领款收据) of a collection or a payment, three copies, as Word',
         params: IdParams,
         response: errors(401, 403, 404, 409, 422),
       },
     },
     async (req, reply) => {
-      const doc = await receiptDocument(ctx, scopeOf(req), (req.params as { id: string }).id);
-      return send(reply, DOCX_TYPE, doc.filename, doc.body);
+      const id = (req.params as { id: string }).id;
+      return sendDocument(reply, await entryDocument(ctx, scopeOf(req), id, ['collect', 'pay']));
     },
   );
 }
