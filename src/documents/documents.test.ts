@@ -194,6 +194,9 @@ for (const dialect of DIALECTS)
       const notice = await obligationNotice(s.ctx, s.office, wu.id);
       expect(notice.number).toBe('清人考〔2010〕2号');
       expect(visibleText(notice.body)).toContain('（清人考〔2010〕1号）');
-      expect(visibleText(notice.body)).toContain('请于2010年5月31日前');
+      // The fine is the same under the correction, so it keeps its deadline (a correction gives a
+      // new deadline only to a new or increased fine).
+      expect(wu.due_on).toBe('2010-03-31');
+      expect(visibleText(notice.body)).toContain('请于2010年3月31日前');
     });
   });
