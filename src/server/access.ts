@@ -79,6 +79,9 @@ export const ACCESS: Record<string, Who> = {
   'GET /api/v1/evaluations/:id': READ_FACTS,
   'GET /api/v1/evaluations/:id/verify': ['office', 'auditor'],
 
+  // 工作台: each part is there only when the role may read what it summarises (routes/worklist.ts).
+  'GET /api/v1/counties/:county/years/:fpYear/worklist': READ_FACTS,
+
   // ── The office workflows ──────────────────────────────────────────────────────────────
   // Rosters (二(四)): each town and county unit submits its own; the office returns or accepts.
   'GET /api/v1/counties/:county/years/:fpYear/rosters': ['office', 'auditor', 'town', 'unit'],

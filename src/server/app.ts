@@ -24,6 +24,7 @@ import { personnelRoutes } from './routes/personnel.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { rosterRoutes } from './routes/rosters.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { worklistRoutes } from './routes/worklist.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -106,6 +107,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   decisionRoutes(app, ctx);
   ledgerRoutes(app, ctx);
   personnelRoutes(app, ctx);
+  worklistRoutes(app, ctx);
   for (const p of opts.plugins ?? []) p(app, ctx);
   await app.ready();
   return app;

@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import type { Ctx } from '../../store/facts.ts';
 import { type AuthConfig, createToken, listTokens, login, logout, revokeToken } from '../../store/users.ts';
 import { SESSION_COOKIE, userOfRequest } from '../auth.ts';
+import { SessionOut, sessionView } from '../capabilities.ts';
 import { errors, IdParams, Login, TokenOut, UserOut } from '../schemas.ts';
 
 export function sessionRoutes(app: FastifyInstance, ctx: Ctx, cfg: AuthConfig): void {
@@ -37,13 +38,12 @@ export function sessionRoutes(app: FastifyInstance, ctx: Ctx, cfg: AuthConfig): 
     {
       schema: {
         tags,
-        summary: 'who is signed in',
-        response: { 200: Type.Object({ user: UserOut }), ...errors(401) },
+        summary:
+          'who is signed in, in words, and the route keys they may call (the browser shows only those)',
+        response: { 200: SessionOut, ...errors(401) },
       },
     },
-    async (req) => ({
-      user: userOfRequest(req),
-    }),
+    async (req) => sessionView(ctx.db, userOfRequest(req)),
   );
   app.delete(
     '/api/v1/session',
