@@ -51,7 +51,9 @@ function factRoutes(): Record<string, Who> {
 }
 
 export const ACCESS: Record<string, Who> = {
+  // The browser application (src/server/web.ts): its page and assets; /api/* keeps its JSON 404.
   'GET /': 'public',
+  'GET /*': 'public',
   'GET /api/v1/health': 'public',
   'GET /api/v1/openapi.json': 'public',
   'POST /api/v1/session': 'public',
