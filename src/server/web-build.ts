@@ -128,6 +128,7 @@ export async function ensureWebBuilt(log: (line: string) => void = () => {}): Pr
         [vite, 'build', '--config', join(WEB, 'vite.config.ts'), '--logLevel', 'warn'],
         {
           ZEREN_WEB_OUT: out,
+          NODE_ENV: 'production',
         },
       );
       writeFileSync(join(out, STAMP), `${hash}\n`);

@@ -96,7 +96,7 @@ export default function HomePage() {
                   height={220}
                 />
               ) : (
-                <Empty description="本年度尚无村的类别" image={Empty.PRESENTED_IMAGE_SIMPLE} />
+                <Empty description="本年度尚无村的类别" />
               )}
               <Table
                 size="small"
