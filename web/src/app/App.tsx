@@ -34,6 +34,8 @@ const THEME = {
     colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
+    // Also the empty text of tables; disabled controls stay readable too.
+    colorTextDisabled: 'rgba(0, 0, 0, 0.58)',
   },
   components: { Layout: { headerBg: '#fff', headerHeight: 56, headerPadding: '0 20px' } },
 };

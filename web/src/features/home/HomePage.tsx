@@ -63,11 +63,13 @@ export default function HomePage() {
         {w.rosters && (
           <Col xs={24} xl={12}>
             <Card title="名单上报（二（四））" size="small" style={{ marginBottom: 16 }}>
-              <Chart
-                option={rosterStatusPie(w.rosters.counts)}
-                label={rosterStatusText(w.rosters.counts)}
-                height={220}
-              />
+              {w.rosters.waiting.length + w.rosters.counts.accepted > 1 && (
+                <Chart
+                  option={rosterStatusPie(w.rosters.counts)}
+                  label={rosterStatusText(w.rosters.counts)}
+                  height={220}
+                />
+              )}
               <Table
                 size="small"
                 rowKey="unit"

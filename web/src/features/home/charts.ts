@@ -24,11 +24,13 @@ export function rosterStatusPie(counts: NonNullable<Worklist['rosters']>['counts
         radius: ['40%', '68%'],
         center: ['50%', '45%'],
         label: { formatter: '{b}\n{c} 份' },
-        data: order.map((s) => ({
-          name: ROSTER_STATUS_ZH[s],
-          value: counts[s],
-          itemStyle: { color: STATUS_COLOR[s] },
-        })),
+        data: order
+          .filter((s) => counts[s] > 0)
+          .map((s) => ({
+            name: ROSTER_STATUS_ZH[s],
+            value: counts[s],
+            itemStyle: { color: STATUS_COLOR[s] },
+          })),
       },
     ],
   };
