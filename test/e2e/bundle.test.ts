@@ -33,7 +33,7 @@ const Chrome78 = acorn.Parser.extend(
     } as any,
 );
 
-export function parseChrome78(code: string): void {
+function parseChrome78(code: string): void {
   Chrome78.parse(code, { ecmaVersion: 2019, sourceType: 'module' });
 }
 

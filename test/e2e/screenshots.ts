@@ -20,7 +20,10 @@ interface Shot {
 
 const home = async (page: Page) => {
   await page.getByRole('heading', { name: '工作台' }).waitFor();
-  await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' }).catch(() => {});
+  await page
+    .locator('.ant-spin-spinning')
+    .waitFor({ state: 'detached' })
+    .catch(() => {});
 };
 
 export const SHOTS: Shot[] = [

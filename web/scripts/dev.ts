@@ -23,4 +23,6 @@ process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
 run(['node_modules/tsx/dist/cli.mjs', 'watch', 'src/server/start.ts'], { PORT: port, ZEREN_WEB_BUILD: '0' });
-run(['node_modules/vite/bin/vite.js', '--config', 'web/vite.config.ts'], { ZEREN_API: `http://127.0.0.1:${port}` });
+run(['node_modules/vite/bin/vite.js', '--config', 'web/vite.config.ts'], {
+  ZEREN_API: `http://127.0.0.1:${port}`,
+});
