@@ -51,7 +51,9 @@ function factRoutes(): Record<string, Who> {
 }
 
 export const ACCESS: Record<string, Who> = {
+  // The browser application (src/server/web.ts): its page and assets; /api/* keeps its JSON 404.
   'GET /': 'public',
+  'GET /*': 'public',
   'GET /api/v1/health': 'public',
   'GET /api/v1/openapi.json': 'public',
   'POST /api/v1/session': 'public',
@@ -80,6 +82,9 @@ export const ACCESS: Record<string, Who> = {
   'POST /api/v1/counties/:county/years/:fpYear/evaluations': OFFICE,
   'GET /api/v1/evaluations/:id': READ_FACTS,
   'GET /api/v1/evaluations/:id/verify': ['office', 'auditor'],
+
+  // 工作台: each part is there only when the role may read what it summarises (routes/worklist.ts).
+  'GET /api/v1/counties/:county/years/:fpYear/worklist': READ_FACTS,
 
   // ── The office workflows ──────────────────────────────────────────────────────────────
   // Rosters (二(四)): each town and county unit submits its own; the office returns or accepts.

@@ -29,6 +29,8 @@ import { personnelRoutes } from './routes/personnel.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { rosterRoutes } from './routes/rosters.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { worklistRoutes } from './routes/worklist.ts';
+import { webRoutes } from './web.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -123,7 +125,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }),
   );
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/api/docs'));
   sessionRoutes(app, ctx, auth);
   adminRoutes(app, ctx);
   factRoutes(app, ctx);
@@ -136,6 +137,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   ledgerRoutes(app, ctx);
   personnelRoutes(app, ctx);
   documentRoutes(app, ctx);
+  worklistRoutes(app, ctx);
+  webRoutes(app);
   for (const p of opts.plugins ?? []) p(app, ctx);
   await app.ready();
   return app as unknown as FastifyInstance;

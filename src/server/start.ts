@@ -1,12 +1,14 @@
 // `npm start`: opens the store (DATABASE_URL, or the SQLite file ZEREN_DB, default ./data/zeren.db),
-// migrates it, seeds the demo county on first start, serves the API on PORT (default 3000) and
-// stops cleanly on Ctrl-C. HTTPS, proxies and the addresses it agrees to serve: deploy.ts.
+// migrates it, seeds the demo county on first start, builds the browser application when it is
+// missing or stale (ZEREN_WEB_BUILD=0 skips that), serves both on PORT (default 3000) and stops
+// cleanly on Ctrl-C. HTTPS, proxies and the addresses it agrees to serve: deploy.ts.
 
 import { DEMO_COUNTY, type DemoAccount, seedDemo } from '../demo/seed.ts';
 import { openStore } from '../store/db.ts';
 import { migrate } from '../store/migrate.ts';
 import { buildApp } from './app.ts';
 import { DeployError, type Deployment, deploymentFromEnv } from './deploy.ts';
+import { ensureWebBuilt } from './web-build.ts';
 
 let deployment: Deployment;
 try {
@@ -31,6 +33,13 @@ if (counties.length === 0) {
   process.stdout.write(`示范县已生成 / demo county ready (${((Date.now() - t) / 1000).toFixed(1)} s)\n`);
 }
 
+if (process.env.ZEREN_WEB_BUILD !== '0')
+  await ensureWebBuilt((line) => process.stdout.write(`${line}\n`)).catch((e: Error) =>
+    process.stdout.write(
+      `浏览器界面未能构建，仅提供接口 / the browser application was not built: ${e.message}\n`,
+    ),
+  );
+
 const app = await buildApp({
   db: store.db,
   // Errors (every 5xx) always; every request with ZEREN_LOG=1.
@@ -47,6 +56,7 @@ process.stdout.write(
   [
     '',
     `Zeren 责任 — 已启动 / running on ${url}`,
+    `  浏览器界面 / browser application: ${url}/`,
     `  数据库 / store: ${store.dialect} ${store.location}`,
     `  接口文档 / API docs: ${url}/api/docs   (OpenAPI: ${url}/api/v1/openapi.json)`,
     ...(accounts

@@ -2,7 +2,7 @@
 // submitting it as JSON or as the filled Excel template, the office's return and acceptance, and the
 // differences it makes. Handlers only translate; src/workflows/rosters.ts checks, scopes and records.
 
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { type TSchema, Type } from 'typebox';
 import { STAFF_TYPES } from '../../domain/vocabulary.ts';
 import { invalid } from '../../store/errors.ts';

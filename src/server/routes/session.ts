@@ -7,6 +7,7 @@ import type { Ctx } from '../../store/facts.ts';
 import { type AuthConfig, login, logout } from '../../store/login.ts';
 import { createToken, listTokens, revokeToken, TOKEN_DAYS, TOKEN_MAX_DAYS } from '../../store/tokens.ts';
 import { cookieNames, cookieOptions, userOfRequest } from '../auth.ts';
+import { SessionOut, sessionView } from '../capabilities.ts';
 import { HttpError } from '../errors.ts';
 import { errors, IdParams, Login, TokenName, TokenOut, UserOut } from '../schemas.ts';
 
@@ -54,13 +55,12 @@ export function sessionRoutes(app: FastifyInstance, ctx: Ctx, cfg: AuthConfig): 
     {
       schema: {
         tags,
-        summary: 'who is signed in',
-        response: { 200: Type.Object({ user: UserOut }), ...errors(401) },
+        summary:
+          'who is signed in, in words, and the route keys they may call (the browser shows only those)',
+        response: { 200: SessionOut, ...errors(401) },
       },
     },
-    async (req) => ({
-      user: userOfRequest(req),
-    }),
+    async (req) => sessionView(ctx.db, userOfRequest(req)),
   );
   app.delete(
     '/api/v1/session',

@@ -1,0 +1,64 @@
+// `npm run screenshots`: the screens of the browser application at 1366×768 into
+// docs/screenshots/, on the demo county as it stands on 2010-03-28 (test/e2e/scenario.ts).
+// Screen authors add their screens to SHOTS.
+
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { Role } from '../../src/store/scope.ts';
+import { type E2E, startE2E } from './harness.ts';
+import { prepareScenario, SCENARIO_NOW } from './scenario.ts';
+
+const DOCS = new URL('../../docs/screenshots/', import.meta.url).pathname;
+
+interface Shot {
+  name: string;
+  /** Signed in as; none for the sign-in page. */
+  role?: Role;
+  open(page: Page, e: E2E): Promise<void>;
+}
+
+const home = async (page: Page) => {
+  await page.getByRole('heading', { name: '工作台' }).waitFor();
+  await page
+    .locator('.ant-spin-spinning')
+    .waitFor({ state: 'detached' })
+    .catch(() => {});
+};
+
+export const SHOTS: Shot[] = [
+  {
+    name: 'sign-in',
+    open: async (page) => {
+      await page.goto('/sign-in');
+      await page.getByRole('button', { name: /登\s*录/ }).waitFor();
+    },
+  },
+  { name: 'home-office', role: 'office', open: home },
+  { name: 'home-town', role: 'town', open: home },
+  {
+    name: 'home-notice-drawer',
+    role: 'town',
+    open: async (page) => {
+      await page.goto('/?year=2010&notice=JS-2010-001');
+      await page.getByRole('dialog').getByText('2010年3月20日').waitFor();
+    },
+  },
+  { name: 'home-finance', role: 'finance', open: home },
+];
+
+const e = await startE2E({ now: SCENARIO_NOW });
+try {
+  await prepareScenario(e);
+  mkdirSync(DOCS, { recursive: true });
+  for (const shot of SHOTS) {
+    const { page } = await e.page();
+    if (shot.role) await e.signIn(page, shot.role);
+    await shot.open(page, e);
+    await page.waitForTimeout(800); // charts finish their entrance animation
+    await page.screenshot({ path: join(DOCS, `${shot.name}.png`) });
+    process.stdout.write(`docs/screenshots/${shot.name}.png\n`);
+  }
+} finally {
+  await e.close();
+}
