@@ -118,6 +118,8 @@ export async function startE2E(opts: E2EOptions = {}): Promise<E2E> {
       await page.getByTestId('who').waitFor();
     },
     async axe(page) {
+      // Colours are judged once drawers and messages have finished fading in.
+      await settled(page);
       const r = await new AxeBuilder({ page })
         .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
         .analyze();
@@ -126,6 +128,7 @@ export async function startE2E(opts: E2EOptions = {}): Promise<E2E> {
         .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     },
     async screenshot(page, name) {
+      await settled(page);
       mkdirSync(join(OUT, 'screenshots'), { recursive: true });
       const path = join(OUT, 'screenshots', `${name}.png`);
       await page.screenshot({ path, fullPage: false });
@@ -152,4 +155,15 @@ export function recordMetrics(figures: Record<string, unknown>): void {
     // the first figure of the run
   }
   writeFileSync(file, `${JSON.stringify({ ...old, ...figures }, null, 2)}\n`);
+}
+
+/** Waits until no CSS animation or transition runs on the page (antd's drawers and messages fade). */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY,
+      ),
+  );
 }

@@ -4,11 +4,11 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, startE2E } from './harness.ts';
-import { OTHER_TOWN, OWN_TOWN, prepareScenario, SCENARIO_NOW } from './scenario.ts';
+import { OTHER_TOWN, OWN_TOWN, prepareScenario, SCENARIO_START } from './scenario.ts';
 
 let e: E2E;
 beforeAll(async () => {
-  e = await startE2E({ now: SCENARIO_NOW });
+  e = await startE2E({ now: SCENARIO_START });
   await prepareScenario(e);
 }, 180_000);
 afterAll(async () => e?.close());
@@ -49,7 +49,7 @@ describe('工作台 (browser)', () => {
     expect(await notices.getByRole('row', { name: /出生统计上报不及时/ }).innerText()).toContain('即将到期');
     expect(await notices.getByRole('row', { name: /台账不全/ }).innerText()).toContain('未到期');
     // Fines past 2010-03-15, with the total in 元 and 金额大写.
-    await page.getByText(/合计 \d+ 笔，[\d,]+\.\d\d 元（大写：.+）/).waitFor();
+    await page.getByText(/合计 \d+ 笔，[\d,]+\.\d\d元（大写：.+）/).waitFor();
     await page.locator('figure canvas').first().waitFor();
     expect(scripts.some((s) => /\/echarts-/.test(s))).toBe(true);
     expect(await menuOf(page)).toEqual(['工作台']);

@@ -1,5 +1,5 @@
 // A day in the demo county for the browser tests and the screenshots: on 2010-03-28 (FP year
-// 2010) the office has confirmed the year's decision with fines due on 2010-03-15 and evaluated
+// 2010) the office has confirmed (on 2010-02-26) the year's decision with fines due on 2010-03-15 and evaluated
 // again since (not yet confirmed); warning notices are out with deadlines past, near and later,
 // in the town user's town (柏永镇) and in another town.
 
@@ -10,6 +10,8 @@ import { systemScope } from '../../src/store/scope.ts';
 import type { E2E } from './harness.ts';
 
 export const SCENARIO_NOW = '2010-03-28T02:00:00Z';
+/** The day the decision was confirmed: a decision's fines fall due after it, never before. */
+export const SCENARIO_START = '2010-02-26T02:00:00Z';
 export const OWN_TOWN = 'C0001-T01';
 export const OTHER_TOWN = 'C0001-T02';
 
@@ -20,7 +22,7 @@ export async function prepareScenario(e: E2E): Promise<void> {
     evaluation_id: first.receipt.id,
     fines_due_on: '2010-03-15',
   });
-  e.advance(60_000);
+  e.advance(Date.parse(SCENARIO_NOW) - Date.parse(SCENARIO_START));
   await evaluateYear(e.ctx, office, e.county, 2010);
   const notice = (id: string, unit: string, matter: string, deadline: string) =>
     createFact(e.ctx, office, e.county, 'warning_notices', {

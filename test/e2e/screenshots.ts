@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Role } from '../../src/store/scope.ts';
 import { type E2E, startE2E } from './harness.ts';
-import { prepareScenario, SCENARIO_NOW } from './scenario.ts';
+import { prepareScenario, SCENARIO_START } from './scenario.ts';
 
 const DOCS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 
@@ -47,7 +47,7 @@ export const SHOTS: Shot[] = [
   { name: 'home-finance', role: 'finance', open: home },
 ];
 
-const e = await startE2E({ now: SCENARIO_NOW });
+const e = await startE2E({ now: SCENARIO_START });
 try {
   await prepareScenario(e);
   mkdirSync(DOCS, { recursive: true });

@@ -70,7 +70,9 @@ describe('sign-in (browser)', () => {
       if (role === 'office') recordMetrics({ home_after_sign_in_ms: Date.now() - t0 });
       const who = await page.getByTestId('who').innerText();
       const account = e.accounts.find((a) => a.role === role)!;
-      expect(who).toContain(account.username);
+      // People are shown by their names, never by their logins.
+      expect(who).toContain(account.name);
+      expect(who).not.toContain(account.username);
       if (role === 'town' || role === 'unit') {
         const unit = await e.ctx.db
           .selectFrom('units')

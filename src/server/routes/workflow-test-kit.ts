@@ -12,6 +12,7 @@ import type { Dialect } from '../../store/db.ts';
 import type { Ctx } from '../../store/facts.ts';
 import { type Role, systemScope } from '../../store/scope.ts';
 import { createTestStore, type TestStore } from '../../store/testing.ts';
+import { TOKEN_MAX_DAYS } from '../../store/tokens.ts';
 import { createToken, createUser } from '../../store/users.ts';
 import { buildApp } from '../app.ts';
 
@@ -58,7 +59,8 @@ export async function workflowKit(dialect: Dialect): Promise<Kit> {
       county: COUNTY,
       unit: p.unit,
     });
-    tokens[who] = (await createToken(ctx, u, 'test')).token;
+    // The longest a token lives: the tests move the clock months ahead.
+    tokens[who] = (await createToken(ctx, u, 'test', TOKEN_MAX_DAYS)).token;
   }
   return {
     s,

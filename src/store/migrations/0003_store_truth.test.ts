@@ -94,7 +94,7 @@ for (const dialect of DIALECTS)
           { id: 'b', seq: 2, kind: 'collect', amount_fen: 50000, receipt_no: 'R', ...entry },
         ])
         .execute();
-      expect(await migrate(s.db)).toEqual(['0003_store_truth']);
+      expect((await migrate(s.db))[0]).toBe('0003_store_truth');
     });
     afterAll(async () => s?.drop());
 

@@ -38,13 +38,13 @@ describe('the FP year (计生年度, 1 October – 30 September)', () => {
 
 describe('money', () => {
   it('writes yuan with thousands separators and the unit', () => {
-    expect(yuan(150050)).toBe('1,500.50 元');
-    expect(yuan(123456789)).toBe('1,234,567.89 元');
-    expect(yuan(0)).toBe('0.00 元');
+    expect(yuan(150050)).toBe('1,500.50元');
+    expect(yuan(123456789)).toBe('1,234,567.89元');
+    expect(yuan(0)).toBe('0.00元');
     expect(yuan(null)).toBe('');
   });
   it('adds 金额大写 to a final sum', () => {
-    expect(yuanWithCapital(150050)).toBe('1,500.50 元（大写：壹仟伍佰元伍角）');
-    expect(yuanWithCapital(100000)).toBe('1,000.00 元（大写：壹仟元整）');
+    expect(yuanWithCapital(150050)).toBe('1,500.50元（大写：壹仟伍佰元伍角整）');
+    expect(yuanWithCapital(100000)).toBe('1,000.00元（大写：壹仟元整）');
   });
 });

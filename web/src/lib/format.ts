@@ -3,7 +3,7 @@
 // FP-year rules come from src/domain, the same code the server runs.
 
 import { chinaDay, fpYear, fpYearOf, type IsoDate } from '../../../src/domain/dates.ts';
-import { capitalYuan, type Fen, formatYuan } from '../../../src/domain/money.ts';
+import { capitalYuan, type Fen, yuanText } from '../../../src/domain/money.ts';
 
 export { capitalYuan, fpYear, fpYearOf };
 
@@ -27,12 +27,12 @@ export function tableDateTime(value: string | null | undefined): string {
   return `${china.slice(0, 10)} ${china.slice(11, 16)}`;
 }
 
-/** 150050 fen → "1,500.50 元". */
+/** 150050 fen → "1,500.50元" (src/domain/money.ts: one way of writing money). */
 export function yuan(fen: Fen | null | undefined): string {
-  return fen === null || fen === undefined ? '' : `${formatYuan(fen)} 元`;
+  return fen === null || fen === undefined ? '' : yuanText(fen);
 }
 
-/** A final sum as a finance office writes it: "1,500.50 元(大写:壹仟伍佰元伍角)". */
+/** A final sum as a finance office writes it: "1,500.50元（大写：壹仟伍佰元伍角整）". */
 export function yuanWithCapital(fen: Fen): string {
   return `${yuan(fen)}（大写：${capitalYuan(fen)}）`;
 }

@@ -29,7 +29,7 @@ describe('the home screen’s figures', () => {
       ['逾期或即将到期的警示通知书', 3],
       ['逾期未缴的罚款', 2],
     ]);
-    expect(f.find((x) => x.key === 'fines')?.note).toBe('合计 1,500.50 元');
+    expect(f.find((x) => x.key === 'fines')?.note).toBe('合计 1,500.50元');
     expect(f.find((x) => x.key === 'notices')?.note).toBe('已逾期 1 份，三日内到期 2 份');
   });
 
