@@ -157,10 +157,20 @@ export function recordMetrics(figures: Record<string, unknown>): void {
   writeFileSync(file, `${JSON.stringify({ ...old, ...figures }, null, 2)}\n`);
 }
 
+/** What the page's document says of its animations (the root project has no DOM library). */
+interface Animated {
+  document: {
+    getAnimations(): { playState: string; effect: { getTiming(): { iterations?: number } } | null }[];
+  };
+}
+
 /** Waits until no CSS animation or transition runs on the page (antd's drawers and messages fade). */
 async function settled(page: Page): Promise<void> {
-  // A string: the root project is type-checked without the DOM library.
-  await page.waitForFunction(
-    `document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)`,
+  await page.waitForFunction(() =>
+    (globalThis as unknown as Animated).document
+      .getAnimations()
+      .every(
+        (a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY,
+      ),
   );
 }
