@@ -105,7 +105,8 @@ export function settlement(
 
 const key = (kind: string, id: string, type: string, clause: string) => `${kind}|${id}|${type}|${clause}`;
 
-function groupOf(subject: { kind: string; id: string }, names: Names): Group {
+/** Which group of the 奖惩兑现表 a subject reads in. */
+export function groupOf(subject: { kind: string; id: string }, names: Names): Group {
   if (subject.kind === 'person') return 'person';
   const kind = names.units.get(subject.id)?.kind;
   // The county itself is given nothing by this policy; were it, it would read with the county units.

@@ -5,9 +5,11 @@ import { Type } from 'typebox';
 import { exportCase, getCounty, importCase } from '../../store/cases.ts';
 import { evaluateYear, getEvaluation, listEvaluations, verifyReceipt } from '../../store/evaluations.ts';
 import type { Ctx } from '../../store/facts.ts';
+import { checkAnswer, evaluationAnswer, namedReceipts } from '../../workflows/evaluation-answers.ts';
 import { scopeOf } from '../auth.ts';
 import { errors, IdParams, Interpretations, Open, YearParams } from '../schemas.ts';
 import { acceptLargeJson, LargeJson, validateLarge } from '../validation/validate-large.ts';
+import { CheckOut, EvaluationOut, ReceiptOut } from './evaluation-schemas.ts';
 
 const CASE_LIMIT = 64 * 1024 * 1024;
 
@@ -60,19 +62,22 @@ export function caseRoutes(app: FastifyInstance, ctx: Ctx): void {
     {
       schema: {
         tags: ['evaluations'],
-        summary: 'evaluate the stored facts; returns the receipt and the result',
+        summary: 'evaluate the stored facts; returns the receipt, the result and its view for the screen',
         params: YearParams,
         body: Type.Optional(
           Type.Object({ interpretations: Type.Optional(Interpretations) }, { additionalProperties: false }),
         ),
-        response: { 201: Open, ...errors(400, 401, 403, 404, 422) },
+        response: { 201: EvaluationOut, ...errors(400, 401, 403, 404, 422) },
       },
     },
     async (req, reply) => {
       const { county, fpYear } = req.params as { county: string; fpYear: number };
       const body = (req.body ?? {}) as { interpretations?: Record<string, string> };
       reply.status(201);
-      return evaluateYear(ctx, scopeOf(req), county, fpYear, body.interpretations ?? {});
+      return evaluationAnswer(
+        ctx.db,
+        await evaluateYear(ctx, scopeOf(req), county, fpYear, body.interpretations ?? {}),
+      );
     },
   );
   app.get(
@@ -82,12 +87,12 @@ export function caseRoutes(app: FastifyInstance, ctx: Ctx): void {
         tags: ['evaluations'],
         summary: 'the receipts of a year, newest first',
         params: YearParams,
-        response: { 200: Type.Object({ items: Type.Array(Open) }), ...errors(401, 403, 404) },
+        response: { 200: Type.Object({ items: Type.Array(ReceiptOut) }), ...errors(401, 403, 404) },
       },
     },
     async (req) => {
       const { county, fpYear } = req.params as { county: string; fpYear: number };
-      return { items: await listEvaluations(ctx, scopeOf(req), county, fpYear) };
+      return { items: await namedReceipts(ctx.db, await listEvaluations(ctx, scopeOf(req), county, fpYear)) };
     },
   );
   app.get(
@@ -95,12 +100,14 @@ export function caseRoutes(app: FastifyInstance, ctx: Ctx): void {
     {
       schema: {
         tags: ['evaluations'],
-        summary: 'a receipt and its result (a town or unit sees its own consequences)',
+        summary:
+          'a receipt, its result and its view for the screen (a town or unit sees its own consequences)',
         params: IdParams,
-        response: { 200: Open, ...errors(401, 403, 404) },
+        response: { 200: EvaluationOut, ...errors(401, 403, 404) },
       },
     },
-    async (req) => getEvaluation(ctx, scopeOf(req), (req.params as { id: string }).id),
+    async (req) =>
+      evaluationAnswer(ctx.db, await getEvaluation(ctx, scopeOf(req), (req.params as { id: string }).id)),
   );
   app.get(
     '/api/v1/evaluations/:id/verify',
@@ -109,13 +116,13 @@ export function caseRoutes(app: FastifyInstance, ctx: Ctx): void {
         tags: ['evaluations'],
         summary: 're-run a receipt and say whether it reproduces',
         params: IdParams,
-        response: { 200: Open, ...errors(401, 403, 404) },
+        response: { 200: CheckOut, ...errors(401, 403, 404) },
       },
     },
     async (req) => {
       const { id } = req.params as { id: string };
       await getEvaluation(ctx, scopeOf(req), id);
-      return verifyReceipt(ctx.db, id);
+      return checkAnswer(await verifyReceipt(ctx.db, id));
     },
   );
 }

@@ -11,8 +11,10 @@ import { confirmDecision, currentDecision, getDecision, listDecisions } from '..
 import { invalid, notFound } from '../../store/errors.ts';
 import { getEvaluation } from '../../store/evaluations.ts';
 import type { Ctx } from '../../store/facts.ts';
+import { diffChanges, namedDecisions } from '../../workflows/evaluation-answers.ts';
 import { scopeOf } from '../auth.ts';
-import { DateStr, errors, IdParams, Interpretations, Open, YearParams } from '../schemas.ts';
+import { DateStr, errors, IdParams, Interpretations, YearParams } from '../schemas.ts';
+import { DecisionOut, DiffOut, Result, WhatIfOut } from './evaluation-schemas.ts';
 
 const totals = (r: ZerenResult) => {
   let rewards = 0;
@@ -41,7 +43,7 @@ export function decisionRoutes(app: FastifyInstance, ctx: Ctx): void {
         summary: 'evaluate the stored year under other readings and show what changes (nothing is stored)',
         params: YearParams,
         body: Type.Object({ interpretations: Interpretations }, { additionalProperties: false }),
-        response: { 200: Open, ...errors(400, 401, 403, 404, 422) },
+        response: { 200: WhatIfOut, ...errors(400, 401, 403, 404, 422) },
       },
     },
     async (req) => {
@@ -57,11 +59,13 @@ export function decisionRoutes(app: FastifyInstance, ctx: Ctx): void {
       );
       if (!base.ok) throw invalid(base.problems);
       if (!other.ok) throw invalid(other.problems);
+      const diff = compareResults(base.value, other.value);
       return {
         interpretations: other.value.interpretations,
         before: totals(base.value),
         after: totals(other.value),
-        diff: compareResults(base.value, other.value),
+        diff,
+        changes: await diffChanges(ctx.db, county, diff),
       };
     },
   );
@@ -75,7 +79,7 @@ export function decisionRoutes(app: FastifyInstance, ctx: Ctx): void {
           'what changed from the previous run (against=previous), from the decision in force (against=decision) or from another evaluation',
         params: IdParams,
         querystring: Type.Object({ against: Type.String({ default: 'previous' }) }),
-        response: { 200: Open, ...errors(401, 403, 404) },
+        response: { 200: DiffOut, ...errors(401, 403, 404) },
       },
     },
     async (req) => {
@@ -100,6 +104,7 @@ export function decisionRoutes(app: FastifyInstance, ctx: Ctx): void {
       else otherId = against;
       if (!otherId) throw notFound(against === 'decision' ? '本年度的决定' : '上一次评定', against);
       const other = await getEvaluation(ctx, scope, otherId);
+      const diff = compareResults(other.result, me.result);
       return {
         from: {
           evaluation: other.receipt.id,
@@ -107,7 +112,8 @@ export function decisionRoutes(app: FastifyInstance, ctx: Ctx): void {
           ...totals(other.result),
         },
         to: { evaluation: me.receipt.id, interpretations: me.receipt.interpretations, ...totals(me.result) },
-        diff: compareResults(other.result, me.result),
+        diff,
+        changes: await diffChanges(ctx.db, me.receipt.county, diff),
       };
     },
   );
@@ -119,12 +125,14 @@ export function decisionRoutes(app: FastifyInstance, ctx: Ctx): void {
         tags,
         summary: 'the decisions of the year, oldest first; the one no later decision supersedes is in force',
         params: YearParams,
-        response: { 200: Type.Object({ items: Type.Array(Open) }), ...errors(401, 403, 404) },
+        response: { 200: Type.Object({ items: Type.Array(DecisionOut) }), ...errors(401, 403, 404) },
       },
     },
     async (req) => {
       const { county, fpYear } = req.params as { county: string; fpYear: number };
-      return { items: await listDecisions(ctx.db, scopeOf(req), county, fpYear) };
+      return {
+        items: await namedDecisions(ctx.db, await listDecisions(ctx.db, scopeOf(req), county, fpYear)),
+      };
     },
   );
 
@@ -145,19 +153,20 @@ export function decisionRoutes(app: FastifyInstance, ctx: Ctx): void {
           },
           { additionalProperties: false },
         ),
-        response: { 201: Open, ...errors(400, 401, 403, 404, 409, 422) },
+        response: { 201: DecisionOut, ...errors(400, 401, 403, 404, 409, 422) },
       },
     },
     async (req, reply) => {
       const { county, fpYear } = req.params as { county: string; fpYear: number };
-      reply.status(201);
-      return confirmDecision(
+      const decision = await confirmDecision(
         ctx,
         scopeOf(req),
         county,
         fpYear,
         req.body as { evaluation_id: string; fines_due_on: string; supersedes?: string; reason?: string },
       );
+      reply.status(201);
+      return (await namedDecisions(ctx.db, [decision]))[0];
     },
   );
 
@@ -168,9 +177,15 @@ export function decisionRoutes(app: FastifyInstance, ctx: Ctx): void {
         tags,
         summary: 'a decision and its result (a town or unit sees its own consequences)',
         params: IdParams,
-        response: { 200: Open, ...errors(401, 403, 404) },
+        response: {
+          200: Type.Object({ decision: DecisionOut, result: Result }, { additionalProperties: false }),
+          ...errors(401, 403, 404),
+        },
       },
     },
-    async (req) => getDecision(ctx, scopeOf(req), (req.params as { id: string }).id),
+    async (req) => {
+      const { decision, result } = await getDecision(ctx, scopeOf(req), (req.params as { id: string }).id);
+      return { decision: (await namedDecisions(ctx.db, [decision]))[0], result };
+    },
   );
 }
