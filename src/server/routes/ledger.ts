@@ -5,18 +5,24 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Ctx } from '../../store/facts.ts';
-import {
-  balances,
-  getObligation,
-  listObligations,
-  type MoveInput,
-  move,
-  type Replayed,
-  reverse,
-} from '../../store/ledger.ts';
+import { type MoveInput, move, type Replayed, reverse } from '../../store/ledger.ts';
 import { MOVES, type Move } from '../../store/ledger-core.ts';
+import {
+  balanceSheet,
+  type ObligationQuery,
+  obligationDetail,
+  obligationPage,
+} from '../../workflows/obligations.ts';
 import { scopeOf } from '../auth.ts';
-import { DateStr, errors, IdParams, Open, YearParams } from '../schemas.ts';
+import { DateStr, errors, IdParams, OFFSET_MAX, YearParams } from '../schemas.ts';
+import {
+  BalanceSheet,
+  Kind,
+  MoveAnswer,
+  ObligationDetail,
+  ObligationPage,
+  Status,
+} from './ledger-schemas.ts';
 
 const key = (req: FastifyRequest) => req.headers['idempotency-key'] as string | undefined;
 
@@ -54,28 +60,29 @@ export function ledgerRoutes(app: FastifyInstance, ctx: Ctx): void {
       schema: {
         tags,
         summary:
-          'fines owed and rewards payable, with balances (a town or unit sees what it collects or receives)',
+          'fines owed and rewards payable, with balances and status, filtered and paged (a town or unit sees what it collects or receives)',
         params: YearParams,
         querystring: Type.Object({
-          kind: Type.Optional(Type.Union([Type.Literal('fine'), Type.Literal('reward')])),
-          unit: Type.Optional(Type.String()),
-          person: Type.Optional(Type.String()),
+          kind: Type.Optional(Kind),
+          town: Type.Optional(Type.String({ maxLength: 100, description: 'the town of the unit that acts' })),
+          unit: Type.Optional(Type.String({ maxLength: 100 })),
+          person: Type.Optional(Type.String({ maxLength: 100, description: 'a person’s id' })),
+          name: Type.Optional(
+            Type.String({ maxLength: 100, description: 'part of the name of the person or unit' }),
+          ),
+          clause: Type.Optional(Type.String({ maxLength: 20 })),
+          status: Type.Optional(Status),
           open: Type.Optional(Type.Boolean()),
           on: Type.Optional(DateStr),
+          limit: Type.Integer({ minimum: 1, maximum: 1000, default: 1000 }),
+          offset: Type.Integer({ minimum: 0, maximum: OFFSET_MAX, default: 0 }),
         }),
-        response: { 200: Type.Object({ items: Type.Array(Open) }), ...errors(401, 403, 404) },
+        response: { 200: ObligationPage, ...errors(400, 401, 403, 404) },
       },
     },
     async (req) => {
       const { county, fpYear } = req.params as { county: string; fpYear: number };
-      const { on, ...filter } = req.query as {
-        kind?: string;
-        unit?: string;
-        person?: string;
-        open?: boolean;
-        on?: string;
-      };
-      return { items: await listObligations(ctx, scopeOf(req), county, fpYear, filter, on) };
+      return obligationPage(ctx, scopeOf(req), county, fpYear, req.query as ObligationQuery);
     },
   );
   app.get(
@@ -86,11 +93,16 @@ export function ledgerRoutes(app: FastifyInstance, ctx: Ctx): void {
         summary: 'an obligation with every ledger entry, and its balance as of a day (default today)',
         params: IdParams,
         querystring: Type.Object({ on: Type.Optional(DateStr) }),
-        response: { 200: Open, ...errors(401, 403, 404) },
+        response: { 200: ObligationDetail, ...errors(401, 403, 404) },
       },
     },
     async (req) =>
-      getObligation(ctx, scopeOf(req), (req.params as { id: string }).id, (req.query as { on?: string }).on),
+      obligationDetail(
+        ctx,
+        scopeOf(req),
+        (req.params as { id: string }).id,
+        (req.query as { on?: string }).on,
+      ),
   );
   for (const kind of MOVES)
     app.post(
@@ -114,7 +126,7 @@ export function ledgerRoutes(app: FastifyInstance, ctx: Ctx): void {
             },
             { additionalProperties: false },
           ),
-          response: { 200: Open, 201: Open, ...errors(400, 401, 403, 404, 409, 422) },
+          response: { 200: MoveAnswer, 201: MoveAnswer, ...errors(400, 401, 403, 404, 409, 422) },
         },
       },
       async (req, reply) => {
@@ -130,11 +142,12 @@ export function ledgerRoutes(app: FastifyInstance, ctx: Ctx): void {
         summary:
           'reverse an entry made by mistake (a correcting entry; nothing is edited) — needs an Idempotency-Key header',
         params: IdParams,
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String()) }),
         body: Type.Object(
           { reason: Type.String({ minLength: 1, maxLength: 500 }) },
           { additionalProperties: false },
         ),
-        response: { 200: Open, 201: Open, ...errors(400, 401, 403, 404, 409, 422) },
+        response: { 200: MoveAnswer, 201: MoveAnswer, ...errors(400, 401, 403, 404, 409, 422) },
       },
     },
     async (req, reply) => {
@@ -150,15 +163,15 @@ export function ledgerRoutes(app: FastifyInstance, ctx: Ctx): void {
     {
       schema: {
         tags,
-        summary: 'balances by person, by collecting unit and for the county',
+        summary: 'balances by person, by collecting unit, by town and for the county, with names',
         params: YearParams,
         querystring: Type.Object({ on: Type.Optional(DateStr) }),
-        response: { 200: Open, ...errors(401, 403, 404) },
+        response: { 200: BalanceSheet, ...errors(401, 403, 404) },
       },
     },
     async (req) => {
       const { county, fpYear } = req.params as { county: string; fpYear: number };
-      return balances(ctx, scopeOf(req), county, fpYear, (req.query as { on?: string }).on);
+      return balanceSheet(ctx, scopeOf(req), county, fpYear, (req.query as { on?: string }).on);
     },
   );
 }

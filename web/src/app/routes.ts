@@ -70,6 +70,7 @@ export const ROUTES: readonly AppRoute[] = [
     icon: AccountBookOutlined,
     part: 2,
     needs: [`GET ${Y}/obligations`],
+    page: () => import('../features/ledger/LedgerPage.tsx'),
   },
   {
     path: '/personnel',
