@@ -1,13 +1,53 @@
 // zeren: the command line. `npm run -s zeren -- <command>`; `zeren help <command>` for details.
+//
+// Each group of commands lives in its own module, loaded only when its command is asked for: the
+// engine's commands never load the store's drivers, the document generator or Excel, so
+// `zeren evaluate` starts about as fast as Node itself. Help, an unknown command or no command
+// loads them all (commander then lists or refuses them as usual).
 
 import { Command, CommanderError } from 'commander';
-import { registerEngineCommands } from './engine-commands.ts';
-import { registerGenerateCommand } from './generate-command.ts';
 import { CliExit } from './io.ts';
-import { registerPolicyCommand } from './policy-command.ts';
-import { registerStoreCommands } from './store-commands.ts';
 
-export function buildProgram(): Command {
+type Register = (program: Command, policy: () => string | undefined) => void;
+
+interface Group {
+  commands: readonly string[];
+  load: () => Promise<Register>;
+}
+
+const GROUPS: readonly Group[] = [
+  {
+    commands: ['evaluate', 'validate', 'explain', 'compare'],
+    load: async () => (await import('./engine-commands.ts')).registerEngineCommands,
+  },
+  {
+    commands: ['policy'],
+    load: async () => (await import('./policy-command.ts')).registerPolicyCommand,
+  },
+  {
+    commands: ['users', 'county', 'case', 'receipt', 'audit'],
+    load: async () => (await import('./store-commands.ts')).registerStoreCommands,
+  },
+  {
+    commands: ['generate'],
+    load: async () => (await import('./generate-command.ts')).registerGenerateCommand,
+  },
+];
+
+/** Options of the program itself that take a value (so the value is not read as the command). */
+const VALUED = new Set(['--policy']);
+
+/** The command named on the line, if any: the first word that is neither an option nor its value. */
+export function commandOf(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (VALUED.has(a)) i++;
+    else if (!a.startsWith('-')) return a;
+  }
+  return undefined;
+}
+
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('zeren')
     .description('Zeren 责任:层级动态管理责任制 — rules as data, evaluated with their clauses')
     .option(
@@ -17,16 +57,15 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   const policy = () => program.opts<{ policy?: string }>().policy;
-  registerEngineCommands(program, policy);
-  registerPolicyCommand(program, policy);
-  registerStoreCommands(program);
-  registerGenerateCommand(program);
+  const named = commandOf(argv);
+  const own = GROUPS.find((g) => named !== undefined && g.commands.includes(named));
+  for (const group of own ? [own] : GROUPS) (await group.load())(program, policy);
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv, { from: 'user' });
+    await (await buildProgram(argv)).parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CliExit) {

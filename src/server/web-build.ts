@@ -18,7 +18,9 @@ import {
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { ROOT } from '../root.ts';
+
+export { ROOT };
 export const WEB = join(ROOT, 'web');
 export const DIST = join(WEB, 'dist');
 const STAMP = '.stamp';

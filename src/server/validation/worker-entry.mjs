@@ -1,5 +1,11 @@
-// Starts the validation worker: TypeScript through tsx's loader, as `npm start` runs the server.
-import { register } from 'tsx/esm/api';
+// Starts the validation worker: its compiled copy when the server runs compiled (bin/build.mjs),
+// else the TypeScript source through tsx's loader, as `tsx` and the tests run the server.
+import { existsSync } from 'node:fs';
 
-register();
-await import('./worker.ts');
+if (existsSync(new URL('./worker.js', import.meta.url))) {
+  await import(new URL('./worker.js', import.meta.url).href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('./worker.ts');
+}
