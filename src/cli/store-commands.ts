@@ -11,6 +11,7 @@ import { evaluateYear, verifyReceipt } from '../store/evaluations.ts';
 import type { Ctx } from '../store/facts.ts';
 import { migrate } from '../store/migrate.ts';
 import { ROLES, systemScope } from '../store/scope.ts';
+import { retrying, UNAVAILABLE_MESSAGE, unavailability } from '../store/unavailable.ts';
 import { createUser, listUsers } from '../store/users.ts';
 import { CliExit, parseSets, readCase, readInput } from './io.ts';
 
@@ -21,14 +22,29 @@ const print = (s: string): void => {
 /** The operator at the console, as the audit trail records them. */
 const CONSOLE: Actor = { name: `cli:${process.env.USER ?? 'operator'}`, role: 'system' };
 
+/**
+ * Runs a command on the store. While the server (or another command) holds the SQLite write lock
+ * past the busy timeout, or PostgreSQL is away, the command waits and tries again (a failed
+ * transaction wrote nothing) before it gives up with a clear message.
+ */
 async function withStore<T>(f: (ctx: Ctx, store: Store) => Promise<T>): Promise<T> {
   const store = openStore();
+  const again = {
+    attempts: 6,
+    pauseMs: 1000,
+    onRetry: (e: unknown) =>
+      process.stderr.write(
+        `${UNAVAILABLE_MESSAGE[unavailability(e) ?? 'database_busy'].zh}… / ${UNAVAILABLE_MESSAGE[unavailability(e) ?? 'database_busy'].en}…\n`,
+      ),
+  };
   try {
-    await migrate(store.db);
-    return await f({ db: store.db, now: () => new Date() }, store);
+    await retrying(() => migrate(store.db), again);
+    return await retrying(() => f({ db: store.db, now: () => new Date() }, store), again);
   } catch (e) {
     if (e instanceof StoreError)
       throw new CliExit(2, [`${e.zh} / ${e.en}`, ...e.problems.map(formatProblem)].join('\n'));
+    const away = unavailability(e);
+    if (away) throw new CliExit(3, `${UNAVAILABLE_MESSAGE[away].zh} / ${UNAVAILABLE_MESSAGE[away].en}`);
     throw e;
   } finally {
     await store.close();

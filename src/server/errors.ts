@@ -8,6 +8,7 @@ import type { Problem } from '../domain/problems.ts';
 import { capText } from '../store/denials.ts';
 import { StoreError } from '../store/errors.ts';
 import { TooManyAttempts } from '../store/login.ts';
+import { UNAVAILABLE_MESSAGE, unavailability } from '../store/unavailable.ts';
 
 export interface ErrorBody {
   error: {
@@ -168,6 +169,14 @@ export function installErrorHandler(app: FastifyInstance): void {
       const zh =
         err.statusCode === 415 ? '不支持的内容类型' : err.statusCode === 413 ? '请求体过大' : '请求不正确';
       return send(err.statusCode, { code: err.code?.toLowerCase() ?? 'bad_request', zh, en: err.message });
+    }
+    const away = unavailability(err);
+    if (away) {
+      // The database is away or busy for now: the client may retry; the cause goes to the log.
+      const m = UNAVAILABLE_MESSAGE[away];
+      req.log.warn({ err, url: capText(req.url) }, away);
+      reply.header('retry-after', String(m.retryAfter));
+      return send(503, { code: away, zh: m.zh, en: m.en, request_id: String(req.id) });
     }
     // Every 5xx is logged with its request id (the logger is on at level "error" at least).
     req.log.error({ err, url: capText(req.url) }, 'request failed');

@@ -4,24 +4,57 @@
 // cleanly on Ctrl-C. HTTPS, proxies and the addresses it agrees to serve: deploy.ts.
 
 import { DEMO_COUNTY, type DemoAccount, seedDemo } from '../demo/seed.ts';
-import { openStore } from '../store/db.ts';
+import { openStore, storeOptionsFromEnv } from '../store/db.ts';
 import { migrate } from '../store/migrate.ts';
 import { buildApp } from './app.ts';
 import { DeployError, type Deployment, deploymentFromEnv } from './deploy.ts';
+import { checkPortFree, checkSqlitePath, dbWaitSeconds, waitForDatabase } from './startup.ts';
 import { ensureWebBuilt } from './web-build.ts';
+
+/** A start-up failure in both languages, without a stack trace. */
+function refuse(e: unknown): never {
+  if (e instanceof DeployError) process.stderr.write(`${e.zh}\n${e.en}\n`);
+  else process.stderr.write(`启动失败：${(e as Error).message}\nstart-up failed: ${(e as Error).message}\n`);
+  process.exit(1);
+}
 
 let deployment: Deployment;
 try {
   deployment = deploymentFromEnv();
 } catch (e) {
   if (!(e instanceof DeployError)) throw e;
-  process.stderr.write(`${e.zh}\n${e.en}\n`);
-  process.exit(1);
+  refuse(e);
 }
 for (const w of deployment.warnings) process.stderr.write(`${w}\n`);
 
-const store = openStore();
-await migrate(store.db);
+// Before the store is touched: the port is free, the SQLite folder writable, PostgreSQL answering.
+const storeOptions = storeOptionsFromEnv();
+await checkPortFree(deployment.host, deployment.port).catch(refuse);
+if (storeOptions.sqlitePath)
+  try {
+    checkSqlitePath(storeOptions.sqlitePath);
+  } catch (e) {
+    refuse(e);
+  }
+const store = (() => {
+  try {
+    return openStore(storeOptions);
+  } catch (e) {
+    return refuse(
+      new DeployError(
+        `无法打开数据库：${(e as Error).message}`,
+        `cannot open the store: ${(e as Error).message}`,
+      ),
+    );
+  }
+})();
+await waitForDatabase(store, {
+  seconds: dbWaitSeconds(),
+  say: (line) => process.stderr.write(`${line}\n`),
+}).catch(refuse);
+await migrate(store.db).catch((e: Error) =>
+  refuse(new DeployError(`数据库迁移失败：${e.message}`, `migrating the store failed: ${e.message}`)),
+);
 const ctx = { db: store.db, now: () => new Date() };
 
 let accounts: DemoAccount[] | undefined;

@@ -12,6 +12,7 @@ import { loadEngine } from '../policy/load.ts';
 import { AuditWriter } from './audit.ts';
 import { insertAll } from './bulk.ts';
 import { type Changes, importCollection, noChanges, type Recorder } from './case-import.ts';
+import { readSnapshot } from './db.ts';
 import { conflict, invalid, notFound, StoreError } from './errors.ts';
 import { type Api, FACTS } from './fact-kinds.ts';
 import type { Ctx } from './facts.ts';
@@ -44,7 +45,12 @@ export async function exportCase(ctx: Ctx, scope: Scope, county: string, year: n
   return buildCase(ctx.db, county, year);
 }
 
-export async function buildCase(db: Db | Tx, county: string, year: number): Promise<ZerenCase> {
+/** The case of a county and FP year, read from one snapshot (an import committing meanwhile is not half-seen). */
+export function buildCase(db: Db | Tx, county: string, year: number): Promise<ZerenCase> {
+  return readSnapshot(db, (tx) => caseOf(tx, county, year));
+}
+
+async function caseOf(db: Tx, county: string, year: number): Promise<ZerenCase> {
   const c = await getCounty(db as Db, county);
   const settings = await db
     .selectFrom('county_years')

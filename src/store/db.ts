@@ -1,13 +1,26 @@
 // Opening the store: PostgreSQL when DATABASE_URL is set, otherwise an embedded SQLite file
 // (ZEREN_DB, default ./data/zeren.db) in WAL mode with synchronous=FULL and foreign keys on.
 // One code path (Kysely) for both.
+// PostgreSQL: a connection the server terminates (pg_terminate_backend, a restart) is logged and
+// dropped from the pool, never an unhandled 'error' event; requests meanwhile fail as
+// "unavailable" (unavailable.ts) and the pool reconnects by itself. SQLite: a write transaction
+// takes the write lock first (BEGIN IMMEDIATE) and waits up to the busy timeout for another
+// process's; a read snapshot (`readSnapshot`) is a deferred BEGIN.
 
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type TransactionSettings,
+} from 'kysely';
 import pg from 'pg';
-import type { Database, Db } from './schema.ts';
+import type { Database, Db, Tx } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -22,6 +35,10 @@ export interface Store {
 export interface StoreOptions {
   databaseUrl?: string;
   sqlitePath?: string;
+  /** SQLite: how long a write waits for another process's lock (ZEREN_BUSY_TIMEOUT_MS, default 5000). */
+  busyTimeoutMs?: number;
+  /** Where a dropped PostgreSQL connection is reported (default: stderr, one line). */
+  onConnectionError?: (err: Error) => void;
 }
 
 export const DEFAULT_SQLITE = 'data/zeren.db';
@@ -29,12 +46,64 @@ export const DEFAULT_SQLITE = 'data/zeren.db';
 /** The store chosen by the environment: DATABASE_URL, else ZEREN_DB, else ./data/zeren.db. */
 export function storeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): StoreOptions {
   if (env.DATABASE_URL) return { databaseUrl: env.DATABASE_URL };
-  return { sqlitePath: env.ZEREN_DB || DEFAULT_SQLITE };
+  const busy = Number(env.ZEREN_BUSY_TIMEOUT_MS);
+  return { sqlitePath: env.ZEREN_DB || DEFAULT_SQLITE, ...(busy > 0 && { busyTimeoutMs: busy }) };
+}
+
+const reportDropped = (err: Error) =>
+  process.stderr.write(
+    `${JSON.stringify({ level: 50, time: Date.now(), msg: 'database connection lost / 数据库连接中断', err: err.message })}\n`,
+  );
+
+/** SQLite's driver with writes that take the lock first and a rollback that tolerates none to undo. */
+class ImmediateSqliteDriver extends SqliteDriver {
+  constructor(
+    config: ConstructorParameters<typeof SqliteDriver>[0],
+    private readonly sqlite: SQLite.Database,
+  ) {
+    super(config);
+  }
+  override async beginTransaction(c: DatabaseConnection, settings?: TransactionSettings): Promise<void> {
+    await c.executeQuery(
+      CompiledQuery.raw(settings?.accessMode === 'read only' ? 'begin' : 'begin immediate'),
+    );
+  }
+  override async rollbackTransaction(c: DatabaseConnection): Promise<void> {
+    // SQLite rolls back by itself on some errors (a full disk); a second rollback would hide the cause.
+    if (this.sqlite.inTransaction) await super.rollbackTransaction(c);
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqlite: SQLite.Database) {
+    super({ database: sqlite });
+  }
+  override createDriver() {
+    return new ImmediateSqliteDriver({ database: this.sqlite }, this.sqlite);
+  }
+}
+
+/**
+ * Runs `f` on one consistent snapshot of the store (a read-only REPEATABLE READ transaction on
+ * PostgreSQL, a deferred transaction on SQLite); inside a transaction already, on that one.
+ */
+export function readSnapshot<T>(db: Db | Tx, f: (tx: Tx) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return f(db as Tx);
+  return db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(f);
 }
 
 export function openStore(opts: StoreOptions = storeOptionsFromEnv()): Store {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: 10,
+      connectionTimeoutMillis: 5000,
+      keepAlive: true,
+    });
+    const dropped = opts.onConnectionError ?? reportDropped;
+    // An idle connection that dies is reported by the pool; one checked out, by the client itself.
+    pool.on('error', dropped);
+    pool.on('connect', (client) => client.on('error', dropped));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
@@ -49,7 +118,7 @@ export function openStore(opts: StoreOptions = storeOptionsFromEnv()): Store {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  sqlite.pragma(`busy_timeout = ${Math.floor(opts.busyTimeoutMs ?? 5000)}`);
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) });
   return { db, dialect: 'sqlite', location: path, close: () => db.destroy() };
 }

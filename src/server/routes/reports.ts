@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { entryDocument } from '../../documents/ledger-documents.ts';
+import { readSnapshot } from '../../store/db.ts';
 import type { Ctx } from '../../store/facts.ts';
 import { today } from '../../workflows/days.ts';
 import { preparerName } from '../../workflows/preparer.ts';
@@ -91,7 +92,7 @@ export function reportRoutes(app: FastifyInstance, ctx: Ctx): void {
       { schema: { ...schema, response: { 200: Open, ...errors(400, 401, 403, 404, 422) } } },
       async (req) => {
         const { county, fpYear } = req.params as Year;
-        return r.load(ctx, req, county, fpYear);
+        return readSnapshot(ctx.db, (db) => r.load({ ...ctx, db }, req, county, fpYear));
       },
     );
     app.get(
@@ -105,8 +106,11 @@ export function reportRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
       async (req, reply) => {
         const { county, fpYear } = req.params as Year;
-        const loaded = await r.load(ctx, req, county, fpYear);
-        const sign = { preparedBy: await preparerName(ctx.db, scopeOf(req)), on: today(ctx) };
+        const [loaded, preparedBy] = await readSnapshot(ctx.db, async (db) => [
+          await r.load({ ...ctx, db }, req, county, fpYear),
+          await preparerName(db, scopeOf(req)),
+        ]);
+        const sign = { preparedBy, on: today(ctx) };
         return send(reply, XLSX_TYPE, r.filename(loaded, fpYear), await r.workbook(loaded, sign));
       },
     );
