@@ -104,7 +104,8 @@ export function namesOf(...lists: Iterable<{ id: string; name: string }>[]): Nam
   return (id) => m.get(id) ?? id;
 }
 
-function entryOf(x: Fact | Api, names: Names, s: Setting): DiffEntry {
+/** One post or link as a person reads it: the Chinese line, names of its person and units, its dates. */
+export function entryOf(x: Fact | Api, names: Names, s: Setting): DiffEntry {
   const f = x as Fact;
   const unitName = (id: string) => s.units.find((u) => u.id === id)?.name ?? id;
   const base = {

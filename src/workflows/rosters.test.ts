@@ -45,6 +45,22 @@ for (const dialect of DIALECTS)
       const one = await f.as('dongfeng', { url: DF });
       expect(one.json()).toMatchObject({ status: 'not_submitted', version: 0, content: null, history: [] });
       expect(one.json().stored.posts).toHaveLength(7);
+      // Codes come with their Chinese; the lines read as a person reads them (the stored ones).
+      expect(all.json().items[0]).toMatchObject({
+        unit_kind_zh: '镇（场）',
+        status_zh: '未上报',
+        version: 0,
+        submitted_by_name: null,
+      });
+      expect(one.json()).toMatchObject({ status_zh: '未上报', unit: { kind_zh: '镇（场）' } });
+      expect(one.json().lines).toHaveLength(7 + one.json().stored.links.length);
+      expect(one.json().lines).toContainEqual(
+        expect.objectContaining({
+          kind: 'post',
+          role_zh: '镇长',
+          zh: expect.stringMatching(/^东风镇 镇长：/),
+        }),
+      );
     });
 
     it("refuses another town's roster as absent, whatever the route", async () => {
@@ -163,18 +179,18 @@ for (const dialect of DIALECTS)
       const zh = (l: { zh: string }[]) => l.map((e) => e.zh).sort();
       expect(zh(d.against_stored.added)).toEqual(
         [
-          '新干部 驻(挂钩联系)桥头村(2009-03-01 起)',
-          '新增人员 刘委员(' + people.find((p) => p.name === '刘委员')!.id + ')',
-          `新增人员 新干部(${xin.id})`,
-          '东风镇 干部:新干部(2009-03-01 起)',
-          '红星村 两委委员:刘委员',
+          '新干部 驻（挂钩联系）桥头村（2009-03-01 起）',
+          `新增人员 刘委员（${people.find((p) => p.name === '刘委员')!.id}）`,
+          `新增人员 新干部（${xin.id}）`,
+          '东风镇 干部：新干部（2009-03-01 起）',
+          '红星村 两委委员：刘委员',
         ].sort(),
       );
       expect(zh(d.against_stored.removed)).toEqual(
         [
-          '周干部 驻(挂钩联系)桥头村',
-          '孙委员 驻(挂钩联系)红星村',
-          '东风镇 干部:周干部(2004-01-01 起)',
+          '周干部 驻（挂钩联系）桥头村',
+          '孙委员 驻（挂钩联系）红星村',
+          '东风镇 干部：周干部（2004-01-01 起）',
         ].sort(),
       );
       for (const e of d.against_stored.removed) expect(e.end).toEqual({ how: 'close', on: '2008-09-30' });
@@ -188,7 +204,7 @@ for (const dialect of DIALECTS)
         }),
       ]);
       expect(d.against_last_year).toMatchObject({ fp_year: 2008, basis: 'facts' });
-      expect(zh(d.against_last_year.removed)).toContain('东风镇 干部:周干部(2004-01-01 起)');
+      expect(zh(d.against_last_year.removed)).toContain('东风镇 干部：周干部（2004-01-01 起）');
     });
 
     it('returns a roster with reasons, takes it back resubmitted, and only the office reviews', async () => {
@@ -212,6 +228,11 @@ for (const dialect of DIALECTS)
       expect(seen.history.map((h: { action: string; version: number }) => `${h.action}${h.version}`)).toEqual(
         ['submit1', 'return1'],
       );
+      expect(seen.history.map((h: { action_zh: string; actor_name: string }) => h.action_zh)).toEqual([
+        '上报',
+        '退回',
+      ]);
+      expect(seen).toMatchObject({ status_zh: '已退回待重报', reviewed_by_name: 'office1' });
       for (const action of ['return', 'accept'])
         expect(
           (

@@ -259,8 +259,8 @@ export async function underReview(trx: Tx, county: string, year: number, unit: s
 
 export const STATUS_ZH: Record<RosterStatus, string> = {
   not_submitted: '未上报',
-  submitted: '已上报',
-  returned: '已退回',
+  submitted: '已上报待审核',
+  returned: '已退回待重报',
   accepted: '已接受',
 };
 

@@ -11,15 +11,11 @@ import { acceptRoster, rosterDiff } from '../../workflows/roster-accept.ts';
 import type { RosterContent } from '../../workflows/roster-content.ts';
 import { rosterTemplate } from '../../workflows/roster-excel.ts';
 import { importRosterWorkbook } from '../../workflows/roster-import.ts';
-import {
-  getRoster,
-  listRosters,
-  requireSubmitter,
-  returnRoster,
-  submitRoster,
-} from '../../workflows/rosters.ts';
+import { labelledDiff, labelledList, labelledView, rosterForScreen } from '../../workflows/roster-view.ts';
+import { listRosters, requireSubmitter, returnRoster, submitRoster } from '../../workflows/rosters.ts';
 import { scopeOf } from '../auth.ts';
-import { DateStr, errors, Open, YearParams } from '../schemas.ts';
+import { DateStr, errors, YearParams } from '../schemas.ts';
+import { RosterAccepted, RosterDetail, RosterDiff, RosterList, RosterView } from './roster-schemas.ts';
 import { acceptUploads, sendXlsx, UPLOAD_HELP, uploadOf, XLSX_LIMIT } from './uploads.ts';
 
 const Id = Type.String({ minLength: 1, maxLength: 100 });
@@ -86,12 +82,12 @@ export function rosterRoutes(app: FastifyInstance, ctx: Ctx): void {
           tags,
           summary: 'every town and county unit with its roster status for the year (not submitted included)',
           params: YearParams,
-          response: { 200: Open, ...errors(401, 403, 404) },
+          response: { 200: RosterList, ...errors(401, 403, 404) },
         },
       },
       async (req) => {
         const { county, fpYear } = req.params as P;
-        return listRosters(ctx, scopeOf(req), county, fpYear);
+        return labelledList(ctx.db, await listRosters(ctx, scopeOf(req), county, fpYear));
       },
     );
     r.get(
@@ -101,12 +97,12 @@ export function rosterRoutes(app: FastifyInstance, ctx: Ctx): void {
           tags,
           summary: 'one roster: status, content, reasons, history, and the stored facts of the year',
           params: UnitParams,
-          response: { 200: Open, ...errors(401, 403, 404) },
+          response: { 200: RosterDetail, ...errors(401, 403, 404) },
         },
       },
       async (req) => {
         const { county, fpYear, unit } = req.params as P;
-        return getRoster(ctx, scopeOf(req), county, fpYear, unit);
+        return rosterForScreen(ctx, scopeOf(req), county, fpYear, unit);
       },
     );
     r.put(
@@ -118,12 +114,13 @@ export function rosterRoutes(app: FastifyInstance, ctx: Ctx): void {
             'submit (or resubmit) a roster; one with problems returns 422 with each and stores nothing',
           params: UnitParams,
           body: RosterBody,
-          response: { 200: Open, ...errors(400, 401, 403, 404, 409, 422) },
+          response: { 200: RosterView, ...errors(400, 401, 403, 404, 409, 422) },
         },
       },
       async (req) => {
         const { county, fpYear, unit } = req.params as P;
-        return submitRoster(ctx, scopeOf(req), county, fpYear, unit, req.body as RosterContent);
+        const v = await submitRoster(ctx, scopeOf(req), county, fpYear, unit, req.body as RosterContent);
+        return labelledView(ctx.db, v);
       },
     );
     r.get(
@@ -133,12 +130,12 @@ export function rosterRoutes(app: FastifyInstance, ctx: Ctx): void {
           tags,
           summary: 'the roster against last year, and against the stored facts (what accepting it changes)',
           params: UnitParams,
-          response: { 200: Open, ...errors(401, 403, 404) },
+          response: { 200: RosterDiff, ...errors(401, 403, 404) },
         },
       },
       async (req) => {
         const { county, fpYear, unit } = req.params as P;
-        return rosterDiff(ctx, scopeOf(req), county, fpYear, unit);
+        return labelledDiff(await rosterDiff(ctx, scopeOf(req), county, fpYear, unit));
       },
     );
     r.get(
@@ -164,14 +161,18 @@ export function rosterRoutes(app: FastifyInstance, ctx: Ctx): void {
           tags,
           summary: `submit the filled template (${UPLOAD_HELP}); every problem as its cell, 驻村干部!C5; nothing is stored unless the file is clean`,
           params: UnitParams,
-          response: { 200: Open, ...errors(401, 403, 404, 409, 413, 415, 422) },
+          response: { 200: RosterView, ...errors(401, 403, 404, 409, 413, 415, 422) },
         },
       },
       async (req) => {
         const { county, fpYear, unit } = req.params as P;
         // Jurisdiction before the body: another unit's upload is absent, whatever it holds.
         requireSubmitter(scopeOf(req), county, unit);
-        return importRosterWorkbook(ctx, scopeOf(req), county, fpYear, unit, await uploadOf(req));
+        const upload = await uploadOf(req);
+        return labelledView(
+          ctx.db,
+          await importRosterWorkbook(ctx, scopeOf(req), county, fpYear, unit, upload),
+        );
       },
     );
     r.post(
@@ -188,12 +189,13 @@ export function rosterRoutes(app: FastifyInstance, ctx: Ctx): void {
             }),
             version: Version,
           }),
-          response: { 200: Open, ...errors(400, 401, 403, 404, 409, 422) },
+          response: { 200: RosterView, ...errors(400, 401, 403, 404, 409, 422) },
         },
       },
       async (req) => {
         const { county, fpYear, unit } = req.params as P;
-        return returnRoster(ctx, scopeOf(req), county, fpYear, unit, req.body as { reasons: string[] });
+        const body = req.body as { reasons: string[]; version?: number };
+        return labelledView(ctx.db, await returnRoster(ctx, scopeOf(req), county, fpYear, unit, body));
       },
     );
     r.post(
@@ -204,12 +206,13 @@ export function rosterRoutes(app: FastifyInstance, ctx: Ctx): void {
           summary:
             "accept a submitted roster: the unit's posts and links of the year become what it lists (body optional: { version })",
           params: UnitParams,
-          response: { 200: Open, ...errors(401, 403, 404, 409, 422) },
+          response: { 200: RosterAccepted, ...errors(401, 403, 404, 409, 422) },
         },
       },
       async (req) => {
         const { county, fpYear, unit } = req.params as P;
-        return acceptRoster(ctx, scopeOf(req), county, fpYear, unit, { version: versionOf(req.body) });
+        const version = versionOf(req.body);
+        return labelledView(ctx.db, await acceptRoster(ctx, scopeOf(req), county, fpYear, unit, { version }));
       },
     );
   });
