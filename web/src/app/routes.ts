@@ -47,7 +47,14 @@ export const ROUTES: readonly AppRoute[] = [
     page: () => import('../features/home/HomePage.tsx'),
   },
   { path: '/registry', label: '责任体系', icon: ClusterOutlined, part: 1, needs: [`GET ${C}/units`] },
-  { path: '/rosters', label: '名单上报', icon: TeamOutlined, part: 1, needs: [`GET ${Y}/rosters`] },
+  {
+    path: '/rosters',
+    label: '名单上报',
+    icon: TeamOutlined,
+    part: 1,
+    needs: [`GET ${Y}/rosters`],
+    page: () => import('../features/rosters/RostersPage.tsx'),
+  },
   { path: '/assessments', label: '考核', icon: FormOutlined, part: 1, needs: [`GET ${C}/assessments`] },
   {
     path: '/evaluation',
