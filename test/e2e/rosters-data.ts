@@ -3,9 +3,8 @@
 // the office on their behalf (the stored facts of the year, as they stand).
 
 import ExcelJS from 'exceljs';
-import { getRoster, submitRoster } from '../../src/workflows/rosters.ts';
-import { returnRoster } from '../../src/workflows/rosters.ts';
 import { systemScope } from '../../src/store/scope.ts';
+import { getRoster, returnRoster, submitRoster } from '../../src/workflows/rosters.ts';
 import type { E2E } from './harness.ts';
 
 export const YEAR = 2010;

@@ -28,13 +28,17 @@ const axe = async (page: Page) => {
   await page.mouse.move(0, 0);
   return e.axe(page);
 };
-const statusOf = (page: Page) => page.locator('.ant-descriptions-item').filter({ hasText: '状态' }).innerText();
+const statusOf = (page: Page) =>
+  page.locator('.ant-descriptions-item').filter({ hasText: '状态' }).innerText();
 
 describe('名单上报 (browser)', () => {
   it('lets a town download its template, see a mistake by its cell, fix it and submit', async () => {
     const { page, problems } = await e.page();
     await e.signIn(page, 'town');
-    await page.getByRole('navigation', { name: '主菜单' }).getByRole('menuitem', { name: '名单上报' }).click();
+    await page
+      .getByRole('navigation', { name: '主菜单' })
+      .getByRole('menuitem', { name: '名单上报' })
+      .click();
     // A town goes straight to its own roster.
     await page.getByRole('heading', { name: /名单（二（四））/ }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/rosters/${OWN_TOWN}`);
@@ -65,7 +69,11 @@ describe('名单上报 (browser)', () => {
     await page.getByTestId('upload-problems').waitFor({ state: 'detached' });
     expect(await statusOf(page)).toContain('已上报待审核');
     // The diff against the stored facts opens by itself: the new cadre is added.
-    await page.getByRole('region', { name: '新增' }).getByText(/欧阳新/).first().waitFor();
+    await page
+      .getByRole('region', { name: '新增' })
+      .getByText(/欧阳新/)
+      .first()
+      .waitFor();
     expect(page.url()).toContain('tab=stored');
     expect(await axe(page)).toEqual([]);
     expect(problems.filter((p) => !p.includes('422'))).toEqual([]);
@@ -106,7 +114,8 @@ describe('名单上报 (browser)', () => {
     await page.getByRole('button', { name: /查\s*询/ }).click();
     await page.waitForURL(/status=submitted/);
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
-    expect(await rows.count()).toBe(1);
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().innerText()).toContain('已上报待审核');
     expect(await axe(page)).toEqual([]);
     await e.screenshot(page, 'rosters-board');
 
@@ -114,19 +123,28 @@ describe('名单上报 (browser)', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`/rosters/${OWN_TOWN}`));
     await page.getByRole('tab', { name: '与现有数据比较' }).click();
-    await page.getByRole('region', { name: '新增' }).getByText(/欧阳新/).first().waitFor();
+    await page
+      .getByRole('region', { name: '新增' })
+      .getByText(/欧阳新/)
+      .first()
+      .waitFor();
     await page.getByRole('tab', { name: '与上年比较' }).click();
     await page.getByText(/与 2009 年度比较（依据：/).waitFor();
     expect(await axe(page)).toEqual([]);
     await e.screenshot(page, 'rosters-diff');
 
     await page.getByRole('button', { name: /接\s*受/ }).click();
-    await page.getByRole('dialog').getByRole('button', { name: /接\s*受/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /接\s*受/ })
+      .click();
     await page.getByText(/已接受。新增 \d+ 条/).waitFor();
     await page.waitForFunction(() => !(globalThis as any).document.querySelector('.ant-modal-confirm'));
     expect(await statusOf(page)).toContain('已接受');
     await page.getByRole('tab', { name: '上报记录' }).click();
-    const history = await page.getByRole('tabpanel').innerText();
+    await page.waitForURL(/tab=history/);
+    await page.locator('.ant-tabs-tabpane-active').getByText('王志刚').first().waitFor();
+    const history = await page.locator('.ant-tabs-tabpane-active').innerText();
     expect(history).toContain('王志刚');
     expect(history).toContain('接受');
     expect(problems).toEqual([]);
@@ -141,7 +159,10 @@ describe('名单上报 (browser)', () => {
     await submitStored(e, unitId); // version 2, behind the office's back
     await page.getByRole('button', { name: /退\s*回/ }).click();
     await page.getByLabel('退回原因（每行一条）').fill('挂钩村的起始日期未填写\n计生专干的人员类别有误');
-    await page.getByRole('dialog').getByRole('button', { name: /退\s*回/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /退\s*回/ })
+      .click();
     const reload = page.getByRole('dialog').filter({ hasText: '数据已被修改' });
     await reload.getByText(/第 2 版/).waitFor();
     await reload.getByRole('button', { name: '重新加载' }).click();
@@ -149,7 +170,10 @@ describe('名单上报 (browser)', () => {
     await page.getByText('第 2 版').first().waitFor();
     await page.getByRole('button', { name: /退\s*回/ }).click();
     await page.getByLabel('退回原因（每行一条）').fill('挂钩村的起始日期未填写\n计生专干的人员类别有误');
-    await page.getByRole('dialog').getByRole('button', { name: /退\s*回/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /退\s*回/ })
+      .click();
     await page.getByText('已退回，单位修改后可重新上报').waitFor();
     expect(await statusOf(page)).toContain('已退回待重报');
 

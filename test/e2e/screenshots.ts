@@ -1,13 +1,14 @@
 // `npm run screenshots`: the screens of the browser application at 1366×768 into
 // docs/screenshots/, on the demo county as it stands on 2010-03-28 (test/e2e/scenario.ts).
-// Screen authors add their screens to SHOTS.
+// Screen authors add their screens to SHOTS; `npm run screenshots -- rosters` takes only theirs.
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Role } from '../../src/store/scope.ts';
 import { type E2E, startE2E } from './harness.ts';
-import { prepareScenario, SCENARIO_START } from './scenario.ts';
+import { someRosters, withMistake } from './rosters-data.ts';
+import { OWN_TOWN, prepareScenario, SCENARIO_START } from './scenario.ts';
 
 const DOCS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 
@@ -45,13 +46,49 @@ export const SHOTS: Shot[] = [
     },
   },
   { name: 'home-finance', role: 'finance', open: home },
+  {
+    name: 'rosters-board',
+    role: 'office',
+    open: async (page, e) => {
+      const unit = e.accounts.find((a) => a.role === 'unit')!.unit!;
+      await someRosters(e, [OWN_TOWN, 'C0001-T03', 'C0001-T04', unit]);
+      await page.goto('/rosters?year=2010');
+      await page.locator('figure canvas').waitFor();
+    },
+  },
+  {
+    name: 'rosters-upload-problems',
+    role: 'town',
+    open: async (page, e) => {
+      await page.goto(`/rosters/${OWN_TOWN}?year=2010`);
+      const template = await page.request.get(
+        `/api/v1/counties/${e.county}/years/2010/rosters/${OWN_TOWN}/template.xlsx`,
+      );
+      await page.locator('input[type=file]').setInputFiles({
+        name: '名单.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: await withMistake(await template.body()),
+      });
+      await page.getByTestId('upload-problems').getByRole('cell', { name: 'D3' }).waitFor();
+    },
+  },
+  {
+    name: 'rosters-diff',
+    role: 'office',
+    open: async (page) => {
+      await page.goto(`/rosters/${OWN_TOWN}?year=2010&tab=last-year`);
+      await page.getByText(/与 2009 年度比较/).waitFor();
+    },
+  },
 ];
 
 const e = await startE2E({ now: SCENARIO_START });
 try {
   await prepareScenario(e);
   mkdirSync(DOCS, { recursive: true });
-  for (const shot of SHOTS) {
+  // `npm run screenshots -- rosters` takes only the shots whose names start with an argument.
+  const only = process.argv.slice(2);
+  for (const shot of SHOTS.filter((s) => only.length === 0 || only.some((o) => s.name.startsWith(o)))) {
     const { page } = await e.page();
     if (shot.role) await e.signIn(page, shot.role);
     await shot.open(page, e);

@@ -51,12 +51,12 @@ export function Board() {
         {list.data.counts.submitted} 个。
       </Typography.Text>
       <Row gutter={16}>
-        <Col xs={24} xl={9}>
+        <Col xs={24} xl={7}>
           <Card title="各状态的单位数" size="small" style={{ marginBottom: 16 }}>
             <Chart option={statusBar(items)} label={statusText(items)} height={250} />
           </Card>
         </Col>
-        <Col xs={24} xl={15}>
+        <Col xs={24} xl={17}>
           <Card size="small" style={{ marginBottom: 16 }}>
             <Form
               form={form}
@@ -67,13 +67,13 @@ export function Board() {
               style={{ marginBottom: 12 }}
             >
               <Form.Item name="name" label="单位">
-                <Input allowClear placeholder="名称或编号" style={{ width: 150 }} />
+                <Input allowClear placeholder="名称或编号" style={{ width: 130 }} />
               </Form.Item>
               <Form.Item name="kind" label="类别">
                 <Select
                   allowClear
                   aria-label="类别"
-                  style={{ width: 120 }}
+                  style={{ width: 110 }}
                   options={[
                     { value: 'town', label: '镇（场）' },
                     { value: 'county_unit', label: '县直单位' },

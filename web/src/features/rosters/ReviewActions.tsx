@@ -2,6 +2,7 @@
 // (its posts and links become the year's). Both name the version reviewed: if the unit has
 // submitted again meanwhile the server refuses (409) and the screen offers to reload.
 
+import { RollbackOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { ApiError, problemsToFields } from '../../api/errors.ts';
@@ -68,7 +69,7 @@ export function ReviewActions({
     <>
       <Space>
         {canReturn && (
-          <Button danger onClick={() => setOpen(true)}>
+          <Button icon={<RollbackOutlined />} onClick={() => setOpen(true)}>
             退回
           </Button>
         )}
@@ -83,7 +84,7 @@ export function ReviewActions({
         title={`退回第 ${version} 版名单`}
         okText="退回"
         cancelText="取消"
-        okButtonProps={{ danger: true, loading: returnIt.isPending }}
+        okButtonProps={{ loading: returnIt.isPending }}
         onOk={() => form.submit()}
         onCancel={() => setOpen(false)}
         destroyOnHidden

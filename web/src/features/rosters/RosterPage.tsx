@@ -182,8 +182,7 @@ function DiffPanel({
     { key: 'changed', title: '变更', rows: d.changed },
     { key: 'removed', title: '不再列入', rows: d.removed },
   ];
-  if (parts.every((p) => p.rows.length === 0))
-    return <Empty description={`${intro}没有差异。`} />;
+  if (parts.every((p) => p.rows.length === 0)) return <Empty description={`${intro}没有差异。`} />;
   return (
     <div>
       <Typography.Paragraph type="secondary">{intro}</Typography.Paragraph>

@@ -14,7 +14,9 @@ export default function RostersPage() {
     <Routes>
       <Route
         index
-        element={own ? <Navigate replace to={`/rosters/${encodeURIComponent(own)}?year=${year}`} /> : <Board />}
+        element={
+          own ? <Navigate replace to={`/rosters/${encodeURIComponent(own)}?year=${year}`} /> : <Board />
+        }
       />
       <Route path=":unit" element={<RosterPage />} />
     </Routes>

@@ -5,9 +5,9 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Space, Table, Typography, Upload } from 'antd';
 import { ApiError } from '../../api/errors.ts';
+import { templateUrl, useRosterActions } from './api.ts';
 import { problemColumns } from './columns.tsx';
 import { cellProblems } from './summary.ts';
-import { templateUrl, useRosterActions } from './api.ts';
 
 export function UploadCard({
   county,
@@ -29,7 +29,8 @@ export function UploadCard({
   return (
     <Card title="填写与上报" size="small" style={{ marginBottom: 16 }}>
       <Typography.Paragraph>
-        下载本单位的 Excel 模板（已填入现有的职务和挂钩关系），按实际情况修改后上传。上传的文件没有问题即作为本单位的名单上报；有问题时逐一列出所在的工作表和单元格，不保存任何内容。
+        下载本单位的 Excel
+        模板（已填入现有的职务和挂钩关系），按实际情况修改后上传。上传的文件没有问题即作为本单位的名单上报；有问题时逐一列出所在的工作表和单元格，不保存任何内容。
       </Typography.Paragraph>
       <Space wrap>
         <Button

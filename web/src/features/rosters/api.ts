@@ -42,8 +42,7 @@ export function useRosterDiff(county: string | null, year: number, unit: string,
   return useQuery({
     queryKey: ['rosters', county, year, unit, 'diff'],
     enabled: county !== null && enabled,
-    queryFn: () =>
-      data(api.GET(`${U}/diff`, { params: { path: { county: county!, fpYear: year, unit } } })),
+    queryFn: () => data(api.GET(`${U}/diff`, { params: { path: { county: county!, fpYear: year, unit } } })),
   });
 }
 

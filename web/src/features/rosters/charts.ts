@@ -6,6 +6,13 @@ import { ROSTER_STATUS_ZH, type RosterStatus } from '../../lib/labels.ts';
 import type { RosterItem } from './api.ts';
 
 export const STATUS_ORDER: RosterStatus[] = ['not_submitted', 'returned', 'submitted', 'accepted'];
+/** The axis has room for three characters a status. */
+const SHORT: Record<RosterStatus, string> = {
+  not_submitted: '未上报',
+  returned: '已退回',
+  submitted: '待审核',
+  accepted: '已接受',
+};
 const KINDS = [
   { kind: 'town', zh: '镇（场）', color: '#1677ff' },
   { kind: 'county_unit', zh: '县直单位', color: '#7cb305' },
@@ -27,7 +34,11 @@ export function statusBar(items: readonly RosterItem[]): EChartsOption {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { bottom: 0 },
     grid: { left: 40, right: 16, top: 16, bottom: 56 },
-    xAxis: { type: 'category', data: STATUS_ORDER.map((s) => ROSTER_STATUS_ZH[s]) },
+    xAxis: {
+      type: 'category',
+      data: STATUS_ORDER.map((s) => SHORT[s]),
+      axisLabel: { interval: 0 },
+    },
     yAxis: { type: 'value', name: '单位数', minInterval: 1 },
     series: KINDS.map((k) => ({
       name: k.zh,

@@ -20,9 +20,21 @@ export function StatusTag({ status, zh }: { status: RosterStatus; zh: string }) 
   return <Tag style={TAG_STYLE[status]}>{zh}</Tag>;
 }
 
+/** When and by whom, on two lines (the date first). */
+function When({ at, who }: { at: string | null; who: string | null }) {
+  if (!at) return <span>—</span>;
+  return (
+    <span>
+      {tableDateTime(at)}
+      <br />
+      {who}
+    </span>
+  );
+}
+
 export const boardColumns: ColumnsType<RosterItem> = [
-  { title: '单位', dataIndex: 'unit_name' },
-  { title: '类别', dataIndex: 'unit_kind_zh', width: 110 },
+  { title: '单位', dataIndex: 'unit_name', width: 150 },
+  { title: '类别', dataIndex: 'unit_kind_zh', width: 96 },
   {
     title: '状态',
     dataIndex: 'status',
@@ -33,14 +45,14 @@ export const boardColumns: ColumnsType<RosterItem> = [
   {
     title: '上报',
     dataIndex: 'submitted_at',
-    width: 190,
-    render: (at: string | null, r) => (at ? `${tableDateTime(at)} ${r.submitted_by_name ?? ''}` : '—'),
+    width: 150,
+    render: (at: string | null, r) => <When at={at} who={r.submitted_by_name} />,
   },
   {
     title: '审核',
     dataIndex: 'reviewed_at',
-    width: 190,
-    render: (at: string | null, r) => (at ? `${tableDateTime(at)} ${r.reviewed_by_name ?? ''}` : '—'),
+    width: 150,
+    render: (at: string | null, r) => <When at={at} who={r.reviewed_by_name} />,
   },
 ];
 

@@ -29,10 +29,10 @@ describe('an upload’s problems', () => {
   it('splits each path into its sheet and cell, keeping whole-file and missing-sheet problems', () => {
     expect(
       cellProblems([
-        { path: '驻村干部!C5', code: 'unknown', zh: '没有这个村' },
-        { path: '镇（场）职务!AB12', code: 'date', zh: '日期格式不对' },
-        { path: '村干部', code: 'missing_sheet', zh: '缺少工作表“村干部”' },
-        { path: '', code: 'not_xlsx', zh: '不是 Excel 文件' },
+        { path: '驻村干部!C5', code: 'unknown', zh: '没有这个村', en: 'no such village' },
+        { path: '镇（场）职务!AB12', code: 'date', zh: '日期格式不对', en: 'bad date' },
+        { path: '村干部', code: 'missing_sheet', zh: '缺少工作表“村干部”', en: 'missing sheet' },
+        { path: '', code: 'not_xlsx', zh: '不是 Excel 文件', en: 'not xlsx' },
       ]).map((p) => [p.sheet, p.cell, p.zh]),
     ).toEqual([
       ['驻村干部', 'C5', '没有这个村'],
@@ -56,7 +56,12 @@ describe('the rosters board', () => {
   it('counts units by status and kind, and draws a bar per status stacked by kind', () => {
     expect(countsOf(board).submitted).toEqual({ town: 1, county_unit: 1 });
     const option = statusBar(board);
-    expect((option.xAxis as { data: string[] }).data).toEqual(['未上报', '已退回待重报', '已上报待审核', '已接受']);
+    expect((option.xAxis as { data: string[] }).data).toEqual([
+      '未上报',
+      '已退回待重报',
+      '已上报待审核',
+      '已接受',
+    ]);
     expect((option.series as { name: string; data: number[] }[]).map((s) => [s.name, s.data])).toEqual([
       ['镇（场）', [1, 0, 1, 0]],
       ['县直单位', [0, 0, 1, 1]],
