@@ -56,12 +56,7 @@ describe('the rosters board', () => {
   it('counts units by status and kind, and draws a bar per status stacked by kind', () => {
     expect(countsOf(board).submitted).toEqual({ town: 1, county_unit: 1 });
     const option = statusBar(board);
-    expect((option.xAxis as { data: string[] }).data).toEqual([
-      '未上报',
-      '已退回待重报',
-      '已上报待审核',
-      '已接受',
-    ]);
+    expect((option.xAxis as { data: string[] }).data).toEqual(['未上报', '已退回', '待审核', '已接受']);
     expect((option.series as { name: string; data: number[] }[]).map((s) => [s.name, s.data])).toEqual([
       ['镇（场）', [1, 0, 1, 0]],
       ['县直单位', [0, 0, 1, 1]],
