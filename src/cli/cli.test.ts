@@ -44,11 +44,11 @@ const file = (name: string, text: string) => {
 describe('zeren evaluate', () => {
   it('prints a Chinese report grouped by town, village, county unit and person, with totals', async () => {
     expect(await run('evaluate', EXAMPLE)).toBe(0);
-    for (const heading of ['【镇(场)】', '【村(社区、工区)】', '【县直单位】', '【个人】', '【合计】'])
+    for (const heading of ['【镇（场）】', '【村（社区、工区）】', '【县直单位】', '【个人】', '【合计】'])
       expect(out).toContain(heading);
-    expect(out).toContain('奖励 28 项,62,100 元');
-    expect(out).toContain('罚款 14 项,19,600 元');
-    expect(out).toContain('吴书记(西山镇党委书记)');
+    expect(out).toContain('奖励28项，62,100.00元');
+    expect(out).toContain('罚款14项，19,600.00元');
+    expect(out).toContain('吴书记（西山镇党委书记）');
   });
 
   it('prints exactly one zeren-result/1 document with --json', async () => {
@@ -88,13 +88,14 @@ describe('zeren evaluate', () => {
 describe('zeren validate, explain, compare, policy', () => {
   it('validate says valid and exits 0', async () => {
     expect(await run('validate', EXAMPLE)).toBe(0);
-    expect(out).toContain('有效 / valid');
+    expect(out).toContain('有效：');
+    expect(out).toContain(' / valid: ');
   });
 
   it('explain shows every consequence of one subject, why, and the clause text', async () => {
     expect(await run('explain', EXAMPLE, '--subject', 'p-xu')).toBe(0);
-    expect(out).toContain('许局长(县公安局一把手)');
-    expect(out).toContain('四(三)2(2)(按四(三)1(3))  罚款1200元');
+    expect(out).toContain('许局长（县公安局一把手）');
+    expect(out).toContain('四（三）2（2）（按四（三）1（3）处理）  罚款1,200.00元');
     expect(out).toContain('规则 notices-in-a-row-talk-county-unit');
     expect(out).toContain('条款原文');
     expect(await run('explain', EXAMPLE, '--subject', 'nobody')).toBe(2);
@@ -108,6 +109,22 @@ describe('zeren validate, explain, compare, policy', () => {
       diff.removed.map((c: { subject: { id: string }; clause: string }) => `${c.subject.id} ${c.clause}`),
     ).toEqual(['p-zhou 3.1.1']);
     expect(diff.added).toEqual([]);
+    // The text writes amounts the way evaluate does (one money formatter): 62,100.00元 → 61,300.00元.
+    expect(await run('compare', EXAMPLE, '--set', 'I2=sampled-villages-only')).toBe(0);
+    expect(out).toContain('奖励合计62,100.00元 → 61,300.00元；罚款合计19,600.00元 → 19,600.00元');
+    expect(out).toContain('周干部（东风镇干部、驻桥头村）  三（一）1  奖励800.00元');
+  });
+
+  it('writes an unreadable file as a message in Chinese, then in English', async () => {
+    expect(await run('validate', 'no-such-file.yaml')).toBe(2);
+    expect(err).toContain('no-such-file.yaml: 无法读取：文件不存在 / cannot read: no such file');
+  });
+
+  it('says what each command does in Chinese and in English', async () => {
+    for (const cmd of ['evaluate', 'validate', 'explain', 'compare']) {
+      expect(await run(cmd, '--help')).toBe(0);
+      expect(out, cmd).toMatch(/[\u4e00-\u9fff].* \/ [a-z]/);
+    }
   });
 
   it('policy lists clauses, rules, parameters and interpretations', async () => {
@@ -117,7 +134,7 @@ describe('zeren validate, explain, compare, policy', () => {
       '【规则】',
       '【参数】',
       '【解释】',
-      '四(三)1(6)',
+      '四（三）1（6）',
       'reward_3_1_1_town',
       'I13',
     ])

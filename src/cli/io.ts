@@ -30,7 +30,7 @@ export function parseCaseText(text: string, source = 'CASE'): Outcome<unknown> {
         return {
           path: where,
           code: 'syntax',
-          zh: `YAML/JSON 语法错误:${e.message.split('\n')[0]}`,
+          zh: `YAML/JSON 语法错误：${e.message.split('\n')[0]}`,
           en: `YAML/JSON syntax error: ${e.message.split('\n')[0]}`,
         };
       }),
@@ -63,10 +63,18 @@ export function readCase(path: string): Outcome<unknown> {
   try {
     text = readInput(path);
   } catch (e) {
-    const msg = (e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在 / no such file' : String(e);
+    const code = (e as NodeJS.ErrnoException).code;
+    const [zh, en] =
+      code === 'ENOENT'
+        ? ['文件不存在', 'no such file']
+        : code === 'EACCES'
+          ? ['没有读取权限', 'permission denied']
+          : code === 'EISDIR'
+            ? ['这是一个文件夹', 'it is a folder']
+            : [`系统错误${code ?? ''}`, (e as Error).message];
     return {
       ok: false,
-      problems: [{ path, code: 'read', zh: `无法读取:${msg}`, en: `cannot read: ${msg}` }],
+      problems: [{ path, code: 'read', zh: `无法读取：${zh}`, en: `cannot read: ${en}` }],
     };
   }
   return parseCaseText(text, path === '-' ? '(stdin)' : path);

@@ -49,10 +49,12 @@ export function commandOf(argv: readonly string[]): string | undefined {
 
 export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('zeren')
-    .description('Zeren 责任:层级动态管理责任制 — rules as data, evaluated with their clauses')
+    .description(
+      'Zeren 责任：层级动态管理责任制，规则即数据，每项奖惩附其条款 / rules as data, evaluated with their clauses',
+    )
     .option(
       '--policy <ID|DIR>',
-      "policy pack id under policies/, or its folder (default: the case's `policy`)",
+      "策略包编号（policies/ 下）或其文件夹，默认取案例的 policy / policy pack id under policies/, or its folder (default: the case's `policy`)",
     )
     .showHelpAfterError()
     .exitOverride();

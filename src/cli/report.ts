@@ -2,14 +2,15 @@
 // the withheld entries and the totals. Pure: a case and a result in, text out.
 
 import type { ZerenCase } from '../domain/case.ts';
+import { yuanText } from '../domain/money.ts';
 import type { Consequence, Withheld, ZerenResult } from '../domain/result.ts';
-import { ROLE_ZH, type UnitKind } from '../domain/vocabulary.ts';
+import { roleZh, UNIT_KIND_ZH, withheldReasonZh } from '../domain/vocabulary.ts';
 import { clauseLabel } from '../engine/clauses.ts';
 import { consequenceText } from '../engine/explain.ts';
 
 export function describe(c: Consequence | Withheld): string {
   const text = consequenceText({ ...c, fen: c.amount_yuan === undefined ? undefined : c.amount_yuan * 100 });
-  const applies = c.applies ? `(按${clauseLabel(c.applies)})` : '';
+  const applies = c.applies ? `（按${clauseLabel(c.applies)}处理）` : '';
   return `${clauseLabel(c.clause)}${applies}  ${text}`;
 }
 
@@ -46,9 +47,9 @@ export function totals(r: ZerenResult): Totals {
   return t;
 }
 
-const yuan = (n: number) => `${n.toLocaleString('en-US')} 元`;
+const yuan = (n: number) => yuanText(Math.round(n * 100));
 
-/** 张书记(东风镇党委书记、驻桥头村) */
+/** 张书记（东风镇党委书记、驻桥头村） */
 export function personLabel(c: ZerenCase, id: string): string {
   const person = c.people?.find((p) => p.id === id);
   const units = new Map(c.units.map((u) => [u.id, u]));
@@ -56,22 +57,24 @@ export function personLabel(c: ZerenCase, id: string): string {
     .filter((p) => p.person === id)
     .map((p) => {
       const u = units.get(p.unit);
-      return `${u?.name ?? p.unit}${ROLE_ZH[(u?.kind ?? 'town') as UnitKind][p.role] ?? p.role}${p.to ? `(至${p.to})` : ''}`;
+      return `${u?.name ?? p.unit}${roleZh(u?.kind ?? 'town', p.role)}${p.to ? `（至${p.to}）` : ''}`;
     });
   const stationed = (c.links ?? [])
     .filter((l) => l.kind === 'stationed' && l.person === id)
     .map((l) => `驻${units.get((l as { village: string }).village)?.name}`);
   const all = [...posts, ...stationed];
-  return `${person?.name ?? id}${all.length ? `(${all.join('、')})` : ''}`;
+  return `${person?.name ?? id}${all.length ? `（${all.join('、')}）` : ''}`;
 }
 
 export function renderReport(c: ZerenCase, r: ZerenResult, defaults: Record<string, string>): string {
   const out: string[] = [];
   const county = c.units.find((u) => u.kind === 'county');
-  out.push(`${county?.name ?? ''} ${r.fp_year} 计生年度奖惩结果  (策略 ${r.policy})`);
+  out.push(`${county?.name ?? ''}${r.fp_year}计生年度奖惩结果（策略${r.policy}）`);
   const changed = Object.entries(r.interpretations).filter(([k, v]) => defaults[k] !== v);
   out.push(
-    changed.length ? `解释(非默认):${changed.map(([k, v]) => `${k}=${v}`).join(' ')}` : '解释:全部取默认值',
+    changed.length
+      ? `解释（非默认）：${changed.map(([k, v]) => `${k}=${v}`).join('、')}`
+      : '解释：全部取默认值',
   );
   out.push('');
 
@@ -81,19 +84,22 @@ export function renderReport(c: ZerenCase, r: ZerenResult, defaults: Record<stri
     bySubject.set(k, [...(bySubject.get(k) ?? []), x]);
   }
   const lines = (list: (Consequence | Withheld)[]) =>
-    list.map((x) => `      ${describe(x)}${'reason' in x ? `  〔暂缓兑现:${x.reason}〕` : ''}`);
+    list.map(
+      (x) =>
+        `      ${describe(x)}${'reason' in x ? `  〔暂缓兑现：${withheldReasonZh(String(x.reason))}〕` : ''}`,
+    );
 
   const sections: [string, (id: string) => boolean][] = [
-    ['镇(场)', (id) => c.units.find((u) => u.id === id)?.kind === 'town'],
-    ['村(社区、工区)', (id) => c.units.find((u) => u.id === id)?.kind === 'village'],
-    ['县直单位', (id) => c.units.find((u) => u.id === id)?.kind === 'county_unit'],
+    [UNIT_KIND_ZH.town, (id) => c.units.find((u) => u.id === id)?.kind === 'town'],
+    [UNIT_KIND_ZH.village, (id) => c.units.find((u) => u.id === id)?.kind === 'village'],
+    [UNIT_KIND_ZH.county_unit, (id) => c.units.find((u) => u.id === id)?.kind === 'county_unit'],
   ];
   const towns = new Map(c.units.filter((u) => u.kind === 'town').map((u) => [u.id, u.name]));
   for (const [title, isKind] of sections) {
     const units = c.units.filter((u) => isKind(u.id) && bySubject.has(`unit:${u.id}`));
     out.push(`【${title}】${units.length ? '' : ' 无'}`);
     for (const u of units) {
-      out.push(`  ${u.name}${u.town ? `(${towns.get(u.town)})` : ''}`);
+      out.push(`  ${u.name}${u.town ? `（${towns.get(u.town)}）` : ''}`);
       out.push(...lines(bySubject.get(`unit:${u.id}`)!));
     }
     out.push('');
@@ -107,10 +113,10 @@ export function renderReport(c: ZerenCase, r: ZerenResult, defaults: Record<stri
   out.push('');
   const t = totals(r);
   out.push('【合计】');
-  out.push(`  奖励 ${t.rewards} 项,${yuan(t.rewardsYuan)}`);
-  out.push(`  罚款 ${t.fines} 项,${yuan(t.finesYuan)}`);
-  out.push(`  评先评优一票否决 ${t.vetoes} 项`);
-  out.push(`  暂缓兑现 ${t.withheld} 项${t.withheldYuan ? `,${yuan(t.withheldYuan)}` : ''}`);
-  out.push(`  后果共 ${r.consequences.length} 项`);
+  out.push(`  奖励${t.rewards}项，${yuan(t.rewardsYuan)}`);
+  out.push(`  罚款${t.fines}项，${yuan(t.finesYuan)}`);
+  out.push(`  评先评优一票否决${t.vetoes}项`);
+  out.push(`  暂缓兑现${t.withheld}项${t.withheldYuan ? `，${yuan(t.withheldYuan)}` : ''}`);
+  out.push(`  后果共${r.consequences.length}项`);
   return out.join('\n');
 }

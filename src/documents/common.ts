@@ -85,7 +85,7 @@ export function clauseText(policy: string, clause: string): string {
  */
 export function factsOf(explanation: string): string {
   const quote = explanation.search(
-    /[一二三四五六七八九十]+(\([一二三四五六七八九十]+\))?[0-9]*(\(\d+\))?[:：]「/,
+    /[一二三四五六七八九十]+([(（][一二三四五六七八九十]+[)）])?[0-9]*([(（]\d+[)）])?[:：][「“]/,
   );
   const facts = (quote > 0 ? explanation.slice(0, quote) : explanation).trim();
   return fullWidth(facts.replace(/(\d{4})-(\d{2})-(\d{2})/g, (d) => chineseDate(d)));

@@ -88,18 +88,7 @@ export function fullWidth(text: string): string {
 
 /** A clause as a document cites it: 4.3.2.1 → 四（三）2（1）. */
 export function clauseZh(id: string): string {
-  return clauseLabel(id).replace(/\(/g, '（').replace(/\)/g, '）');
+  return clauseLabel(id);
 }
 
-/**
- * The ASCII punctuation marks that touch a Han character, each with its surroundings: what a
- * reader of a Chinese document must never see. Empty when the text is clean.
- */
-export function asciiPunctuationInChinese(text: string): string[] {
-  const chars = [...text];
-  const out: string[] = [];
-  for (const [i, c] of chars.entries())
-    if (/[,.:;!?()"'[\]]/.test(c) && (HAN.test(chars[i - 1] ?? '') || HAN.test(chars[i + 1] ?? '')))
-      out.push(chars.slice(Math.max(0, i - 6), i + 7).join(''));
-  return out;
-}
+export { asciiPunctuationInChinese } from '../domain/zh-punct.ts';

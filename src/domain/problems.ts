@@ -13,9 +13,9 @@ export function problem(path: string, code: string, zh: string, en: string): Pro
   return { path, code, zh, en };
 }
 
-/** One line per problem: `posts[3].unit: 没有单位「t9」 / no unit "t9"`. */
+/** One line per problem: `posts[3].unit: 没有单位“t9” / no unit "t9"`. */
 export function formatProblem(p: Problem): string {
-  return `${p.path || '(根)'}: ${p.zh} / ${p.en}`;
+  return `${p.path || '（根）'}: ${p.zh} / ${p.en}`;
 }
 
 export class InvalidInput extends Error {

@@ -1,13 +1,15 @@
 // The words of a 层级动态管理责任制 case (zeren-case/1): kinds of unit, posts, outcomes, consequence types,
-// each with the Chinese a person reads. The formats are in ../shared/spec/case-format.md.
+// the reasons a reward is withheld, each with the Chinese a person reads (full-width punctuation:
+// 镇（场）). The one source of these labels for Excel, documents, the CLI and the API. The formats
+// are in ../shared/spec/case-format.md.
 
 export const UNIT_KINDS = ['county', 'town', 'village', 'county_unit'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export const UNIT_KIND_ZH: Record<UnitKind, string> = {
   county: '县',
-  town: '镇(场)',
-  village: '村(社区、工区)',
+  town: '镇（场）',
+  village: '村（社区、工区）',
   county_unit: '县直单位',
 };
 
@@ -42,11 +44,11 @@ export const ROLE_ZH: Record<UnitKind, Record<string, string>> = {
   },
   village: {
     branch_secretary: '党支部书记',
-    committee_director: '村(居)委会主任',
+    committee_director: '村（居）委会主任',
     committee_member: '两委委员',
-    fp_supervisor: '计生专干(督导员)',
+    fp_supervisor: '计生专干（督导员）',
   },
-  county_unit: { head: '一把手', leader_in_charge: '分管计生领导', fp_staff: '计生专(兼)职干部' },
+  county_unit: { head: '一把手', leader_in_charge: '分管计生领导', fp_staff: '计生专（兼）职干部' },
 };
 
 export const STAFF_TYPES = ['civil_servant', 'institution'] as const;
@@ -111,7 +113,7 @@ export const ACCEPTANCE_KINDS = {
 export type AcceptanceKind = keyof typeof ACCEPTANCE_KINDS;
 
 export const INCIDENT_KINDS = {
-  shielded_out_of_policy_birth: '包庇、纵容子女违反计划生育,出现政策外生育',
+  shielded_out_of_policy_birth: '包庇、纵容子女违反计划生育，出现政策外生育',
 } as const;
 export type IncidentKind = keyof typeof INCIDENT_KINDS;
 
@@ -136,10 +138,31 @@ export const CONSEQUENCE_ZH: Record<ConsequenceType, string> = {
   award_veto: '评先评优一票否决',
   appraisal_cap: '年度考核不得评为称职、合格等次',
   dismissal_or_demotion: '免职或降级处理',
-  three_stops: '三停(停职、停薪、停工作)',
+  three_stops: '三停（停职、停薪、停工作）',
   transfer_promotion_freeze: '一年内不得平级调动、提拔',
   honour_title: '荣誉称号',
   plaque: '奖牌一块',
   report_to_superior: '向上级部门通报并提出处理建议',
   admonishment_talk: '诫勉谈话',
 };
+
+/** The Chinese of a post at a unit of a kind (镇（场）计生办主任); the code itself when unknown. */
+export function roleZh(kind: string, role: string): string {
+  return ROLE_ZH[kind as UnitKind]?.[role] ?? role;
+}
+
+/** The Chinese of a consequence type (三停（停职、停薪、停工作）); the code itself when unknown. */
+export function consequenceZh(type: string): string {
+  return CONSEQUENCE_ZH[type as ConsequenceType] ?? type;
+}
+
+/**
+ * Why a reward is withheld (zeren-result/1 `reason`, e.g. `I4: unit award veto`), in Chinese:
+ * 所在单位本计生年度被评先评优一票否决（解释I4）. Unknown reasons are shown as they are.
+ */
+export function withheldReasonZh(reason: string): string {
+  const m = /^(I\d+): (unit|person) award veto$/.exec(reason);
+  if (!m) return reason;
+  const who = m[2] === 'unit' ? '所在单位' : '本人';
+  return `${who}本计生年度被评先评优一票否决，暂不兑现（解释${m[1]}）`;
+}

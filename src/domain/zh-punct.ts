@@ -60,3 +60,20 @@ export function labelKey(text: string): string {
 
 /** Two labels are the same whatever their punctuation's width or their spaces (`镇(场)` = `镇（场）`). */
 export const sameLabel = (a: string, b: string) => labelKey(a) === labelKey(b);
+
+/**
+ * The ASCII punctuation marks that touch a Han character, each with its surroundings: what a
+ * reader of Chinese text must never see. Empty when the text is clean. Corner brackets 「」 count
+ * too: the one quotation style of the system is “”.
+ */
+export function asciiPunctuationInChinese(text: string): string[] {
+  const chars = [...text];
+  const out: string[] = [];
+  for (const [i, c] of chars.entries())
+    if (
+      /[「」]/.test(c) ||
+      (/[,.:;!?()"'[\]]/.test(c) && (HAN.test(chars[i - 1] ?? '') || HAN.test(chars[i + 1] ?? '')))
+    )
+      out.push(chars.slice(Math.max(0, i - 6), i + 7).join(''));
+  return out;
+}

@@ -14,9 +14,9 @@ import type { Block, CompiledRule, GiveSpec } from './rules.ts';
 
 /** What depends only on the rule (and the case's year): worked out once per rule per evaluation. */
 export interface RuleText {
-  /** 依据四(二)2(按四(三)1(1)处理),对 */
+  /** 依据四（二）2（按四（三）1（1）处理），对 */
   lead: string;
-  /** 。四(二)2:「……」 */
+  /** 。四（二）2：“……” — the clause quoted, its own quotation marks turned into ‘’ */
   quote: string;
   /** The amount (fen) or title of each give of each block, from the parameters in force. */
   values: (number | string | undefined)[][];
@@ -24,12 +24,20 @@ export interface RuleText {
 
 export function ruleText(ix: CaseIndex, clauses: Map<string, Clause>, rule: CompiledRule): RuleText {
   const clause = clauses.get(rule.clause)!;
-  const applied = rule.applies ? `(按${clauses.get(rule.applies)!.label}处理)` : '';
+  const applied = rule.applies ? `（按${clauses.get(rule.applies)!.label}处理）` : '';
   return {
-    lead: `依据${clause.label}${applied},对`,
-    quote: `。${clause.label}:「${clause.text}」`,
+    lead: `依据${clause.label}${applied}，对`,
+    quote: `。${clause.label}：“${quotable(clause.text)}”`,
     values: rule.blocks.map((b) => b.gives.map((g) => (g.param ? ix.params.get(g.param) : undefined))),
   };
+}
+
+/** A clause's text inside “”: on one line, its own “” nested as ‘’. */
+export function quotable(text: string): string {
+  return text
+    .replace(/\s*\n\s*/g, '')
+    .replace(/“/g, '‘')
+    .replace(/”/g, '’');
 }
 
 export function give(

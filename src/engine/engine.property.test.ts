@@ -8,6 +8,7 @@ import { parse, stringify } from 'yaml';
 import { CASE_COLLECTIONS, type ZerenCase } from '../domain/case.ts';
 import { loadEngine } from '../policy/load.ts';
 import { arbitraryCase } from './case.arbitrary.ts';
+import { quotable } from './consequence.ts';
 
 const engine = loadEngine();
 const RUNS = { numRuns: 300 };
@@ -105,7 +106,7 @@ describe('engine properties', () => {
           expect(engine.pack.clauses.has(x.clause)).toBe(true);
           for (const d of x.depends_on) expect(r.interpretations[d]).toBeDefined();
           if (x.type === 'reward' || x.type === 'fine') expect(x.amount_yuan).toBeGreaterThan(0);
-          expect(x.explanation).toContain(engine.pack.clauses.get(x.clause)!.text);
+          expect(x.explanation).toContain(quotable(engine.pack.clauses.get(x.clause)!.text));
         }
         for (const x of r.consequences) {
           const k = `${x.subject.kind}:${x.subject.id}|${x.type}|${x.clause}`;

@@ -61,7 +61,7 @@ function withheldEntry(ix: CaseIndex, clauses: Map<string, Clause>, w: Withhold,
   return {
     ...h.c,
     reason: h.reason,
-    explanation: `按解释${w.interpretation}(${w.value}):${who}本计生年度被评先评优一票否决(依据${labels}),本项不予兑现。原应:${h.c.explanation}`,
+    explanation: `${who}本计生年度被评先评优一票否决（依据${labels}），按解释${w.interpretation}本项暂不兑现。原应：${h.c.explanation}`,
   };
 }
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { consequenceKey } from '../domain/result.ts';
 import { loadEngine } from '../policy/load.ts';
+import { quotable } from './consequence.ts';
 
 const fixture = (f: string) => readFileSync(new URL(`../../examples/${f}`, import.meta.url), 'utf8');
 const input = parse(fixture('qingshui-2009.yaml'));
@@ -45,15 +46,15 @@ describe('qingshui-2009 worked example', () => {
 
   it('explains every consequence: the facts, the subject and the clause quoted', () => {
     const wu = r.consequences.find((c) => c.subject.id === 'p-wu' && c.type === 'fine')!;
-    expect(wu.explanation).toContain('市年度考核评定西山镇为「提醒注意」');
-    expect(wu.explanation).toContain('吴书记任西山镇党委书记(2008-01-01起)');
-    expect(wu.explanation).toContain('依据四(二)2');
-    expect(wu.explanation).toContain('罚款1500元');
-    expect(wu.explanation).toContain(engine.pack.clauses.get('4.2.2')!.text);
+    expect(wu.explanation).toContain('市年度考核评定西山镇为“提醒注意”');
+    expect(wu.explanation).toContain('吴书记任西山镇党委书记（2008-01-01起）');
+    expect(wu.explanation).toContain('依据四（二）2');
+    expect(wu.explanation).toContain('罚款1,500.00元');
+    expect(wu.explanation).toContain(quotable(engine.pack.clauses.get('4.2.2')!.text));
     expect(wu.rule).toBe('city-reminder-town');
     expect(wu.depends_on).toEqual(['I1', 'I6', 'I9', 'I12']);
     const chu = r.consequences.find((c) => c.subject.id === 'p-chu' && c.type === 'fine')!;
-    expect(chu.explanation).toContain('褚干部驻(挂钩联系)上岭村');
+    expect(chu.explanation).toContain('褚干部驻（挂钩联系）上岭村');
   });
 
   it('marks the consequences 4.3.2.2 imposes through 4.3.1.3, and not the admonishment talk', () => {

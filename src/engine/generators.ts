@@ -12,6 +12,7 @@ import {
   UNIT_KINDS,
   type UnitKind,
 } from '../domain/vocabulary.ts';
+import { zhPunct } from '../domain/zh-punct.ts';
 import { assessmentKey, type CaseIndex } from './case-index.ts';
 import { type Checker, isObj, type Obj } from './check.ts';
 import { assessmentFact, names } from './explain.ts';
@@ -154,7 +155,7 @@ function bindingsOf(
 }
 
 const RANKING_GROUPS = {
-  villages: { yields: 'village', zh: '村(社区、工区)' },
+  villages: { yields: 'village', zh: '村（社区、工区）' },
   county_units: { yields: 'county_unit', zh: '县直单位' },
   governance_units: { yields: 'county_unit', zh: '计生综合治理职责单位' },
 } as const;
@@ -201,7 +202,7 @@ function ranking(
           villages: u.kind === 'village' ? [u.id] : [],
           assessment: r.a,
           date: r.a.decided_on ?? ix.decidedOn,
-          fact: `${assessmentFact(ix, r.a)};在全县${ranked.length}个参评${spec.zh}中总分排名第${place}名(前${n}名)`,
+          fact: `${assessmentFact(ix, r.a)}；在全县${ranked.length}个参评${spec.zh}中总分排名第${place}名（前${n}名）`,
         });
       });
     },
@@ -251,7 +252,7 @@ function acceptance(args: Obj, path: string, c: Checker): Generator | undefined 
       for (const a of ix.acceptances) {
         if (a.kind !== kind || !a.passed || !by.includes(a.by)) continue;
         const u = ix.units.get(a.unit)!;
-        const fact = `${u.name}实现${spec.zh},经${ASSESSOR_ZH[a.by]}考核验收合格`;
+        const fact = `${u.name}实现${spec.zh}，经${ASSESSOR_ZH[a.by]}考核验收合格`;
         emit({ subjectKind: 'unit', subject: u.id, unit: u, villages: [], date: ix.decidedOn, fact });
       }
     },
@@ -268,7 +269,7 @@ function incident(args: Obj, path: string, c: Checker): Generator | undefined {
       for (const i of ix.incidents) {
         if (i.kind !== kind) continue;
         const name = ix.people.get(i.person)?.name ?? i.person;
-        const fact = `${name}于${i.occurred_on}包庇、纵容子女违反计划生育,出现政策外生育`;
+        const fact = `${name}于${i.occurred_on}包庇、纵容子女违反计划生育，出现政策外生育`;
         emit({ subjectKind: 'person', subject: i.person, villages: [], date: ix.decidedOn, fact });
       }
     },
@@ -300,9 +301,9 @@ function noticesInARow(args: Obj, path: string, c: Checker): Generator | undefin
         if (!pair) continue;
         const [a, b] = [sorted[pair[0]]!, sorted[pair[1]]!];
         const fix = a.corrected_on
-          ? `第一次于${a.corrected_on}验收整改,未在第二次下发前`
+          ? `第一次于${a.corrected_on}验收整改，未在第二次下发前`
           : '第一次未经验收整改';
-        const fact = `${u.name}本计生年度连续二次被下发警示通知书(${a.issued_on}「${a.matter}」、${b.issued_on}「${b.matter}」,${fix}),年度计生工作予以提醒注意`;
+        const fact = `${u.name}本计生年度连续二次被下发警示通知书（${a.issued_on}“${zhPunct(a.matter)}”、${b.issued_on}“${zhPunct(b.matter)}”，${fix}），年度计生工作予以提醒注意`;
         emit({
           subjectKind: 'unit',
           subject: u.id,

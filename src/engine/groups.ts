@@ -73,11 +73,8 @@ function unitPosts(roles: readonly string[]): Group['members'] {
   return (ix, b, out) => read(ix, b.subject, out);
 }
 
-const unitMember = (ix: CaseIndex, id: string): Member => ({
-  kind: 'unit',
-  id,
-  reason: ix.units.get(id)?.name ?? id,
-});
+/** A unit the facts already name (the subject, a sampled village): no reason of its own. */
+const unitMember = (id: string): Member => ({ kind: 'unit', id, reason: '' });
 
 const NAMED: Record<string, Group> = {
   subject: {
@@ -85,7 +82,7 @@ const NAMED: Record<string, Group> = {
     deps: [],
     members: (ix, b, out) => {
       out.push(
-        b.subjectKind === 'unit' ? unitMember(ix, b.subject) : { kind: 'person', id: b.subject, reason: '' },
+        b.subjectKind === 'unit' ? unitMember(b.subject) : { kind: 'person', id: b.subject, reason: '' },
       );
     },
   },
@@ -93,7 +90,7 @@ const NAMED: Record<string, Group> = {
     memberKind: 'unit',
     deps: [],
     members: (ix, b, out) => {
-      for (const v of b.villages) out.push(unitMember(ix, v));
+      for (const v of b.villages) out.push(unitMember(v));
     },
   },
   town_officials: townPosts(TOWN_OFFICIALS),
@@ -169,7 +166,7 @@ const NAMED: Record<string, Group> = {
         out.push({
           kind: 'person',
           id: l.person,
-          reason: `${ix.people.get(l.person)?.name ?? l.person}任县党政领导班子成员,挂钩(帮扶)${ix.units.get(l.place)?.name}`,
+          reason: `${ix.people.get(l.person)?.name ?? l.person}任县党政领导班子成员，挂钩（帮扶）${ix.units.get(l.place)?.name}`,
         });
     },
   },
@@ -188,14 +185,14 @@ export function compileGroups(raw: unknown, path: string, c: Checker): Group[] {
       const roles = item.town_posts.map(String);
       roles.forEach((r, j) => {
         if (!TOWN_ROLES.includes(r))
-          c.add(`${p}.town_posts[${j}]`, 'enum', `镇(场)没有职务 ${r}`, `a town has no post ${r}`);
+          c.add(`${p}.town_posts[${j}]`, 'enum', `镇（场）没有职务${r}`, `a town has no post ${r}`);
       });
       out.push(townPosts(roles));
     } else
       c.add(
         p,
         'unknown_group',
-        `未知的对象组,可为:${GROUP_NAMES.join('、')}`,
+        `未知的对象组，可为：${GROUP_NAMES.join('、')}`,
         `unknown group; use one of: ${GROUP_NAMES.join(', ')}`,
       );
   });

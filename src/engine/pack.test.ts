@@ -162,7 +162,7 @@ describe('policy pack loading', () => {
     expect(paths(standard, 105)).toEqual(['assessments[1].score range']);
     expect(paths(standard, -5)).toEqual(['assessments[1].score range']);
     const v = standard.validate(c(105));
-    expect(v.ok ? '' : v.problems[0]!.zh).toBe('县考核的分数应在 0 至 100 分之间（二(三)），不是 105');
+    expect(v.ok ? '' : v.problems[0]!.zh).toBe('县考核的分数应在 0 至 100 分之间（二（三）），不是 105');
     const s = source();
     (s.parameters as any).parameters.score_max_county.values.push({ valid_from: '2008-10-01', value: 150 });
     expect(paths(createEngine(s), 105)).toEqual([]);
@@ -173,11 +173,11 @@ describe('clause text', () => {
   it('labels clause ids as a reader writes them', () => {
     expect(['1', '1.1', '2.4', '3.1.2', '4.3.1.6', '4.3.2.2'].map(clauseLabel)).toEqual([
       '一',
-      '一(一)',
-      '二(四)',
-      '三(一)2',
-      '四(三)1(6)',
-      '四(三)2(2)',
+      '一（一）',
+      '二（四）',
+      '三（一）2',
+      '四（三）1（6）',
+      '四（三）2（2）',
     ]);
   });
 

@@ -398,7 +398,7 @@ for (const dialect of DIALECTS)
       ).json();
       expect(during.may_transfer_or_promote).toBe(false);
       expect(during.reasons[0].zh).toContain(
-        '依据四(二)2,2009-12-20至2010-12-19一年内不得平级调动、提拔(已采纳执行)',
+        '依据四（二）2，2009-12-20至2010-12-19一年内不得平级调动、提拔（已采纳执行）',
       );
       expect(
         (

@@ -119,7 +119,7 @@ export async function recordOutcome(
     problems.push({
       path: 'outcome',
       code: 'enum',
-      zh: '应为 adopted(已采纳执行)或 not_adopted(未采纳)',
+      zh: '应为adopted（已采纳执行）或not_adopted（未采纳）',
       en: 'must be adopted or not_adopted',
     });
   if (!input.authority?.trim())
@@ -246,7 +246,7 @@ export async function restrictionsOn(
       from: a.from,
       until: a.until,
       status: a.status,
-      zh: `依据${clauseLabel(a.clause)}${a.applies ? `(按${clauseLabel(a.applies)})` : ''},${a.from}至${a.until}一年内不得平级调动、提拔(${a.status_zh})`,
+      zh: `依据${clauseLabel(a.clause)}${a.applies ? `（按${clauseLabel(a.applies)}处理）` : ''}，${a.from}至${a.until}一年内不得平级调动、提拔（${a.status_zh}）`,
       en: `under ${a.clause}${a.applies ? ` (as ${a.applies})` : ''}, no transfer at the same level or promotion from ${a.from} to ${a.until} (${a.status})`,
     });
   }

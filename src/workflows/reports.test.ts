@@ -181,7 +181,7 @@ describe('奖惩兑现表', () => {
     const person = r.groups[3]!.lines;
     expect(person[0]).toMatchObject({
       subject: { name: '张书记' },
-      clause_label: '三(一)1',
+      clause_label: '三（一）1',
       unit: { name: '东风镇' },
       role_zh: '党委书记',
       state: 'unpaid',
@@ -190,14 +190,14 @@ describe('奖惩兑现表', () => {
     });
     expect(person[1]).toMatchObject({
       type_zh: '一年内不得平级调动、提拔',
-      clause_label: '四(三)1(1)',
+      clause_label: '四（三）1（1）',
       detail: '2009-12-20至2010-12-19',
       state: 'pending',
       action_id: 'a2',
     });
     expect(person[2]).toMatchObject({
       type: 'fine',
-      applies_label: '四(三)1(3)',
+      applies_label: '四（三）1（3）',
       state: 'partly_collected',
       settled_fen: 20000,
       outstanding_fen: 100000,
@@ -319,7 +319,7 @@ describe('ledger statement and overdue list', () => {
     expect(o.units[0]!.lines[0]).toMatchObject({
       days_overdue: 10,
       settled_fen: 20000,
-      clause_label: '四(三)1(1)',
+      clause_label: '四（三）1（1）',
     });
     expect(o.total_fen).toBe(250000);
   });

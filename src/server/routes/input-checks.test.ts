@@ -38,8 +38,8 @@ for (const dialect of DIALECTS)
         {
           path: 'score',
           code: 'range',
-          zh: '县考核的分数应在 0 至 100 分之间（二(三)），不是 105',
-          en: 'a county score is between 0 and 100 (二(三)), not 105',
+          zh: '县考核的分数应在 0 至 100 分之间（二（三）），不是 105',
+          en: 'a county score is between 0 and 100 (二（三）), not 105',
         },
       ]);
       expect((await k.as('office', { url: `${C}/assessments?fp_year=2010` })).json().total).toBe(0);

@@ -88,7 +88,7 @@ for (const dialect of DIALECTS) {
       expect(e.escalated.map((x: { unit: { id: string } }) => x.unit.id)).toEqual(['u-gongan']);
       expect(e.escalated[0]).toMatchObject({
         applies: '4.3.1.3',
-        applies_label: '四(三)1(3)',
+        applies_label: '四（三）1（3）',
         notices: [{ id: 'w1' }, { id: 'w2' }],
         talk: [{ person: { id: 'p-xu', name: '许局长' }, role: 'head' }],
       });

@@ -138,7 +138,7 @@ for (const dialect of DIALECTS) {
             l.subject.id === 'p-wu' && l.clause === '4.2.2' && l.type === 'fine',
         ),
       ).toMatchObject({
-        clause_label: '四(二)2',
+        clause_label: '四（二）2',
         amount_fen: 150000,
         state: 'collected',
         state_zh: '已收缴',
@@ -155,7 +155,7 @@ for (const dialect of DIALECTS) {
           (l: { subject: { id: string }; type: string }) =>
             l.subject.id === 'p-xu' && l.type === 'admonishment_talk',
         ),
-      ).toMatchObject({ clause_label: '四(三)2(2)', state: 'pending' });
+      ).toMatchObject({ clause_label: '四（三）2（2）', state: 'pending' });
       expect(t.decision).toMatchObject({ fines_due_on: '2010-03-31' });
     });
 
