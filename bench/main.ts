@@ -19,6 +19,7 @@ import type { CheckReport, ChildTask, TimeReport } from './child.ts';
 import { ensureData, readCases, SCALES, type Scale } from './data.ts';
 import { difference } from './digest.ts';
 import { ENGINES, engineById, REFERENCE } from './engines.ts';
+import { cliFigures, coresFigures, startFigures } from './process.ts';
 import { type Figures, figures, printTable } from './report.ts';
 import { runStoreBench } from './store.ts';
 
@@ -35,6 +36,7 @@ interface Options {
   check: number;
   cpu?: number;
   pin: boolean;
+  extras: boolean;
 }
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -168,7 +170,32 @@ const program = new Command('bench')
   .option('--budget <seconds>', 'time budget of a baseline before it is sampled', (v) => Number(v), 120)
   .option('--check <n>', 'counties every engine must agree on before timing', (v) => Number(v), 10)
   .option('--cpu <n>', 'the core to pin to (default: the last)', (v) => Number(v))
-  .option('--no-pin', 'do not pin to one core');
+  .option('--no-pin', 'do not pin to one core')
+  .option('--no-extras', 'skip the CLI, start-up and all-cores figures (bench/process.ts)');
+
+/** The CLI against node, the server's start against Fastify's, one core against all: bench/process.ts. */
+async function extras(opts: Options): Promise<Record<string, number>> {
+  if (!opts.extras) return {};
+  log('timing the command line against node -e 0…');
+  const cli = cliFigures();
+  log('timing the server start against a bare Fastify…');
+  const start = await startFigures();
+  const counties = Math.max(opts.counties ?? SCALES[opts.scale], 400);
+  const file = await ensureData(opts.seed, counties, log);
+  log(`zeren batch of ${counties} counties on one thread and on all cores…`);
+  return { ...cli, ...start, ...coresFigures(file, counties) };
+}
+
+const extrasText = (x: Record<string, number>) =>
+  Object.keys(x).length === 0
+    ? ''
+    : [
+        '',
+        `CLI (evaluate the example, compiled): ${x.cli_ms} ms, node -e 0: ${x.node_ms} ms — cli_vs_node ${x.cli_vs_node}`,
+        `server start to first answer: ${x.start_ms} ms, bare Fastify: ${x.fastify_hello_ms} ms — start_vs_fastify ${x.start_vs_fastify}`,
+        `zeren batch, ${x.batch_counties} counties: one thread ${x.batch_one_core_ms} ms, ${x.cores} cores ${x.batch_all_cores_ms} ms — cores_speedup ${x.cores_speedup}, peak ${x.batch_peak_rss_mib} MiB`,
+        '',
+      ].join('\n');
 
 program.parse(process.argv.slice(2), { from: 'user' });
 const opts = program.opts<Options>();
@@ -180,10 +207,16 @@ try {
       seed: opts.seed,
       log,
     });
-    process.stdout.write(opts.json ? `${JSON.stringify(out, null, 2)}\n` : `${out.text}\n`);
+    const x = await extras(opts);
+    process.stdout.write(
+      opts.json ? `${JSON.stringify({ ...out, ...x }, null, 2)}\n` : `${out.text}\n${extrasText(x)}`,
+    );
   } else {
     const f = await benchmark(opts);
-    process.stdout.write(opts.json ? `${JSON.stringify(f.json, null, 2)}\n` : printTable(f));
+    const x = await extras(opts);
+    process.stdout.write(
+      opts.json ? `${JSON.stringify({ ...f.json, ...x }, null, 2)}\n` : `${printTable(f)}${extrasText(x)}`,
+    );
   }
 } catch (e) {
   process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -29,6 +29,10 @@ const GROUPS: readonly Group[] = [
     load: async () => (await import('./store-commands.ts')).registerStoreCommands,
   },
   {
+    commands: ['batch'],
+    load: async () => (await import('./batch-command.ts')).registerBatchCommand,
+  },
+  {
     commands: ['generate'],
     load: async () => (await import('./generate-command.ts')).registerGenerateCommand,
   },
