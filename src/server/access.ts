@@ -64,6 +64,10 @@ export const ACCESS: Record<string, Who> = {
   'POST /api/v1/tokens': 'signed-in',
   'DELETE /api/v1/tokens/:id': 'signed-in',
 
+  // The bell: each signed-in user's own notifications (store/notifications.ts keeps them to its jurisdiction).
+  'GET /api/v1/notifications': 'signed-in',
+  'POST /api/v1/notifications/read': 'signed-in',
+
   'GET /api/v1/users': ['admin'],
   'POST /api/v1/users': ['admin'],
   'PATCH /api/v1/users/:id': ['admin'],
@@ -73,6 +77,8 @@ export const ACCESS: Record<string, Who> = {
   'GET /api/v1/counties': 'signed-in',
   'POST /api/v1/counties': ['admin'],
   'GET /api/v1/counties/:county': ['office', 'auditor', 'town', 'unit', 'finance', 'admin'],
+  // The county's tree, for pickers: an account's place (administrators), an audit filter.
+  'GET /api/v1/counties/:county/places': ['admin', 'office', 'auditor'],
 
   ...factRoutes(),
 
@@ -174,6 +180,7 @@ export const ACCESS: Record<string, Who> = {
   'PUT /api/v1/counties/:county/issuing-offices': ['office', 'finance'],
 
   'GET /api/v1/audit': ['auditor', 'admin'],
+  'GET /api/v1/audit/actors': ['auditor', 'admin'],
   'GET /api/v1/audit/head': ['auditor', 'admin'],
   'GET /api/v1/audit/verify': ['auditor', 'admin'],
 };

@@ -14,6 +14,7 @@ import { conflict, invalid, notFound, StoreError } from './errors.ts';
 import { getEvaluation } from './evaluations.ts';
 import type { Ctx } from './facts.ts';
 import { lockLedger, nextSeq } from './ledger-core.ts';
+import { notifyDecision } from './notify.ts';
 import type { Db, Row, Tx } from './schema.ts';
 import type { Scope } from './scope.ts';
 
@@ -230,6 +231,15 @@ export async function confirmDecision(
         at,
       );
     record(current ? 'decision.correct' : 'decision.confirm', 'decisions', row.id, current ?? null, row);
+    await notifyDecision(trx, {
+      county,
+      year,
+      decision: row.id,
+      corrects: current !== undefined && current !== null,
+      fines_due_on: row.fines_due_on,
+      actor: scope.actor.name,
+      at,
+    });
 
     // Money: one obligation per fine or reward; its amount due is the sum of its live assess entries.
     const obligations = await trx

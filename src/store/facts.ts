@@ -11,6 +11,7 @@ import { loadEngine } from '../policy/load.ts';
 import { appendAudit } from './audit.ts';
 import { conflict, invalid, notFound } from './errors.ts';
 import { type Api, FACTS, type FactKind, type FactName, scoped } from './fact-kinds.ts';
+import { notifyNoticeIssued } from './notify.ts';
 import type { Db, Tx } from './schema.ts';
 import type { Scope } from './scope.ts';
 
@@ -279,6 +280,18 @@ export async function createFact(
       },
       at,
     );
+    if (name === 'warning_notices') {
+      const n = created as { id: string; unit: string; matter: string; deadline?: string };
+      await notifyNoticeIssued(trx, {
+        county,
+        notice: n.id,
+        unit: n.unit,
+        matter: n.matter,
+        deadline: n.deadline,
+        actor: scope.actor.name,
+        at,
+      });
+    }
     return created;
   });
 }

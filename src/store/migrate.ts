@@ -7,6 +7,7 @@ import * as m0002 from './migrations/0002_workflows.ts';
 import * as m0003 from './migrations/0003_store_truth.ts';
 import * as m0004 from './migrations/0004_security.ts';
 import * as m0005 from './migrations/0005_documents.ts';
+import * as m0006 from './migrations/0006_notifications.ts';
 import type { Db } from './schema.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_store_truth': m0003,
   '0004_security': m0004,
   '0005_documents': m0005,
+  '0006_notifications': m0006,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -381,6 +381,31 @@ export interface IssuedDocumentsTable {
   issued_at: string;
 }
 
+/** 0006: what changed for the users it is addressed to (roles, and a unit or the whole county). */
+export interface NotificationsTable {
+  id: string;
+  county_id: string;
+  kind: string;
+  /** JSON list of roles */
+  roles: string;
+  unit_id: string | null;
+  fp_year: number | null;
+  object_type: string;
+  object_id: string;
+  title: string;
+  body: string;
+  link: string;
+  actor: string;
+  created_at: string;
+}
+
+/** 0006: which notifications (stored or derived, by id) each user has read. */
+export interface NotificationReadsTable {
+  user_id: string;
+  notification_id: string;
+  read_at: string;
+}
+
 export interface Database {
   counties: CountiesTable;
   county_years: CountyYearsTable;
@@ -412,6 +437,8 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   issuing_offices: IssuingOfficesTable;
   issued_documents: IssuedDocumentsTable;
+  notifications: NotificationsTable;
+  notification_reads: NotificationReadsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -17,6 +17,7 @@ import { loadEngine } from '../policy/load.ts';
 import { AuditWriter } from '../store/audit.ts';
 import { conflict, invalid, notFound, StoreError } from '../store/errors.ts';
 import type { Ctx } from '../store/facts.ts';
+import { notifyRosterReturned } from '../store/notify.ts';
 import type { Db, Row, Tx } from '../store/schema.ts';
 import type { Scope } from '../store/scope.ts';
 import {
@@ -307,6 +308,15 @@ export async function returnRoster(
       },
       at,
     );
+    await notifyRosterReturned(trx, {
+      county,
+      year,
+      unit,
+      roster: r.id,
+      reasons,
+      actor: scope.actor.name,
+      at,
+    });
     await audit.flush();
     return view(s, year, await rosterRow(trx, county, year, unit), await historyOf(trx, r.id));
   });

@@ -80,6 +80,34 @@ export const SHOTS: Shot[] = [
       await page.getByText(/与 2009 年度比较/).waitFor();
     },
   },
+  {
+    name: 'audit-auditor',
+    role: 'auditor',
+    open: async (page) => {
+      await page.goto('/audit?action=warning_notices.create');
+      await page.getByText('共 4 条').waitFor();
+    },
+  },
+  {
+    name: 'audit-entry-drawer',
+    role: 'auditor',
+    open: async (page) => {
+      await page.goto('/audit?object_id=JS-2010-001');
+      await page.locator('.ant-table-tbody tr.ant-table-row').first().click();
+      await page.getByRole('dialog').getByText('改动前后对照').waitFor();
+    },
+  },
+  {
+    name: 'audit-verify',
+    role: 'auditor',
+    open: async (page) => {
+      await page.goto('/audit');
+      const kept = (await page.getByTestId('head').innerText()).trim();
+      await page.getByLabel('此前保存的链头（编号:哈希）').fill(kept);
+      await page.getByLabel('此前保存的链头（编号:哈希）').press('Enter');
+      await page.getByText(/审计链完整/).waitFor();
+    },
+  },
 ];
 
 const e = await startE2E({ now: SCENARIO_START });

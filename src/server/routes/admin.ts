@@ -1,12 +1,12 @@
-// Accounts and counties (administrators), and the audit trail (auditors and administrators).
+// Accounts and counties (administrators). The audit trail is in audit.ts.
 
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { packIds } from '../../policy/load.ts';
-import { auditHead, verifyAudit } from '../../store/audit.ts';
 import { createCounty, getCounty } from '../../store/cases.ts';
 import { notFound } from '../../store/errors.ts';
 import type { Ctx } from '../../store/facts.ts';
+import { placesOf } from '../../store/places.ts';
 import { listTokens, revokeToken } from '../../store/tokens.ts';
 import { createUser, listUsers, updateUser, userOf } from '../../store/users.ts';
 import { scopeOf, userOfRequest } from '../auth.ts';
@@ -16,13 +16,10 @@ import {
   IdParams,
   Name,
   NewUserBody,
-  Open,
   TokenOut,
   UserOut,
   UserPatch,
 } from '../schemas.ts';
-
-const SEQ_MAX = 2 ** 31 - 1;
 
 const County = Type.Object(
   { id: Type.String(), name: Type.String(), policy: Type.String() },
@@ -167,6 +164,30 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
       return getCounty(ctx.db, county);
     },
   );
+  const Place = Type.Object({ id: Type.String(), name: Type.String() });
+  app.get(
+    '/api/v1/counties/:county/places',
+    {
+      schema: {
+        tags: ['counties'],
+        summary: "the county's tree: towns with their villages, and the county units (open ones)",
+        description:
+          'For pickers: the place of an account, the jurisdiction of an audit filter. Another county reads as absent.',
+        params: CountyParams,
+        response: {
+          200: Type.Object({
+            county: Place,
+            towns: Type.Array(
+              Type.Object({ id: Type.String(), name: Type.String(), villages: Type.Array(Place) }),
+            ),
+            county_units: Type.Array(Place),
+          }),
+          ...errors(401, 403, 404),
+        },
+      },
+    },
+    async (req) => placesOf(ctx.db, scopeOf(req).county, (req.params as { county: string }).county),
+  );
   app.post(
     '/api/v1/counties',
     {
@@ -190,73 +211,6 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
       if (scope.county !== null) throw notFound('县', '');
       reply.status(201);
       return createCounty(ctx, scope.actor, req.body as { id: string; name: string; policy?: string });
-    },
-  );
-
-  const Entries = Type.Object({ items: Type.Array(Open), total: Type.Integer() });
-  app.get(
-    '/api/v1/audit',
-    {
-      schema: {
-        tags: ['audit'],
-        summary: 'audit entries of your county, newest first',
-        querystring: Type.Object({
-          limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
-          before_seq: Type.Optional(Type.Integer({ minimum: 1, maximum: SEQ_MAX })),
-          action: Type.Optional(Type.String({ maxLength: 100 })),
-        }),
-        response: { 200: Entries, ...errors(401, 403) },
-      },
-    },
-    async (req) => {
-      const scope = scopeOf(req);
-      const q = req.query as { limit: number; before_seq?: number; action?: string };
-      let qb = ctx.db.selectFrom('audit_log');
-      if (scope.county !== null) qb = qb.where('county_id', '=', scope.county);
-      if (q.action) qb = qb.where('action', '=', q.action);
-      const total = Number((await qb.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
-      if (q.before_seq !== undefined) qb = qb.where('seq', '<', q.before_seq);
-      const rows = await qb.selectAll().orderBy('seq', 'desc').limit(q.limit).execute();
-      return {
-        items: rows.map((r) => ({
-          ...r,
-          before: r.before && JSON.parse(r.before),
-          after: r.after && JSON.parse(r.after),
-        })),
-        total,
-      };
-    },
-  );
-  app.get(
-    '/api/v1/audit/head',
-    {
-      schema: {
-        tags: ['audit'],
-        summary: 'the head of the chain, to keep and check against later',
-        response: { 200: Open, ...errors(401, 403) },
-      },
-    },
-    async () => ({
-      ...(await auditHead(ctx.db)),
-      at: ctx.now().toISOString(),
-    }),
-  );
-  app.get(
-    '/api/v1/audit/verify',
-    {
-      schema: {
-        tags: ['audit'],
-        summary: 'check the whole chain, and optionally that an exported head is still in it',
-        querystring: Type.Object({
-          seq: Type.Optional(Type.Integer({ minimum: 1, maximum: SEQ_MAX })),
-          hash: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$' })),
-        }),
-        response: { 200: Open, ...errors(401, 403) },
-      },
-    },
-    async (req) => {
-      const q = req.query as { seq?: number; hash?: string };
-      return verifyAudit(ctx.db, q.seq && q.hash ? { seq: q.seq, hash: q.hash } : undefined);
     },
   );
 }

@@ -87,7 +87,14 @@ export const ROUTES: readonly AppRoute[] = [
     needs: [`GET ${Y}/personnel-actions`],
   },
   { path: '/reports', label: '报表', icon: BarChartOutlined, part: 2, needs: [`GET ${Y}/reports/statement`] },
-  { path: '/audit', label: '审计', icon: AuditOutlined, part: 2, needs: ['GET /api/v1/audit'] },
+  {
+    path: '/audit',
+    label: '审计',
+    icon: AuditOutlined,
+    part: 2,
+    needs: ['GET /api/v1/audit'],
+    page: () => import('../features/audit/AuditPage.tsx'),
+  },
   { path: '/admin', label: '系统管理', icon: SettingOutlined, part: 2, needs: ['GET /api/v1/users'] },
 ];
 
