@@ -34,9 +34,12 @@ describe('permissions from the access table', () => {
     expect(permissionsOf('town')).toContain('PUT /api/v1/counties/:county/years/:fpYear/rosters/:unit');
     expect(permissionsOf('finance')).toContain('POST /api/v1/obligations/:id/deduct');
     expect(office).not.toContain('POST /api/v1/obligations/:id/deduct');
-    // The auditor changes nothing but its own session and tokens (a what-if computes, saving nothing).
+    // The auditor changes nothing but its own session, tokens and which of its notifications it
+    // has read (a what-if computes, saving nothing).
     const writes = permissionsOf('auditor').filter((k) => !k.startsWith('GET '));
-    expect(writes.filter((k) => !/\/(session|tokens|tokens\/:id|what-if)$/.test(k))).toEqual([]);
+    expect(
+      writes.filter((k) => !/\/(session|tokens|tokens\/:id|what-if|notifications\/read)$/.test(k)),
+    ).toEqual([]);
     expect(permissionsOf('admin')).toContain('POST /api/v1/users');
     expect(office).not.toContain('POST /api/v1/users');
   });

@@ -1,13 +1,15 @@
-// 审计 in a real browser: the auditor (纪委、审计) filters the trail by what, where and when, opens
+// 审计 and the notification bell in a real browser: the auditor (纪委、审计) filters the trail by what, where and when, opens
 // an entry and reads its values before and after, keeps the chain's head and verifies the chain
 // against it (and sees a wrong head caught), and can change nothing — no write button on the
-// screen, every write refused by the server. A town user cannot reach the trail at all.
+// screen, every write refused by the server. A town user cannot reach the trail at all; it sees
+// in its bell that its roster was returned and notices were issued to it, and marks them read.
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFact } from '../../src/store/facts.ts';
 import { scopeFor, systemScope } from '../../src/store/scope.ts';
 import { reportCorrection } from '../../src/workflows/notices.ts';
+import { returnRoster, submitRoster } from '../../src/workflows/rosters.ts';
 import { type E2E, startE2E } from './harness.ts';
 import { OWN_TOWN, prepareScenario, SCENARIO_START } from './scenario.ts';
 
@@ -218,4 +220,82 @@ describe('审计 (browser)', () => {
     expect(await e.axe(page)).toEqual([]);
     expect(problems).toEqual([]);
   }, 150_000);
+});
+
+describe('通知 bell (browser)', () => {
+  it('tells a town user its roster was returned and a notice issued to it, and marks them read', async () => {
+    // The town submits its roster; the office returns it with its reasons.
+    const users = await e.ctx.db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', 'in', ['town', 'office'])
+      .execute();
+    const as = (name: string) => {
+      const u = users.find((x) => x.username === name)!;
+      return scopeFor(e.ctx.db, { ...u, role: u.role as 'town' | 'office' });
+    };
+    await submitRoster(e.ctx, await as('town'), e.county, 2010, OWN_TOWN, {
+      people: [],
+      posts: [],
+      links: [],
+    });
+    await returnRoster(e.ctx, await as('office'), e.county, 2010, OWN_TOWN, { reasons: ['缺少村计生专干'] });
+
+    const { page, problems } = await e.page();
+    await e.signIn(page, 'town');
+    const bell = page.getByTestId('bell');
+    const unreadOf = async () =>
+      Number(/（(\d+) 条未读）/.exec((await bell.getAttribute('aria-label')) ?? '')?.[1] ?? 0);
+    await page.waitForFunction(() =>
+      /条未读/.test(
+        (globalThis as any).document.querySelector('[data-testid=bell]')?.getAttribute('aria-label') ?? '',
+      ),
+    );
+    const before = await unreadOf();
+    expect(before).toBeGreaterThanOrEqual(4);
+    await bell.click();
+    const panel = page.getByTestId('bell-panel');
+    await panel.getByText(`2010年度名单被退回：${townName}`).waitFor();
+    await panel.getByText('退回原因：缺少村计生专干。请修改后重新上报。').waitFor();
+    await panel.getByText('收到警示通知书（JS-2010-001）').first().waitFor();
+    // Another town's notice is not the town's news.
+    expect(await panel.innerText()).not.toContain('JS-2010-004');
+    expect(await e.axe(page)).toEqual([]);
+    await e.screenshot(page, 'notifications-bell');
+
+    // Opening one marks it read and goes to it.
+    await panel.getByRole('button', { name: /收到警示通知书（JS-2010-003）/ }).click();
+    await page.getByRole('dialog').getByText('春季集中服务活动台账不全').waitFor();
+    expect(page.url()).toContain('notice=JS-2010-003');
+    await page.waitForFunction(
+      (n) =>
+        (globalThis as any).document.querySelector('[data-testid=bell]')?.getAttribute('aria-label') ===
+        `通知（${n} 条未读）`,
+      before - 1,
+    );
+    await page.keyboard.press('Escape');
+
+    // The rest at once; the server keeps it (a reload shows none unread).
+    await bell.click();
+    await panel.getByRole('button', { name: '全部标为已读' }).click();
+    await page.waitForFunction(
+      () =>
+        (globalThis as any).document.querySelector('[data-testid=bell]')?.getAttribute('aria-label') ===
+        '通知（没有未读）',
+    );
+    await page.reload();
+    await page.getByTestId('bell').waitFor();
+    const r = await page.request.get('/api/v1/notifications');
+    expect((await r.json()).unread).toBe(0);
+    expect(await page.getByTestId('bell').getAttribute('aria-label')).toBe('通知（没有未读）');
+
+    // The unit user of another place was told of none of it.
+    const { page: other } = await e.page();
+    await e.signIn(other, 'unit');
+    const theirs = (await (await other.request.get('/api/v1/notifications')).json()) as {
+      items: { title: string }[];
+    };
+    expect(theirs.items.map((i) => i.title).join('\n')).not.toMatch(/名单被退回|JS-2010-00/);
+    expect(problems).toEqual([]);
+  }, 180_000);
 });

@@ -9,6 +9,7 @@ import { type ComponentType, type LazyExoticComponent, lazy, Suspense, useEffect
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { onSessionExpired } from '../api/client.ts';
 import { ApiError } from '../api/errors.ts';
+import { Bell } from '../features/notifications/Bell.tsx';
 import { fpYearLabel, fpYearShort } from '../lib/format.ts';
 import { displayName, placeOf, signOut, useSession } from '../session/session.ts';
 import { ShellCtx } from './context.ts';
@@ -119,6 +120,7 @@ function SignedIn({ session }: { session: NonNullable<ReturnType<typeof useSessi
                   optionRender={(o) => fpYearLabel(Number(o.value))}
                 />
               )}
+              <Bell year={year} />
               <span className="who" data-testid="who">
                 <UserOutlined aria-hidden="true" /> {displayName(session.user)}（{session.user.role_zh}）
                 <Typography.Text type="secondary"> {placeOf(session.user)}</Typography.Text>
