@@ -108,6 +108,14 @@ export const SHOTS: Shot[] = [
       await page.getByText(/审计链完整/).waitFor();
     },
   },
+  {
+    name: 'notifications-bell',
+    role: 'town',
+    open: async (page) => {
+      await page.getByTestId('bell').click();
+      await page.getByTestId('bell-panel').getByText('收到警示通知书（JS-2010-001）').first().waitFor();
+    },
+  },
 ];
 
 const e = await startE2E({ now: SCENARIO_START });
