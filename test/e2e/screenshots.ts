@@ -27,6 +27,12 @@ const home = async (page: Page) => {
     .catch(() => {});
 };
 
+/** 奖惩评定 with its result shown. */
+const evaluation = async (page: Page, query: string) => {
+  await page.goto(`/evaluation?${query}`);
+  await page.getByText(/^奖励合计$/).waitFor();
+};
+
 export const SHOTS: Shot[] = [
   {
     name: 'sign-in',
@@ -116,6 +122,29 @@ export const SHOTS: Shot[] = [
       await page.getByTestId('bell-panel').getByText('收到警示通知书（JS-2010-001）').first().waitFor();
     },
   },
+  { name: 'evaluation-office', role: 'office', open: (page) => evaluation(page, 'year=2010') },
+  {
+    name: 'evaluation-drawer',
+    role: 'office',
+    open: async (page) => {
+      await evaluation(page, 'year=2010&group=person&q=四（三）1（4）');
+      await page.locator('.ant-tabs-tabpane-active tbody tr.ant-table-row').first().click();
+      await page.getByRole('dialog').getByTestId('clause-text').waitFor();
+    },
+  },
+  {
+    name: 'evaluation-what-if',
+    role: 'office',
+    open: async (page) => {
+      await evaluation(page, 'year=2010');
+      await page.getByRole('tab', { name: '换一种解读（不保存）' }).click();
+      await page.getByRole('combobox', { name: '解释I4的比较解读' }).click({ force: true });
+      await page.locator('.ant-select-item-option[title="不影响"]').click();
+      await page.getByRole('button', { name: /^比\s*较$/ }).click();
+      await page.getByTestId('changes').scrollIntoViewIfNeeded();
+    },
+  },
+  { name: 'evaluation-town', role: 'town', open: (page) => evaluation(page, 'year=2010&group=person') },
 ];
 
 const e = await startE2E({ now: SCENARIO_START });

@@ -62,6 +62,7 @@ export const ROUTES: readonly AppRoute[] = [
     icon: FileProtectOutlined,
     part: 1,
     needs: [`GET ${Y}/evaluations`],
+    page: () => import('../features/evaluation/EvaluationPage.tsx'),
   },
   { path: '/policy', label: '政策', icon: ReadOutlined, part: 1, needs: ['GET /api/v1/session'] },
   {
