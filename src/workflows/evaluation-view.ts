@@ -8,7 +8,7 @@ import { postOf, unitName } from '../documents/common.ts';
 import { clauseZh, fullWidth } from '../documents/zh.ts';
 import type { Consequence, Withheld, ZerenResult } from '../domain/result.ts';
 import type { ResultDiff } from '../domain/result-diff.ts';
-import { CONSEQUENCE_TYPES, CONSEQUENCE_ZH } from '../domain/vocabulary.ts';
+import { CONSEQUENCE_TYPES, consequenceZh, withheldReasonZh } from '../domain/vocabulary.ts';
 import type { Pack } from '../engine/pack.ts';
 import { byClause, GROUP_ZH, GROUPS, type Group, groupOf, type Names } from './reports.ts';
 
@@ -58,14 +58,6 @@ export interface Reading {
   values: { value: string; zh: string }[];
 }
 
-/** 'I4: unit award veto' → 所在单位本年度被评先评优一票否决，按解释I4暂缓兑现. */
-export function reasonZh(reason: string): string {
-  const m = /^(I\d+): (unit|person) award veto$/.exec(reason);
-  if (!m) return reason;
-  const who = m[2] === 'unit' ? '所在单位' : '本人';
-  return `${who}本计生年度被评先评优一票否决，按解释${m[1]}暂缓兑现`;
-}
-
 function detailOf(c: Consequence): string {
   if (c.title) return fullWidth(c.title);
   if (c.from && c.until) return `${c.from}至${c.until}`;
@@ -92,7 +84,7 @@ export function lineOf(c: Consequence | Withheld, index: number, names: Names): 
     subject: { ...c.subject, name: name ?? c.subject.id },
     via_zh: via || null,
     type: c.type,
-    type_zh: fullWidth(CONSEQUENCE_ZH[c.type] ?? c.type),
+    type_zh: consequenceZh(c.type),
     clause: c.clause,
     clause_label: clauseZh(c.clause),
     applies: c.applies ?? null,
@@ -102,7 +94,7 @@ export function lineOf(c: Consequence | Withheld, index: number, names: Names): 
     rule: c.rule,
     depends_on: [...c.depends_on],
     reason: withheld ? c.reason : null,
-    reason_zh: withheld ? reasonZh(c.reason) : null,
+    reason_zh: withheld ? withheldReasonZh(c.reason) : null,
   };
 }
 
