@@ -313,8 +313,10 @@ function urlFor(route: string, role: Role, target: Target): string | undefined {
       : url.replace(':id', target === 'own' ? decisions.a : decisions.b);
   if (url.includes(':id')) {
     let id: string | undefined;
-    if (seg && seg in FACT_ROUTES) {
-      const byPlace = ids[FACT_ROUTES[seg as keyof typeof FACT_ROUTES]]!;
+    // 责任体系 reads one unit or one person, as the facts routes do.
+    const registry = /\/registry\/(units|people)\/:id/.exec(route)?.[1];
+    if (registry || (seg && seg in FACT_ROUTES)) {
+      const byPlace = ids[registry ?? FACT_ROUTES[seg as keyof typeof FACT_ROUTES]]!;
       id = target === 'other-town' ? byPlace.xishan : role === 'unit' ? byPlace.unit : byPlace.town;
     } else if (route.startsWith('/api/v1/evaluations'))
       // An evaluation is the county's; a town sees its own consequences in it (tested in the store suite).

@@ -166,3 +166,16 @@ export function withheldReasonZh(reason: string): string {
   const who = m[2] === 'unit' ? '所在单位' : '本人';
   return `${who}本计生年度被评先评优一票否决，暂不兑现（解释${m[1]}）`;
 }
+
+/** 挂钩关系 kinds (case-format.md, links). */
+export const LINK_KIND_ZH: Record<LinkKind, string> = {
+  stationed: '驻村（挂钩联系村）',
+  unit_village: '县直单位挂钩村',
+  leader_town: '县领导挂钩镇',
+  leader_village: '县领导帮扶村',
+};
+
+export const STAFF_TYPE_ZH: Record<StaffType, string> = {
+  civil_servant: '公务员',
+  institution: '事业单位人员',
+};

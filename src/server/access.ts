@@ -10,6 +10,8 @@ export type Who = 'public' | 'signed-in' | readonly Role[];
 const READ_FACTS: readonly Role[] = ['office', 'auditor', 'town', 'unit', 'finance'];
 const COUNTY_READ: readonly Role[] = ['office', 'auditor'];
 const OFFICE: readonly Role[] = ['office'];
+/** 责任体系 joins links and categories in: the roles that read those. */
+const REGISTRY: readonly Role[] = ['office', 'auditor', 'town', 'unit'];
 
 /** URL segment → fact kind, for every kind the office keeps. */
 export const FACT_ROUTES = {
@@ -91,6 +93,12 @@ export const ACCESS: Record<string, Who> = {
 
   // 工作台: each part is there only when the role may read what it summarises (routes/worklist.ts).
   'GET /api/v1/counties/:county/years/:fpYear/worklist': READ_FACTS,
+
+  // 责任体系: the units, posts, links and categories as people read them (routes/registry.ts).
+  'GET /api/v1/counties/:county/registry/tree': REGISTRY,
+  'GET /api/v1/counties/:county/registry/units/:id': REGISTRY,
+  'GET /api/v1/counties/:county/registry/people': REGISTRY,
+  'GET /api/v1/counties/:county/registry/people/:id': REGISTRY,
 
   // ── The office workflows ──────────────────────────────────────────────────────────────
   // Rosters (二(四)): each town and county unit submits its own; the office returns or accepts.

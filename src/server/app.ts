@@ -28,6 +28,7 @@ import { ledgerRoutes } from './routes/ledger.ts';
 import { noticeRoutes } from './routes/notices.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { personnelRoutes } from './routes/personnel.ts';
+import { registryRoutes } from './routes/registry.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { rosterRoutes } from './routes/rosters.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -142,6 +143,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   personnelRoutes(app, ctx);
   documentRoutes(app, ctx);
   worklistRoutes(app, ctx);
+  registryRoutes(app, ctx);
   webRoutes(app);
   for (const p of opts.plugins ?? []) p(app, ctx);
   await app.ready();

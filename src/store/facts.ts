@@ -51,7 +51,7 @@ export async function listFacts(
   requireCounty(scope, county);
   const kind = FACTS[name];
   let qb = scoped(any(ctx.db).selectFrom(name).where('county_id', '=', county), kind, scope);
-  if (!includeRetracted && kind.close === 'retract') qb = qb.where('retracted_at', 'is', null);
+  if (!includeRetracted && name !== 'units') qb = qb.where('retracted_at', 'is', null);
   for (const [k, v] of Object.entries(filters)) {
     const f = Object.hasOwn(kind.filters, k) ? kind.filters[k] : undefined;
     if (f && typeof v === 'string' && v !== '') qb = f(qb, v);
@@ -352,7 +352,10 @@ async function writeAudited(
   return after;
 }
 
-/** Ends a post or link (`on`), closes a unit (`on`), or retracts any other fact (`reason`). */
+/**
+ * Ends a post or link (`on`), closes a unit (`on`), or retracts any other fact (`reason`). A post
+ * or link entered in error is retracted too: `reason` without `on`; it stays, marked, as history.
+ */
 export async function closeFact(
   ctx: Ctx,
   scope: Scope,
@@ -366,7 +369,10 @@ export async function closeFact(
   const problems: Problem[] = [];
   let set: Record<string, unknown>;
   const at = stamp(ctx);
-  if (kind.close === 'retract') {
+  const retract =
+    kind.close === 'retract' ||
+    (kind.close === 'to_date' && body.on === undefined && body.reason !== undefined);
+  if (retract) {
     if (!body.reason?.trim())
       problems.push({
         path: 'reason',
@@ -378,6 +384,11 @@ export async function closeFact(
       throw conflict(`${kind.zh} "${id}" 已撤回`, `${name} "${id}" is already retracted`);
     set = { retracted_at: at, retracted_by: scope.actor.name, retract_reason: body.reason ?? null };
   } else {
+    if (before.retracted_at)
+      throw conflict(
+        `${kind.zh} "${id}" 已撤回,不能结束`,
+        `${name} "${id}" was retracted and cannot be closed`,
+      );
     if (!isIsoDate(body.on))
       problems.push({
         path: 'on',

@@ -46,7 +46,14 @@ export const ROUTES: readonly AppRoute[] = [
     needs: ['GET /api/v1/session'],
     page: () => import('../features/home/HomePage.tsx'),
   },
-  { path: '/registry', label: '责任体系', icon: ClusterOutlined, part: 1, needs: [`GET ${C}/units`] },
+  {
+    path: '/registry',
+    label: '责任体系',
+    icon: ClusterOutlined,
+    part: 1,
+    needs: [`GET ${C}/registry/tree`],
+    page: () => import('../features/registry/RegistryPage.tsx'),
+  },
   {
     path: '/rosters',
     label: '名单上报',
