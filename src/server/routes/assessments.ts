@@ -9,6 +9,7 @@ import { requireOffice, scoresTemplate } from '../../workflows/scores-excel.ts';
 import { importScores } from '../../workflows/scores-import.ts';
 import { scopeOf } from '../auth.ts';
 import { errors, Open, YearParams } from '../schemas.ts';
+import { Rankings } from './report-schemas.ts';
 import { acceptUploads, sendXlsx, UPLOAD_HELP, uploadOf, XLSX_LIMIT } from './uploads.ts';
 
 type P = { county: string; fpYear: number };
@@ -34,7 +35,7 @@ export function assessmentRoutes(app: FastifyInstance, ctx: Ctx): void {
             },
             { additionalProperties: false },
           ),
-          response: { 200: Open, ...errors(400, 401, 403, 404, 422) },
+          response: { 200: Rankings, ...errors(400, 401, 403, 404, 422) },
         },
       },
       async (req) => {

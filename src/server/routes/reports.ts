@@ -4,7 +4,7 @@
 // API; the workbooks show yuan, with 元 in their headers.
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import { type TSchema, Type } from 'typebox';
 import { entryDocument } from '../../documents/ledger-documents.ts';
 import { readSnapshot } from '../../store/db.ts';
 import type { Ctx } from '../../store/facts.ts';
@@ -18,8 +18,9 @@ import {
 } from '../../workflows/reports-xlsx.ts';
 import { attachment, type Signature, XLSX_TYPE } from '../../workflows/xlsx.ts';
 import { scopeOf } from '../auth.ts';
-import { DateStr, errors, IdParams, Open, YearParams } from '../schemas.ts';
+import { DateStr, errors, IdParams, YearParams } from '../schemas.ts';
 import { sendDocument } from './documents.ts';
+import { Overdue, RewardsAndSanctions, Statement } from './report-schemas.ts';
 
 const OnQuery = Type.Object({ on: Type.Optional(DateStr) }, { additionalProperties: false });
 const StatementQuery = Type.Object(
@@ -41,6 +42,8 @@ function send(reply: FastifyReply, type: string, filename: string, body: Buffer)
 /** Each report: how it is loaded, and its workbook. Each is served as JSON and as `.xlsx`. */
 interface Report<R> {
   path: string;
+  /** The JSON answer's schema. */
+  answer: TSchema;
   summary: string;
   query: typeof OnQuery | typeof StatementQuery;
   load(ctx: Ctx, req: FastifyRequest, county: string, year: number): Promise<R>;
@@ -54,6 +57,7 @@ const on = (req: FastifyRequest) => (req.query as { on?: string }).on;
 const REPORTS = [
   report({
     path: 'rewards-and-sanctions',
+    answer: RewardsAndSanctions,
     summary:
       '奖惩兑现表: every reward, fine, veto and personnel action of the current decision, with its settlement',
     query: OnQuery,
@@ -63,6 +67,7 @@ const REPORTS = [
   }),
   report({
     path: 'statement',
+    answer: Statement,
     summary: 'ledger statement (对账单) of a unit or a person: every entry, running balance, totals',
     query: StatementQuery,
     load: (ctx, req, county, year) =>
@@ -72,6 +77,7 @@ const REPORTS = [
   }),
   report({
     path: 'overdue',
+    answer: Overdue,
     summary: 'fines past their deadline and not settled, by collecting unit, with what may be deducted (八)',
     query: OnQuery,
     load: (ctx, req, county, year) => overdueReport(ctx, scopeOf(req), county, year, on(req)),
@@ -89,7 +95,7 @@ export function reportRoutes(app: FastifyInstance, ctx: Ctx): void {
     const schema = { tags, summary: r.summary, params: YearParams, querystring: r.query };
     app.get(
       `${base}/${r.path}`,
-      { schema: { ...schema, response: { 200: Open, ...errors(400, 401, 403, 404, 422) } } },
+      { schema: { ...schema, response: { 200: r.answer, ...errors(400, 401, 403, 404, 422) } } },
       async (req) => {
         const { county, fpYear } = req.params as Year;
         return readSnapshot(ctx.db, (db) => r.load({ ...ctx, db }, req, county, fpYear));

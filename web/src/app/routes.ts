@@ -94,7 +94,14 @@ export const ROUTES: readonly AppRoute[] = [
     part: 2,
     needs: [`GET ${Y}/personnel-actions`],
   },
-  { path: '/reports', label: '报表', icon: BarChartOutlined, part: 2, needs: [`GET ${Y}/reports/statement`] },
+  {
+    path: '/reports',
+    label: '报表',
+    icon: BarChartOutlined,
+    part: 2,
+    needs: [`GET ${Y}/reports/statement`],
+    page: () => import('../features/reports/ReportsPage.tsx'),
+  },
   {
     path: '/audit',
     label: '审计',

@@ -1,0 +1,179 @@
+// The reports' answers (TypeBox): the 奖惩兑现表, a ledger statement, the overdue list and the
+// rankings. Amounts are integer fen (`*_fen`), with 金额大写 (`*_capital`) where a sum is final;
+// every code a user sees has its Chinese (`*_zh`, `*_label`).
+
+import { type TSchema, Type } from 'typebox';
+import { DateStr } from '../schemas.ts';
+import { BalanceOut } from './ledger-schemas.ts';
+
+const Str = Type.String();
+const Int = Type.Integer();
+const Bool = Type.Boolean();
+const Text = Type.Union([Type.String(), Type.Null()]);
+const Fen = Type.Integer({ description: 'fen' });
+const FenOrNull = Type.Union([Fen, Type.Null()]);
+const Obj = (props: Record<string, TSchema>, description?: string) =>
+  Type.Object(props, { additionalProperties: false, ...(description && { description }) });
+const Subject = Obj({ kind: Str, id: Str, name: Str });
+const Head = { county: Str, county_name: Str, fp_year: Int, on: DateStr };
+
+const Money = Obj({ count: Int, amount_fen: Fen, settled_fen: Fen, outstanding_fen: Fen });
+const Totals = Obj({ rewards: Money, fines: Money, vetoes: Int, personnel_actions: Int, honours: Int });
+const Line = Obj({
+  group: Str,
+  subject: Subject,
+  unit: Type.Union([Obj({ id: Str, name: Str }), Type.Null()]),
+  role_zh: Text,
+  type: Str,
+  type_zh: Str,
+  clause: Str,
+  clause_label: Str,
+  applies: Text,
+  applies_label: Text,
+  amount_fen: FenOrNull,
+  settled_fen: FenOrNull,
+  outstanding_fen: FenOrNull,
+  state: Str,
+  state_zh: Str,
+  detail: Str,
+  obligation_id: Text,
+  action_id: Text,
+});
+
+export const RewardsAndSanctions = Obj(
+  {
+    ...Head,
+    decision: Obj({
+      id: Str,
+      evaluation_id: Str,
+      confirmed_at: Str,
+      confirmed_by: Str,
+      fines_due_on: Text,
+    }),
+    groups: Type.Array(Obj({ group: Str, zh: Str, lines: Type.Array(Line), totals: Totals })),
+    totals: Totals,
+    rewards_capital: Str,
+    fines_capital: Str,
+  },
+  '奖惩兑现表 of the current decision, grouped (towns, villages, county units, people)',
+);
+
+const Sums = Obj(BalanceOut.properties);
+export const Statement = Obj(
+  {
+    ...Head,
+    subject: Subject,
+    blocks: Type.Array(
+      Obj({
+        obligation: Obj({
+          id: Str,
+          kind: Str,
+          kind_zh: Str,
+          subject: Subject,
+          clause: Str,
+          clause_label: Str,
+          applies: Text,
+          collecting_unit: Text,
+          withholding_unit: Text,
+          due_on: Text,
+        }),
+        lines: Type.Array(
+          Obj({
+            id: Str,
+            date: Str,
+            kind: Str,
+            kind_zh: Str,
+            amount_fen: Fen,
+            receipt_no: Text,
+            note: Text,
+            balance_fen: Type.Integer({ description: 'still owed or payable after the entry, fen' }),
+          }),
+        ),
+        balance_fen: Fen,
+      }),
+    ),
+    totals: Obj({ fines: Sums, rewards: Sums }),
+    fines_outstanding_capital: Str,
+    rewards_outstanding_capital: Str,
+    held_capital: Str,
+  },
+  'a ledger statement (对账单) of a unit or a person',
+);
+
+export const Overdue = Obj(
+  {
+    ...Head,
+    fines_due_on: Text,
+    units: Type.Array(
+      Obj({
+        unit: Obj({ id: Text, name: Str }),
+        lines: Type.Array(
+          Obj({
+            obligation_id: Str,
+            person: Obj({ id: Str, name: Str }),
+            clause: Str,
+            clause_label: Str,
+            applies: Text,
+            collecting_unit: Text,
+            assessed_fen: Fen,
+            settled_fen: Fen,
+            outstanding_fen: Fen,
+            overdue_fen: Fen,
+            due_on: Str,
+            days_overdue: Int,
+          }),
+        ),
+        deductible_fen: Type.Integer({ description: '八: what the finance bureau may deduct, fen' }),
+        deductible_capital: Str,
+      }),
+    ),
+    total_fen: Fen,
+    total_capital: Str,
+  },
+  'fines past their deadline and not settled, by the unit that must collect them',
+);
+
+const Reason = Obj({ code: Str, zh: Str, en: Str });
+export const Rankings = Obj(
+  {
+    fp_year: Int,
+    I5: Text,
+    I1: Text,
+    rankings: Type.Array(
+      Obj({
+        clause: Str,
+        clause_zh: Str,
+        group: Str,
+        group_zh: Str,
+        top: Int,
+        ranked: Int,
+        items: Type.Array(
+          Obj({
+            unit: Str,
+            name: Str,
+            town: Type.Optional(Str),
+            score: Type.Union([Type.Number(), Type.Null()]),
+            outcome: Type.Optional(Str),
+            outcome_zh: Type.Optional(Str),
+            rank: Type.Union([Int, Type.Null()]),
+            qualifies: Bool,
+            reasons: Type.Array(Reason),
+            withheld: Type.Optional(Str),
+          }),
+        ),
+      }),
+    ),
+    categories: Type.Array(
+      Obj({
+        unit: Str,
+        name: Str,
+        kind: Str,
+        previous: Type.Union([Int, Type.Null()]),
+        current: Type.Union([Int, Type.Null()]),
+        improved: Bool,
+        zh: Str,
+      }),
+    ),
+  },
+  'rankings for 3.2.2, 3.3.1 and 3.3.3 and category changes (a town or unit sees its own units)',
+);
