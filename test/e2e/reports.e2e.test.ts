@@ -69,8 +69,8 @@ describe('报表 (browser)', () => {
 
     // The rankings, with the cut-off and why a unit does not win.
     await page.getByRole('tab', { name: '排名' }).click();
-    await page.getByText(/村\(社区、工区\)排名（三\(二\)2，前\d+名获奖）/).waitFor();
-    await page.getByText('类别变化（三(一)4、三(二)3）').waitFor();
+    await page.getByText(/村[(（]社区、工区[)）]排名（三[(（]二[)）]2，前\d+名获奖）/).waitFor();
+    await page.getByText('类别变化（三（一）4、三（二）3）').waitFor();
     expect(await e.axe(page)).toEqual([]);
     await e.screenshot(page, 'reports-rankings');
     expect(problems).toEqual([]);

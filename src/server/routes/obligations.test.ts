@@ -64,7 +64,7 @@ for (const dialect of DIALECTS)
       expect(first.totals).toEqual(all.totals);
       const fines = all.items.filter((o) => o.kind === 'fine');
       expect(all.totals.fines.assessed_fen).toBe(fines.reduce((t, o) => t + o.balance.assessed_fen!, 0));
-      expect(all.choices.clauses).toContainEqual({ id: '4.2.2', label: '四(二)2' });
+      expect(all.choices.clauses).toContainEqual({ id: '4.2.2', label: '四（二）2' });
     });
 
     it('filters by town, unit, clause, name and status; a town sees its own only', async () => {

@@ -5,7 +5,7 @@ import { Button } from 'antd';
 import type { MouseEvent } from 'react';
 
 export function expandIcon<T>(name: (record: T) => string) {
-  return function ExpandButton({
+  return ({
     expanded,
     onExpand,
     record,
@@ -13,7 +13,7 @@ export function expandIcon<T>(name: (record: T) => string) {
     expanded: boolean;
     onExpand: (record: T, e: MouseEvent<HTMLElement>) => void;
     record: T;
-  }) {
+  }) => {
     return (
       <Button
         type="text"

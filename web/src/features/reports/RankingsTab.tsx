@@ -1,4 +1,4 @@
-// 排名: the rankings the engine reads (三(二)2 villages, 三(三)1 county units, 三(三)3 governance
+// 排名: the rankings the engine reads (三（二）2 villages, 三（三）1 county units, 三（三）3 governance
 // units) with the cut-off, why a unit does not qualify, a reward an award veto withholds; and the
 // towns' and villages' category changes.
 
@@ -82,7 +82,7 @@ export function RankingsTab({ county, year }: { county: string; year: number }) 
           />
         </Card>
       ))}
-      <Card size="small" title="类别变化（三(一)4、三(二)3）">
+      <Card size="small" title="类别变化（三（一）4、三（二）3）">
         <Table
           size="small"
           rowKey="unit"
