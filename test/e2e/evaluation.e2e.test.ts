@@ -158,6 +158,11 @@ describe('奖惩评定 (browser)', () => {
     await page.getByText(/更正理由：复核发现缴纳期限需延长/).waitFor();
     await page.getByText(/罚款缴纳期限2010年5月31日。$/).waitFor();
     expect(await receiptRows(page).nth(1).innerText()).toContain('已被更正的决定');
+    await page.getByRole('button', { name: '决定记录（2）' }).click();
+    const chain = page.locator('.ant-collapse-content tbody tr.ant-table-row');
+    await chain.nth(1).getByText('复核发现缴纳期限需延长').waitFor();
+    expect(await chain.nth(0).innerText()).toContain('已被更正');
+    expect(await chain.nth(1).innerText()).toContain('现行（更正）决定');
 
     // The decision document, as Word.
     const href = await page.getByRole('link', { name: '下载决定书' }).getAttribute('href');
@@ -174,6 +179,20 @@ describe('奖惩评定 (browser)', () => {
     await page.getByRole('dialog').getByText('存档的案件数据完整').waitFor();
     expect(await e.axe(page)).toEqual([]);
     await e.screenshot(page, 'evaluation-verify');
+    expect(problems).toEqual([]);
+  }, 180_000);
+
+  it('lets the auditor read, compare and verify, but not run or confirm', async () => {
+    const { page, problems } = await e.page();
+    await e.signIn(page, 'auditor');
+    await open(page, 'year=2010');
+    await page.getByText(/^奖励合计$/).waitFor();
+    await receiptRows(page).first().getByRole('button', { name: '复核回执' }).waitFor();
+    await page.getByRole('tab', { name: '换一种解读（不保存）' }).waitFor();
+    await page.getByRole('link', { name: '下载决定书' }).waitFor();
+    for (const name of ['开始评定', '确认为决定', '更正决定'])
+      expect(await page.getByRole('button', { name }).count(), name).toBe(0);
+    expect(await e.axe(page)).toEqual([]);
     expect(problems).toEqual([]);
   }, 180_000);
 

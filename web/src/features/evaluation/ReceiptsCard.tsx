@@ -2,7 +2,7 @@
 // corrections with their reasons) and every receipt, newest first, each selectable, verifiable
 // and (for the office) confirmable as the year's decision.
 
-import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Collapse, Space, Table, Tag, Typography } from 'antd';
 import { proseDate, tableDateTime } from '../../lib/format.ts';
 import type { Decision, Reading, Receipt } from './api.ts';
 import { decisionDocumentUrl } from './api.ts';
@@ -37,7 +37,9 @@ export function DecisionAlert({ decisions, mayDownload }: { decisions: Decision[
             </Typography.Paragraph>
           )}
           {decisions.length > 1 && (
-            <Typography.Text type="secondary">本年度共确认 {decisions.length} 次（含更正）。</Typography.Text>
+            <Typography.Text type="secondary">
+              本年度共确认 {decisions.length} 次（含更正），见下方决定记录。
+            </Typography.Text>
           )}
         </div>
       }
@@ -48,6 +50,52 @@ export function DecisionAlert({ decisions, mayDownload }: { decisions: Decision[
           </Button>
         )
       }
+    />
+  );
+}
+
+/** Every decision of the year, oldest first: who confirmed it, the deadline, the reason of a correction. */
+export function DecisionsTable({ decisions, mayDownload }: { decisions: Decision[]; mayDownload: boolean }) {
+  return (
+    <Table
+      size="small"
+      rowKey="id"
+      pagination={false}
+      dataSource={decisions}
+      columns={[
+        { title: '确认时间', dataIndex: 'confirmed_at', width: 150, render: tableDateTime },
+        { title: '确认人', dataIndex: 'confirmed_by_name', width: 100 },
+        { title: '罚款缴纳期限', dataIndex: 'fines_due_on', width: 120 },
+        {
+          title: '状态',
+          dataIndex: 'in_force',
+          width: 130,
+          render: (f: boolean, d) => (
+            <Tag color={f ? '#237804' : '#595959'}>
+              {f ? (d.supersedes ? '现行（更正）决定' : '现行决定') : '已被更正'}
+            </Tag>
+          ),
+        },
+        { title: '更正理由', dataIndex: 'reason', render: (r: string | null) => r ?? '—' },
+        {
+          title: '决定书',
+          key: 'document',
+          width: 110,
+          render: (_, d) =>
+            mayDownload ? (
+              <Button
+                size="small"
+                href={decisionDocumentUrl(d.id)}
+                download
+                aria-label={`下载${tableDateTime(d.confirmed_at)}的决定书`}
+              >
+                下载
+              </Button>
+            ) : (
+              '—'
+            ),
+        },
+      ]}
     />
   );
 }
@@ -122,6 +170,19 @@ export function ReceiptsCard({
           },
         ]}
       />
+      {decisions.length > 0 && (
+        <Collapse
+          ghost
+          style={{ marginTop: 8 }}
+          items={[
+            {
+              key: 'decisions',
+              label: `决定记录（${decisions.length}）`,
+              children: <DecisionsTable decisions={decisions} mayDownload={actions.mayDownload} />,
+            },
+          ]}
+        />
+      )}
     </Card>
   );
 }
