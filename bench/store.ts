@@ -9,6 +9,7 @@
 // The store's calls are in `storePath` alone, so that a change of its API touches one function.
 
 import type { ZerenCase } from '../src/domain/case.ts';
+import { loadEngine } from '../src/policy/load.ts';
 import { SYSTEM } from '../src/store/audit.ts';
 import { createCounty, importCase } from '../src/store/cases.ts';
 import type { Dialect } from '../src/store/db.ts';
@@ -70,8 +71,25 @@ async function onDialect(dialect: Dialect, file: string, counties: number, log: 
   };
 }
 
+/** The engine alone on the same counties, in this process, warmed up: the yardstick of the ratios. */
+async function engineMs(file: string, counties: number): Promise<number> {
+  const cases: ZerenCase[] = [];
+  for await (const c of readCases(file, counties)) cases.push(c);
+  const engine = loadEngine(cases[0]?.policy);
+  for (const c of cases.slice(0, 5)) engine.evaluate(c);
+  let best = Number.POSITIVE_INFINITY;
+  for (let pass = 0; pass < 3; pass++) {
+    const t = performance.now();
+    for (const c of cases) engine.evaluate(c);
+    best = Math.min(best, performance.now() - t);
+  }
+  return best;
+}
+
 export async function runStoreBench(o: StoreBenchOptions) {
   const file = await ensureData(o.seed, o.counties, o.log);
+  o.log(`the engine alone on ${o.counties} counties…`);
+  const engine_ms = await engineMs(file, o.counties);
   const dialects = [];
   for (const d of DIALECTS) {
     o.log(`store path on ${d}: ${o.counties} counties…`);
@@ -86,6 +104,18 @@ export async function runStoreBench(o: StoreBenchOptions) {
       (d) =>
         `${d.dialect.padEnd(12)}${f(d.import_s).padStart(12)}${f(d.evaluate_and_store_s).padStart(18)}${f(d.total_s).padStart(10)}${f((d.total_s * 1000) / d.counties).padStart(12)}`,
     ),
+    '',
+    `the engine alone (validate + evaluate, best of 3 passes): ${f(engine_ms / 1000)} s; store step ÷ engine:`,
+    ...dialects.map(
+      (d) =>
+        `  ${d.dialect}: import ${f((d.import_s * 1000) / engine_ms)}×, evaluate+store ${f((d.evaluate_and_store_s * 1000) / engine_ms)}×`,
+    ),
   ].join('\n');
-  return { scale: o.scale, seed: o.seed, counties: o.counties, dialects, text };
+  const ratios: Record<string, number> = {};
+  for (const d of dialects) {
+    ratios[`store_import_vs_engine_${d.dialect}`] = Math.round((d.import_s * 100_000) / engine_ms) / 100;
+    ratios[`store_evaluate_vs_engine_${d.dialect}`] =
+      Math.round((d.evaluate_and_store_s * 100_000) / engine_ms) / 100;
+  }
+  return { scale: o.scale, seed: o.seed, counties: o.counties, engine_ms, ...ratios, dialects, text };
 }
