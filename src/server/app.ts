@@ -33,6 +33,7 @@ import { reportRoutes } from './routes/reports.ts';
 import { rosterRoutes } from './routes/rosters.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { worklistRoutes } from './routes/worklist.ts';
+import { trackRequests } from './shutdown.ts';
 import { webRoutes } from './web.ts';
 
 declare module 'fastify' {
@@ -111,6 +112,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null } });
   installErrorHandler(app);
   installSecurityHeaders(app);
+  trackRequests(app);
   installAuth(app, ctx, auth, { requireHttps: opts.requireHttps });
 
   app.get(

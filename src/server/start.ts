@@ -8,6 +8,7 @@ import { openStore, storeOptionsFromEnv } from '../store/db.ts';
 import { migrate } from '../store/migrate.ts';
 import { buildApp } from './app.ts';
 import { DeployError, type Deployment, deploymentFromEnv } from './deploy.ts';
+import { installShutdown, shutdownSeconds } from './shutdown.ts';
 import { checkPortFree, checkSqlitePath, dbWaitSeconds, waitForDatabase } from './startup.ts';
 import { ensureWebBuilt } from './web-build.ts';
 
@@ -104,14 +105,12 @@ process.stdout.write(
   ].join('\n'),
 );
 
-let stopping = false;
-async function stop(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  process.stdout.write(`\n收到 ${signal},正在停止… / stopping…\n`);
-  await app.close();
-  await store.close();
-  process.exit(0);
-}
-process.on('SIGINT', () => void stop('SIGINT'));
-process.on('SIGTERM', () => void stop('SIGTERM'));
+// SIGTERM / Ctrl-C: finish what is in flight, then exit (bounded by ZEREN_SHUTDOWN_SECONDS); twice: at once.
+const stop = installShutdown(app, {
+  seconds: shutdownSeconds(),
+  close: () => store.close(),
+  say: (line) => process.stdout.write(`${line}\n`),
+  exit: (code) => process.exit(code),
+});
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));
