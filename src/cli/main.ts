@@ -33,6 +33,10 @@ const GROUPS: readonly Group[] = [
     load: async () => (await import('./batch-command.ts')).registerBatchCommand,
   },
   {
+    commands: ['backup', 'restore'],
+    load: async () => (await import('./backup-commands.ts')).registerBackupCommands,
+  },
+  {
     commands: ['generate'],
     load: async () => (await import('./generate-command.ts')).registerGenerateCommand,
   },

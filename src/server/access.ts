@@ -57,6 +57,7 @@ export const ACCESS: Record<string, Who> = {
   'GET /': 'public',
   'GET /*': 'public',
   'GET /api/v1/health': 'public',
+  'GET /api/v1/health/ready': 'public',
   'GET /api/v1/openapi.json': 'public',
   'POST /api/v1/session': 'public',
   'GET /api/v1/session': 'signed-in',

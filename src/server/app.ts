@@ -4,12 +4,12 @@
 // (ZEREN_TRUST_PROXY); every response carries the security headers of headers.ts; no response
 // grants CORS. Every 5xx is logged (level "error" unless told otherwise).
 
+import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
 import { ENGINE_VERSION } from '../engine/engine.ts';
 import type { Ctx } from '../store/facts.ts';
 import { type AuthConfig, DEFAULT_AUTH } from '../store/login.ts';
@@ -17,6 +17,7 @@ import type { Db } from '../store/schema.ts';
 import { installAuth } from './auth.ts';
 import { installErrorHandler } from './errors.ts';
 import { installSecurityHeaders } from './headers.ts';
+import { healthRoutes, type Readiness, readinessFromEnv } from './health.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { assessmentRoutes } from './routes/assessments.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -57,6 +58,8 @@ export interface AppOptions {
   trustProxy?: string;
   /** Refuse requests that did not come over HTTPS (a proxy deployment on a non-loopback address). */
   requireHttps?: boolean;
+  /** What `GET /api/v1/health/ready` checks on disk (default: the working folder, 100 MB free). */
+  readiness?: Readiness;
   /** Serve HTTPS directly with this certificate and key (PEM). */
   https?: { cert: Buffer | string; key: Buffer | string };
 }
@@ -72,6 +75,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const auth = { ...DEFAULT_AUTH, ...opts.auth };
   const app = Fastify({
     logger: loggerOf(opts.logger),
+    // A request id a proxy or client sent (x-request-id, if it is a plain token), else a new one;
+    // it is in every log line of the request and sent back in the x-request-id header.
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.:-]{1,64}$/.test(given) ? given : randomUUID();
+    },
     ...(opts.https && { https: opts.https }),
     trustProxy: opts.trustProxy ?? false,
     ajv: {
@@ -113,22 +123,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   installErrorHandler(app);
   installSecurityHeaders(app);
   trackRequests(app);
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
   installAuth(app, ctx, auth, { requireHttps: opts.requireHttps });
 
-  app.get(
-    '/api/v1/health',
-    {
-      schema: {
-        tags: ['meta'],
-        summary: 'is the service up',
-        response: { 200: Type.Object({ ok: Type.Boolean(), engine: Type.String() }) },
-      },
-    },
-    async () => ({
-      ok: true,
-      engine: ENGINE_VERSION,
-    }),
-  );
+  healthRoutes(app, opts.db, opts.readiness ?? readinessFromEnv(process.cwd()));
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   sessionRoutes(app, ctx, auth);
   adminRoutes(app, ctx);

@@ -89,7 +89,7 @@ export function installAuth(app: FastifyInstance, ctx: Ctx, cfg: AuthConfig, opt
   app.decorateRequest('denial', undefined);
 
   app.addHook('onRequest', async (req) => {
-    if (opts.requireHttps && req.protocol !== 'https' && req.url !== '/api/v1/health')
+    if (opts.requireHttps && req.protocol !== 'https' && !/^\/api\/v1\/health(\/ready)?$/.test(req.url))
       throw new HttpError(
         403,
         'https_required',

@@ -3,11 +3,13 @@
 // missing or stale (ZEREN_WEB_BUILD=0 skips that), serves both on PORT (default 3000) and stops
 // cleanly on Ctrl-C. HTTPS, proxies and the addresses it agrees to serve: deploy.ts.
 
+import { dirname } from 'node:path';
 import { DEMO_COUNTY, type DemoAccount, seedDemo } from '../demo/seed.ts';
 import { openStore, storeOptionsFromEnv } from '../store/db.ts';
 import { migrate } from '../store/migrate.ts';
 import { buildApp } from './app.ts';
 import { DeployError, type Deployment, deploymentFromEnv } from './deploy.ts';
+import { readinessFromEnv } from './health.ts';
 import { installShutdown, shutdownSeconds } from './shutdown.ts';
 import { checkPortFree, checkSqlitePath, dbWaitSeconds, waitForDatabase } from './startup.ts';
 import { ensureWebBuilt } from './web-build.ts';
@@ -76,8 +78,9 @@ if (process.env.ZEREN_WEB_BUILD !== '0')
 
 const app = await buildApp({
   db: store.db,
-  // Errors (every 5xx) always; every request with ZEREN_LOG=1.
-  ...(process.env.ZEREN_LOG === '1' && { logger: true }),
+  // JSON lines on standard output: every request (with its id) by default; errors only with ZEREN_LOG=0.
+  ...(process.env.ZEREN_LOG !== '0' && { logger: true }),
+  readiness: readinessFromEnv(store.dialect === 'sqlite' ? dirname(store.location) : process.cwd()),
   trustProxy: deployment.trustProxy,
   requireHttps: deployment.requireHttps,
   https: deployment.https,
