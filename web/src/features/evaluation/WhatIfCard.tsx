@@ -90,7 +90,7 @@ function WhatIf({ county, year, readings }: { county: string; year: number; read
   return (
     <div>
       <Typography.Paragraph type="secondary">
-        选择另一种解读，比较按现有数据重新评定会有哪些变化。只作比较，不保存任何内容。
+        以本年度当前存档的数据和现行解读的评定为基准，选择另一种解读，看重新评定会新增、取消或变更哪些奖惩。只作比较，不保存任何内容。
       </Typography.Paragraph>
       <Table
         size="small"
