@@ -3,6 +3,7 @@
 // a what-if's and a diff's changes, confirming and correcting with names, a receipt's verdict.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getEvaluation } from '../../store/evaluations.ts';
 import { DIALECTS } from '../../store/testing.ts';
 import { COUNTY, example, type Kit, workflowKit } from './workflow-test-kit.ts';
 
@@ -32,10 +33,23 @@ for (const dialect of DIALECTS)
       expect(view.readings).toHaveLength(13);
       expect(Object.keys(view.clauses)).toContain('4.2.2');
       expect(view.lines.find((l: { withheld: boolean }) => l.withheld).reason_zh).toContain('一票否决');
+      // The typed answer drops nothing of the stored zeren-result/1.
+      expect(result).toEqual((await getEvaluation(k.ctx, k.office, id)).result);
       const again = await k.as('auditor', { url: `/api/v1/evaluations/${id}` });
       expect(again.json().view).toEqual(view);
       const list = await k.as('finance', { url: `${Y}/evaluations` });
       expect(list.json().items.map((x: { id: string }) => x.id)).toEqual([id]);
+    });
+
+    it('shows a county unit only its own lines', async () => {
+      const r = (await k.as('gongan', { url: `/api/v1/evaluations/${id}` })).json();
+      expect(r.view.lines.length).toBeGreaterThan(0);
+      const units = r.view.lines.filter((l: { subject: { kind: string } }) => l.subject.kind === 'unit');
+      expect(units.length).toBeGreaterThan(0);
+      expect(units.map((l: { subject: { id: string } }) => l.subject.id)).toEqual(
+        units.map(() => 'u-gongan'),
+      );
+      expect(r.view.totals.all.lines + r.view.totals.all.withheld).toBe(r.view.lines.length);
     });
 
     it("shows a town only its own town's part", async () => {
