@@ -82,8 +82,13 @@ function pair(
   maxRank: number,
 ): void {
   const byKey = new Map<string, Stored[]>();
-  for (const s of pool)
-    if (!s.used && s.rank <= maxRank) byKey.set(keyOf(s.api), [...(byKey.get(keyOf(s.api)) ?? []), s]);
+  for (const s of pool) {
+    if (s.used || s.rank > maxRank) continue;
+    const k = keyOf(s.api);
+    const list = byKey.get(k);
+    if (list) list.push(s);
+    else byKey.set(k, [s]);
+  }
   for (const list of byKey.values()) list.sort((x, y) => x.rank - y.rank);
   items.forEach((a, i) => {
     if (out[i]) return;
@@ -126,11 +131,21 @@ export async function importCollection(
     return { row, api, rank: held ? 0 : live ? 1 : 2, used: false };
   });
   const items = list.map((a) => normalise(name, a, year));
-  const same = (a: Api) => canonicalJson(kind.toCase(a));
+  // Each item's and stored row's canonical text, computed once (pairing asks for it repeatedly).
+  const texts = new WeakMap<Api, string>();
+  const same = (a: Api) => {
+    const known = texts.get(a);
+    if (known !== undefined) return known;
+    const t = canonicalJson(kind.toCase(a));
+    texts.set(a, t);
+    return t;
+  };
   const matched: (Stored | undefined)[] = items.map(() => undefined);
-  pair(items, pool, same, matched, 0);
-  pair(items, pool, same, matched, 1);
-  pair(items, pool, NATURAL_KEY[name], matched, 2);
+  if (pool.length > 0) {
+    pair(items, pool, same, matched, 0);
+    pair(items, pool, same, matched, 1);
+    pair(items, pool, NATURAL_KEY[name], matched, 2);
+  }
 
   const taken = new Set(rows.map((r) => String(r.id)));
   const fresh: Record<string, unknown>[] = [];
