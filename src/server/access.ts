@@ -130,6 +130,8 @@ export const ACCESS: Record<string, Who> = {
   'GET /api/v1/counties/:county/warning-notices/:id/document.docx': ['office', 'auditor', 'town', 'unit'],
   'GET /api/v1/counties/:county/deadlines': ['office', 'auditor', 'town', 'unit'],
   'GET /api/v1/counties/:county/years/:fpYear/escalations': ['office', 'auditor', 'town', 'unit'],
+  'GET /api/v1/counties/:county/years/:fpYear/warning-notices': ['office', 'auditor', 'town', 'unit'],
+  'GET /api/v1/counties/:county/years/:fpYear/warning-notices/:id': ['office', 'auditor', 'town', 'unit'],
 
   // Fines (八) and reward payments (兑现): obligations of the current decision, and the ledger.
   'GET /api/v1/counties/:county/years/:fpYear/obligations': READ_FACTS,

@@ -7,12 +7,14 @@
 import { randomUUID } from 'node:crypto';
 import { isIsoDate } from '../domain/dates.ts';
 import type { Problem } from '../domain/problems.ts';
+import { CONSEQUENCE_ZH, type ConsequenceType } from '../domain/vocabulary.ts';
 import { clauseLabel } from '../engine/clauses.ts';
 import { appendAudit } from './audit.ts';
 import { liveActions } from './decisions.ts';
 import { invalid, notFound } from './errors.ts';
 import { FACTS, scoped } from './fact-kinds.ts';
 import type { Ctx } from './facts.ts';
+import { type Restriction, restrictionsInForce } from './person-restrictions.ts';
 import type { Db, Row } from './schema.ts';
 import type { Scope } from './scope.ts';
 
@@ -28,17 +30,51 @@ export interface ActionView {
   id: string;
   fp_year: number;
   decision_id: string;
-  subject: { kind: string; id: string };
+  subject: { kind: string; id: string; name: string };
   type: string;
+  type_zh: string;
   clause: string;
+  clause_label: string;
   applies: string | null;
+  applies_label: string | null;
   from?: string;
   until?: string;
   max_grade?: string;
   explanation: string;
   status: 'pending' | 'adopted' | 'not_adopted';
   status_zh: string;
-  records: Row<'personnel_records'>[];
+  records: (Row<'personnel_records'> & { outcome_zh: string })[];
+}
+
+/** The display names of the subjects of some actions: people's and units' names. */
+async function subjectNames(
+  db: Db,
+  county: string,
+  actions: readonly { subject_kind: string; subject_id: string }[],
+) {
+  const ids = (kind: string) => [
+    ...new Set(actions.filter((a) => a.subject_kind === kind).map((a) => a.subject_id)),
+  ];
+  const people = ids('person');
+  const units = ids('unit');
+  const names = new Map<string, string>();
+  if (people.length)
+    for (const r of await db
+      .selectFrom('people')
+      .select(['id', 'name'])
+      .where('county_id', '=', county)
+      .where('id', 'in', people)
+      .execute())
+      names.set(`person:${r.id}`, r.name);
+  if (units.length)
+    for (const r of await db
+      .selectFrom('units')
+      .select(['id', 'name'])
+      .where('county_id', '=', county)
+      .where('id', 'in', units)
+      .execute())
+      names.set(`unit:${r.id}`, r.name);
+  return names;
 }
 
 async function visiblePeople(db: Db, scope: Scope, county: string): Promise<Set<string> | null> {
@@ -78,18 +114,28 @@ export async function listActions(
         .orderBy('recorded_at')
         .execute()
     : [];
+  const names = await subjectNames(ctx.db, county, actions);
   return actions.map((a) => {
-    const mine = records.filter((r) => r.action_id === a.id);
+    const mine = records
+      .filter((r) => r.action_id === a.id)
+      .map((r) => ({ ...r, outcome_zh: OUTCOME_ZH[r.outcome] ?? r.outcome }));
     const last = mine.at(-1);
     const status = (last?.outcome ?? 'pending') as ActionView['status'];
     return {
       id: a.id,
       fp_year: a.fp_year,
       decision_id: a.decision_id,
-      subject: { kind: a.subject_kind, id: a.subject_id },
+      subject: {
+        kind: a.subject_kind,
+        id: a.subject_id,
+        name: names.get(`${a.subject_kind}:${a.subject_id}`) ?? a.subject_id,
+      },
       type: a.type,
+      type_zh: CONSEQUENCE_ZH[a.type as ConsequenceType] ?? a.type,
       clause: a.clause,
+      clause_label: clauseLabel(a.clause),
       applies: a.applies,
+      applies_label: a.applies && clauseLabel(a.applies),
       ...(a.from_date && { from: a.from_date }),
       ...(a.until_date && { until: a.until_date }),
       ...(a.max_grade && { max_grade: a.max_grade }),
@@ -107,7 +153,7 @@ export async function recordOutcome(
   scope: Scope,
   id: string,
   input: { outcome: string; authority: string; decided_on: string; note?: string },
-): Promise<Row<'personnel_records'>> {
+): Promise<Row<'personnel_records'> & { outcome_zh: string }> {
   const action = await ctx.db
     .selectFrom('personnel_actions')
     .selectAll()
@@ -178,11 +224,12 @@ export async function recordOutcome(
       at,
     );
   });
-  return row;
+  return { ...row, outcome_zh: OUTCOME_ZH[row.outcome]! };
 }
 
 export interface Restrictions {
   person: string;
+  person_name: string;
   on: string;
   may_transfer_or_promote: boolean;
   reasons: {
@@ -196,6 +243,8 @@ export interface Restrictions {
     en: string;
   }[];
   other_actions: ActionView[];
+  /** Every restriction in force on the day, award vetoes included (person-restrictions.ts). */
+  restrictions: Restriction[];
 }
 
 /** Whether a person may be transferred or promoted on a day, and every freeze in force that says no. */
@@ -214,7 +263,7 @@ export async function restrictionsOn(
   const people = await visiblePeople(ctx.db, scope, county);
   const exists = await ctx.db
     .selectFrom('people')
-    .select('id')
+    .select(['id', 'name'])
     .where('county_id', '=', county)
     .where('id', '=', person)
     .executeTakeFirst();
@@ -252,9 +301,11 @@ export async function restrictionsOn(
   }
   return {
     person,
+    person_name: exists.name,
     on,
     may_transfer_or_promote: reasons.length === 0,
     reasons,
     other_actions: all.filter((a) => a.type !== 'transfer_promotion_freeze'),
+    restrictions: await restrictionsInForce(ctx, county, person, on, all),
   };
 }

@@ -145,6 +145,47 @@ export const SHOTS: Shot[] = [
     },
   },
   { name: 'evaluation-town', role: 'town', open: (page) => evaluation(page, 'year=2010&group=person') },
+  {
+    name: 'notices-office',
+    role: 'office',
+    open: async (page) => {
+      await page.goto('/notices?year=2010');
+      await page.getByRole('row').filter({ hasText: '流动人口信息未按时核查' }).waitFor();
+    },
+  },
+  {
+    name: 'notices-timeline',
+    role: 'town',
+    open: async (page) => {
+      await page.goto('/notices?year=2010&notice=JS-2010-001');
+      await page
+        .getByRole('dialog')
+        .getByText(/连续二次下发警示通知书/)
+        .waitFor();
+    },
+  },
+  {
+    name: 'personnel-actions',
+    role: 'office',
+    open: async (page) => {
+      await page.goto('/personnel?year=2010');
+      await page.getByRole('row').filter({ hasText: '一年内不得平级调动、提拔' }).first().waitFor();
+    },
+  },
+  {
+    name: 'personnel-lookup',
+    role: 'office',
+    open: async (page, e) => {
+      const freeze = await e.ctx.db
+        .selectFrom('personnel_actions')
+        .select('subject_id')
+        .where('type', '=', 'transfer_promotion_freeze')
+        .orderBy('subject_id')
+        .executeTakeFirstOrThrow();
+      await page.goto(`/personnel?year=2010&tab=lookup&person=${freeze.subject_id}&on=2010-03-28`);
+      await page.getByText('不得平级调动、提拔', { exact: true }).waitFor();
+    },
+  },
 ];
 
 const e = await startE2E({ now: SCENARIO_START });

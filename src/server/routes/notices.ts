@@ -7,10 +7,20 @@ import { Type } from 'typebox';
 import { noticeDocument } from '../../documents/notice.ts';
 import type { Ctx } from '../../store/facts.ts';
 import { escalations } from '../../workflows/escalations.ts';
+import { listNotices, type NoticeQuery, noticeItem } from '../../workflows/notice-list.ts';
 import { deadlines, reportCorrection, verifyCorrection, visibleNotice } from '../../workflows/notices.ts';
 import { scopeOf } from '../auth.ts';
-import { CountyParams, DateStr, errors, FactParams, Open, YearParams } from '../schemas.ts';
+import { CountyParams, DateStr, errors, FactParams, YearParams } from '../schemas.ts';
 import { sendDocument } from './documents.ts';
+import {
+  DeadlinesOut,
+  EscalationsOut,
+  NoticeItemOut,
+  NoticeListQuery,
+  NoticeOut,
+  NoticePage,
+  VerifiedOut,
+} from './notice-schemas.ts';
 
 const Note = Type.String({ minLength: 1, maxLength: 2000 });
 const CorrectionBody = Type.Object(
@@ -61,7 +71,7 @@ export function noticeRoutes(app: FastifyInstance, ctx: Ctx): void {
           'the unit reports its correction (a town for itself and its villages; the office on its behalf)',
         params: FactParams,
         body: CorrectionBody,
-        response: { 200: Open, ...errors(400, 401, 403, 404, 409, 422) },
+        response: { 200: NoticeOut, ...errors(400, 401, 403, 404, 409, 422) },
       },
     },
     async (req) => {
@@ -78,7 +88,7 @@ export function noticeRoutes(app: FastifyInstance, ctx: Ctx): void {
         summary: 'the office verifies the correction (sets corrected_on, which the engine reads)',
         params: FactParams,
         body: VerifyBody,
-        response: { 200: Open, ...errors(400, 401, 403, 404, 409, 422) },
+        response: { 200: VerifiedOut, ...errors(400, 401, 403, 404, 409, 422) },
       },
     },
     async (req) => {
@@ -110,7 +120,7 @@ export function noticeRoutes(app: FastifyInstance, ctx: Ctx): void {
           'notices not yet verified whose deadline is past (逾期) or within `within` days of `on` (即将到期)',
         params: CountyParams,
         querystring: DeadlinesQuery,
-        response: { 200: Open, ...errors(400, 401, 403, 404, 422) },
+        response: { 200: DeadlinesOut, ...errors(400, 401, 403, 404, 422) },
       },
     },
     async (req) => {
@@ -127,12 +137,44 @@ export function noticeRoutes(app: FastifyInstance, ctx: Ctx): void {
           'units given two notices in a row (4.3.2.2, I13) and what follows; units one more notice escalates',
         params: YearParams,
         querystring: PreviewQuery,
-        response: { 200: Open, ...errors(400, 401, 403, 404, 422) },
+        response: { 200: EscalationsOut, ...errors(400, 401, 403, 404, 422) },
       },
     },
     async (req) => {
       const { county, fpYear } = req.params as { county: string; fpYear: number };
       return escalations(ctx, scopeOf(req), county, fpYear, req.query as { I13?: string; I7?: string });
+    },
+  );
+  app.get(
+    '/api/v1/counties/:county/years/:fpYear/warning-notices',
+    {
+      schema: {
+        tags,
+        summary:
+          "the year's notices with status and deadline light, by unit, status and deadline range, paged",
+        params: YearParams,
+        querystring: NoticeListQuery,
+        response: { 200: NoticePage, ...errors(400, 401, 403, 404, 422) },
+      },
+    },
+    async (req) => {
+      const { county, fpYear } = req.params as { county: string; fpYear: number };
+      return listNotices(ctx, scopeOf(req), county, fpYear, req.query as NoticeQuery);
+    },
+  );
+  app.get(
+    '/api/v1/counties/:county/years/:fpYear/warning-notices/:id',
+    {
+      schema: {
+        tags,
+        summary: "one notice as the list shows it (any FP year; another town's reads as absent)",
+        params: Type.Object({ ...YearParams.properties, id: FactParams.properties.id }),
+        response: { 200: NoticeItemOut, ...errors(401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const { county, id } = req.params as { county: string; id: string };
+      return noticeItem(ctx, scopeOf(req), county, id);
     },
   );
 }

@@ -6,7 +6,8 @@ import { Type } from 'typebox';
 import type { Ctx } from '../../store/facts.ts';
 import { listActions, recordOutcome, restrictionsOn } from '../../store/personnel.ts';
 import { scopeOf } from '../auth.ts';
-import { DateStr, errors, IdParams, Open, YearParams } from '../schemas.ts';
+import { DateStr, errors, IdParams, YearParams } from '../schemas.ts';
+import { ActionsOut, RecordOut, RestrictionsOut } from './personnel-schemas.ts';
 
 export function personnelRoutes(app: FastifyInstance, ctx: Ctx): void {
   const tags = ['personnel'];
@@ -18,7 +19,7 @@ export function personnelRoutes(app: FastifyInstance, ctx: Ctx): void {
         summary: 'recommendations in force and what was decided',
         params: YearParams,
         querystring: Type.Object({ person: Type.Optional(Type.String()) }),
-        response: { 200: Type.Object({ items: Type.Array(Open) }), ...errors(401, 403, 404) },
+        response: { 200: ActionsOut, ...errors(401, 403, 404) },
       },
     },
     async (req) => {
@@ -50,7 +51,7 @@ export function personnelRoutes(app: FastifyInstance, ctx: Ctx): void {
           },
           { additionalProperties: false },
         ),
-        response: { 201: Open, ...errors(400, 401, 403, 404, 422) },
+        response: { 201: RecordOut, ...errors(400, 401, 403, 404, 422) },
       },
     },
     async (req, reply) => {
@@ -71,7 +72,7 @@ export function personnelRoutes(app: FastifyInstance, ctx: Ctx): void {
         summary: 'may the person be transferred or promoted on that date, and why not',
         params: Type.Object({ county: Type.String(), id: Type.String() }),
         querystring: Type.Object({ on: DateStr }),
-        response: { 200: Open, ...errors(400, 401, 403, 404) },
+        response: { 200: RestrictionsOut, ...errors(400, 401, 403, 404) },
       },
     },
     async (req) => {

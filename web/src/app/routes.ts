@@ -77,7 +77,8 @@ export const ROUTES: readonly AppRoute[] = [
     label: '警示通知书',
     icon: AlertOutlined,
     part: 2,
-    needs: [`GET ${C}/warning-notices`],
+    needs: [`GET ${Y}/warning-notices`],
+    page: () => import('../features/notices/NoticesPage.tsx'),
   },
   {
     path: '/ledger',
@@ -93,6 +94,7 @@ export const ROUTES: readonly AppRoute[] = [
     icon: SolutionOutlined,
     part: 2,
     needs: [`GET ${Y}/personnel-actions`],
+    page: () => import('../features/personnel/PersonnelPage.tsx'),
   },
   {
     path: '/reports',

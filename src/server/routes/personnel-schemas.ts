@@ -1,0 +1,88 @@
+// The shapes of the personnel routes' answers: a recommendation with its clause, subject name and
+// Chinese labels, what the deciding authority did with it, and a person's restrictions on a day.
+
+import { type TProperties, type TSchema, Type } from 'typebox';
+import { RESTRICTION_KINDS } from '../../store/person-restrictions.ts';
+
+const Str = Type.String();
+const Int = Type.Integer();
+const OrNull = (s: TSchema) => Type.Union([s, Type.Null()]);
+const Text = OrNull(Str);
+const Obj = (props: TProperties, description?: string) =>
+  Type.Object(props, { additionalProperties: false, ...(description && { description }) });
+const Lit = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+
+export const RecordOut = Obj({
+  id: Str,
+  action_id: Str,
+  county_id: Str,
+  outcome: Type.String({ description: 'adopted | not_adopted | withdrawn' }),
+  outcome_zh: Type.String({ description: '已采纳执行、未采纳、因更正决定撤回' }),
+  authority: Text,
+  decided_on: Text,
+  note: Text,
+  recorded_by: Str,
+  recorded_at: Str,
+});
+
+export const ActionOut = Obj({
+  id: Str,
+  fp_year: Int,
+  decision_id: Str,
+  subject: Obj({ kind: Lit(['person', 'unit']), id: Str, name: Str }),
+  type: Str,
+  type_zh: Type.String({ description: '免职或降级处理、诫勉谈话、一年内不得平级调动、提拔…' }),
+  clause: Str,
+  clause_label: Type.String({ description: 'the clause as the policy numbers it: 四(三)1(1)' }),
+  applies: Text,
+  applies_label: Text,
+  from: Type.Optional(Str),
+  until: Type.Optional(Str),
+  max_grade: Type.Optional(Str),
+  explanation: Str,
+  status: Lit(['pending', 'adopted', 'not_adopted']),
+  status_zh: Type.String({ description: '待决定、已采纳执行、未采纳' }),
+  records: Type.Array(RecordOut),
+});
+
+export const ActionsOut = Obj({ items: Type.Array(ActionOut) });
+
+const RestrictionOut = Obj({
+  kind: Lit(RESTRICTION_KINDS),
+  kind_zh: Str,
+  fp_year: Int,
+  clause: Str,
+  clause_label: Str,
+  applies: Text,
+  applies_label: Text,
+  from: Str,
+  until: Str,
+  blocks_transfer_or_promotion: Type.Boolean(),
+  action_id: Text,
+  status_zh: Str,
+  zh: Str,
+  en: Str,
+});
+
+export const RestrictionsOut = Obj({
+  person: Str,
+  person_name: Str,
+  on: Str,
+  may_transfer_or_promote: Type.Boolean(),
+  reasons: Type.Array(
+    Obj({
+      action_id: Str,
+      clause: Str,
+      type: Str,
+      from: Type.Optional(Str),
+      until: Type.Optional(Str),
+      status: Str,
+      zh: Str,
+      en: Str,
+    }),
+  ),
+  other_actions: Type.Array(ActionOut),
+  restrictions: Type.Array(RestrictionOut, {
+    description: 'every restriction in force on the day: freezes, award vetoes, appraisal caps',
+  }),
+});

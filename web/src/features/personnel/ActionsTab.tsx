@@ -1,0 +1,113 @@
+// The recommendations of the year's decision: filtered by name, kind and status; a row opens its
+// drawer (?action=ID) with what was decided and the 人事处理建议函.
+
+import { Button, Card, Form, Input, Select, Space, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useSearchParams } from 'react-router';
+import { PageLoading } from '../../app/PageLoading.tsx';
+import { Refusal } from '../../app/Refusal.tsx';
+import { ActionDrawer } from './ActionDrawer.tsx';
+import { type Action, useActions } from './api.ts';
+import { clauseText, filterActions, period, typeOptions } from './helpers.ts';
+
+export const STATUS_COLOR: Record<Action['status'], string> = {
+  pending: '#ad4e00',
+  adopted: '#237804',
+  not_adopted: 'default',
+};
+const STATUS_OPTIONS = [
+  { value: 'pending', label: '待决定' },
+  { value: 'adopted', label: '已采纳执行' },
+  { value: 'not_adopted', label: '未采纳' },
+];
+
+const columns: ColumnsType<Action> = [
+  { title: '对象', key: 'subject', width: 130, render: (_, a) => a.subject.name },
+  { title: '处理建议', dataIndex: 'type_zh' },
+  { title: '依据条款', key: 'clause', width: 170, render: (_, a) => clauseText(a) },
+  { title: '期限', key: 'period', width: 210, render: (_, a) => period(a) },
+  {
+    title: '决定情况',
+    dataIndex: 'status_zh',
+    width: 120,
+    render: (t: string, a) => <Tag color={STATUS_COLOR[a.status]}>{t}</Tag>,
+  },
+];
+
+interface Filter {
+  name?: string;
+  type?: string;
+  status?: Action['status'];
+}
+
+export function ActionsTab({ county, year }: { county: string; year: number }) {
+  const [params, setParams] = useSearchParams();
+  const actions = useActions(county, year);
+  const filter: Filter = {
+    ...(params.get('name') && { name: params.get('name')! }),
+    ...(params.get('type') && { type: params.get('type')! }),
+    ...(params.get('status') && { status: params.get('status') as Action['status'] }),
+  };
+  const set = (changes: Record<string, string | undefined>) =>
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      for (const [k, v] of Object.entries(changes))
+        if (v) next.set(k, v);
+        else next.delete(k);
+      return next;
+    });
+  if (actions.isPending) return <PageLoading />;
+  if (actions.error) return <Refusal error={actions.error} />;
+  const items = actions.data.items;
+  const shown = filterActions(items, filter);
+  const open = params.get('action');
+  return (
+    <>
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Form<Filter>
+          name="actions-filter"
+          layout="inline"
+          initialValues={filter}
+          onFinish={(v) => set({ name: v.name?.trim(), type: v.type, status: v.status })}
+        >
+          <Form.Item label="姓名" name="name">
+            <Input allowClear style={{ width: 140 }} />
+          </Form.Item>
+          <Form.Item label="处理建议" name="type">
+            <Select allowClear placeholder="全部" options={typeOptions(items)} style={{ width: 240 }} />
+          </Form.Item>
+          <Form.Item label="决定情况" name="status">
+            <Select allowClear placeholder="全部" options={STATUS_OPTIONS} style={{ width: 140 }} />
+          </Form.Item>
+          <Form.Item>
+            <Space>
+              <Button type="primary" htmlType="submit">
+                查询
+              </Button>
+            </Space>
+          </Form.Item>
+        </Form>
+      </Card>
+      <Table
+        size="small"
+        rowKey="id"
+        columns={columns}
+        dataSource={shown}
+        pagination={{ pageSize: 15, showSizeChanger: false, showTotal: (t) => `共 ${t} 项` }}
+        onRow={(a) => ({
+          onClick: () => set({ action: a.id }),
+          onKeyDown: (e) => e.key === 'Enter' && set({ action: a.id }),
+          tabIndex: 0,
+          'aria-label': `${a.subject.name} ${a.type_zh}`,
+          style: { cursor: 'pointer' },
+        })}
+        locale={{ emptyText: items.length ? '没有符合条件的处理建议' : '本年度的决定没有人事处理建议' }}
+      />
+      <ActionDrawer
+        action={open ? (items.find((a) => a.id === open) ?? null) : null}
+        missing={open !== null && !items.some((a) => a.id === open)}
+        onClose={() => set({ action: undefined })}
+      />
+    </>
+  );
+}

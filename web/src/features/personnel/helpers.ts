@@ -1,0 +1,54 @@
+// Pure helpers of the 人事 screen: the dates of a recommendation in words, the filter of the
+// recommendations table, the lookup's answer in one sentence.
+
+import type { Action, Restrictions } from './api.ts';
+
+/** 2009-12-20 至 2010-12-19, or 一 where a recommendation has no dates. */
+export function period(a: { from?: string; until?: string }): string {
+  if (a.from && a.until) return `${a.from} 至 ${a.until}`;
+  if (a.from) return `${a.from} 起`;
+  return '—';
+}
+
+/** The clause as the policy numbers it, and the 提醒注意 item applied where there is one. */
+export function clauseText(a: { clause_label: string; applies_label: string | null }): string {
+  return a.applies_label ? `${a.clause_label}（按${a.applies_label}）` : a.clause_label;
+}
+
+export interface ActionFilter {
+  name?: string;
+  type?: string;
+  status?: Action['status'];
+}
+
+/** The recommendations a filter keeps: name (part of it), kind, status. */
+export function filterActions(items: readonly Action[], f: ActionFilter): Action[] {
+  const name = f.name?.trim();
+  return items.filter(
+    (a) =>
+      (!name || a.subject.name.includes(name) || a.subject.id === name) &&
+      (!f.type || a.type === f.type) &&
+      (!f.status || a.status === f.status),
+  );
+}
+
+/** The kinds of recommendation present, for the filter's options (label from the server). */
+export function typeOptions(items: readonly Action[]): { value: string; label: string }[] {
+  const seen = new Map<string, string>();
+  for (const a of items) seen.set(a.type, a.type_zh);
+  return [...seen].map(([value, label]) => ({ value, label }));
+}
+
+/** The lookup's answer: may the person be transferred or promoted on the day, and why not. */
+export function verdict(
+  r: Pick<Restrictions, 'person_name' | 'on' | 'may_transfer_or_promote' | 'restrictions'>,
+): string {
+  const blocking = r.restrictions.filter((x) => x.blocks_transfer_or_promotion);
+  const others = r.restrictions.length - blocking.length;
+  const rest = others > 0 ? `另有${others}项其他限制（见下表）。` : '';
+  if (r.may_transfer_or_promote)
+    return `${r.person_name}在${r.on}可以平级调动、提拔。${rest || '没有在限制期内的处理。'}`;
+  return `${r.person_name}在${r.on}不得平级调动、提拔：${blocking
+    .map((x) => `依据${x.clause_label}，${x.from}至${x.until}`)
+    .join('；')}。${rest}`;
+}
