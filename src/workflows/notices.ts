@@ -34,7 +34,7 @@ export interface NoticeView {
   updated_at: string;
 }
 
-const STATUS_ZH = { open: '待整改', reported: '已报告整改,待验收', verified: '已验收', retracted: '已撤回' };
+const STATUS_ZH = { open: '待整改', reported: '已报告整改，待验收', verified: '已验收', retracted: '已撤回' };
 
 export function noticeView(r: NoticeRow): NoticeView {
   const status = r.retracted_at

@@ -160,6 +160,7 @@ describe('警示通知书 (browser)', { timeout: 180_000 }, () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
     expect(await axe(page)).toEqual([]);
+    await d.locator('section').last().scrollIntoViewIfNeeded();
     await e.screenshot(page, 'notices-timeline');
 
     const office = systemScope(e.county, { name: 'office', role: 'office' });

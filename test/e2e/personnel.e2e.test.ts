@@ -18,6 +18,7 @@ interface Person {
 let e: E2E;
 let vetoed: Person; // a person the decision vetoes for awards
 let frozen: Person; // a person recommended for a transfer and promotion freeze
+let frozenOn: string; // the first day of the freeze
 let other: string; // a person of another town only
 beforeAll(async () => {
   e = await startE2E({ now: SCENARIO_START });
@@ -41,6 +42,7 @@ beforeAll(async () => {
       .executeTakeFirstOrThrow();
   vetoed = await person(veto.subject.id);
   frozen = await person(freeze.subject_id);
+  frozenOn = freeze.from_date!;
   const own = await db
     .selectFrom('posts')
     .select('person_id')
@@ -113,8 +115,8 @@ describe('人事 (browser)', { timeout: 180_000 }, () => {
     const { page, problems } = await e.page();
     await e.signIn(page, 'office');
     await page.goto('/personnel?year=2010');
-    await lookUp(page, frozen, '2010-03-28');
-    const answer = page.locator('.ant-card').filter({ hasText: `${frozen.name}在2010-03-28的限制` });
+    await lookUp(page, frozen, frozenOn);
+    const answer = page.locator('.ant-card').filter({ hasText: `${frozen.name}在${frozenOn}的限制` });
     await answer.getByText('不得平级调动、提拔', { exact: true }).waitFor();
     const freezeRow = answer.getByRole('row').filter({ hasText: '一年内不得平级调动、提拔' }).first();
     expect(await freezeRow.innerText()).toMatch(

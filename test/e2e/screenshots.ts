@@ -178,11 +178,11 @@ export const SHOTS: Shot[] = [
     open: async (page, e) => {
       const freeze = await e.ctx.db
         .selectFrom('personnel_actions')
-        .select('subject_id')
+        .select(['subject_id', 'from_date'])
         .where('type', '=', 'transfer_promotion_freeze')
         .orderBy('subject_id')
         .executeTakeFirstOrThrow();
-      await page.goto(`/personnel?year=2010&tab=lookup&person=${freeze.subject_id}&on=2010-03-28`);
+      await page.goto(`/personnel?year=2010&tab=lookup&person=${freeze.subject_id}&on=${freeze.from_date}`);
       await page.getByText('不得平级调动、提拔', { exact: true }).waitFor();
     },
   },

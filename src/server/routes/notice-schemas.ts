@@ -31,7 +31,7 @@ const NOTICE = {
   corrected_on: OrNull(Type.String({ description: 'the day the office verified the correction' })),
   verified_by: Text,
   status: Lit(NOTICE_STATUSES),
-  status_zh: Type.String({ description: '待整改、已报告整改,待验收、已验收、已撤回' }),
+  status_zh: Type.String({ description: '待整改、已报告整改，待验收、已验收、已撤回' }),
   created_at: Str,
   updated_at: Str,
 };

@@ -107,7 +107,12 @@ function Notices({ county, year, mayIssue }: { county: string; year: number; may
             />
           </Form.Item>
           <Form.Item label="整改期限" name="range">
-            <DatePicker.RangePicker aria-label="整改期限" allowEmpty={[true, true]} style={{ width: 250 }} />
+            <DatePicker.RangePicker
+              aria-label="整改期限"
+              placeholder={['开始日期', '结束日期']}
+              allowEmpty={[true, true]}
+              style={{ width: 250 }}
+            />
           </Form.Item>
           <Form.Item>
             <Space>
