@@ -39,7 +39,7 @@ export interface Restriction {
 const KINDS: ReadonlySet<string> = new Set(RESTRICTION_KINDS);
 
 function words(r: Omit<Restriction, 'zh' | 'en'>): Pick<Restriction, 'zh' | 'en'> {
-  const by = `依据${r.clause_label}${r.applies_label ? `（按${r.applies_label}）` : ''}`;
+  const by = `依据${r.clause_label}${r.applies_label ? `（按${r.applies_label}处理）` : ''}`;
   return {
     zh: `${by}，${r.from}至${r.until}${r.kind_zh}（${r.status_zh}）`,
     en: `under ${r.clause}${r.applies ? ` (as ${r.applies})` : ''}: ${r.kind} from ${r.from} to ${r.until}`,
