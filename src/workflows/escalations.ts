@@ -121,8 +121,8 @@ export async function escalations(
       applies,
       applies_label: applies && clauseLabel(applies),
       consequence_zh: applies
-        ? `年度计生工作予以提醒注意,按${clauseLabel(applies)}处理(四(三)2(2))`
-        : '按解释 I7(仅镇(场)适用)不按提醒注意项处理',
+        ? `年度计生工作予以提醒注意，按${clauseLabel(applies)}处理（四（三）2（2））`
+        : '按解释I7（仅镇（场）适用）不按提醒注意项处理',
       consequence_en: applies
         ? `the FP year is rated 提醒注意 and handled as ${applies} (4.3.2.2)`
         : 'under I7 towns-only no 提醒注意 item applies',
@@ -134,8 +134,8 @@ export async function escalations(
     latest: noticeView(n),
     zh:
       i13 === 'any-two'
-        ? '再下发一次警示通知书即按四(三)2(2)处理'
-        : '再下发一次警示通知书即按四(三)2(2)处理,除非此前验收整改',
+        ? '再下发一次警示通知书即按四（三）2（2）处理'
+        : '再下发一次警示通知书即按四（三）2（2）处理，除非此前验收整改',
     en:
       i13 === 'any-two'
         ? 'one more notice escalates under 4.3.2.2'

@@ -98,18 +98,18 @@ function checkDate(
   for (const b of notBefore)
     if (value < b.date)
       out.push(
-        problem(path, 'range', `不能早于${b.zh}(${b.date})`, `must not be before ${b.en} (${b.date})`),
+        problem(path, 'range', `不能早于${b.zh}（${b.date}）`, `must not be before ${b.en} (${b.date})`),
       );
   if (value > now)
-    out.push(problem(path, 'range', `不能晚于今天(${now})`, `must not be after today (${now})`));
+    out.push(problem(path, 'range', `不能晚于今天（${now}）`, `must not be after today (${now})`));
   return out;
 }
 
 function mustBeOpen(r: NoticeRow): void {
-  if (r.retracted_at) throw conflict(`警示通知书 "${r.id}" 已撤回`, `warning notice "${r.id}" was retracted`);
+  if (r.retracted_at) throw conflict(`警示通知书“${r.id}”已撤回`, `warning notice "${r.id}" was retracted`);
   if (r.corrected_on)
     throw conflict(
-      `警示通知书 "${r.id}" 已于 ${r.corrected_on} 验收整改`,
+      `警示通知书“${r.id}”已于${r.corrected_on}验收整改`,
       `warning notice "${r.id}" was already verified as corrected on ${r.corrected_on}`,
     );
 }
@@ -220,7 +220,7 @@ export async function verifyCorrection(
       problem(
         'note',
         'required',
-        '单位尚未报告整改,直接验收须说明情况',
+        '单位尚未报告整改，直接验收须说明情况',
         'no correction was reported; verifying directly needs a note',
       ),
     );
@@ -229,7 +229,7 @@ export async function verifyCorrection(
   const after = await write(ctx, scope, r, 'verify', {
     corrected_on: on,
     verified_by: scope.actor.name,
-    ...(!r.correction_reported_on && { correction_note: `县人口考核办直接验收:${note}` }),
+    ...(!r.correction_reported_on && { correction_note: `县人口考核办直接验收：${note}` }),
   });
   // A correction verified on or after the next notice's issue date is not "before" it (4.3.2.2).
   const next = await noticesQuery(ctx.db, county)
@@ -243,7 +243,7 @@ export async function verifyCorrection(
   const warnings = next
     ? [
         {
-          zh: `${next.issued_on} 已下发下一份警示通知书 "${next.id}",在其下发之日或之后验收的不算在其前整改,两次通知仍属连续(四(三)2(2))`,
+          zh: `${next.issued_on}已下发下一份警示通知书“${next.id}”，在其下发之日或之后验收的不算在其前整改，两次通知仍属连续（四（三）2（2））`,
           en: `the next notice "${next.id}" was issued on ${next.issued_on}; a correction verified on or after that day is not before it, so the two notices still count as in a row (4.3.2.2)`,
         },
       ]
@@ -273,7 +273,7 @@ export async function deadlines(
   if (!isIsoDate(on))
     problems.push(problem('on', 'date', '应为日期 YYYY-MM-DD', 'must be a date, YYYY-MM-DD'));
   if (!Number.isInteger(within) || within < 0 || within > 366)
-    problems.push(problem('within', 'range', '应为 0–366 天', 'must be 0–366 days'));
+    problems.push(problem('within', 'range', '应为0–366天', 'must be 0–366 days'));
   if (problems.length) throw invalid(problems);
   let qb = noticesQuery(ctx.db, county)
     .where('n.retracted_at', 'is', null)

@@ -66,7 +66,7 @@ async function axe(page: Page) {
 
 async function lookUp(page: Page, p: Person, on: string) {
   await page.getByRole('tab', { name: '调动提拔查询' }).click();
-  const panel = page.getByRole('tabpanel');
+  const panel = page.getByRole('tabpanel', { name: '调动提拔查询' });
   const name = panel.getByLabel('姓名', { exact: true });
   await name.click();
   await name.fill(p.name.slice(0, 2));

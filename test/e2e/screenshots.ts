@@ -158,10 +158,9 @@ export const SHOTS: Shot[] = [
     role: 'town',
     open: async (page) => {
       await page.goto('/notices?year=2010&notice=JS-2010-001');
-      await page
-        .getByRole('dialog')
-        .getByText(/连续二次下发警示通知书/)
-        .waitFor();
+      const escalated = page.getByRole('dialog').getByText(/连续二次下发警示通知书/);
+      await escalated.waitFor();
+      await escalated.scrollIntoViewIfNeeded();
     },
   },
   {

@@ -360,7 +360,7 @@ for (const dialect of DIALECTS) {
       });
       expect(direct.json()).toMatchObject({
         corrected_on: '2009-07-10',
-        correction_note: '县人口考核办直接验收:现场核实已整改',
+        correction_note: '县人口考核办直接验收：现场核实已整改',
       });
       const again = await k.as('office', {
         method: 'POST',

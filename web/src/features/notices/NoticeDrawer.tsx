@@ -58,8 +58,9 @@ export function NoticeDrawer({
           <>
             <Descriptions column={1} bordered size="small">
               <Descriptions.Item label="编号">{n.id}</Descriptions.Item>
-              <Descriptions.Item label="单位">
-                {n.unit.name}（{UNIT_KIND_ZH[n.unit.kind] ?? n.unit.kind_zh}）
+              <Descriptions.Item label="单位">{n.unit.name}</Descriptions.Item>
+              <Descriptions.Item label="单位类别">
+                {UNIT_KIND_ZH[n.unit.kind] ?? n.unit.kind_zh}
               </Descriptions.Item>
               <Descriptions.Item label="事项">{n.matter}</Descriptions.Item>
               <Descriptions.Item label="下发日期">{proseDate(n.issued_on)}</Descriptions.Item>
