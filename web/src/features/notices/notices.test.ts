@@ -148,7 +148,9 @@ describe('the escalation timeline of a unit', () => {
     const atRisk = {
       ...escalations,
       escalated: [],
-      one_more_escalates: [{ unit, latest: verified, zh: '再下发一次警示通知书即按四（三）2（2）处理', en: '' }],
+      one_more_escalates: [
+        { unit, latest: verified, zh: '再下发一次警示通知书即按四（三）2（2）处理', en: '' },
+      ],
     } as unknown as Escalations;
     const t = unitTimeline('T1', [verified], atRisk);
     expect(t.map((e) => `${e.date} ${e.color} ${e.title}`)).toEqual([
