@@ -16,7 +16,7 @@ const money = (keys: (keyof Figures)[]): ColumnsType<Row> =>
     title: FIGURE_TITLES[k],
     dataIndex: k,
     align: 'right' as const,
-    width: 120,
+    width: 112,
     render: (f: number) => yuan(f),
   }));
 
@@ -54,8 +54,7 @@ function Level({
         size="small"
         rowKey="id"
         dataSource={rows}
-        columns={[{ title: level, dataIndex: 'name', width: 160, fixed: 'left' }, ...money(keys)]}
-        scroll={{ x: 160 + keys.length * 120 }}
+        columns={[{ title: level, dataIndex: 'name', ellipsis: true }, ...money(keys)]}
         pagination={paged ? { pageSize: 10, showSizeChanger: false, hideOnSinglePage: true } : false}
         summary={() => (
           <Table.Summary.Row>
