@@ -198,7 +198,9 @@ describe('罚款与奖金 (browser)', () => {
       await drawer(page).getByRole('button', { name: '支付奖金' }).click();
       await dialog(page).getByRole('button', { name: '下一步' }).click();
       await dialog(page).getByText('请填写凭证号').waitFor();
-      await dialog(page).getByRole('button', { name: /取\s*消/ }).click();
+      await dialog(page)
+        .getByRole('button', { name: /取\s*消/ })
+        .click();
       await dialog(page).waitFor({ state: 'detached' });
       await makeMove(page, '支付奖金', {
         number: 'CZ-2010-0001',
