@@ -202,6 +202,7 @@ describe('奖惩评定 (browser)', () => {
     await open(page, 'year=2010&group=person');
     await page.getByText(/^现行决定：/).waitFor();
     await table(page).locator('tr.ant-table-row').first().waitFor();
+    await page.getByText(/^评定结果（.+范围内的部分）$/).waitFor();
     // Its part of the latest evaluation: the lines the server gives it, fewer than the county's.
     const list = await (await page.request.get(`${Y()}/2010/evaluations`)).json();
     const mine = await (await page.request.get(`/api/v1/evaluations/${list.items[0].id}`)).json();

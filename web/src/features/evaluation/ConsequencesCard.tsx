@@ -10,6 +10,7 @@ import { type Group, lineKey, linesOf } from './helpers.ts';
 
 export function ConsequencesCard({
   evaluation,
+  scope,
   tab,
   search,
   onTab,
@@ -17,6 +18,8 @@ export function ConsequencesCard({
   onOpen,
 }: {
   evaluation: Evaluation;
+  /** For a town or county unit: whose part the server gave (its name). */
+  scope: string | null;
   tab: Group;
   search: string;
   onTab: (g: Group) => void;
@@ -26,7 +29,11 @@ export function ConsequencesCard({
   const { view } = evaluation;
   const all = view.totals.all;
   return (
-    <Card title="评定结果" size="small" style={{ marginBottom: 16 }}>
+    <Card
+      title={scope ? `评定结果（${scope}范围内的部分）` : '评定结果'}
+      size="small"
+      style={{ marginBottom: 16 }}
+    >
       <Row gutter={16} style={{ marginBottom: 12 }}>
         <Col span={8}>
           <Statistic title="奖励合计" value={yuan(all.rewards_fen)} valueStyle={{ fontSize: 20 }} />

@@ -123,6 +123,7 @@ function Evaluations({ county }: { county: string }) {
       {evaluation.data && (
         <ConsequencesCard
           evaluation={evaluation.data}
+          scope={session.user.unit_name}
           tab={group}
           search={params.get('q') ?? ''}
           onTab={(g) => set({ group: g, q: null })}
