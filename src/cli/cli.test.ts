@@ -63,7 +63,7 @@ describe('zeren evaluate', () => {
     expect(await run('evaluate', EXAMPLE, '--json', '--set', 'I4=no-effect')).toBe(0);
     expect(JSON.parse(out).withheld).toEqual([]);
     expect(await run('evaluate', EXAMPLE, '--set', 'I4=sometimes')).toBe(2);
-    expect(err).toContain('--set I4: 解释 I4 没有取值 "sometimes"');
+    expect(err).toContain('--set I4: 解释 I4 没有取值“sometimes”');
   });
 
   it('exits 2 with every problem and its path when the case is invalid, printing no result', async () => {

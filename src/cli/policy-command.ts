@@ -33,7 +33,7 @@ export function registerPolicyCommand(program: Command, policy: () => string | u
         if (show('duties')) doc.duties = p.duties;
         return print(JSON.stringify(doc, null, 2));
       }
-      print(`${p.title}(${p.id},自 ${p.firstFpYear} 计生年度起施行)`);
+      print(`${p.title}（${p.id}，自 ${p.firstFpYear} 计生年度起施行）`);
       if (show('clauses')) {
         print('\n【条款】');
         for (const c of p.clauses.values())
@@ -62,7 +62,7 @@ export function registerPolicyCommand(program: Command, policy: () => string | u
         }
       }
       if (show('duties')) {
-        print('\n【职责】(一)');
+        print('\n【职责】（一）');
         for (const d of (p.duties.duties as Record<string, unknown>[]) ?? [])
           print(`  ${String(d.clause).padEnd(8)} ${JSON.stringify(d.holder)}  ${d.zh}`);
       }

@@ -87,7 +87,7 @@ export function registerStoreCommands(program: Command): void {
       await withStore(async (ctx) => {
         for (const u of await listUsers(ctx.db, opts.county ?? null))
           print(
-            `${u.username.padEnd(20)} ${(u.display_name ?? '-').padEnd(8)} ${u.role.padEnd(8)} ${u.county ?? '-'}  ${u.unit ?? ''}${u.disabled_at ? '  (停用 disabled)' : ''}`,
+            `${u.username.padEnd(20)} ${(u.display_name ?? '-').padEnd(8)} ${u.role.padEnd(8)} ${u.county ?? '-'}  ${u.unit ?? ''}${u.disabled_at ? '  停用 / disabled' : ''}`,
           );
       });
     });
@@ -124,7 +124,7 @@ export function registerStoreCommands(program: Command): void {
           raw.value,
         );
         print(
-          `已导入 / imported ${opts.county} ${year}：新增 ${s.inserted}，更新 ${s.updated}，恢复 ${s.restored}，结束 ${s.closed}，撤回 ${s.retracted}，纳入 ${s.linked}，移出 ${s.unlinked}；共 ${s.changes} 处变动 / ${s.changes} changes (sha256 ${s.case_sha256})`,
+          `已导入${opts.county} ${year}年度：新增${s.inserted}，更新${s.updated}，恢复${s.restored}，结束${s.closed}，撤回${s.retracted}，纳入${s.linked}，移出${s.unlinked}；共${s.changes}处变动 / imported ${opts.county} ${year}: ${s.inserted} added, ${s.updated} updated, ${s.restored} restored, ${s.closed} closed, ${s.retracted} retracted, ${s.linked} linked, ${s.unlinked} unlinked; ${s.changes} changes (sha256 ${s.case_sha256})`,
         );
       });
     });
@@ -163,7 +163,7 @@ export function registerStoreCommands(program: Command): void {
           sets.value,
         );
         print(
-          `回执 / receipt ${receipt.id}: ${result.consequences.length} 项后果,${result.withheld.length} 项暂缓兑现 (case sha256 ${receipt.case_sha256})`,
+          `回执${receipt.id}：${result.consequences.length}项后果，${result.withheld.length}项暂缓兑现 / receipt ${receipt.id}: ${result.consequences.length} consequences, ${result.withheld.length} withheld (case sha256 ${receipt.case_sha256})`,
         );
       });
     });
@@ -196,12 +196,12 @@ export function registerStoreCommands(program: Command): void {
     .option('--head <SEQ:HASH>', 'a head exported earlier, that must still be in the chain')
     .action(async (opts: { head?: string }) => {
       const m = opts.head ? /^(\d+):([0-9a-f]{64})$/.exec(opts.head) : null;
-      if (opts.head && !m) throw new CliExit(2, '--head: 应为 序号:哈希 / must be SEQ:HASH');
+      if (opts.head && !m) throw new CliExit(2, '--head：应为 序号：哈希 / must be SEQ:HASH');
       await withStore(async (ctx) => {
         const v = await verifyAudit(ctx.db, m ? { seq: Number(m[1]), hash: m[2]! } : undefined);
         if (v.ok)
           print(
-            `审计日志完好 / the audit trail is intact: ${v.entries} 条 entries, head ${v.head.seq}:${v.head.hash}`,
+            `审计日志完好：共${v.entries}条，最新${v.head.seq}:${v.head.hash} / the audit trail is intact: ${v.entries} entries, head ${v.head.seq}:${v.head.hash}`,
           );
         else {
           print(`审计日志被篡改 / the audit trail was tampered with: ${v.problem!.zh} / ${v.problem!.en}`);

@@ -77,7 +77,7 @@ export function demoCases(): ZerenCase[] {
 export async function seedDemo(ctx: Ctx): Promise<DemoAccount[]> {
   const [y1, y2] = demoCases() as [ZerenCase, ZerenCase];
   const county = y1.units.find((u) => u.kind === 'county')!;
-  await createCounty(ctx, SYSTEM, { id: DEMO_COUNTY, name: `${county.name}(示范)` });
+  await createCounty(ctx, SYSTEM, { id: DEMO_COUNTY, name: `${county.name}（示范）` });
   const office = systemScope(DEMO_COUNTY, { name: 'demo-seed', role: 'system' });
   await importCase(ctx, office, DEMO_COUNTY, y1.fp_year, y1);
   await importCase(ctx, office, DEMO_COUNTY, y2.fp_year, y2);
@@ -91,7 +91,7 @@ export async function seedDemo(ctx: Ctx): Promise<DemoAccount[]> {
       password: 'demo-town-2009',
       role: 'town',
       unit: town.id,
-      zh: `镇(场):${town.name}`,
+      zh: `镇（场）：${town.name}`,
       name: '刘建华',
     },
     {
@@ -99,7 +99,7 @@ export async function seedDemo(ctx: Ctx): Promise<DemoAccount[]> {
       password: 'demo-unit-2009',
       role: 'unit',
       unit: unit.id,
-      zh: `县直单位:${unit.name}`,
+      zh: `县直单位：${unit.name}`,
       name: '陈晓梅',
     },
     { username: 'finance', password: 'demo-finance-2009', role: 'finance', zh: '县财政局', name: '张丽' },
@@ -107,7 +107,7 @@ export async function seedDemo(ctx: Ctx): Promise<DemoAccount[]> {
       username: 'auditor',
       password: 'demo-auditor-2009',
       role: 'auditor',
-      zh: '纪委、审计(只读)',
+      zh: '纪委、审计（只读）',
       name: '周文斌',
     },
   ];

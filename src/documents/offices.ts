@@ -112,7 +112,7 @@ function check(input: Record<string, unknown>): Problem[] {
       path: 'fonts',
       code: 'enum',
       zh: '字体应为 gb（方正小标宋简体、仿宋_GB2312）或 system（宋体、仿宋）',
-      en: 'fonts is gb (方正小标宋简体, 仿宋_GB2312) or system (宋体, 仿宋)',
+      en: 'fonts is gb (the GB/T 9704 fonts: FZXiaoBiaoSong, FangSong_GB2312) or system (SimSun, FangSong)',
     });
   return problems;
 }

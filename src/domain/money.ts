@@ -41,7 +41,7 @@ export function parseYuan(value: unknown, path: string): { fen: Fen } | { proble
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   if (typeof n !== 'number' || !Number.isFinite(n))
     return {
-      problem: { path, code: 'amount', zh: '金额应为数字(元)', en: 'the amount must be a number (yuan)' },
+      problem: { path, code: 'amount', zh: '金额应为数字（元）', en: 'the amount must be a number (yuan)' },
     };
   const fen = Math.round(n * 100);
   if (Math.abs(n * 100 - fen) > 1e-6)
@@ -49,7 +49,7 @@ export function parseYuan(value: unknown, path: string): { fen: Fen } | { proble
       problem: {
         path,
         code: 'amount',
-        zh: '金额最多两位小数(分)',
+        zh: '金额最多两位小数（分）',
         en: 'the amount has at most two decimals (fen)',
       },
     };

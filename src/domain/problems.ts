@@ -1,5 +1,7 @@
 // Errors at the boundaries are values: a path into the input and a message in Chinese and English.
 
+import { zhPunct } from './zh-punct.ts';
+
 export interface Problem {
   /** e.g. `posts[3].unit` */
   path: string;
@@ -9,8 +11,9 @@ export interface Problem {
   en: string;
 }
 
+/** A problem; the Chinese gets full-width punctuation, whatever values it quotes (取值“x”无效). */
 export function problem(path: string, code: string, zh: string, en: string): Problem {
-  return { path, code, zh, en };
+  return { path, code, zh: zhPunct(zh), en };
 }
 
 /** One line per problem: `posts[3].unit: 没有单位“t9” / no unit "t9"`. */

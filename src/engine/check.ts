@@ -40,7 +40,7 @@ export class Checker {
 
   object(v: unknown, path: string): Obj | undefined {
     if (isObj(v)) return v;
-    this.add(path, 'type', `应为映射(对象),实为 ${show(v)}`, `must be a mapping (object), not ${show(v)}`);
+    this.add(path, 'type', `应为映射（对象），实为 ${show(v)}`, `must be a mapping (object), not ${show(v)}`);
     return undefined;
   }
 
@@ -51,7 +51,7 @@ export class Checker {
       return [];
     }
     if (Array.isArray(v)) return v;
-    this.add(join(path, key), 'type', `应为列表,实为 ${show(v)}`, `must be a list, not ${show(v)}`);
+    this.add(join(path, key), 'type', `应为列表，实为 ${show(v)}`, `must be a list, not ${show(v)}`);
     return [];
   }
 
@@ -69,7 +69,7 @@ export class Checker {
     this.add(
       join(path, key),
       'type',
-      `应为非空字符串,实为 ${show(v)}`,
+      `应为非空字符串，实为 ${show(v)}`,
       `must be a non-empty string, not ${show(v)}`,
     );
     return undefined;
@@ -91,7 +91,7 @@ export class Checker {
     this.add(
       join(path, key),
       'enum',
-      `取值 ${show(v)} 无效,应为:${values.join('、')}`,
+      `取值 ${show(v)} 无效，应为：${values.join('、')}`,
       `${show(v)} is not one of: ${values.join(', ')}`,
     );
     return undefined;
@@ -107,7 +107,7 @@ export class Checker {
     this.add(
       join(path, key),
       'date',
-      `${show(v)} 不是有效日期(应为 YYYY-MM-DD)`,
+      `${show(v)} 不是有效日期（应为 YYYY-MM-DD）`,
       `${show(v)} is not a date (YYYY-MM-DD)`,
     );
     return undefined;
@@ -136,7 +136,7 @@ export class Checker {
       return undefined;
     }
     if (typeof v === 'number' && Number.isFinite(v)) return v;
-    this.add(join(path, key), 'number', `应为数字,实为 ${show(v)}`, `must be a number, not ${show(v)}`);
+    this.add(join(path, key), 'number', `应为数字，实为 ${show(v)}`, `must be a number, not ${show(v)}`);
     return undefined;
   }
 
@@ -150,7 +150,7 @@ export class Checker {
     this.add(
       join(path, key),
       'boolean',
-      `应为 true 或 false,实为 ${show(v)}`,
+      `应为 true 或 false，实为 ${show(v)}`,
       `must be true or false, not ${show(v)}`,
     );
     return undefined;
@@ -162,7 +162,7 @@ export class Checker {
     this.list(o, key, path).forEach((v, i) => {
       const p = `${join(path, key)}[${i}]`;
       if (typeof v !== 'string' || !hasText(v)) {
-        this.add(p, 'type', `应为编号(字符串),实为 ${show(v)}`, `must be an id (string), not ${show(v)}`);
+        this.add(p, 'type', `应为编号（字符串），实为 ${show(v)}`, `must be an id (string), not ${show(v)}`);
       } else if (out.includes(v)) {
         this.add(p, 'duplicate', `重复列出 ${show(v)}`, `${show(v)} is listed twice`);
       } else out.push(v);

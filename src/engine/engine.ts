@@ -74,7 +74,7 @@ export function createEngine(src: PackSource): Engine {
         problems.push({
           path: `--set ${id}`,
           code: 'enum',
-          zh: `解释 ${id} 没有取值 "${v}",应为:${allowed.join('、')}`,
+          zh: `解释 ${id} 没有取值“${v}”，应为：${allowed.join('、')}`,
           en: `interpretation ${id} has no value "${v}"; use one of: ${allowed.join(', ')}`,
         });
     }

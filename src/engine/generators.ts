@@ -336,7 +336,7 @@ export function compileGenerator(
     c.add(
       path,
       'for',
-      `应恰有一项:${Object.keys(GENERATORS).join('、')}`,
+      `应恰有一项：${Object.keys(GENERATORS).join('、')}`,
       `must name exactly one of: ${Object.keys(GENERATORS).join(', ')}`,
     );
     return undefined;

@@ -150,7 +150,7 @@ export function compileRules(pack: Pack, c: Checker): CompiledRules {
       c.add(
         path,
         'unknown_consequence',
-        `未知的后果,可为:${CONSEQUENCE_TYPES.join('、')}`,
+        `未知的后果，可为：${CONSEQUENCE_TYPES.join('、')}`,
         `unknown consequence; use one of: ${CONSEQUENCE_TYPES.join(', ')}`,
       );
       return undefined;
@@ -296,7 +296,7 @@ export function compileRules(pack: Pack, c: Checker): CompiledRules {
       c.add(
         'rules.yaml.rules',
         'uncovered_clause',
-        `条款 ${cl} 规定了后果,但没有规则实施`,
+        `条款 ${cl} 规定了后果，但没有规则实施`,
         `clause ${cl} imposes consequences but no rule implements it`,
       );
   return { rules: pending.map((p) => p.rule), withhold };

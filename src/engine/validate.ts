@@ -67,7 +67,7 @@ export function validateCase(input: unknown, policy: PolicyInfo): Validation {
     check(input, policy, c);
   } catch (e) {
     // Defensive: validation must never throw, whatever it is given.
-    c.add('', 'internal', `无法校验:${String(e)}`, `cannot validate: ${String(e)}`);
+    c.add('', 'internal', `无法校验：${String(e)}`, `cannot validate: ${String(e)}`);
   }
   return c.problems.length === 0
     ? { ok: true, case: input as ZerenCase }
@@ -86,7 +86,7 @@ function check(input: unknown, policy: PolicyInfo, c: Checker): void {
     c.add(
       'policy',
       'policy',
-      `本策略包为 ${policy.id},不是 ${show(pol)}`,
+      `本策略包为 ${policy.id}，不是 ${show(pol)}`,
       `this policy pack is ${policy.id}, not ${show(pol)}`,
     );
   const year = c.integer(root, 'fp_year', '', 1900, 2200);
@@ -104,7 +104,7 @@ function check(input: unknown, policy: PolicyInfo, c: Checker): void {
       c.add(
         join(path, key),
         'before_year',
-        `早于计生年度开始(${start})`,
+        `早于计生年度开始（${start}）`,
         `is before the FP year starts (${start})`,
       );
   };
@@ -134,7 +134,7 @@ function check(input: unknown, policy: PolicyInfo, c: Checker): void {
       c.add(
         `${path}.${key}`,
         'wrong_kind',
-        `${show(id)} 是${UNIT_KIND_ZH[kind]},应为${wanted.map((k) => UNIT_KIND_ZH[k]).join('或')}`,
+        `${show(id)} 是${UNIT_KIND_ZH[kind]}，应为${wanted.map((k) => UNIT_KIND_ZH[k]).join('或')}`,
         `${show(id)} is a ${kind}, not a ${wanted.join(' or ')}`,
       );
     }
@@ -254,7 +254,7 @@ function checkInterpretations(root: Obj, policy: PolicyInfo, c: Checker): void {
       c.add(
         `interpretations.${id}`,
         'unknown_interpretation',
-        `没有解释 ${show(id)}(可用:${known})`,
+        `没有解释 ${show(id)}（可用：${known}）`,
         `no interpretation ${show(id)} (known: ${known})`,
       );
     } else c.oneOf(o, id, values, 'interpretations');
@@ -282,7 +282,7 @@ function checkUnits(root: Obj, c: Checker): Map<string, UnitKind> {
     c.add(
       'units',
       'one_county',
-      `应恰有一个县(kind: county),实有 ${counties} 个`,
+      `应恰有一个县（kind: county），实有 ${counties} 个`,
       `must hold exactly one county (kind: county), not ${counties}`,
     );
   objs.forEach((o, i) => {
@@ -291,12 +291,12 @@ function checkUnits(root: Obj, c: Checker): Map<string, UnitKind> {
     if (o.kind === 'village') {
       const town = c.string(o, 'town', path);
       if (town !== undefined && units.get(town) !== 'town')
-        c.add(`${path}.town`, 'unknown_ref', `没有镇(场) ${show(town)}`, `no town ${show(town)}`);
+        c.add(`${path}.town`, 'unknown_ref', `没有镇（场）${show(town)}`, `no town ${show(town)}`);
     } else if (o.town !== undefined)
       c.add(
         `${path}.town`,
         'not_allowed',
-        '只有村(社区、工区)隶属于镇(场)',
+        '只有村（社区、工区）隶属于镇（场）',
         'only a village belongs to a town',
       );
     if (o.governance_duty !== undefined) {
@@ -313,7 +313,7 @@ function checkName(c: Checker, name: string | undefined, path: string): void {
   const bad = name === undefined ? undefined : forbiddenCharacter(name);
   if (!bad) return;
   const m = nameMessage('名称');
-  c.add(`${path}.name`, 'bad_character', `${m.zh}(${bad})`, `${m.en} (${bad})`);
+  c.add(`${path}.name`, 'bad_character', `${m.zh}（${bad}）`, `${m.en} (${bad})`);
 }
 
 function checkPeople(root: Obj, c: Checker): Set<string> {
@@ -386,14 +386,14 @@ function checkAssessments(
         c.add(
           `${path}.kind`,
           'not_allowed',
-          '综合治理职责考评只能由县对计生综合治理职责单位(governance_duty: true)作出',
+          '综合治理职责考评只能由县对计生综合治理职责单位（governance_duty: true）作出',
           'a governance_duty evaluation is given by the county to a county unit with governance_duty: true',
         );
       if (o.outcome !== undefined)
         c.add(
           `${path}.outcome`,
           'not_allowed',
-          '职责考评只有分数,没有结论',
+          '职责考评只有分数，没有结论',
           'a governance_duty evaluation has a score, not an outcome',
         );
       for (const k of ['sampled', 'at_fault', 'caused_by'])
@@ -416,7 +416,7 @@ function checkAssessments(
         c.add(
           `${path}.outcome`,
           'not_allowed',
-          `${by} 对${UNIT_KIND_ZH[subjectKind]}不能作出 ${outcome},可为:${allowed.join('、')}`,
+          `${by} 对${UNIT_KIND_ZH[subjectKind]}不能作出 ${outcome}，可为：${allowed.join('、')}`,
           `the ${by} cannot give ${outcome} to a ${subjectKind}; it gives: ${allowed.join(', ')}`,
         );
     }
@@ -430,7 +430,7 @@ function checkAssessments(
           c.add(
             p,
             'wrong_kind',
-            `抽中的应为镇(场)或村,${show(id)} 是${UNIT_KIND_ZH[k]}`,
+            `抽中的应为镇（场）或村，${show(id)} 是${UNIT_KIND_ZH[k]}`,
             `a sampled unit is a town or village; ${show(id)} is a ${k}`,
           );
       } else if (subjectKind === 'town') {
@@ -449,7 +449,7 @@ function checkAssessments(
         c.add(
           `${path}.at_fault[${j}]`,
           'not_sampled',
-          `${show(id)} 不在抽中单位(sampled)之中`,
+          `${show(id)} 不在抽中单位（sampled）之中`,
           `${show(id)} is not among the sampled units`,
         );
     });

@@ -59,7 +59,7 @@ describe('GET /api/v1/session', () => {
     expect(body.user).toMatchObject({
       username: 'dongfeng1',
       role: 'town',
-      role_zh: '镇(场)',
+      role_zh: '镇（场）',
       county: COUNTY,
       county_name: '清水县',
       unit: 't-dongfeng',

@@ -5,6 +5,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { NAME_PATTERN, nameMessage } from '../domain/names.ts';
 import type { Problem } from '../domain/problems.ts';
+import { zhPunct } from '../domain/zh-punct.ts';
 import { capText } from '../store/denials.ts';
 import { StoreError } from '../store/errors.ts';
 import { TooManyAttempts } from '../store/login.ts';
@@ -41,6 +42,7 @@ export class HttpError extends Error {
     readonly en: string,
   ) {
     super(en);
+    this.zh = zhPunct(zh);
   }
 }
 
@@ -91,7 +93,7 @@ export function problemOf(e: AjvError, where: string): Problem {
       return {
         path: base || where,
         code: 'enum',
-        zh: `应为:${(p.allowedValues as unknown[]).join('、')}`,
+        zh: `应为：${(p.allowedValues as unknown[]).join('、')}`,
         en: `must be one of: ${(p.allowedValues as unknown[]).join(', ')}`,
       };
     case 'pattern':
@@ -133,7 +135,7 @@ export function problemOf(e: AjvError, where: string): Problem {
       return {
         path: base || where,
         code: e.keyword,
-        zh: `不符合要求(${e.keyword})`,
+        zh: `不符合要求（${e.keyword}）`,
         en: e.message ?? e.keyword,
       };
   }
@@ -182,7 +184,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     req.log.error({ err, url: capText(req.url) }, 'request failed');
     return send(500, {
       code: 'internal',
-      zh: '服务器内部错误,请联系管理员并提供请求编号',
+      zh: '服务器内部错误，请联系管理员并提供请求编号',
       en: 'internal error; give the request id to your administrator',
       request_id: String(req.id),
     });
@@ -192,7 +194,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     reply.status(404).send({
       error: {
         code: 'not_found',
-        zh: `没有这个地址:${req.method} ${capText(req.url)}`,
+        zh: `没有这个地址：${req.method} ${capText(req.url)}`,
         en: `no such route: ${req.method} ${capText(req.url)}`,
       },
     } satisfies ErrorBody),

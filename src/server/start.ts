@@ -63,7 +63,7 @@ const ctx = { db: store.db, now: () => new Date() };
 let accounts: DemoAccount[] | undefined;
 const counties = await store.db.selectFrom('counties').select('id').execute();
 if (counties.length === 0) {
-  process.stdout.write('首次启动:正在生成示范县(两个计生年度)… / first start: seeding the demo county…\n');
+  process.stdout.write('首次启动：正在生成示范县（两个计生年度）… / first start: seeding the demo county…\n');
   const t = Date.now();
   accounts = await seedDemo(ctx);
   process.stdout.write(`示范县已生成 / demo county ready (${((Date.now() - t) / 1000).toFixed(1)} s)\n`);
@@ -98,7 +98,7 @@ process.stdout.write(
     `  接口文档 / API docs: ${url}/api/docs   (OpenAPI: ${url}/api/v1/openapi.json)`,
     ...(accounts
       ? [
-          `  示范县 / demo county: ${DEMO_COUNTY}(计生年度 2009、2010)`,
+          `  示范县：${DEMO_COUNTY}（计生年度2009、2010） / demo county: ${DEMO_COUNTY} (FP years 2009, 2010)`,
           '  示范账号 / demo accounts (username / password):',
           ...accounts.map((a) => `    ${a.username.padEnd(8)} ${a.password.padEnd(20)} ${a.zh}`),
         ]

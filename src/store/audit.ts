@@ -161,13 +161,13 @@ export async function verifyAudit(db: Db, expected?: Head, batch = 5000): Promis
       if (row.seq !== want)
         return fail(
           want,
-          `第 ${want} 条记录缺失(被删除或顺序被改动)`,
+          `第 ${want} 条记录缺失（被删除或顺序被改动）`,
           `entry ${want} is missing (removed or reordered)`,
         );
       if (row.prev_hash !== prev)
         return fail(
           row.seq,
-          `第 ${row.seq} 条记录与前一条不衔接(前面的记录被删除、改动或调换)`,
+          `第 ${row.seq} 条记录与前一条不衔接（前面的记录被删除、改动或调换）`,
           `entry ${row.seq} does not follow entry ${row.seq - 1} (an entry before it was removed, altered or swapped)`,
         );
       const { hash, ...entry } = row;
@@ -183,7 +183,7 @@ export async function verifyAudit(db: Db, expected?: Head, batch = 5000): Promis
     if (last.seq < expected.seq)
       return fail(
         last.seq + 1,
-        `日志在第 ${last.seq} 条终止,此前导出的第 ${expected.seq} 条及其后的记录被删除`,
+        `日志在第 ${last.seq} 条终止，此前导出的第 ${expected.seq} 条及其后的记录被删除`,
         `the trail ends at entry ${last.seq}; entries up to the exported head ${expected.seq} were removed`,
       );
     const at = await db

@@ -158,7 +158,7 @@ export async function importCase(
     problems.push({
       path: 'fp_year',
       code: 'year',
-      zh: `应为 ${year}(与地址一致)`,
+      zh: `应为 ${year}（与地址一致）`,
       en: `must be ${year}, as in the address`,
     });
   const countyUnit = kase.units.find((u) => u.kind === 'county')!;
@@ -172,7 +172,7 @@ export async function importCase(
     problems.push({
       path: 'units',
       code: 'county_unit',
-      zh: `本县的编号为 "${storedCounty.id}",不是 "${countyUnit.id}"`,
+      zh: `本县的编号为“${storedCounty.id}”，不是“${countyUnit.id}”`,
       en: `this county's unit id is "${storedCounty.id}", not "${countyUnit.id}"`,
     });
   if (problems.length) throw invalid(problems);

@@ -194,7 +194,7 @@ export async function confirmDecision(
     const current = await currentDecision(trx, county, year);
     if (current && input.supersedes !== current.id)
       throw conflict(
-        `本年度已有决定 ${current.id};更正须写明 supersedes 为它及理由`,
+        `本年度已有决定 ${current.id}；更正须写明 supersedes 为它及理由`,
         `the year already has decision ${current.id}; a correction names it in supersedes, with a reason`,
       );
     if (!current && input.supersedes)
@@ -330,7 +330,7 @@ export async function confirmDecision(
         entries.push(
           entry(o.id, 'reverse', prev.amount_fen, {
             reverses: prev.id,
-            note: `更正决定 ${row.id} 不再有此项:${row.reason}`,
+            note: `更正决定 ${row.id} 不再有此项：${row.reason}`,
           }),
         );
     }

@@ -4,6 +4,7 @@
 
 import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import { fpYearOf } from '../domain/dates.ts';
+import type { Noun } from './errors.ts';
 import type { Scope } from './scope.ts';
 
 export type FactName =
@@ -22,7 +23,7 @@ type Qb = SelectQueryBuilder<any, any, any>;
 
 export interface FactKind {
   name: FactName;
-  zh: string;
+  zh: Noun;
   /** The client names the id (units, people, notices: the ids of the case); otherwise generated. */
   natural: boolean;
   /** close: sets an end date (closed_on / to_date), or retracts the row (withdrawn, kept). */

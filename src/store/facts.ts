@@ -119,7 +119,7 @@ async function checkFact(db: Db, county: string, kind: FactKind, a: Api, previou
     problems.push({
       path: 'fp_year',
       code: 'integer',
-      zh: '应为计生年度(整数)',
+      zh: '应为计生年度（整数）',
       en: 'must be an FP year (a whole number)',
     });
   const v = engine.validate(mini);
@@ -193,7 +193,7 @@ async function checkUnique(db: Db, county: string, kind: FactKind, a: Api, id?: 
   const clash = await qb.where('county_id', '=', county).where('retracted_at', 'is', null).executeTakeFirst();
   if (clash && clash.id !== id)
     throw conflict(
-      `已有同一${kind.zh}(${clash.id}),请修改或撤回它`,
+      `已有同一${kind.zh}（${clash.id}），请修改或撤回它`,
       `there is already such a ${kind.name.slice(0, -1)} (${clash.id}); update or retract it`,
     );
 }
@@ -307,7 +307,7 @@ export async function updateFact(
   const kind = FACTS[name];
   const before = await getFact(ctx, scope, county, name, id);
   if (before.retracted_at)
-    throw conflict(`${kind.zh} "${id}" 已撤回,不能修改`, `${name} "${id}" was retracted and cannot change`);
+    throw conflict(`${kind.zh}“${id}”已撤回，不能修改`, `${name} "${id}" was retracted and cannot change`);
   const { id: _ignored, created_at, updated_at, retracted_at, retract_reason, ...fields } = patch;
   const merged: Api = { ...before, ...fields };
   for (const [k, v] of Object.entries(merged)) if (v === null) delete merged[k];
@@ -415,7 +415,8 @@ export async function closeFact(
       .where('retracted_at', 'is', null)
       .where('to_date', 'is', null)
       .executeTakeFirst();
-    if (live) throw conflict(`${id} 仍有在任职务,请先结束其职务`, `${id} still holds a post; close it first`);
+    if (live)
+      throw conflict(`${id} 仍有在任职务，请先结束其职务`, `${id} still holds a post; close it first`);
   }
   return ctx.db
     .transaction()

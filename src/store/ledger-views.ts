@@ -284,7 +284,7 @@ export async function balances(ctx: Ctx, scope: Scope, county: string, year: num
         : o.subject.kind === 'unit'
           ? o.subject.id
           : null;
-    add(bucket(byUnit, unit ?? '(未定)')[part], o.balance);
+    add(bucket(byUnit, unit ?? '（未定）')[part], o.balance);
   }
   return { on, county: county_, units: Object.fromEntries(byUnit), people: Object.fromEntries(byPerson) };
 }

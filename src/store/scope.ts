@@ -11,10 +11,10 @@ export type Role = (typeof ROLES)[number];
 export const ROLE_ZH: Record<Role, string> = {
   admin: '系统管理员',
   office: '县人口考核办',
-  town: '镇(场)',
+  town: '镇（场）',
   unit: '县直单位',
   finance: '县财政局',
-  auditor: '纪委、审计(只读)',
+  auditor: '纪委、审计（只读）',
 };
 
 export interface Scope {

@@ -101,7 +101,7 @@ async function checkUser(db: Db, u: NewUser): Promise<Problem[]> {
     problems.push({
       path: 'role',
       code: 'enum',
-      zh: `角色应为:${ROLES.join('、')}`,
+      zh: `角色应为：${ROLES.join('、')}`,
       en: `role must be one of: ${ROLES.join(', ')}`,
     });
   const needsCounty = u.role !== 'admin';
@@ -139,7 +139,7 @@ async function checkUser(db: Db, u: NewUser): Promise<Problem[]> {
       problems.push({
         path: 'unit',
         code: 'unknown_ref',
-        zh: `本县没有${unitKind === 'town' ? '镇(场)' : '县直单位'} "${u.unit}"`,
+        zh: `本县没有${unitKind === 'town' ? '镇（场）' : '县直单位'} "${u.unit}"`,
         en: `the county has no ${unitKind} "${u.unit}"`,
       });
   } else if (u.unit)

@@ -56,7 +56,9 @@ export async function escalations(
     const v = preview[id];
     const values = engine.info.interpretations[id] ?? [];
     if (v !== undefined && !values.includes(v))
-      problems.push(problem(id, 'enum', `应为:${values.join('、')}`, `must be one of: ${values.join(', ')}`));
+      problems.push(
+        problem(id, 'enum', `应为：${values.join('、')}`, `must be one of: ${values.join(', ')}`),
+      );
   }
   if (problems.length) throw invalid(problems);
   const settings = await ctx.db
@@ -124,8 +126,8 @@ export async function escalations(
         ? `年度计生工作予以提醒注意，按${clauseLabel(applies)}处理（四（三）2（2））`
         : '按解释I7（仅镇（场）适用）不按提醒注意项处理',
       consequence_en: applies
-        ? `the FP year is rated 提醒注意 and handled as ${applies} (4.3.2.2)`
-        : 'under I7 towns-only no 提醒注意 item applies',
+        ? `the FP year is rated "reminder" and handled as ${applies} (4.3.2.2)`
+        : 'under I7 towns-only no "reminder" item applies',
       talk,
     });
   }

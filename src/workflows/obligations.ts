@@ -220,7 +220,7 @@ export async function balanceSheet(ctx: Ctx, scope: Scope, county: string, year:
   const label = (id: string) =>
     id === 'county_units'
       ? '县直单位'
-      : id === '(未定)'
+      : id === '（未定）'
         ? '发给个人（不经单位）'
         : (names.units.get(id)?.name ?? names.people.get(id) ?? id);
   const rows = (m: Record<string, Totals>) =>

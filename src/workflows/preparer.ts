@@ -1,15 +1,20 @@
 // The name a table or document gives the person who made it (制表人, 经办人): people's names, not
-// login names (issue 12). Accounts have only a login today; when users get a display name
-// (`users.display_name`, added with the accounts work), this is the one place to read it.
+// login names (issue 12). Accounts carry the name documents print (`users.display_name`); this is
+// the one place that reads it for a workbook's 制表人.
 
 import type { Db } from '../store/schema.ts';
 import type { Scope } from '../store/scope.ts';
 
 /**
- * The display name of the signed-in person, else their login.
- * HOOK: once `users.display_name` exists, select it here by `scope.userId`
- * (`display_name ?? username`); every workbook's 制表人 follows.
+ * The display name of the signed-in person (users.display_name). An account without one, or the
+ * system itself, is named by its login, the only name there is.
  */
-export async function preparerName(_db: Db, scope: Scope): Promise<string> {
-  return scope.actor.name;
+export async function preparerName(db: Db, scope: Scope): Promise<string> {
+  if (!scope.userId) return scope.actor.name;
+  const row = await db
+    .selectFrom('users')
+    .select('display_name')
+    .where('id', '=', scope.userId)
+    .executeTakeFirst();
+  return row?.display_name?.trim() || scope.actor.name;
 }

@@ -169,7 +169,7 @@ describe('rankings as the engine reads them', () => {
       ['a', 2, true],
       ['c', 3, false],
     ]);
-    expect(strict.items[2]!.reasons[0]).toMatchObject({ code: 'rank', zh: '排名第 3 名,不在前 2 名' });
+    expect(strict.items[2]!.reasons[0]).toMatchObject({ code: 'rank', zh: '排名第 3 名，不在前 2 名' });
   });
 
   it('reads the shared example as the engine does, with categories', () => {

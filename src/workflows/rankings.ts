@@ -67,13 +67,13 @@ export interface CategoryChange {
 }
 
 const GROUPS = {
-  '3.2.2': { group: 'villages', zh: '村(社区、工区)', param: 'rank_3_2_2', clause_zh: '三(二)2' },
-  '3.3.1': { group: 'county_units', zh: '县直单位', param: 'rank_3_3_1', clause_zh: '三(三)1' },
+  '3.2.2': { group: 'villages', zh: '村（社区、工区）', param: 'rank_3_2_2', clause_zh: '三（二）2' },
+  '3.3.1': { group: 'county_units', zh: '县直单位', param: 'rank_3_3_1', clause_zh: '三（三）1' },
   '3.3.3': {
     group: 'governance_units',
     zh: '计生综合治理职责单位',
     param: 'rank_3_3_3',
-    clause_zh: '三(三)3',
+    clause_zh: '三（三）3',
   },
 } as const;
 
@@ -138,8 +138,8 @@ export function rankings(c: ZerenCase, engine: Engine, overrides: Record<string,
           code: 'no_score',
           zh:
             spec.group === 'governance_units'
-              ? '没有综合治理职责考评得分,不参加排名'
-              : '县年度考核没有总分,不参加排名',
+              ? '没有综合治理职责考评得分，不参加排名'
+              : '县年度考核没有总分，不参加排名',
           en:
             spec.group === 'governance_units'
               ? 'no governance duty score: not ranked'
@@ -148,14 +148,14 @@ export function rankings(c: ZerenCase, engine: Engine, overrides: Record<string,
       else if (rank > top)
         reasons.push({
           code: 'rank',
-          zh: `排名第 ${rank} 名,不在前 ${top} 名`,
+          zh: `排名第 ${rank} 名，不在前 ${top} 名`,
           en: `ranked ${rank}, not in the top ${top}`,
         });
       if (clause !== '3.3.3' && !passing(own))
         reasons.push({
           code: 'not_passing',
-          zh: `县年度考核结果为"${outcomeZh(own)}",未达标`,
-          en: `its annual county assessment is ${own?.outcome ?? 'missing'}, not 达标`,
+          zh: `县年度考核结果为“${outcomeZh(own)}”，未达标`,
+          en: `its annual county assessment is ${own?.outcome ?? 'missing'}, not a pass`,
         });
       if (clause === '3.3.1') {
         const vs = [...(linked.get(u.id) ?? [])];
@@ -165,7 +165,7 @@ export function rankings(c: ZerenCase, engine: Engine, overrides: Record<string,
           if (!passing(countyAnnual.get(v)))
             reasons.push({
               code: 'linked_village_not_passing',
-              zh: `挂钩村 ${units.get(v)?.name ?? v} 县年度考核结果为"${outcomeZh(countyAnnual.get(v))}",未达标`,
+              zh: `挂钩村 ${units.get(v)?.name ?? v} 县年度考核结果为“${outcomeZh(countyAnnual.get(v))}”，未达标`,
               en: `linked village ${v} is ${countyAnnual.get(v)?.outcome ?? 'not assessed'} in its annual county assessment`,
             });
       }

@@ -67,14 +67,14 @@ export async function rewardsAndSanctionsReport(
     throw new StoreError(
       'forbidden',
       '奖惩兑现表只供全县范围的用户查看',
-      'the 奖惩兑现表 is for county-wide users',
+      'the statement of rewards and sanctions is for county-wide users',
     );
   checkOn(on);
   const decision = await currentDecision(ctx.db, county, year);
   if (!decision)
     throw new StoreError(
       'not_found',
-      `${year} 计生年度尚无确认的奖惩决定,请先确认评定结果`,
+      `${year} 计生年度尚无确认的奖惩决定，请先确认评定结果`,
       `FP year ${year} has no confirmed decision yet; confirm an evaluation first`,
     );
   const { result } = await getEvaluation(ctx, scope, decision.evaluation_id);
@@ -106,7 +106,9 @@ async function checkSubject(ctx: Ctx, scope: Scope, county: string, q: { unit?: 
       problem('person', 'exclusive', '单位和人员只能择一', 'give either unit or person, not both'),
     );
   if (!q.unit && !q.person)
-    problems.push(problem('unit', 'required', '请指定单位(unit)或人员(person)', 'give a unit or a person'));
+    problems.push(
+      problem('unit', 'required', '请指定单位（unit）或人员（person）', 'give a unit or a person'),
+    );
   if (problems.length) throw invalid(problems);
   if (q.unit) {
     const u = await ctx.db

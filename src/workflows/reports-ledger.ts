@@ -120,7 +120,7 @@ export function statementOf(
             date: dates.get(e.id) ?? e.created_at.slice(0, 10),
             kind: e.kind,
             kind_zh: target
-              ? `${ENTRY_ZH.reverse}(${ENTRY_ZH[target.kind as EntryKind]})`
+              ? `${ENTRY_ZH.reverse}（${ENTRY_ZH[target.kind as EntryKind]}）`
               : ENTRY_ZH[e.kind as EntryKind],
             amount_fen: e.amount_fen,
             receipt_no: e.receipt_no,
@@ -204,7 +204,7 @@ export function overdueByUnit(list: readonly ObligationView[], names: Names, on:
     .map(([id, lines]) => {
       const deductible = lines.reduce((s, l) => s + l.overdue_fen, 0);
       return {
-        unit: { id: id || null, name: names.units.get(id)?.name ?? (id || '(未定)') },
+        unit: { id: id || null, name: names.units.get(id)?.name ?? (id || '（未定）') },
         lines: lines.sort((a, b) => (a.person.id < b.person.id ? -1 : 1)),
         /** 八: the finance bureau may deduct this from the unit's allocation. */
         deductible_fen: deductible,

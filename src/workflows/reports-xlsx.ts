@@ -4,7 +4,7 @@
 // allocation.
 
 import { capitalYuan } from '../domain/money.ts';
-import type { Line, Totals } from './reports.ts';
+import type { Line, Totals, WithheldLine } from './reports.ts';
 import type { overdueReport, rewardsAndSanctionsReport, statementReport } from './reports-data.ts';
 import type { OverdueLine, StatementBlock, StatementLine } from './reports-ledger.ts';
 import {
@@ -36,16 +36,16 @@ function lineCols(person: boolean): Col<Line>[] {
     ...(person
       ? [
           { header: '所在单位', width: 14, value: (l: Line) => l.unit?.name },
-          { header: '职务(关系)', width: 14, value: (l: Line) => l.role_zh },
+          { header: '职务（关系）', width: 14, value: (l: Line) => l.role_zh },
         ]
       : []),
     { header: '奖惩项目', width: 24, value: (l) => l.type_zh },
     { header: '条款', width: 12, value: (l) => l.clause_label },
     { header: '条款编号', width: 10, value: (l) => l.clause },
     { header: '适用条款', width: 12, value: (l) => l.applies_label },
-    money('金额(元)', (l) => l.amount_fen),
-    money('已兑现(元)', (l) => l.settled_fen),
-    money('未兑现(元)', (l) => l.outstanding_fen),
+    money('金额（元）', (l) => l.amount_fen),
+    money('已兑现（元）', (l) => l.settled_fen),
+    money('未兑现（元）', (l) => l.outstanding_fen),
     { header: '兑现状态', width: 14, value: (l) => l.state_zh },
     { header: '说明', width: 26, value: (l) => l.detail },
   ];
@@ -62,17 +62,17 @@ export async function rewardsAndSanctionsWorkbook(r: RS, sign: Signature): Promi
     heading,
     [
       { header: '类别', width: 16, value: (s) => s.zh },
-      { header: '奖励(项)', width: 9, kind: 'int', value: (s) => s.t.rewards.count },
-      { header: '奖励金额(元)', width: 14, kind: 'yuan', value: (s) => s.t.rewards.amount_fen },
-      { header: '已支付(元)', width: 14, kind: 'yuan', value: (s) => s.t.rewards.settled_fen },
-      { header: '未支付(元)', width: 14, kind: 'yuan', value: (s) => s.t.rewards.outstanding_fen },
-      { header: '罚款(项)', width: 9, kind: 'int', value: (s) => s.t.fines.count },
-      { header: '罚款金额(元)', width: 14, kind: 'yuan', value: (s) => s.t.fines.amount_fen },
-      { header: '已收缴(元)', width: 14, kind: 'yuan', value: (s) => s.t.fines.settled_fen },
-      { header: '未收缴(元)', width: 14, kind: 'yuan', value: (s) => s.t.fines.outstanding_fen },
-      { header: '一票否决(项)', width: 12, kind: 'int', value: (s) => s.t.vetoes },
-      { header: '组织处理建议(项)', width: 16, kind: 'int', value: (s) => s.t.personnel_actions },
-      { header: '荣誉、奖牌(项)', width: 14, kind: 'int', value: (s) => s.t.honours },
+      { header: '奖励（项）', width: 9, kind: 'int', value: (s) => s.t.rewards.count },
+      { header: '奖励金额（元）', width: 14, kind: 'yuan', value: (s) => s.t.rewards.amount_fen },
+      { header: '已支付（元）', width: 14, kind: 'yuan', value: (s) => s.t.rewards.settled_fen },
+      { header: '未支付（元）', width: 14, kind: 'yuan', value: (s) => s.t.rewards.outstanding_fen },
+      { header: '罚款（项）', width: 9, kind: 'int', value: (s) => s.t.fines.count },
+      { header: '罚款金额（元）', width: 14, kind: 'yuan', value: (s) => s.t.fines.amount_fen },
+      { header: '已收缴（元）', width: 14, kind: 'yuan', value: (s) => s.t.fines.settled_fen },
+      { header: '未收缴（元）', width: 14, kind: 'yuan', value: (s) => s.t.fines.outstanding_fen },
+      { header: '一票否决（项）', width: 12, kind: 'int', value: (s) => s.t.vetoes },
+      { header: '组织处理建议（项）', width: 16, kind: 'int', value: (s) => s.t.personnel_actions },
+      { header: '荣誉、奖牌（项）', width: 14, kind: 'int', value: (s) => s.t.honours },
     ],
     sums,
   );
@@ -92,15 +92,28 @@ export async function rewardsAndSanctionsWorkbook(r: RS, sign: Signature): Promi
     const t = g.totals;
     addTotalLine(ws, cols, {
       1: '合计',
-      [at('金额(元)')]: t.rewards.amount_fen + t.fines.amount_fen,
-      [at('已兑现(元)')]: t.rewards.settled_fen + t.fines.settled_fen,
-      [at('未兑现(元)')]: t.rewards.outstanding_fen + t.fines.outstanding_fen,
+      [at('金额（元）')]: t.rewards.amount_fen + t.fines.amount_fen,
+      [at('已兑现（元）')]: t.rewards.settled_fen + t.fines.settled_fen,
+      [at('未兑现（元）')]: t.rewards.outstanding_fen + t.fines.outstanding_fen,
     });
     addNoteLine(
       ws,
       cols.length,
       `其中奖励 ${t.rewards.count} 项 ${capitalYuan(t.rewards.amount_fen)}；罚款 ${t.fines.count} 项 ${capitalYuan(t.fines.amount_fen)}`,
     );
+    addSignature(ws, cols.length, sign);
+  }
+  if (r.withheld.length) {
+    const cols: Col<WithheldLine>[] = [
+      { header: '对象', width: 14, value: (w) => w.subject.name },
+      { header: '编号', width: 14, value: (w) => w.subject.id },
+      { header: '奖惩项目', width: 16, value: (w) => w.type_zh },
+      { header: '条款', width: 12, value: (w) => w.clause_label },
+      { header: '金额（元）', width: 12, kind: 'yuan', value: (w) => w.amount_fen },
+      { header: '说明', width: 26, value: (w) => w.detail },
+      { header: '暂缓兑现原因', width: 40, value: (w) => w.reason_zh },
+    ];
+    const ws = addTable(wb, '暂缓兑现', `${heading}——暂缓兑现`, cols, r.withheld);
     addSignature(ws, cols.length, sign);
   }
   return workbookBuffer(wb);
@@ -121,9 +134,9 @@ export async function statementWorkbook(s: Statement, sign: Signature): Promise<
     },
     { header: '日期', width: 12, value: (r) => r.line.date },
     { header: '摘要', width: 12, value: (r) => r.line.kind_zh },
-    { header: '金额(元)', width: 14, kind: 'yuan', value: (r) => r.line.amount_fen },
+    { header: '金额（元）', width: 14, kind: 'yuan', value: (r) => r.line.amount_fen },
     { header: '收据号', width: 14, value: (r) => r.line.receipt_no },
-    { header: '余额(元)', width: 14, kind: 'yuan', value: (r) => r.line.balance_fen },
+    { header: '余额（元）', width: 14, kind: 'yuan', value: (r) => r.line.balance_fen },
     { header: '备注', width: 30, value: (r) => r.line.note },
   ];
   const rows = s.blocks.flatMap((block) => block.lines.map((line) => ({ block, line })));
@@ -174,9 +187,9 @@ export async function overdueWorkbook(o: Overdue, sign: Signature): Promise<Buff
     { header: '姓名', width: 10, value: (r) => r.line.person.name },
     { header: '条款', width: 12, value: (r) => r.line.clause_label },
     { header: '条款编号', width: 10, value: (r) => r.line.clause },
-    { header: '应缴(元)', width: 12, kind: 'yuan', value: (r) => r.line.assessed_fen },
-    { header: '已缴(元)', width: 12, kind: 'yuan', value: (r) => r.line.settled_fen },
-    { header: '尚欠(元)', width: 12, kind: 'yuan', value: (r) => r.line.outstanding_fen },
+    { header: '应缴（元）', width: 12, kind: 'yuan', value: (r) => r.line.assessed_fen },
+    { header: '已缴（元）', width: 12, kind: 'yuan', value: (r) => r.line.settled_fen },
+    { header: '尚欠（元）', width: 12, kind: 'yuan', value: (r) => r.line.outstanding_fen },
     { header: '缴纳期限', width: 12, value: (r) => r.line.due_on },
     { header: '逾期天数', width: 10, kind: 'int', value: (r) => r.line.days_overdue },
   ];
@@ -188,7 +201,7 @@ export async function overdueWorkbook(o: Overdue, sign: Signature): Promise<Buff
   const unitCols: Col<U>[] = [
     { header: '执罚单位', width: 16, value: (u) => u.unit.name },
     { header: '逾期笔数', width: 10, kind: 'int', value: (u) => u.lines.length },
-    { header: '可从拨款中扣除(元)', width: 20, kind: 'yuan', value: (u) => u.deductible_fen },
+    { header: '可从拨款中扣除（元）', width: 20, kind: 'yuan', value: (u) => u.deductible_fen },
     { header: '金额大写', width: 30, value: (u) => u.deductible_capital },
   ];
   const byUnit = addTable(wb, '可扣拨款', `${heading}——县财政可从拨款中扣除（八）`, unitCols, o.units);

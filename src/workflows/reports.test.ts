@@ -173,8 +173,8 @@ describe('奖惩兑现表', () => {
 
   it('groups every consequence by town, village, county unit and person, each with its clause and settlement', () => {
     expect(r.groups.map((g) => [g.zh, g.lines.length])).toEqual([
-      ['镇(场)', 1],
-      ['村(社区、工区)', 1],
+      ['镇（场）', 1],
+      ['村（社区、工区）', 1],
       ['县直单位', 1],
       ['个人', 4],
     ]);
@@ -282,7 +282,7 @@ describe('ledger statement and overdue list', () => {
       ['收缴', 50000],
       ['上缴', 50000],
       ['收缴', 20000],
-      ['冲正(收缴)', 50000],
+      ['冲正（收缴）', 50000],
     ]);
     expect(lines[1]).toMatchObject({ date: '2009-12-28', receipt_no: 'R1' });
     expect(lines[0]!.date).toBe('2010-01-01');

@@ -5,8 +5,14 @@
 // are integer fen, named `*_fen`, in JSON too; the Excel workbooks show yuan (元) and say so.
 
 import { capitalYuan } from '../domain/money.ts';
-import type { Consequence, ZerenResult } from '../domain/result.ts';
-import { CONSEQUENCE_TYPES, CONSEQUENCE_ZH, ROLE_ZH, type UnitKind } from '../domain/vocabulary.ts';
+import type { Consequence, Withheld, ZerenResult } from '../domain/result.ts';
+import {
+  CONSEQUENCE_TYPES,
+  CONSEQUENCE_ZH,
+  ROLE_ZH,
+  type UnitKind,
+  withheldReasonZh,
+} from '../domain/vocabulary.ts';
 import { clauseLabel } from '../engine/clauses.ts';
 import { PERSONNEL } from '../store/decisions.ts';
 import type { ObligationView } from '../store/ledger.ts';
@@ -21,8 +27,8 @@ export interface Names {
 export const GROUPS = ['town', 'village', 'county_unit', 'person'] as const;
 export type Group = (typeof GROUPS)[number];
 export const GROUP_ZH: Record<Group, string> = {
-  town: '镇(场)',
-  village: '村(社区、工区)',
+  town: '镇（场）',
+  village: '村（社区、工区）',
   county_unit: '县直单位',
   person: '个人',
 };
@@ -170,6 +176,37 @@ function lineOf(
   };
 }
 
+/** A reward withheld (I4): what it would have been, and why it is not paid, in Chinese. */
+export interface WithheldLine {
+  group: Group;
+  subject: { kind: string; id: string; name: string };
+  type: string;
+  type_zh: string;
+  clause: string;
+  clause_label: string;
+  amount_fen: number | null;
+  detail: string;
+  reason: string;
+  reason_zh: string;
+}
+
+function withheldLine(w: Withheld, names: Names): WithheldLine {
+  const name =
+    w.subject.kind === 'person' ? names.people.get(w.subject.id) : names.units.get(w.subject.id)?.name;
+  return {
+    group: groupOf(w.subject, names),
+    subject: { ...w.subject, name: name ?? w.subject.id },
+    type: w.type,
+    type_zh: CONSEQUENCE_ZH[w.type],
+    clause: w.clause,
+    clause_label: clauseLabel(w.clause),
+    amount_fen: w.amount_yuan === undefined ? null : Math.round(w.amount_yuan * 100),
+    detail: w.title ?? '',
+    reason: w.reason,
+    reason_zh: withheldReasonZh(w.reason),
+  };
+}
+
 /** 奖惩兑现表: every consequence of the decided result, grouped, with its settlement. */
 export function rewardsAndSanctions(
   result: ZerenResult,
@@ -199,6 +236,7 @@ export function rewardsAndSanctions(
   return {
     groups,
     totals: total,
+    withheld: result.withheld.map((w) => withheldLine(w, names)),
     rewards_capital: capitalYuan(total.rewards.amount_fen),
     fines_capital: capitalYuan(total.fines.amount_fen),
   };

@@ -65,7 +65,7 @@ export async function acceptRoster(
     const problems = checkRoster(loadEngine(s.policy), s, year, content, known);
     if (problems.length)
       throw conflict(
-        '名单与现有数据不一致,请退回修改后重新上报',
+        '名单与现有数据不一致，请退回修改后重新上报',
         'the roster no longer fits the stored facts; return it for correction',
         problems,
       );

@@ -217,12 +217,12 @@ export function checkRoster(
     if (overlapsYear(d, y)) return;
     const [k, zh, en] =
       d.to !== undefined && d.to < y.start
-        ? ['to', `在计生年度开始(${y.start})之前已结束`, `ends before the FP year starts (${y.start})`]
-        : ['from', `在计生年度结束(${y.end})之后才开始`, `starts after the FP year ends (${y.end})`];
+        ? ['to', `在计生年度开始（${y.start}）之前已结束`, `ends before the FP year starts (${y.start})`]
+        : ['from', `在计生年度结束（${y.end}）之后才开始`, `starts after the FP year ends (${y.end})`];
     add(
       `${path}.${k}`,
       'outside_year',
-      `${zh},不属于 ${year} 年度名单`,
+      `${zh}，不属于 ${year} 年度名单`,
       `${en}; it is not on the ${year} roster`,
     );
   };
@@ -238,7 +238,7 @@ export function checkRoster(
       add(
         `${path}.unit`,
         'not_own',
-        town ? `不是本镇(场)或其所属村(社区、工区)` : '应为本单位',
+        town ? `不是本镇（场）或其所属村（社区、工区）` : '应为本单位',
         town ? 'is not this town or one of its villages' : 'must be this unit',
       );
     dates(p, path);
@@ -250,7 +250,7 @@ export function checkRoster(
       add(
         `${path}.kind`,
         'not_allowed',
-        town ? '镇(场)名单只列驻(挂钩联系)村干部(stationed)' : '县直单位名单只列挂钩村(unit_village)',
+        town ? '镇（场）名单只列驻（挂钩联系）村干部（stationed）' : '县直单位名单只列挂钩村（unit_village）',
         town
           ? 'a town roster lists stationed links only'
           : 'a county unit roster lists unit_village links only',
@@ -263,14 +263,14 @@ export function checkRoster(
         add(
           `${path}.village`,
           'not_own',
-          '不是本镇(场)所属的村(社区、工区)',
+          '不是本镇（场）所属的村（社区、工区）',
           'is not a village of this town',
         );
       if (!townCadres.has(l.person))
         add(
           `${path}.person`,
           'not_town_cadre',
-          '驻村干部应为本镇(场)党政班子成员或干部,请在镇(场)职务中列出其职务',
+          '驻村干部应为本镇（场）党政班子成员或干部，请在镇（场）职务中列出其职务',
           'a stationed person must hold a post of this town; list it among the town posts',
         );
     } else if (l.unit !== s.unit.id) add(`${path}.unit`, 'not_own', '应为本单位', 'must be this unit');
@@ -284,14 +284,14 @@ export function checkRoster(
       add(
         `${path}.id`,
         'retracted',
-        `人员 "${p.id}" 已撤回,请使用新编号`,
+        `人员“${p.id}”已撤回，请使用新编号`,
         `person "${p.id}" was retracted; use a new id`,
       );
     else if (stored && stored.name !== p.name)
       add(
         `${path}.name`,
         'name_mismatch',
-        `编号 "${p.id}" 的人员是"${stored.name}",不是"${p.name}";新人员请用新编号`,
+        `编号“${p.id}”的人员是“${stored.name}”，不是“${p.name}”；新人员请用新编号`,
         `person "${p.id}" is "${stored.name}", not "${p.name}"; give a new person a new id`,
       );
     if (!used.has(p.id))

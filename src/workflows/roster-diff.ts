@@ -132,11 +132,16 @@ const ofRow = (row: Api): Fact => {
 export function planDiff(plan: Plan, names: Names, s: Setting): Diff {
   const diff: Diff = { added: [], removed: [], changed: [] };
   for (const p of plan.people.create)
-    diff.added.push({ kind: 'person', zh: `新增人员 ${p.name}(${p.id})`, person: p.id, person_name: p.name });
+    diff.added.push({
+      kind: 'person',
+      zh: `新增人员 ${p.name}（${p.id}）`,
+      person: p.id,
+      person_name: p.name,
+    });
   for (const { before, after } of plan.people.update)
     diff.changed.push({
       kind: 'person',
-      zh: `${after.name}(${after.id})人员类别:${staffZh(staff(before))} → ${staffZh(staff(after))}`,
+      zh: `${after.name}（${after.id}）人员类别：${staffZh(staff(before))} → ${staffZh(staff(after))}`,
       person: after.id,
       person_name: after.name,
       before: { staff_type: staff(before) },
@@ -230,11 +235,11 @@ export function endOf(stored: Dated, year: number): { how: 'close'; on: string }
 export function labelOf(x: RosterPost | RosterLink, names: (id: string) => string, s: Setting): string {
   const unitName = (id: string) => s.units.find((u) => u.id === id)?.name ?? id;
   const period =
-    x.from && x.to ? `(${x.from} 至 ${x.to})` : x.from ? `(${x.from} 起)` : x.to ? `(至 ${x.to})` : '';
+    x.from && x.to ? `(${x.from} 至 ${x.to})` : x.from ? `（${x.from} 起）` : x.to ? `（至 ${x.to}）` : '';
   if ('role' in x) {
     const kind = s.units.find((u) => u.id === x.unit)?.kind ?? 'town';
     return `${unitName(x.unit)} ${ROLE_ZH[kind]?.[x.role] ?? x.role}:${names(x.person)}${period}`;
   }
-  if (x.kind === 'stationed') return `${names(x.person)} 驻(挂钩联系)${unitName(x.village)}${period}`;
+  if (x.kind === 'stationed') return `${names(x.person)} 驻（挂钩联系）${unitName(x.village)}${period}`;
   return `${unitName(x.unit)} 挂钩 ${unitName(x.village)}${period}`;
 }

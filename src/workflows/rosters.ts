@@ -247,12 +247,12 @@ export async function underReview(trx: Tx, county: string, year: number, unit: s
   const status = (r?.status ?? 'not_submitted') as RosterStatus;
   if (!r || status !== 'submitted')
     throw conflict(
-      `名单当前状态为"${STATUS_ZH[status]}",只有已上报的名单可以退回或接受`,
+      `名单当前状态为“${STATUS_ZH[status]}”，只有已上报的名单可以退回或接受`,
       `the roster is ${status}; only a submitted roster can be returned or accepted`,
     );
   if (version !== undefined && version !== r.version)
     throw conflict(
-      `名单已更新为第 ${r.version} 版,请查看后再处理`,
+      `名单已更新为第 ${r.version} 版，请查看后再处理`,
       `the roster is now version ${r.version}; review it again`,
     );
   return r;

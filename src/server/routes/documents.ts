@@ -29,9 +29,9 @@ export function sendDocument(reply: FastifyReply, doc: DocumentFile) {
 const OfficeBody = Type.Object(
   {
     office: Type.Union([Type.Literal('office'), Type.Literal('finance')]),
-    name: Type.String({ minLength: 1, maxLength: 40, description: '机关全称: 发文机关署名, 印发机关' }),
+    name: Type.String({ minLength: 1, maxLength: 40, description: '机关全称：发文机关署名，印发机关' }),
     mark: Type.String({ minLength: 1, maxLength: 40, description: '发文机关标志 in the red 版头' }),
-    code: Type.String({ minLength: 1, maxLength: 10, description: '机关代字, e.g. 清人考' }),
+    code: Type.String({ minLength: 1, maxLength: 10, description: '机关代字，e.g. 清人考' }),
     letterhead: Type.Union([Type.Literal('print'), Type.Literal('preprinted')], {
       description: 'print the red 版头, or leave its place blank for pre-printed 红头 paper',
     }),

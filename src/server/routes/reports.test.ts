@@ -112,8 +112,8 @@ for (const dialect of DIALECTS) {
       expect(r.statusCode).toBe(200);
       const t = r.json();
       expect(t.groups.map((g: { zh: string }) => g.zh)).toEqual([
-        '镇(场)',
-        '村(社区、工区)',
+        '镇（场）',
+        '村（社区、工区）',
         '县直单位',
         '个人',
       ]);
@@ -175,7 +175,23 @@ for (const dialect of DIALECTS) {
         '村（社区、工区）',
         '县直单位',
         '个人',
+        '暂缓兑现',
       ]);
+      // The rewards withheld under I4, each with its reason in Chinese, not the code.
+      const held = wb.getWorksheet('暂缓兑现')!;
+      expect(headers(held)).toEqual([
+        '对象',
+        '编号',
+        '奖惩项目',
+        '条款',
+        '金额（元）',
+        '说明',
+        '暂缓兑现原因',
+      ]);
+      const reasons = new Set<string>();
+      for (let i = 4; i < 4 + result.withheld.length; i++)
+        reasons.add(String(held.getRow(i).getCell(7).value));
+      expect([...reasons]).toEqual(['所在单位本计生年度被评先评优一票否决，暂不兑现（解释I4）']);
       const summary = wb.getWorksheet('汇总')!;
       expect(headers(summary)).toEqual(
         expect.arrayContaining(['类别', '奖励金额（元）', '罚款金额（元）', '一票否决（项）']),
@@ -238,7 +254,7 @@ for (const dialect of DIALECTS) {
       ).toEqual([
         ['核定', 150000],
         ['收缴', 120000],
-        ['冲正(收缴)', 150000],
+        ['冲正（收缴）', 150000],
       ]);
       const fines = s.blocks.filter((b: { obligation: { kind: string } }) => b.obligation.kind === 'fine');
       const owed = fines.reduce((a: number, b: { balance_fen: number }) => a + b.balance_fen, 0);

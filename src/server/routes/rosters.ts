@@ -64,7 +64,7 @@ function versionOf(body: unknown): number | undefined {
     {
       path: extra.length ? extra[0]! : 'version',
       code: extra.length ? 'unknown_field' : 'type',
-      zh: extra.length ? '未知字段' : '应为正整数(所审核的版本)',
+      zh: extra.length ? '未知字段' : '应为正整数（所审核的版本）',
       en: extra.length ? 'unknown field' : 'must be a whole number ≥ 1 (the version reviewed)',
     },
   ]);
