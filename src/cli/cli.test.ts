@@ -73,7 +73,7 @@ describe('zeren evaluate', () => {
     );
     expect(await run('evaluate', file('bad.yaml', bad), '--json')).toBe(2);
     expect(out).toBe('');
-    expect(err).toMatch(/posts\[2\]\.unit: 没有单位 "t-nowhere" \/ no unit "t-nowhere"/);
+    expect(err).toMatch(/posts\[2\]\.unit: 没有单位“t-nowhere” \/ no unit "t-nowhere"/);
   });
 
   it('names a missing file and a YAML syntax error', async () => {

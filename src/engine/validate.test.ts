@@ -140,7 +140,7 @@ describe('case validation', () => {
     const out = engine.evaluate(c);
     expect(out.ok).toBe(false);
     if (out.ok) return;
-    expect(out.problems[0]).toMatchObject({ path: 'posts[3].unit', zh: '没有单位 "t9"', en: 'no unit "t9"' });
+    expect(out.problems[0]).toMatchObject({ path: 'posts[3].unit', zh: '没有单位“t9”', en: 'no unit "t9"' });
   });
 
   it('rejects interpretation overrides it does not know', () => {
