@@ -386,7 +386,7 @@ export async function closeFact(
   } else {
     if (before.retracted_at)
       throw conflict(
-        `${kind.zh} "${id}" 已撤回,不能结束`,
+        `${kind.zh}“${id}”已撤回，不能结束`,
         `${name} "${id}" was retracted and cannot be closed`,
       );
     if (!isIsoDate(body.on))

@@ -16,7 +16,7 @@ export const NoticeUnit = Obj({
   id: Str,
   name: Str,
   kind: Str,
-  kind_zh: Type.String({ description: '镇(场)、村(社区、工区)、县直单位…' }),
+  kind_zh: Type.String({ description: '镇（场）、村（社区、工区）、县直单位…' }),
   town: Text,
 });
 
@@ -44,7 +44,7 @@ export const NoticeItemOut = Obj(
     case_id: Str,
     fp_year: OrNull(Int),
     light: OrNull(Lit(['green', 'yellow', 'red'])),
-    light_zh: Type.String({ description: '未到期、即将到期、已逾期; or 已验收、已撤回、未定期限' }),
+    light_zh: Type.String({ description: '未到期、即将到期、已逾期；或已验收、已撤回、未定期限' }),
     days_left: OrNull(Type.Integer({ description: 'days from today to the deadline; negative when past' })),
   },
   'a notice with its deadline light (green; yellow from 3 days before; red when past)',
