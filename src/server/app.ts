@@ -17,6 +17,7 @@ import type { Db } from '../store/schema.ts';
 import { installAuth } from './auth.ts';
 import { installErrorHandler } from './errors.ts';
 import { installSecurityHeaders } from './headers.ts';
+import { heavyFromEnv, installHeavyGate } from './heavy.ts';
 import { healthRoutes, type Readiness, readinessFromEnv } from './health.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { assessmentRoutes } from './routes/assessments.ts';
@@ -58,6 +59,8 @@ export interface AppOptions {
   trustProxy?: string;
   /** Refuse requests that did not come over HTTPS (a proxy deployment on a non-loopback address). */
   requireHttps?: boolean;
+  /** Heavy routes at once, and how many may wait (default ZEREN_HEAVY_CONCURRENCY 2, ZEREN_HEAVY_QUEUE 1000). */
+  heavy?: { concurrency: number; queue: number };
   /** What `GET /api/v1/health/ready` checks on disk (default: the working folder, 100 MB free). */
   readiness?: Readiness;
   /** Serve HTTPS directly with this certificate and key (PEM). */
@@ -123,6 +126,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   installErrorHandler(app);
   installSecurityHeaders(app);
   trackRequests(app);
+  installHeavyGate(app, opts.heavy ?? heavyFromEnv());
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });

@@ -63,6 +63,15 @@ class ImmediateSqliteDriver extends SqliteDriver {
   ) {
     super(config);
   }
+  /**
+   * better-sqlite3 answers at once, so a chain of queries would otherwise run as one unbroken
+   * stretch of microtasks; each query waits for a fresh turn of the event loop, so that requests
+   * that arrived meanwhile (a health probe) are read between them.
+   */
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    await new Promise((r) => setImmediate(r));
+    return super.acquireConnection();
+  }
   override async beginTransaction(c: DatabaseConnection, settings?: TransactionSettings): Promise<void> {
     await c.executeQuery(
       CompiledQuery.raw(settings?.accessMode === 'read only' ? 'begin' : 'begin immediate'),
