@@ -39,7 +39,7 @@ export function installHeavyGate(
       setImmediate(next);
     }
   };
-  app.addHook('preHandler', async (req) => {
+  app.addHook('preHandler', async (req, reply) => {
     if (!isHeavy(req.method, req.routeOptions.url ?? '')) return;
     holding.add(req);
     if (gate.running < concurrency) {
@@ -49,6 +49,7 @@ export function installHeavyGate(
     }
     if (gate.waiting >= queue) {
       holding.delete(req);
+      reply.header('retry-after', '2');
       throw new HttpError(
         503,
         'server_busy',
