@@ -165,7 +165,10 @@ async function main() {
       ['GET …/obligations', () => ['GET', `${Y}/obligations`]],
       ['GET …/years/2010/case', () => ['GET', `${Y}/case`]],
       ['POST …/evaluations', () => ['POST', `${Y}/evaluations`, '{}']],
-      ['GET …/2009/reports/rewards-and-sanctions', () => ['GET', '/api/v1/counties/demo/years/2009/reports/rewards-and-sanctions']],
+      [
+        'GET …/2009/reports/rewards-and-sanctions',
+        () => ['GET', '/api/v1/counties/demo/years/2009/reports/rewards-and-sanctions'],
+      ],
     ];
     for (const [name, make] of routes) {
       rows.push([name, await drive(port, CONNECTIONS, SECONDS, make, h)]);
