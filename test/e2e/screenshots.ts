@@ -33,6 +33,30 @@ const evaluation = async (page: Page, query: string) => {
   await page.getByText(/^奖励合计$/).waitFor();
 };
 
+/** The first fine the town user's town collects (罚款与奖金). */
+const townFine = async (e: E2E) =>
+  (
+    await e.ctx.db
+      .selectFrom('obligations')
+      .select('id')
+      .where('kind', '=', 'fine')
+      .where('collecting_unit_id', '=', OWN_TOWN)
+      .orderBy('subject_id')
+      .executeTakeFirstOrThrow()
+  ).id;
+
+/** A fine's drawer, by its address, with its entries shown. */
+const ledgerDrawer = async (page: Page, id: string) => {
+  await page.goto(`/ledger?year=2010&obligation=${id}`);
+  await page.locator('.ant-drawer-content').getByText('分录（截至').waitFor();
+};
+
+/** A report's tab, once its data is on screen. */
+const report = async (page: Page, query: string, text: RegExp) => {
+  await page.goto(`/reports?year=2010${query}`);
+  await page.getByText(text).first().waitFor();
+};
+
 export const SHOTS: Shot[] = [
   {
     name: 'sign-in',
@@ -185,6 +209,66 @@ export const SHOTS: Shot[] = [
       await page.getByText('不得平级调动、提拔', { exact: true }).waitFor();
     },
   },
+  {
+    name: 'ledger-town',
+    role: 'town',
+    open: async (page) => {
+      await page.goto('/ledger?year=2010');
+      await page.getByText(/共 \d+ 笔/).waitFor();
+    },
+  },
+  {
+    name: 'ledger-drawer',
+    role: 'town',
+    open: async (page, e) => {
+      const id = await townFine(e);
+      const o = await (await page.request.get(`/api/v1/obligations/${id}`)).json();
+      for (const [path, body] of [
+        ['collect', { amount_fen: o.balance.outstanding_fen, receipt_no: 'BY-2010-0001' }],
+        ['remit', { amount_fen: o.balance.outstanding_fen }],
+      ] as const)
+        await page.request.post(`/api/v1/obligations/${id}/${path}`, {
+          headers: { 'idempotency-key': `shot-${path}-${id}` },
+          data: body,
+        });
+      await ledgerDrawer(page, id);
+    },
+  },
+  {
+    name: 'ledger-confirm',
+    role: 'town',
+    open: async (page, e) => {
+      const fines = await e.ctx.db
+        .selectFrom('obligations')
+        .select('id')
+        .where('kind', '=', 'fine')
+        .where('collecting_unit_id', '=', OWN_TOWN)
+        .orderBy('subject_id')
+        .limit(2)
+        .execute();
+      await ledgerDrawer(page, fines[1]!.id);
+      await page.getByRole('button', { name: '收缴罚款' }).click();
+      await page.locator('.ant-modal-content input#number').fill('BY-2010-0002');
+      await page.getByRole('button', { name: '下一步' }).click();
+      await page.getByTestId('confirm-amount').waitFor();
+    },
+  },
+  {
+    name: 'ledger-balances',
+    role: 'office',
+    open: async (page) => {
+      await page.goto('/ledger?year=2010&tab=balances');
+      await page.getByText('各镇（场）合计与全县合计相符。').waitFor();
+    },
+  },
+  { name: 'reports-rewards', role: 'office', open: (page) => report(page, '', /决定确认于/) },
+  {
+    name: 'reports-overdue',
+    role: 'office',
+    open: (page) => report(page, '&tab=overdue', /逾期未缴的罚款合计/),
+  },
+  { name: 'reports-rankings', role: 'office', open: (page) => report(page, '&tab=rankings', /类别变化/) },
+  { name: 'reports-statement-town', role: 'town', open: (page) => report(page, '', /对账单（截至/) },
 ];
 
 const e = await startE2E({ now: SCENARIO_START });
