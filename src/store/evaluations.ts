@@ -7,6 +7,7 @@ import { canonicalJson, sha256 } from '../domain/canonical.ts';
 import type { ZerenCase } from '../domain/case.ts';
 import type { ZerenResult } from '../domain/result.ts';
 import { ENGINE_VERSION } from '../engine/engine.ts';
+import { evaluateOffThread } from '../engine-pool/pool.ts';
 import { loadEngine } from '../policy/load.ts';
 import { appendAudit } from './audit.ts';
 import { buildCase } from './cases.ts';
@@ -63,10 +64,10 @@ export async function evaluateYear(
     );
   const kase = await buildCase(ctx.db, county, year);
   const engine = loadEngine(kase.policy);
-  const out = engine.evaluate(kase, overrides);
+  // Off the event loop: the engine and the serialisation run in a worker thread.
+  const out = await evaluateOffThread(kase.policy, kase, overrides);
   if (!out.ok) throw invalid(out.problems);
-  const caseJson = canonicalJson(kase);
-  const resultJson = canonicalJson(out.value);
+  const { caseJson, resultJson } = out;
   const at = ctx.now().toISOString();
   const row: Row<'evaluations'> = {
     id: randomUUID(),

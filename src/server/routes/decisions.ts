@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ZerenResult } from '../../domain/result.ts';
 import { compareResults } from '../../domain/result-diff.ts';
-import { loadEngine } from '../../policy/load.ts';
+import { evaluateOffThread } from '../../engine-pool/pool.ts';
 import { buildCase } from '../../store/cases.ts';
 import { confirmDecision, currentDecision, getDecision, listDecisions } from '../../store/decisions.ts';
 import { invalid, notFound } from '../../store/errors.ts';
@@ -51,12 +51,14 @@ export function decisionRoutes(app: FastifyInstance, ctx: Ctx): void {
       const scope = scopeOf(req);
       if (scope.county !== county) throw notFound('县', county);
       const kase = await buildCase(ctx.db, county, fpYear);
-      const engine = loadEngine(kase.policy);
-      const base = engine.evaluate(kase);
-      const other = engine.evaluate(
-        kase,
-        (req.body as { interpretations: Record<string, string> }).interpretations,
-      );
+      const [base, other] = await Promise.all([
+        evaluateOffThread(kase.policy, kase),
+        evaluateOffThread(
+          kase.policy,
+          kase,
+          (req.body as { interpretations: Record<string, string> }).interpretations,
+        ),
+      ]);
       if (!base.ok) throw invalid(base.problems);
       if (!other.ok) throw invalid(other.problems);
       const diff = compareResults(base.value, other.value);

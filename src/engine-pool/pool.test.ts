@@ -1,0 +1,38 @@
+// The evaluation pool answers what the engine answers on the calling thread, byte for byte, and
+// the problems of a case that does not evaluate; several jobs at once all come back.
+
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { canonicalJson } from '../domain/canonical.ts';
+import type { ZerenCase } from '../domain/case.ts';
+import { loadEngine } from '../policy/load.ts';
+import { evaluateOffThread } from './pool.ts';
+
+const example = () =>
+  parse(readFileSync(new URL('../../examples/qingshui-2009.yaml', import.meta.url), 'utf8')) as ZerenCase;
+
+describe('evaluation pool', () => {
+  it('answers as the engine does, for several jobs at once', { timeout: 120_000 }, async () => {
+    const kase = loadEngine('county-fp-2009').validate(example());
+    expect(kase.ok).toBe(true);
+    const c = (kase as { value: ZerenCase }).value;
+    const here = loadEngine(c.policy).evaluate(c, { I5: 'strict' });
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => evaluateOffThread(c.policy, c, i % 2 ? { I5: 'strict' } : {})),
+    );
+    const strict = answers[1]!;
+    expect(strict.ok).toBe(true);
+    if (!strict.ok || !here.ok) return;
+    expect(strict.resultJson).toBe(canonicalJson(here.value));
+    expect(strict.caseJson).toBe(canonicalJson(c));
+    expect(answers.every((a) => a.ok)).toBe(true);
+  });
+
+  it('answers the problems of a case that does not evaluate', async () => {
+    const bad = { ...example(), units: [] } as unknown as ZerenCase;
+    const a = await evaluateOffThread('county-fp-2009', bad);
+    expect(a.ok).toBe(false);
+    if (!a.ok) expect(a.problems.length).toBeGreaterThan(0);
+  });
+});
