@@ -45,7 +45,58 @@ export const ActionOut = Obj({
   records: Type.Array(RecordOut),
 });
 
-export const ActionsOut = Obj({ items: Type.Array(ActionOut) });
+export const ActionsOut = Obj({
+  items: Type.Array(ActionOut),
+  total: Type.Integer({ description: 'how many match, before paging' }),
+  limit: Int,
+  offset: Int,
+  types: Type.Array(Obj({ type: Str, type_zh: Str }), {
+    description: 'the kinds of recommendation of the year (for a search form)',
+  }),
+});
+
+export const ActionsQuery = Type.Object(
+  {
+    person: Type.Optional(Type.String({ maxLength: 100, description: 'one person, by id' })),
+    q: Type.Optional(Type.String({ maxLength: 100, description: "part of the subject's name, or its id" })),
+    type: Type.Optional(Type.String({ maxLength: 100, description: 'a kind of recommendation' })),
+    status: Type.Optional(Lit(['pending', 'adopted', 'not_adopted'])),
+    limit: Type.Integer({ minimum: 1, maximum: 1000, default: 1000 }),
+    offset: Type.Integer({ minimum: 0, maximum: 1_000_000_000, default: 0 }),
+  },
+  { additionalProperties: false },
+);
+export interface ActionsQueryIn {
+  person?: string;
+  q?: string;
+  type?: string;
+  status?: string;
+  limit: number;
+  offset: number;
+}
+
+/** The recommendations a search keeps (name or id, kind, status), one page of them. */
+export function pageOf<
+  T extends { subject: { id: string; name: string }; type: string; type_zh: string; status: string },
+>(all: readonly T[], query: ActionsQueryIn) {
+  const q = query.q?.trim();
+  const kept = all.filter(
+    (a) =>
+      (!q || a.subject.name.includes(q) || a.subject.id === q) &&
+      (!query.type || a.type === query.type) &&
+      (!query.status || a.status === query.status),
+  );
+  return {
+    items: kept.slice(query.offset, query.offset + query.limit),
+    total: kept.length,
+    limit: query.limit,
+    offset: query.offset,
+    types: [...new Map(all.map((a) => [a.type, a.type_zh])).entries()].map(([type, type_zh]) => ({
+      type,
+      type_zh,
+    })),
+  };
+}
 
 const RestrictionOut = Obj({
   kind: Lit(RESTRICTION_KINDS),

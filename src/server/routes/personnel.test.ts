@@ -66,6 +66,30 @@ for (const dialect of DIALECTS) {
       expect(bad.json().error.problems[0].path).toBe('authority');
     });
 
+    it('searches the recommendations by name, kind and status, a page at a time', async () => {
+      const all = (await k.as('office', { url: `${Y}/personnel-actions` })).json();
+      expect(all.total).toBe(all.items.length);
+      expect(all.types.map((t: { type: string }) => t.type)).toContain('transfer_promotion_freeze');
+      const wu = (
+        await k.as('office', { url: `${Y}/personnel-actions?q=${encodeURIComponent('吴')}` })
+      ).json();
+      expect(new Set(wu.items.map((a: { subject: { name: string } }) => a.subject.name))).toEqual(
+        new Set(['吴书记']),
+      );
+      const freezes = (
+        await k.as('office', { url: `${Y}/personnel-actions?type=transfer_promotion_freeze&status=pending` })
+      ).json();
+      expect(freezes.total).toBeGreaterThan(1);
+      for (const a of freezes.items)
+        expect(a).toMatchObject({ type: 'transfer_promotion_freeze', status: 'pending' });
+      const page2 = (await k.as('office', { url: `${Y}/personnel-actions?limit=2&offset=2` })).json();
+      expect(page2.items.map((a: { id: string }) => a.id)).toEqual(
+        all.items.slice(2, 4).map((a: { id: string }) => a.id),
+      );
+      expect(page2.total).toBe(all.total);
+      expect((await k.as('office', { url: `${Y}/personnel-actions?status=lost` })).statusCode).toBe(400);
+    });
+
     it('finds a person by name', async () => {
       const r = await k.as('office', { url: `/api/v1/counties/${COUNTY}/people?name=许` });
       expect(r.json().items.map((p: { id: string }) => p.id)).toEqual(['p-xu']);

@@ -7,7 +7,14 @@ import type { Ctx } from '../../store/facts.ts';
 import { listActions, recordOutcome, restrictionsOn } from '../../store/personnel.ts';
 import { scopeOf } from '../auth.ts';
 import { DateStr, errors, IdParams, YearParams } from '../schemas.ts';
-import { ActionsOut, RecordOut, RestrictionsOut } from './personnel-schemas.ts';
+import {
+  ActionsOut,
+  ActionsQuery,
+  type ActionsQueryIn,
+  pageOf,
+  RecordOut,
+  RestrictionsOut,
+} from './personnel-schemas.ts';
 
 export function personnelRoutes(app: FastifyInstance, ctx: Ctx): void {
   const tags = ['personnel'];
@@ -18,21 +25,15 @@ export function personnelRoutes(app: FastifyInstance, ctx: Ctx): void {
         tags,
         summary: 'recommendations in force and what was decided',
         params: YearParams,
-        querystring: Type.Object({ person: Type.Optional(Type.String()) }),
-        response: { 200: ActionsOut, ...errors(401, 403, 404) },
+        querystring: ActionsQuery,
+        response: { 200: ActionsOut, ...errors(400, 401, 403, 404) },
       },
     },
     async (req) => {
       const { county, fpYear } = req.params as { county: string; fpYear: number };
-      return {
-        items: await listActions(
-          ctx,
-          scopeOf(req),
-          county,
-          fpYear,
-          (req.query as { person?: string }).person,
-        ),
-      };
+      const q = req.query as ActionsQueryIn;
+      const all = await listActions(ctx, scopeOf(req), county, fpYear, q.person);
+      return pageOf(all, q);
     },
   );
   app.post(

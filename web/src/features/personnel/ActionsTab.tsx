@@ -1,5 +1,6 @@
-// The recommendations of the year's decision: filtered by name, kind and status; a row opens its
-// drawer (?action=ID) with what was decided and the 人事处理建议函.
+// The recommendations of the year's decision: searched by name, kind and status and paged by the
+// server (the search in the address); a row opens its drawer (?action=ID) with what was decided
+// and the 人事处理建议函.
 
 import { Button, Card, Form, Input, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -7,8 +8,8 @@ import { useSearchParams } from 'react-router';
 import { PageLoading } from '../../app/PageLoading.tsx';
 import { Refusal } from '../../app/Refusal.tsx';
 import { ActionDrawer } from './ActionDrawer.tsx';
-import { type Action, useActions } from './api.ts';
-import { clauseText, filterActions, period, typeOptions } from './helpers.ts';
+import { type Action, type ActionSearch, PAGE_SIZE, useAction, useActions } from './api.ts';
+import { actionSearchOf, clauseText, period } from './helpers.ts';
 
 export const STATUS_COLOR: Record<Action['status'], string> = {
   pending: '#ad4e00',
@@ -34,20 +35,12 @@ const columns: ColumnsType<Action> = [
   },
 ];
 
-interface Filter {
-  name?: string;
-  type?: string;
-  status?: Action['status'];
-}
-
 export function ActionsTab({ county, year }: { county: string; year: number }) {
   const [params, setParams] = useSearchParams();
-  const actions = useActions(county, year);
-  const filter: Filter = {
-    ...(params.get('name') && { name: params.get('name')! }),
-    ...(params.get('type') && { type: params.get('type')! }),
-    ...(params.get('status') && { status: params.get('status') as Action['status'] }),
-  };
+  const search = actionSearchOf(params);
+  const actions = useActions(county, year, search);
+  const open = params.get('action');
+  const opened = useAction(county, year, open);
   const set = (changes: Record<string, string | undefined>) =>
     setParams((p) => {
       const next = new URLSearchParams(p);
@@ -57,24 +50,27 @@ export function ActionsTab({ county, year }: { county: string; year: number }) {
       return next;
     });
   if (actions.isPending) return <PageLoading />;
-  if (actions.error) return <Refusal error={actions.error} />;
-  const items = actions.data.items;
-  const shown = filterActions(items, filter);
-  const open = params.get('action');
+  if (actions.error && !actions.data) return <Refusal error={actions.error} />;
+  const page = actions.data!;
   return (
     <>
       <Card size="small" style={{ marginBottom: 12 }}>
-        <Form<Filter>
+        <Form<Omit<ActionSearch, 'page'>>
           name="actions-filter"
           layout="inline"
-          initialValues={filter}
-          onFinish={(v) => set({ name: v.name?.trim(), type: v.type, status: v.status })}
+          initialValues={search}
+          onFinish={(v) => set({ name: v.name?.trim(), type: v.type, status: v.status, page: undefined })}
         >
           <Form.Item label="姓名" name="name">
             <Input allowClear style={{ width: 140 }} />
           </Form.Item>
           <Form.Item label="处理建议" name="type">
-            <Select allowClear placeholder="全部" options={typeOptions(items)} style={{ width: 240 }} />
+            <Select
+              allowClear
+              placeholder="全部"
+              options={page.types.map((t) => ({ value: t.type, label: t.type_zh }))}
+              style={{ width: 240 }}
+            />
           </Form.Item>
           <Form.Item label="决定情况" name="status">
             <Select allowClear placeholder="全部" options={STATUS_OPTIONS} style={{ width: 140 }} />
@@ -91,9 +87,17 @@ export function ActionsTab({ county, year }: { county: string; year: number }) {
       <Table
         size="small"
         rowKey="id"
+        loading={actions.isFetching}
         columns={columns}
-        dataSource={shown}
-        pagination={{ pageSize: 15, showSizeChanger: false, showTotal: (t) => `共 ${t} 项` }}
+        dataSource={page.items}
+        pagination={{
+          current: search.page,
+          pageSize: PAGE_SIZE,
+          total: page.total,
+          showSizeChanger: false,
+          showTotal: (t) => `共 ${t} 项`,
+          onChange: (p) => set({ page: p > 1 ? String(p) : undefined }),
+        }}
         onRow={(a) => ({
           onClick: () => set({ action: a.id }),
           onKeyDown: (e) => e.key === 'Enter' && set({ action: a.id }),
@@ -101,11 +105,11 @@ export function ActionsTab({ county, year }: { county: string; year: number }) {
           'aria-label': `${a.subject.name} ${a.type_zh}`,
           style: { cursor: 'pointer' },
         })}
-        locale={{ emptyText: items.length ? '没有符合条件的处理建议' : '本年度的决定没有人事处理建议' }}
+        locale={{ emptyText: page.types.length ? '没有符合条件的处理建议' : '本年度的决定没有人事处理建议' }}
       />
       <ActionDrawer
-        action={open ? (items.find((a) => a.id === open) ?? null) : null}
-        missing={open !== null && !items.some((a) => a.id === open)}
+        action={opened.data ?? null}
+        missing={open !== null && opened.isSuccess && opened.data === null}
         onClose={() => set({ action: undefined })}
       />
     </>

@@ -11,15 +11,50 @@ export type Action = Actions['items'][number];
 export type Restrictions =
   paths['/api/v1/counties/{county}/people/{id}/restrictions']['get']['responses'][200]['content']['application/json'];
 
-export function useActions(county: string, year: number) {
+export const PAGE_SIZE = 15;
+
+export interface ActionSearch {
+  name?: string;
+  type?: string;
+  status?: Action['status'];
+  page: number;
+}
+
+/** One page of the year's recommendations, searched on the server. */
+export function useActions(county: string, year: number, s: ActionSearch) {
   return useQuery({
-    queryKey: ['personnel-actions', county, year],
+    queryKey: ['personnel-actions', county, year, s],
+    placeholderData: (previous) => previous,
     queryFn: () =>
       data(
         api.GET('/api/v1/counties/{county}/years/{fpYear}/personnel-actions', {
-          params: { path: { county, fpYear: year }, query: {} },
+          params: {
+            path: { county, fpYear: year },
+            query: {
+              limit: PAGE_SIZE,
+              offset: (s.page - 1) * PAGE_SIZE,
+              ...(s.name && { q: s.name }),
+              ...(s.type && { type: s.type }),
+              ...(s.status && { status: s.status }),
+            },
+          },
         }),
       ),
+  });
+}
+
+/** One recommendation by id, for the drawer (it may be on another page). */
+export function useAction(county: string, year: number, id: string | null) {
+  return useQuery({
+    queryKey: ['personnel-actions', county, year, 'all'],
+    enabled: id !== null,
+    queryFn: () =>
+      data(
+        api.GET('/api/v1/counties/{county}/years/{fpYear}/personnel-actions', {
+          params: { path: { county, fpYear: year }, query: { limit: 1000, offset: 0 } },
+        }),
+      ),
+    select: (d) => d.items.find((a) => a.id === id) ?? null,
   });
 }
 

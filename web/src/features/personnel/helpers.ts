@@ -1,7 +1,7 @@
-// Pure helpers of the 人事 screen: the dates of a recommendation in words, the filter of the
-// recommendations table, the lookup's answer in one sentence.
+// Pure helpers of the 人事 screen: the dates of a recommendation in words, the search in the
+// address, the lookup's answer in one sentence.
 
-import type { Action, Restrictions } from './api.ts';
+import type { ActionSearch, Restrictions } from './api.ts';
 
 /** 2009-12-20 至 2010-12-19, or 一 where a recommendation has no dates. */
 export function period(a: { from?: string; until?: string }): string {
@@ -15,28 +15,16 @@ export function clauseText(a: { clause_label: string; applies_label: string | nu
   return a.applies_label ? `${a.clause_label}（按${a.applies_label}）` : a.clause_label;
 }
 
-export interface ActionFilter {
-  name?: string;
-  type?: string;
-  status?: Action['status'];
-}
-
-/** The recommendations a filter keeps: name (part of it), kind, status. */
-export function filterActions(items: readonly Action[], f: ActionFilter): Action[] {
-  const name = f.name?.trim();
-  return items.filter(
-    (a) =>
-      (!name || a.subject.name.includes(name) || a.subject.id === name) &&
-      (!f.type || a.type === f.type) &&
-      (!f.status || a.status === f.status),
-  );
-}
-
-/** The kinds of recommendation present, for the filter's options (label from the server). */
-export function typeOptions(items: readonly Action[]): { value: string; label: string }[] {
-  const seen = new Map<string, string>();
-  for (const a of items) seen.set(a.type, a.type_zh);
-  return [...seen].map(([value, label]) => ({ value, label }));
+/** The search an address holds (?name=&type=&status=&page=). */
+export function actionSearchOf(params: URLSearchParams): ActionSearch {
+  const status = params.get('status');
+  const page = Number(params.get('page'));
+  return {
+    ...(params.get('name') && { name: params.get('name')! }),
+    ...(params.get('type') && { type: params.get('type')! }),
+    ...((status === 'pending' || status === 'adopted' || status === 'not_adopted') && { status }),
+    page: Number.isInteger(page) && page > 1 ? page : 1,
+  };
 }
 
 /** The lookup's answer: may the person be transferred or promoted on the day, and why not. */

@@ -1,47 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { Action, Restrictions } from './api.ts';
-import { clauseText, filterActions, period, typeOptions, verdict } from './helpers.ts';
-
-function action(id: string, name: string, type: string, type_zh: string, status: Action['status']): Action {
-  return {
-    id,
-    fp_year: 2010,
-    decision_id: 'd',
-    subject: { kind: 'person', id: `p-${id}`, name },
-    type,
-    type_zh,
-    clause: '4.2.2',
-    clause_label: '四（二）2',
-    applies: null,
-    applies_label: null,
-    explanation: '',
-    status,
-    status_zh: status === 'pending' ? '待决定' : '已采纳执行',
-    records: [],
-  };
-}
-
-const items = [
-  action('1', '吴书记', 'transfer_promotion_freeze', '一年内不得平级调动、提拔', 'pending'),
-  action('2', '吴书记', 'appraisal_cap', '年度考核不得评为称职、合格等次', 'adopted'),
-  action('3', '许局长', 'admonishment_talk', '诫勉谈话', 'pending'),
-];
+import type { Restrictions } from './api.ts';
+import { actionSearchOf, clauseText, period, verdict } from './helpers.ts';
 
 describe('the recommendations table', () => {
-  it('filters by part of a name, kind and status', () => {
-    expect(filterActions(items, { name: '吴' }).map((a) => a.id)).toEqual(['1', '2']);
-    expect(filterActions(items, { name: ' 吴 ', status: 'pending' }).map((a) => a.id)).toEqual(['1']);
-    expect(filterActions(items, { type: 'admonishment_talk' }).map((a) => a.id)).toEqual(['3']);
-    expect(filterActions(items, { name: 'p-3' }).map((a) => a.id)).toEqual(['3']);
-    expect(filterActions(items, {})).toHaveLength(3);
-  });
-
-  it('offers the kinds present, labelled by the server', () => {
-    expect(typeOptions(items).map((o) => o.label)).toEqual([
-      '一年内不得平级调动、提拔',
-      '年度考核不得评为称职、合格等次',
-      '诫勉谈话',
-    ]);
+  it('reads its search from the address, leaving out what is malformed', () => {
+    expect(actionSearchOf(new URLSearchParams('name=吴&type=appraisal_cap&status=adopted&page=3'))).toEqual({
+      name: '吴',
+      type: 'appraisal_cap',
+      status: 'adopted',
+      page: 3,
+    });
+    expect(actionSearchOf(new URLSearchParams('status=lost&page=0'))).toEqual({ page: 1 });
   });
 
   it('writes dates and clauses', () => {
