@@ -114,6 +114,7 @@ export const ACCESS: Record<string, Who> = {
 
   // Assessments: rankings and category changes as the engine reads them; county scores from Excel.
   'GET /api/v1/counties/:county/years/:fpYear/rankings': ['office', 'auditor', 'town', 'unit'],
+  'GET /api/v1/counties/:county/years/:fpYear/assessments': ['office', 'auditor', 'town', 'unit'],
   'GET /api/v1/counties/:county/years/:fpYear/scores/template.xlsx': OFFICE,
   'PUT /api/v1/counties/:county/years/:fpYear/scores/xlsx': OFFICE,
 

@@ -4,12 +4,13 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Ctx } from '../../store/facts.ts';
+import { labelledRankings, yearAssessments } from '../../workflows/assessments-year.ts';
 import { getRankings } from '../../workflows/rankings.ts';
 import { requireOffice, scoresTemplate } from '../../workflows/scores-excel.ts';
 import { importScores } from '../../workflows/scores-import.ts';
 import { scopeOf } from '../auth.ts';
-import { errors, Open, YearParams } from '../schemas.ts';
-import { Rankings } from './report-schemas.ts';
+import { errors, YearParams } from '../schemas.ts';
+import { Rankings, ScoresImported, YearAssessments } from './assessment-schemas.ts';
 import { acceptUploads, sendXlsx, UPLOAD_HELP, uploadOf, XLSX_LIMIT } from './uploads.ts';
 
 type P = { county: string; fpYear: number };
@@ -41,7 +42,24 @@ export function assessmentRoutes(app: FastifyInstance, ctx: Ctx): void {
       async (req) => {
         const { county, fpYear } = req.params as P;
         const { I5 } = req.query as { I5?: string };
-        return getRankings(ctx, scopeOf(req), county, fpYear, I5 === undefined ? {} : { I5 });
+        const r = await getRankings(ctx, scopeOf(req), county, fpYear, I5 === undefined ? {} : { I5 });
+        return labelledRankings(ctx, scopeOf(req), county, r);
+      },
+    );
+    r.get(
+      `${base}/assessments`,
+      {
+        schema: {
+          tags,
+          summary:
+            "the year's assessments with names and Chinese labels, and the units to pick from (a town or unit: its own)",
+          params: YearParams,
+          response: { 200: YearAssessments, ...errors(401, 403, 404) },
+        },
+      },
+      async (req) => {
+        const { county, fpYear } = req.params as P;
+        return yearAssessments(ctx, scopeOf(req), county, fpYear);
       },
     );
     r.get(
@@ -68,7 +86,7 @@ export function assessmentRoutes(app: FastifyInstance, ctx: Ctx): void {
           tags,
           summary: `import the filled score sheet (${UPLOAD_HELP}); all or nothing, each problem as its cell`,
           params: YearParams,
-          response: { 200: Open, ...errors(401, 403, 404, 413, 415, 422) },
+          response: { 200: ScoresImported, ...errors(401, 403, 404, 413, 415, 422) },
         },
       },
       async (req) => {

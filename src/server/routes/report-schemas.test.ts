@@ -4,6 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemScope } from '../../store/scope.ts';
+import { labelledRankings } from '../../workflows/assessments-year.ts';
 import { getRankings } from '../../workflows/rankings.ts';
 import { overdueReport, rewardsAndSanctionsReport, statementReport } from '../../workflows/reports-data.ts';
 import { COUNTY, example, type Kit, workflowKit } from './workflow-test-kit.ts';
@@ -54,6 +55,8 @@ describe('the reports’ response schemas', () => {
     expect(overdue).toEqual(plain(await overdueReport(k.ctx, office, COUNTY, 2009, '2010-04-10')));
     const rankings = await json(`${Y}/rankings`);
     expect(rankings.rankings.length).toBe(3);
-    expect(rankings).toEqual(plain(await getRankings(k.ctx, office, COUNTY, 2009)));
+    expect(rankings).toEqual(
+      plain(await labelledRankings(k.ctx, office, COUNTY, await getRankings(k.ctx, office, COUNTY, 2009))),
+    );
   });
 });

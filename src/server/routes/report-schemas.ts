@@ -133,47 +133,4 @@ export const Overdue = Obj(
   'fines past their deadline and not settled, by the unit that must collect them',
 );
 
-const Reason = Obj({ code: Str, zh: Str, en: Str });
-export const Rankings = Obj(
-  {
-    fp_year: Int,
-    I5: Text,
-    I1: Text,
-    rankings: Type.Array(
-      Obj({
-        clause: Str,
-        clause_zh: Str,
-        group: Str,
-        group_zh: Str,
-        top: Int,
-        ranked: Int,
-        items: Type.Array(
-          Obj({
-            unit: Str,
-            name: Str,
-            town: Type.Optional(Str),
-            score: Type.Union([Type.Number(), Type.Null()]),
-            outcome: Type.Optional(Str),
-            outcome_zh: Type.Optional(Str),
-            rank: Type.Union([Int, Type.Null()]),
-            qualifies: Bool,
-            reasons: Type.Array(Reason),
-            withheld: Type.Optional(Str),
-          }),
-        ),
-      }),
-    ),
-    categories: Type.Array(
-      Obj({
-        unit: Str,
-        name: Str,
-        kind: Str,
-        previous: Type.Union([Int, Type.Null()]),
-        current: Type.Union([Int, Type.Null()]),
-        improved: Bool,
-        zh: Str,
-      }),
-    ),
-  },
-  'rankings for 3.2.2, 3.3.1 and 3.3.3 and category changes (a town or unit sees its own units)',
-);
+// The rankings' shape is with the assessments' (assessment-schemas.ts): one route, one schema.

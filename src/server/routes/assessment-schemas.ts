@@ -1,0 +1,114 @@
+// The shapes of the assessments' answers (考核): the year's assessments with names and Chinese
+// labels, rankings as the engine reads them, category changes, and a score import's summary.
+
+import { type TSchema, Type } from 'typebox';
+import { ASSESSORS, OUTCOMES } from '../../domain/vocabulary.ts';
+
+const Str = Type.String();
+const Int = Type.Integer();
+const Text = Type.Union([Type.String(), Type.Null()]);
+const Num = Type.Union([Type.Number(), Type.Null()]);
+const Enum = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const Obj = (props: Record<string, TSchema>, description?: string) =>
+  Type.Object(props, { additionalProperties: false, ...(description && { description }) });
+const Named = Type.Array(Obj({ id: Str, name: Str }));
+
+export const YearAssessments = Obj(
+  {
+    fp_year: Int,
+    items: Type.Array(
+      Obj({
+        id: Str,
+        fp_year: Int,
+        by: Enum(ASSESSORS),
+        by_zh: Str,
+        subject: Str,
+        subject_name: Str,
+        subject_kind: Str,
+        subject_kind_zh: Str,
+        town: Text,
+        town_name: Text,
+        kind: Enum(['annual', 'governance_duty']),
+        kind_zh: Str,
+        outcome: Type.Union([Enum(OUTCOMES), Type.Null()]),
+        outcome_zh: Text,
+        score: Num,
+        sampled: Named,
+        at_fault: Named,
+        caused_by: Named,
+        decided_on: Text,
+        updated_at: Str,
+      }),
+    ),
+    units: Type.Array(
+      Obj({
+        id: Str,
+        name: Str,
+        kind: Str,
+        kind_zh: Str,
+        town: Text,
+        town_name: Text,
+        governance_duty: Type.Boolean(),
+      }),
+      { description: 'the units the caller may name (subjects, sampled, at fault, caused by)' },
+    ),
+  },
+  "the year's assessments (a town or unit: its own units'), and the units to pick from",
+);
+
+const Reason = Obj({ code: Str, zh: Str, en: Str });
+export const Rankings = Obj(
+  {
+    fp_year: Int,
+    I5: Str,
+    I5_zh: Type.String({ description: 'how ties are ranked (I5), in Chinese' }),
+    I1: Str,
+    rankings: Type.Array(
+      Obj({
+        clause: Enum(['3.2.2', '3.3.1', '3.3.3']),
+        clause_zh: Str,
+        group: Enum(['villages', 'county_units', 'governance_units']),
+        group_zh: Str,
+        top: Type.Integer({ description: 'the cut-off N (前 N 名)' }),
+        ranked: Int,
+        items: Type.Array(
+          Obj({
+            unit: Str,
+            name: Str,
+            town: Text,
+            town_name: Text,
+            score: Num,
+            outcome: Type.Optional(Str),
+            outcome_zh: Type.Optional(Str),
+            rank: Type.Union([Int, Type.Null()]),
+            qualifies: Type.Boolean(),
+            reasons: Type.Array(Reason),
+            withheld: Type.Optional(
+              Type.String({ description: 'why an award veto withholds the reward (I4)' }),
+            ),
+          }),
+        ),
+      }),
+    ),
+    categories: Type.Array(
+      Obj({
+        unit: Str,
+        name: Str,
+        kind: Enum(['town', 'village']),
+        kind_zh: Str,
+        town: Text,
+        town_name: Text,
+        previous: Type.Union([Int, Type.Null()]),
+        current: Type.Union([Int, Type.Null()]),
+        improved: Type.Boolean(),
+        zh: Str,
+      }),
+    ),
+  },
+  'rankings (3.2.2, 3.3.1, 3.3.3) and category changes (3.1.4, 3.2.3) as the engine reads them',
+);
+
+export const ScoresImported = Obj(
+  { fp_year: Int, created: Int, updated: Int, unchanged: Int },
+  'how many county assessments the import created, updated and left unchanged',
+);
