@@ -62,7 +62,14 @@ export const ROUTES: readonly AppRoute[] = [
     needs: [`GET ${Y}/rosters`],
     page: () => import('../features/rosters/RostersPage.tsx'),
   },
-  { path: '/assessments', label: '考核', icon: FormOutlined, part: 1, needs: [`GET ${C}/assessments`] },
+  {
+    path: '/assessments',
+    label: '考核',
+    icon: FormOutlined,
+    part: 1,
+    needs: [`GET ${C}/assessments`],
+    page: () => import('../features/assessments/AssessmentsPage.tsx'),
+  },
   {
     path: '/evaluation',
     label: '奖惩评定',

@@ -1,0 +1,68 @@
+// Rankings as the engine reads them: villages (三(二)2, 前 N 名), county units (三(三)1) and
+// governance units (三(三)3), each unit's rank with ties as the county's reading of I5 has them,
+// whether it is rewarded and why not. Another reading of I5 can be previewed (?I5=strict).
+
+import { Alert, Card, Segmented, Space, Table, Typography } from 'antd';
+import { useSearchParams } from 'react-router';
+import { PageLoading } from '../../app/PageLoading.tsx';
+import { Refusal } from '../../app/Refusal.tsx';
+import type { useRankings } from './api.ts';
+import { rankColumns } from './columns.tsx';
+
+const READINGS = [
+  { value: 'include-ties', label: '同分并列' },
+  { value: 'strict', label: '严格按位次' },
+];
+
+export function RankingsTab({ query }: { query: ReturnType<typeof useRankings> }) {
+  const [params, setParams] = useSearchParams();
+  if (query.isPending) return <PageLoading />;
+  if (query.error) return <Refusal error={query.error} />;
+  const r = query.data;
+  const preview = params.get('I5');
+  return (
+    <div>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <span id="i5-label">并列名次的读法（I5）：</span>
+        <Segmented
+          aria-labelledby="i5-label"
+          value={r.I5}
+          options={READINGS}
+          onChange={(v) =>
+            setParams((p) => {
+              const next = new URLSearchParams(p);
+              next.set('I5', String(v));
+              return next;
+            })
+          }
+        />
+        <Typography.Text type="secondary">{r.I5_zh}</Typography.Text>
+      </Space>
+      {preview && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message="正在预览另一种读法，不改变本县的设置，也不保存任何内容。"
+        />
+      )}
+      {r.rankings.map((k) => (
+        <Card
+          key={k.clause}
+          size="small"
+          style={{ marginBottom: 16 }}
+          title={`${k.clause_zh} ${k.group_zh}排名（前 ${k.top} 名奖励，参加排名 ${k.ranked} 个）`}
+        >
+          <Table
+            size="small"
+            rowKey="unit"
+            columns={rankColumns(k.top)}
+            dataSource={k.items}
+            pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
+            locale={{ emptyText: '没有参加排名的单位' }}
+          />
+        </Card>
+      ))}
+    </div>
+  );
+}
