@@ -110,6 +110,7 @@ export async function labelledRankings(ctx: Ctx, scope: Scope, county: string, r
     I5_zh: r.I5 ? (I5_ZH[r.I5] ?? r.I5) : '',
     rankings: r.rankings.map((k) => ({
       ...k,
+      clause_zh: zhPunct(k.clause_zh),
       group_zh: zhPunct(k.group_zh),
       items: k.items.map((i) => ({
         ...i,

@@ -269,6 +269,22 @@ export const SHOTS: Shot[] = [
   },
   { name: 'reports-rankings', role: 'office', open: (page) => report(page, '&tab=rankings', /类别变化/) },
   { name: 'reports-statement-town', role: 'town', open: (page) => report(page, '', /对账单（截至/) },
+  {
+    name: 'assessments-rankings',
+    role: 'office',
+    open: async (page) => {
+      await page.goto('/assessments?year=2010&tab=rankings');
+      await page.getByRole('cell', { name: '第 1 名' }).first().waitFor();
+    },
+  },
+  {
+    name: 'assessments-categories',
+    role: 'office',
+    open: async (page) => {
+      await page.goto('/assessments?year=2010&tab=categories');
+      await page.locator('figure canvas').waitFor();
+    },
+  },
 ];
 
 const e = await startE2E({ now: SCENARIO_START });

@@ -117,7 +117,7 @@ export function AssessmentDrawer({
     >
       {alert && <Alert type="error" showIcon message={alert} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="by" label="考核机关" rules={[{ required: true }]}>
+        <Form.Item name="by" label="考核机关">
           <Radio.Group
             options={ASSESSORS}
             optionType="button"
@@ -125,11 +125,12 @@ export function AssessmentDrawer({
             onChange={() => form.setFieldsValue({ subject: undefined, outcome: undefined, kind: 'annual' })}
           />
         </Form.Item>
-        <Form.Item name="subject" label="考核对象" rules={[{ required: true, message: '请选择考核对象' }]}>
+        {/* Required, but checked by the server (its problem shown here): antd's aria-required on a
+            Select's wrapper is not an allowed attribute there (axe). */}
+        <Form.Item name="subject" label="考核对象">
           <Select
             showSearch
             optionFilterProp="label"
-            aria-label="考核对象"
             disabled={editing !== null}
             options={options(subjectsFor(by, units))}
             onChange={() =>
@@ -139,25 +140,23 @@ export function AssessmentDrawer({
         </Form.Item>
         <Form.Item name="kind" label="考核类型">
           <Select
-            aria-label="考核类型"
             disabled={editing !== null}
             options={kindsFor(by, subject).map((k) => ({ value: k, label: KIND_ZH[k] }))}
           />
         </Form.Item>
         {annual && (
-          <Form.Item name="outcome" label="考核结果" rules={[{ required: true, message: '请选择考核结果' }]}>
-            <Select aria-label="考核结果" options={outcomesFor(by, subject, kind)} />
+          <Form.Item name="outcome" label="考核结果">
+            <Select options={outcomesFor(by, subject, kind)} />
           </Form.Item>
         )}
         <Form.Item name="score" label={annual ? '总分（用于排名，可不填）' : '履职考评得分'}>
-          <InputNumber min={0} max={1000} step={0.5} style={{ width: 160 }} aria-label="总分" />
+          <InputNumber min={0} max={1000} step={0.5} style={{ width: 160 }} />
         </Form.Item>
         {annual && samples.length > 0 && (
           <>
             <Form.Item name="sampled" label="抽中的单位">
               <Select
                 mode="multiple"
-                aria-label="抽中的单位"
                 optionFilterProp="label"
                 options={options(samples)}
                 onChange={(v: string[]) =>
@@ -170,7 +169,6 @@ export function AssessmentDrawer({
             <Form.Item name="at_fault" label="失职的单位（在抽中的单位中）">
               <Select
                 mode="multiple"
-                aria-label="失职的单位"
                 optionFilterProp="label"
                 options={options(sampled.flatMap((id) => (byId.get(id) ? [byId.get(id)!] : [])))}
               />
@@ -179,16 +177,11 @@ export function AssessmentDrawer({
         )}
         {annual && by === 'province' && (
           <Form.Item name="caused_by" label="因履职不力造成此结果的县直单位（4.1.3）">
-            <Select
-              mode="multiple"
-              aria-label="造成原因的县直单位"
-              optionFilterProp="label"
-              options={options(causeChoices(by, units))}
-            />
+            <Select mode="multiple" optionFilterProp="label" options={options(causeChoices(by, units))} />
           </Form.Item>
         )}
         <Form.Item name="decided" label="决定日期（可不填，默认为评定日）">
-          <DatePicker aria-label="决定日期" />
+          <DatePicker />
         </Form.Item>
       </Form>
     </Drawer>

@@ -116,7 +116,6 @@ export function RecordsTab({
         rowKey="id"
         columns={columns}
         dataSource={rows}
-        scroll={{ x: 1200 }}
         pagination={{ pageSize: 15, showSizeChanger: false, showTotal: (n) => `共 ${n} 条` }}
         locale={{ emptyText: '本年度尚无考核结果' }}
       />
