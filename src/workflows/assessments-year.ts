@@ -99,11 +99,9 @@ type Rankings = Awaited<ReturnType<typeof import('./rankings.ts').getRankings>>;
 /** Rankings with full-width Chinese, each village's town, and the categories' towns by name. */
 export async function labelledRankings(ctx: Ctx, scope: Scope, county: string, r: Rankings) {
   const units = new Map((await everything(ctx, scope, county, 'units', {})).map((u) => [String(u.id), u]));
-  const townOf = (id: string) => {
+  const townOf = (id: string): { town?: string; town_name?: string } => {
     const t = units.get(id)?.town;
-    return t
-      ? { town: String(t), town_name: String(units.get(String(t))?.name ?? t) }
-      : { town: null, town_name: null };
+    return t ? { town: String(t), town_name: String(units.get(String(t))?.name ?? t) } : {};
   };
   return {
     ...r,

@@ -8,7 +8,6 @@ import { BalanceOut } from './ledger-schemas.ts';
 
 const Str = Type.String();
 const Int = Type.Integer();
-const Bool = Type.Boolean();
 const Text = Type.Union([Type.String(), Type.Null()]);
 const Fen = Type.Integer({ description: 'fen' });
 const FenOrNull = Type.Union([Fen, Type.Null()]);

@@ -66,7 +66,7 @@ export const categoryColumns: ColumnsType<CategoryChange> = [
     title: '所属镇（场）',
     dataIndex: 'town_name',
     width: 120,
-    render: (t: string | null, c) => (c.kind === 'village' ? (t ?? '—') : '—'),
+    render: (t: string | undefined, c) => (c.kind === 'village' ? (t ?? '—') : '—'),
   },
   {
     title: '上年度',
