@@ -26,7 +26,11 @@ const englishText = (t: string) =>
 /** File names and Excel header codes (&"仿宋") are not text. */
 const notText = (t: string) => /\.(xlsx|docx)$/.test(t) || t.includes('&"');
 /** `{}` stands for an interpolated value: not Chinese, not punctuation. */
-const marks = (t: string) => asciiPunctuationInChinese(t.replace(/\{\}/g, '\uE000'));
+const marks = (t: string) => [
+  ...asciiPunctuationInChinese(t.replace(/\{\}/g, '\uE000')),
+  // A value quoted in Chinese text takes “”: 没有单位“t9”, not 没有单位 "t9".
+  ...(t.match(/"\{\}"/g) ?? []),
+];
 
 describe('the message catalogue', () => {
   it('reads the literals of the whole source tree', () => {
@@ -38,6 +42,7 @@ describe('the message catalogue', () => {
   it('finds what it looks for: ASCII marks in Chinese, Chinese in English', () => {
     expect(marks('应为列表,实为 {}')).not.toEqual([]);
     expect(marks('应为列表，实为 {}')).toEqual([]);
+    expect(marks('没有单位 "{}"')).not.toEqual([]);
     expect(englishText('the 奖惩兑现表 is for county-wide users')).toBe(true);
     expect(englishText('县年度考核没有总分，不参加排名')).toBe(false);
   });

@@ -122,7 +122,7 @@ for (const dialect of DIALECTS) {
       const problems = r.json().error.problems;
       expect(problems).toEqual(
         expect.arrayContaining([
-          { path: 'posts[3].unit', code: 'unknown_ref', zh: '没有单位 "t9"', en: 'no unit "t9"' },
+          { path: 'posts[3].unit', code: 'unknown_ref', zh: '没有单位“t9”', en: 'no unit "t9"' },
           expect.objectContaining({ path: 'decided_on', code: 'date' }),
         ]),
       );

@@ -279,7 +279,7 @@ export async function createCounty(
       .select('id')
       .where('id', '=', input.id)
       .executeTakeFirst();
-    if (exists) throw conflict(`县编号 "${input.id}" 已存在`, `county "${input.id}" already exists`);
+    if (exists) throw conflict(`县编号“${input.id}”已存在`, `county "${input.id}" already exists`);
     const row = { id: input.id, name: input.name, policy, created_at: at, updated_at: at };
     await trx.insertInto('counties').values(row).execute();
     const audit = await AuditWriter.open(trx);

@@ -177,7 +177,7 @@ export async function confirmDecision(
     problems.push({
       path: 'evaluation_id',
       code: 'unknown_ref',
-      zh: `本县 ${year} 年度没有评定 "${input.evaluation_id}"`,
+      zh: `本县${year}年度没有评定“${input.evaluation_id}”`,
       en: `no evaluation "${input.evaluation_id}" of this county and year`,
     });
   if (problems.length) throw invalid(problems);

@@ -232,7 +232,7 @@ export async function createFact(
         .where('county_id', '=', county)
         .where('id', '=', id)
         .executeTakeFirst();
-      if (exists) throw conflict(`${kind.zh}编号 "${id}" 已被使用`, `${name} id "${id}" is already used`);
+      if (exists) throw conflict(`${kind.zh}编号“${id}”已被使用`, `${name} id "${id}" is already used`);
     }
     const at = stamp(ctx);
     // A new assessment comes last in the year's order.
@@ -381,7 +381,7 @@ export async function closeFact(
         en: 'a retraction needs a reason',
       });
     if (before.retracted_at)
-      throw conflict(`${kind.zh} "${id}" 已撤回`, `${name} "${id}" is already retracted`);
+      throw conflict(`${kind.zh}“${id}”已撤回`, `${name} "${id}" is already retracted`);
     set = { retracted_at: at, retracted_by: scope.actor.name, retract_reason: body.reason ?? null };
   } else {
     if (before.retracted_at)

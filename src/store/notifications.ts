@@ -161,7 +161,7 @@ export async function markRead(
       unknown.slice(0, 20).map((id) => ({
         path: 'ids',
         code: 'unknown_ref',
-        zh: `没有通知 "${id}"`,
+        zh: `没有通知“${id}”`,
         en: `no notification "${id}"`,
       })),
     );

@@ -114,7 +114,7 @@ async function checkUser(db: Db, u: NewUser): Promise<Problem[]> {
     problems.push({
       path: 'county',
       code: 'unknown_ref',
-      zh: `没有县 "${u.county}"`,
+      zh: `没有县“${u.county}”`,
       en: `no county "${u.county}"`,
     });
   const unitKind = u.role === 'town' ? 'town' : u.role === 'unit' ? 'county_unit' : null;
@@ -139,7 +139,7 @@ async function checkUser(db: Db, u: NewUser): Promise<Problem[]> {
       problems.push({
         path: 'unit',
         code: 'unknown_ref',
-        zh: `本县没有${unitKind === 'town' ? '镇（场）' : '县直单位'} "${u.unit}"`,
+        zh: `本县没有${unitKind === 'town' ? '镇（场）' : '县直单位'}“${u.unit}”`,
         en: `the county has no ${unitKind} "${u.unit}"`,
       });
   } else if (u.unit)
@@ -198,7 +198,7 @@ export async function createUser(
   };
   return ctx.db.transaction().execute(async (trx) => {
     if (await trx.selectFrom('users').select('id').where('username', '=', u.username).executeTakeFirst())
-      throw conflict(`用户名 "${u.username}" 已被使用`, `user name "${u.username}" is taken`);
+      throw conflict(`用户名“${u.username}”已被使用`, `user name "${u.username}" is taken`);
     await trx.insertInto('users').values(row).execute();
     const user = userOf(row);
     await appendAudit(

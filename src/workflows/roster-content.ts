@@ -53,7 +53,7 @@ export interface StoredPerson extends CasePerson {
 
 /** A roster that is not there, or not the caller's to see (the same answer). */
 export const noRoster = (unit: string) =>
-  new StoreError('not_found', `没有单位 "${unit}" 的名单`, `no roster of "${unit}"`);
+  new StoreError('not_found', `没有单位“${unit}”的名单`, `no roster of "${unit}"`);
 
 export async function loadSetting(db: Db | Tx, county: string, unitId: string): Promise<Setting> {
   const c = await db.selectFrom('counties').select('policy').where('id', '=', county).executeTakeFirst();
