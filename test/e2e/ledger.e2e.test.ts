@@ -148,6 +148,10 @@ describe('罚款与奖金 (browser)', () => {
     await drawer(page).getByRole('link', { name: '收款收据' }).click();
     expect((await download).suggestedFilename()).toMatch(/\.docx$/);
 
+    const notice = page.waitForEvent('download');
+    await drawer(page).getByRole('link', { name: '罚款缴纳通知书' }).click();
+    expect((await notice).suggestedFilename()).toMatch(/\.docx$/);
+
     // Remit what the town holds to the finance bureau.
     await makeMove(page, '上缴财政局', { capital: expect.stringContaining('元（大写：') });
     await drawer(page).locator('.ant-tag').getByText('已解缴', { exact: true }).waitFor();

@@ -53,6 +53,8 @@ describe('the reports’ response schemas', () => {
     const overdue = await json(`${Y}/reports/overdue?on=2010-04-10`);
     expect(overdue.total_fen).toBeGreaterThan(0);
     expect(overdue).toEqual(plain(await overdueReport(k.ctx, office, COUNTY, 2009, '2010-04-10')));
+    expect(await json(`${Y}/reports/overdue?as_of=2010-04-10`)).toEqual(overdue);
+    expect((await json(`${Y}/reports/overdue?as_of=2010-03-01`)).total_fen).toBe(0);
     const rankings = await json(`${Y}/rankings`);
     expect(rankings.rankings.length).toBe(3);
     expect(rankings).toEqual(

@@ -51,6 +51,23 @@ export const RewardsAndSanctions = Obj(
     }),
     groups: Type.Array(Obj({ group: Str, zh: Str, lines: Type.Array(Line), totals: Totals })),
     totals: Totals,
+    withheld: Type.Array(
+      Obj(
+        {
+          group: Str,
+          subject: Subject,
+          type: Str,
+          type_zh: Str,
+          clause: Str,
+          clause_label: Str,
+          amount_fen: FenOrNull,
+          detail: Str,
+          reason: Str,
+          reason_zh: Str,
+        },
+        'a reward withheld (I4): what it would have been, and why it is not paid',
+      ),
+    ),
     rewards_capital: Str,
     fines_capital: Str,
   },

@@ -23,6 +23,13 @@ import { sendDocument } from './documents.ts';
 import { Overdue, RewardsAndSanctions, Statement } from './report-schemas.ts';
 
 const OnQuery = Type.Object({ on: Type.Optional(DateStr) }, { additionalProperties: false });
+const OverdueQuery = Type.Object(
+  {
+    on: Type.Optional(DateStr),
+    as_of: Type.Optional({ ...DateStr, description: 'the same as on: the day the list is as of' }),
+  },
+  { additionalProperties: false },
+);
 const StatementQuery = Type.Object(
   {
     unit: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
@@ -45,7 +52,7 @@ interface Report<R> {
   /** The JSON answer's schema. */
   answer: TSchema;
   summary: string;
-  query: typeof OnQuery | typeof StatementQuery;
+  query: typeof OnQuery | typeof StatementQuery | typeof OverdueQuery;
   load(ctx: Ctx, req: FastifyRequest, county: string, year: number): Promise<R>;
   workbook(r: R, sign: Signature): Promise<Buffer>;
   filename(r: R, year: number): string;
@@ -79,8 +86,9 @@ const REPORTS = [
     path: 'overdue',
     answer: Overdue,
     summary: 'fines past their deadline and not settled, by collecting unit, with what may be deducted (八)',
-    query: OnQuery,
-    load: (ctx, req, county, year) => overdueReport(ctx, scopeOf(req), county, year, on(req)),
+    query: OverdueQuery,
+    load: (ctx, req, county, year) =>
+      overdueReport(ctx, scopeOf(req), county, year, on(req) ?? (req.query as { as_of?: string }).as_of),
     workbook: overdueWorkbook,
     filename: (o, year) => `逾期罚款-${o.county_name}-${year}-${o.on}.xlsx`,
   }),

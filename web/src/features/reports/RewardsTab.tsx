@@ -93,6 +93,22 @@ export function RewardsTab({ county, year }: { county: string; year: number }) {
         scroll={{ x: 1100 }}
         pagination={{ pageSize: 15, showSizeChanger: false, showTotal: (n) => `共 ${n} 项` }}
       />
+      {r.withheld.length > 0 && (
+        <Table
+          size="small"
+          title={() => `暂不兑现的奖励（${r.withheld.length}项）`}
+          rowKey={(w) => `${w.subject.kind}|${w.subject.id}|${w.type}|${w.clause}|${w.detail}`}
+          dataSource={r.withheld}
+          pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
+          columns={[
+            { title: '对象', dataIndex: ['subject', 'name'], width: 140 },
+            { title: '奖惩', dataIndex: 'type_zh', width: 110 },
+            { title: '依据条款', dataIndex: 'clause_label', width: 100 },
+            { title: '金额', dataIndex: 'amount_fen', width: 110, align: 'right', render: money },
+            { title: '原因', dataIndex: 'reason_zh' },
+          ]}
+        />
+      )}
     </div>
   );
 }
