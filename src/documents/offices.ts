@@ -120,6 +120,11 @@ function check(input: Record<string, unknown>): Problem[] {
 /** Who sets an office's letterhead: the assessment office its own, the finance bureau its own. */
 const OWNER: Record<OfficeId, string> = { office: 'office', finance: 'finance' };
 
+/** Whether a scope may set an office's letterhead (the system may set any). */
+export function mayEditOffice(scope: Scope, id: OfficeId): boolean {
+  return scope.actor.role === 'system' || scope.role === OWNER[id];
+}
+
 export async function setOffice(
   ctx: Ctx,
   scope: Scope,
@@ -132,7 +137,7 @@ export async function setOffice(
     throw invalid([
       { path: 'office', code: 'enum', zh: '机关应为 office 或 finance', en: 'office is office or finance' },
     ]);
-  if (scope.actor.role !== 'system' && scope.role !== OWNER[id])
+  if (!mayEditOffice(scope, id))
     throw new StoreError(
       'forbidden',
       `只有${OFFICE_ZH[id]}可以设置本机关的版头`,

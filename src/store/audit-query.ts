@@ -5,9 +5,8 @@
 
 import { actionZh, objectTypeZh } from '../domain/audit-labels.ts';
 import { addDays } from '../domain/dates.ts';
-import { zhPunct } from '../domain/zh-punct.ts';
 import type { Db } from './schema.ts';
-import { ROLE_ZH, type Role } from './scope.ts';
+import { roleZh } from './scope.ts';
 
 export interface AuditFilter {
   /** Who: the account's user name as recorded. */
@@ -55,13 +54,6 @@ export interface AuditItem {
 
 /** The start of a China day as the trail's timestamps write it (UTC). */
 const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString();
-
-/** A role's words, full-width: 镇（场）; `system` for the system's own entries. */
-export function roleZh(role: string): string {
-  if (role === 'system') return '系统';
-  const zh = ROLE_ZH[role as Role];
-  return zh ? zhPunct(zh) : role;
-}
 
 function filtered(db: Db, county: string | null, f: AuditFilter) {
   let qb = db.selectFrom('audit_log');

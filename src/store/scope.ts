@@ -2,6 +2,7 @@
 // a list, a count or an export never shows another county's or town's rows. Deny by default: a
 // role that is not named somewhere sees nothing.
 
+import { zhPunct } from '../domain/zh-punct.ts';
 import type { Actor } from './audit.ts';
 import type { Db } from './schema.ts';
 
@@ -16,6 +17,13 @@ export const ROLE_ZH: Record<Role, string> = {
   finance: '县财政局',
   auditor: '纪委、审计（只读）',
 };
+
+/** A role's words as a user reads them, full-width (镇（场）); `system` for the system's own doing. */
+export function roleZh(role: string): string {
+  if (role === 'system') return '系统';
+  const zh = ROLE_ZH[role as Role];
+  return zh ? zhPunct(zh) : role;
+}
 
 export interface Scope {
   actor: Actor;

@@ -2,11 +2,12 @@
 
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { packIds } from '../../policy/load.ts';
+import { loadEngine, packIds } from '../../policy/load.ts';
 import { createCounty, getCounty } from '../../store/cases.ts';
 import { notFound } from '../../store/errors.ts';
 import type { Ctx } from '../../store/facts.ts';
 import { placesOf } from '../../store/places.ts';
+import { ROLES, roleZh } from '../../store/scope.ts';
 import { listTokens, revokeToken } from '../../store/tokens.ts';
 import { createUser, listUsers, updateUser, userOf } from '../../store/users.ts';
 import { scopeOf, userOfRequest } from '../auth.ts';
@@ -26,6 +27,14 @@ const County = Type.Object(
   { additionalProperties: true },
 );
 
+/** An account as the administrators' list shows it: its role and place in words. */
+const UserListed = Type.Object({
+  ...UserOut.properties,
+  role_zh: Type.String(),
+  county_name: Type.Union([Type.String(), Type.Null()]),
+  unit_name: Type.Union([Type.String(), Type.Null()]),
+});
+
 export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
   app.get(
     '/api/v1/users',
@@ -33,12 +42,31 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
       schema: {
         tags: ['users'],
         summary: "accounts (of the administrator's county, or all)",
-        response: { 200: Type.Object({ items: Type.Array(UserOut) }), ...errors(401, 403) },
+        description:
+          'Each account with its role and place in words; `roles` lists every role with its Chinese label, for a form to offer.',
+        response: {
+          200: Type.Object({
+            items: Type.Array(UserListed),
+            roles: Type.Array(Type.Object({ code: Type.String(), zh: Type.String() })),
+          }),
+          ...errors(401, 403),
+        },
       },
     },
-    async (req) => ({
-      items: await listUsers(ctx.db, scopeOf(req).county),
-    }),
+    async (req) => {
+      const users = await listUsers(ctx.db, scopeOf(req).county);
+      const units = await ctx.db.selectFrom('units').select(['county_id', 'id', 'name']).execute();
+      const counties = await ctx.db.selectFrom('counties').select(['id', 'name']).execute();
+      return {
+        items: users.map((u) => ({
+          ...u,
+          role_zh: roleZh(u.role),
+          county_name: counties.find((c) => c.id === u.county)?.name ?? null,
+          unit_name: units.find((x) => x.county_id === u.county && x.id === u.unit)?.name ?? null,
+        })),
+        roles: ROLES.map((code) => ({ code, zh: roleZh(code) })),
+      };
+    },
   );
   app.post(
     '/api/v1/users',
@@ -137,14 +165,25 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
       schema: {
         tags: ['counties'],
         summary: 'the counties you may see',
-        response: { 200: Type.Object({ items: Type.Array(County) }), ...errors(401) },
+        description:
+          '`packs`: the policy packs shipped with the system, by id and title, that a new county may follow.',
+        response: {
+          200: Type.Object({
+            items: Type.Array(County),
+            packs: Type.Array(Type.Object({ id: Type.String(), title: Type.String() })),
+          }),
+          ...errors(401),
+        },
       },
     },
     async (req) => {
       const user = userOfRequest(req);
       let qb = ctx.db.selectFrom('counties').selectAll().orderBy('id');
       if (user.county !== null) qb = qb.where('id', '=', user.county);
-      return { items: await qb.execute() };
+      return {
+        items: await qb.execute(),
+        packs: packIds().map((id) => ({ id, title: loadEngine(id).pack.title })),
+      };
     },
   );
   app.get(

@@ -10,7 +10,7 @@ import type { DocumentFile } from '../../documents/common.ts';
 import { decisionDocument } from '../../documents/decision.ts';
 import { entryDocument } from '../../documents/ledger-documents.ts';
 import { obligationNotice } from '../../documents/money-notices.ts';
-import { listOffices, setOffice } from '../../documents/offices.ts';
+import { listOffices, mayEditOffice, OFFICE_ZH, setOffice } from '../../documents/offices.ts';
 import { actionDocument } from '../../documents/personnel.ts';
 import { documentRegister } from '../../documents/register.ts';
 import { DOCX_TYPE } from '../../documents/render.ts';
@@ -41,6 +41,19 @@ const OfficeBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** An issuing office as set (or by default), with whether the reader may set it. */
+const OfficeOut = Type.Object({
+  id: Type.Union([Type.Literal('office'), Type.Literal('finance')]),
+  name_zh: Type.String({ description: 'which office: 县人口考核办 or 县财政局' }),
+  name: Type.String(),
+  mark: Type.String(),
+  code: Type.String(),
+  letterhead: Type.Union([Type.Literal('print'), Type.Literal('preprinted')]),
+  fonts: Type.Union([Type.Literal('gb'), Type.Literal('system')]),
+  configured: Type.Boolean({ description: 'false: the defaults, the office has not set its own' }),
+  editable: Type.Boolean({ description: 'whether you may set it (each office its own)' }),
+});
 
 export function documentRoutes(app: FastifyInstance, ctx: Ctx): void {
   const tags = ['documents'];
@@ -102,12 +115,16 @@ export function documentRoutes(app: FastifyInstance, ctx: Ctx): void {
         tags,
         summary: 'the issuing offices: names, 发文机关标志, 机关代字, letterhead and fonts',
         params: CountyParams,
-        response: { 200: Type.Object({ items: Type.Array(Open) }), ...errors(401, 403, 404) },
+        response: { 200: Type.Object({ items: Type.Array(OfficeOut) }), ...errors(401, 403, 404) },
       },
     },
-    async (req) => ({
-      items: await listOffices(ctx, scopeOf(req), (req.params as { county: string }).county),
-    }),
+    async (req) => {
+      const scope = scopeOf(req);
+      const items = await listOffices(ctx, scope, (req.params as { county: string }).county);
+      return {
+        items: items.map((o) => ({ ...o, name_zh: OFFICE_ZH[o.id], editable: mayEditOffice(scope, o.id) })),
+      };
+    },
   );
   app.put(
     '/api/v1/counties/:county/issuing-offices',
@@ -122,12 +139,14 @@ export function documentRoutes(app: FastifyInstance, ctx: Ctx): void {
         summary: "set an office's letterhead (the assessment office its own, the finance bureau its own)",
         params: CountyParams,
         body: OfficeBody,
-        response: { 200: Open, ...errors(400, 401, 403, 404, 422) },
+        response: { 200: OfficeOut, ...errors(400, 401, 403, 404, 422) },
       },
     },
     async (req) => {
       const { county } = req.params as { county: string };
-      return setOffice(ctx, scopeOf(req), county, req.body as Record<string, unknown>);
+      const scope = scopeOf(req);
+      const o = await setOffice(ctx, scope, county, req.body as Record<string, unknown>);
+      return { ...o, name_zh: OFFICE_ZH[o.id], editable: mayEditOffice(scope, o.id) };
     },
   );
 }

@@ -119,7 +119,15 @@ export const ROUTES: readonly AppRoute[] = [
     needs: ['GET /api/v1/audit'],
     page: () => import('../features/audit/AuditPage.tsx'),
   },
-  { path: '/admin', label: '系统管理', icon: SettingOutlined, part: 2, needs: ['GET /api/v1/users'] },
+  {
+    path: '/admin',
+    label: '系统管理',
+    icon: SettingOutlined,
+    part: 2,
+    // Administrators (accounts, counties) and the offices that set their own letterhead.
+    needs: ['GET /api/v1/users', `PUT ${C}/issuing-offices`],
+    page: () => import('../features/admin/AdminPage.tsx'),
+  },
 ];
 
 /** Whether the server's permissions let the user open a screen. */
