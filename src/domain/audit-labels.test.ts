@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionZh, knownActions, objectTypeZh } from './audit-labels.ts';
+import { actionZh, fieldZh, knownActions, objectTypeZh } from './audit-labels.ts';
 
 describe('audit labels', () => {
   it('names whole actions, composes a fact verb with its object, and leaves an unknown code as it is', () => {
@@ -16,5 +16,11 @@ describe('audit labels', () => {
     expect(new Set(all.map((a) => a.code)).size).toBe(all.length);
     expect(all.filter((a) => a.zh === a.code)).toEqual([]);
     expect(all).toContainEqual({ code: 'warning_notices.create', zh: '下达警示通知书' });
+  });
+
+  it('names common fields, nested ones by their last part', () => {
+    expect(fieldZh('correction_note')).toBe('整改情况');
+    expect(fieldZh('history.created_at')).toBe('创建时间');
+    expect(fieldZh('weird_field')).toBe('weird_field');
   });
 });

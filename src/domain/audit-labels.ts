@@ -112,3 +112,55 @@ export function knownActions(): { code: string; zh: string }[] {
   for (const f of FACTS) for (const v of Object.keys(VERB_ZH)) codes.add(`${f}.${v}`);
   return [...codes].sort().map((code) => ({ code, zh: actionZh(code) }));
 }
+
+/** The fields an entry's values most often hold, in Chinese (others read as their code). */
+const FIELD_ZH: Record<string, string> = {
+  id: '编号',
+  name: '名称',
+  kind: '类别',
+  unit: '单位',
+  town: '所属镇（场）',
+  person: '人员',
+  role: '角色或职务',
+  status: '状态',
+  status_zh: '状态（文字）',
+  matter: '事项',
+  issued_on: '下达日期',
+  deadline: '整改期限',
+  correction_reported_on: '报告整改日期',
+  correction_note: '整改情况',
+  corrected_on: '验收日期',
+  verified_by: '验收人',
+  from: '起始日期',
+  to: '终止日期',
+  fp_year: '计生年度',
+  category: '类别',
+  outcome: '结果',
+  score: '得分',
+  reasons: '原因',
+  version: '版本',
+  username: '登录名',
+  display_name: '姓名',
+  county: '县',
+  disabled_at: '停用时间',
+  created_at: '创建时间',
+  updated_at: '修改时间',
+  retracted_at: '撤销时间',
+  retract_reason: '撤销理由',
+  amount_fen: '金额（分）',
+  receipt_no: '收据号',
+  note: '备注',
+  reason: '理由',
+  fines_due_on: '罚款缴纳期限',
+  expires_at: '有效期至',
+  revoked_at: '吊销时间',
+  revoke_reason: '吊销原因',
+  password_changed: '密码已更改',
+  sessions_ended: '已退出登录',
+  tokens_revoked: '吊销的令牌数',
+};
+
+/** A field of an entry's values in words: `history.created_at` → 创建时间; unknown ones as they are. */
+export function fieldZh(path: string): string {
+  return FIELD_ZH[path.split('.').pop() ?? path] ?? path;
+}

@@ -4,11 +4,12 @@
 // revokes its own API token (the secret shown once); the assessment office sets its own
 // letterhead and only that; a town user has no such screen.
 
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { SYSTEM } from '../../src/store/audit.ts';
-import { createCounty } from '../../src/store/cases.ts';
-import { createFact } from '../../src/store/facts.ts';
+import { createCounty, importCase } from '../../src/store/cases.ts';
 import { systemScope } from '../../src/store/scope.ts';
 import { createUser } from '../../src/store/users.ts';
 import { type E2E, startE2E } from './harness.ts';
@@ -20,7 +21,7 @@ let townName = '';
 beforeAll(async () => {
   e = await startE2E({ now: SCENARIO_START });
   await prepareScenario(e);
-  // An administrator of the demo county only, and another county with a town of its own.
+  // An administrator of the demo county only, and another county (the example's, 东风镇 among its towns).
   await createUser(e.ctx, SYSTEM, {
     username: 'county-admin',
     password: PASSWORD,
@@ -29,11 +30,13 @@ beforeAll(async () => {
     display_name: '赵敏',
   });
   await createCounty(e.ctx, SYSTEM, { id: 'other', name: '外县' });
-  await createFact(e.ctx, systemScope('other'), 'other', 'units', {
-    id: 'X-T01',
-    kind: 'town',
-    name: '外县镇',
-  });
+  await importCase(
+    e.ctx,
+    systemScope('other'),
+    'other',
+    2009,
+    parse(readFileSync(new URL('../../examples/qingshui-2009.yaml', import.meta.url), 'utf8')),
+  );
   townName = (
     await e.ctx.db
       .selectFrom('units')
@@ -77,7 +80,7 @@ describe('系统管理 (browser)', () => {
     await dialog.getByLabel('所属镇（场）').click();
     const offered = await dropdown(page).last().innerText();
     expect(offered).toContain(townName);
-    expect(offered).not.toContain('外县镇');
+    expect(offered).not.toContain('东风镇');
     await dropdown(page).last().getByText(townName, { exact: true }).click();
     expect(await e.axe(page)).toEqual([]);
     await e.screenshot(page, 'admin-user-form');
@@ -94,7 +97,7 @@ describe('系统管理 (browser)', () => {
         password: 'wai xian password',
         role: 'town',
         county: 'other',
-        unit: 'X-T01',
+        unit: 't-dongfeng',
       },
     });
     expect(outside.status()).toBe(403);

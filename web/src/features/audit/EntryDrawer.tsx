@@ -3,13 +3,19 @@
 // place in the chain (its hash and the previous one).
 
 import { Collapse, Descriptions, Drawer, Table, Tag, Typography } from 'antd';
+import { fieldZh } from '../../../../src/domain/audit-labels.ts';
 import { proseDate, tableDateTime } from '../../lib/format.ts';
 import type { AuditEntry } from './api.ts';
 import { actorText } from './columns.tsx';
 import { CHANGE_ZH, type DiffRow, diffSummary, diffValues } from './diff.ts';
 
 const diffColumns = [
-  { title: '字段', dataIndex: 'path', width: 170 },
+  {
+    title: '字段',
+    dataIndex: 'path',
+    width: 190,
+    render: (p: string) => (fieldZh(p) === p ? p : `${fieldZh(p)}（${p}）`),
+  },
   { title: '改动前', dataIndex: 'before', render: (t: string) => <span className="audit-value">{t}</span> },
   { title: '改动后', dataIndex: 'after', render: (t: string) => <span className="audit-value">{t}</span> },
   {
