@@ -214,6 +214,9 @@ export const TokenOut = Type.Object({
     Type.Null(),
   ]),
   token: Type.Optional(Type.String({ description: 'shown once, when created' })),
+  expired: Type.Optional(
+    Type.Boolean({ description: 'in a list: whether it has expired by the server’s clock' }),
+  ),
 });
 export const Interpretations = Type.Record(Type.String({ pattern: '^I\\d+$' }), Type.String());
 export const Receipt = Type.Object({}, { additionalProperties: true });

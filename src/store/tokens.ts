@@ -88,8 +88,15 @@ export async function createToken(
   return { ...tokenInfo(row), token };
 }
 
-/** The tokens of one account, oldest first (their secrets are never shown again). */
-export async function listTokens(db: Db, userId: string): Promise<TokenInfo[]> {
+/**
+ * The tokens of one account, oldest first (their secrets are never shown again); with `now`, each
+ * says whether it has expired by then (the server's clock, not the reader's).
+ */
+export async function listTokens(
+  db: Db,
+  userId: string,
+  now?: Date,
+): Promise<(TokenInfo & { expired?: boolean })[]> {
   return (
     await db
       .selectFrom('api_tokens')
@@ -97,7 +104,10 @@ export async function listTokens(db: Db, userId: string): Promise<TokenInfo[]> {
       .where('user_id', '=', userId)
       .orderBy('created_at')
       .execute()
-  ).map(tokenInfo);
+  ).map((r) => ({
+    ...tokenInfo(r),
+    ...(now && { expired: r.expires_at !== null && r.expires_at <= now.toISOString() }),
+  }));
 }
 
 /** Revokes one token of an account (its owner's, or an administrator's doing). */

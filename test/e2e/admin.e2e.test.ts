@@ -170,6 +170,7 @@ describe('系统管理 (browser)', () => {
     const { page, problems } = await e.page();
     await e.signIn(page, 'office');
     await page.getByRole('menuitem', { name: '系统管理' }).click();
+    await page.getByRole('tab', { name: '发文机关' }).waitFor();
     expect(await page.getByRole('tab').allInnerTexts()).toEqual(['发文机关', '我的 API 令牌']);
     await page.getByText('县人口考核办').first().waitFor();
     expect(await page.getByRole('button', { name: '设置本机关' }).count()).toBe(1);

@@ -139,7 +139,7 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
     },
     async (req) => {
       const user = await managedUser(req, scopeOf(req).county);
-      return { items: await listTokens(ctx.db, user.id) };
+      return { items: await listTokens(ctx.db, user.id, ctx.now()) };
     },
   );
   app.delete(

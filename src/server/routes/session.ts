@@ -86,7 +86,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: Ctx, cfg: AuthConfig): 
       },
     },
     async (req) => ({
-      items: await listTokens(ctx.db, userOfRequest(req).id),
+      items: await listTokens(ctx.db, userOfRequest(req).id, ctx.now()),
     }),
   );
   app.post(

@@ -29,7 +29,7 @@ export default function AdminPage() {
       label: '我的 API 令牌',
       children: <MyTokensTab />,
     },
-  ]
+  ];
   const shown = tabs.filter((t) => t !== false);
   const active = shown.find((t) => t.key === params.get('tab'))?.key ?? shown[0]?.key;
   return (

@@ -54,7 +54,7 @@ export function TokenTable({
                       cancelText="取消"
                       onConfirm={() => onRevoke(t)}
                     >
-                      <Button type="link" size="small" danger aria-label={`吊销令牌 ${t.name}`}>
+                      <Button type="link" size="small" aria-label={`吊销令牌 ${t.name}`}>
                         吊销
                       </Button>
                     </Popconfirm>

@@ -74,7 +74,7 @@ export function UsersTab() {
               cancelText="取消"
               onConfirm={() => patch.mutateAsync({ id: u.id, body: { disabled: !u.disabled_at } })}
             >
-              <Button type="link" size="small" danger={!u.disabled_at}>
+              <Button type="link" size="small">
                 {u.disabled_at ? '启用' : '停用'}
               </Button>
             </Popconfirm>

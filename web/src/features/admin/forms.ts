@@ -93,12 +93,13 @@ const REVOKE_ZH: Record<string, string> = {
   role_or_place_changed: '已失效（角色或单位已变更）',
 };
 
-/** A token's state in words, on a day: 有效, 已过期, 已吊销… */
-export function tokenState(
-  t: { revoked_at: string | null; revoke_reason: string | null; expires_at: string | null },
-  now: Date = new Date(),
-): { live: boolean; zh: string } {
+/** A token's state in words: 有效, 已过期 (as the server's clock says), 已吊销… */
+export function tokenState(t: {
+  revoked_at: string | null;
+  revoke_reason: string | null;
+  expired?: boolean | undefined;
+}): { live: boolean; zh: string } {
   if (t.revoked_at) return { live: false, zh: REVOKE_ZH[t.revoke_reason ?? 'revoked'] ?? '已吊销' };
-  if (t.expires_at && Date.parse(t.expires_at) <= now.getTime()) return { live: false, zh: '已过期' };
+  if (t.expired) return { live: false, zh: '已过期' };
   return { live: true, zh: '有效' };
 }
