@@ -285,6 +285,34 @@ export const SHOTS: Shot[] = [
       await page.locator('figure canvas').waitFor();
     },
   },
+  {
+    name: 'admin-users',
+    role: 'admin',
+    open: async (page) => {
+      await page.goto('/admin');
+      await page.getByRole('cell', { name: '刘建华' }).waitFor();
+    },
+  },
+  {
+    name: 'admin-user-form',
+    role: 'admin',
+    open: async (page) => {
+      await page.goto('/admin');
+      await page.getByRole('button', { name: '新建账号' }).click();
+      await page.getByRole('dialog').getByLabel('登录名').fill('li-ming');
+      await page.getByRole('dialog').getByLabel('姓名').fill('李明');
+    },
+  },
+  {
+    name: 'admin-token-created',
+    role: 'office',
+    open: async (page) => {
+      await page.goto('/admin?tab=tokens');
+      await page.getByLabel('令牌名称').fill('月报导出脚本');
+      await page.getByRole('button', { name: '创建令牌' }).click();
+      await page.getByTestId('new-token').waitFor();
+    },
+  },
 ];
 
 const e = await startE2E({ now: SCENARIO_START });

@@ -67,6 +67,7 @@ export function MyTokensTab() {
         open={made !== null}
         title={`令牌“${made?.name ?? ''}”已创建`}
         onCancel={() => setMade(null)}
+        destroyOnHidden
         footer={
           <Button type="primary" onClick={() => setMade(null)}>
             我已保存

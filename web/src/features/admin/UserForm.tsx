@@ -9,6 +9,8 @@ import { type UserRow, useCounties, useCreateUser, usePatchUser, usePlaces } fro
 import { showProblems } from './formErrors.ts';
 import { needsUnit, newUserBody, placesFor, type UserValues, userPatch } from './forms.ts';
 
+// Selects carry no client-side `required` rule (antd would put aria-required on a div): the
+// server names a missing role or unit on its field.
 const FIELDS = ['username', 'display_name', 'password', 'role', 'county', 'unit'];
 
 export function UserForm({
@@ -86,8 +88,8 @@ export function UserForm({
             <Input.Password autoComplete="new-password" placeholder="至少 10 个字符" />
           </Form.Item>
         )}
-        <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
-          <Select options={roles.map((r) => ({ value: r.code, label: r.zh }))} placeholder="请选择" />
+        <Form.Item name="role" label="角色">
+          <Select options={roles.map((r) => ({ value: r.code, label: r.zh }))} placeholder="请选择（必填）" />
         </Form.Item>
         {!user && (
           <Form.Item name="county" label="县" extra={own ? '县级管理员只能在本县建账号' : undefined}>
@@ -100,12 +102,8 @@ export function UserForm({
           </Form.Item>
         )}
         {needsUnit(role) && (
-          <Form.Item
-            name="unit"
-            label={role === 'town' ? '所属镇（场）' : '所属县直单位'}
-            rules={[{ required: true, message: '请选择所属单位' }]}
-          >
-            <Select showSearch optionFilterProp="label" options={unitOptions} placeholder="请选择" />
+          <Form.Item name="unit" label={role === 'town' ? '所属镇（场）' : '所属县直单位'}>
+            <Select showSearch optionFilterProp="label" options={unitOptions} placeholder="请选择（必填）" />
           </Form.Item>
         )}
       </Form>
