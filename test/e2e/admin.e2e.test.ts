@@ -139,7 +139,8 @@ describe('系统管理 (browser)', () => {
     await page.getByRole('button', { name: 'town 的 API 令牌' }).click();
     await page.getByRole('dialog').getByText('没有 API 令牌').waitFor();
     expect(await e.axe(page)).toEqual([]);
-    expect(problems).toEqual([]);
+    // The short password's refusal (422) is the one failed request the browser saw.
+    expect(problems.filter((p) => !p.includes('422'))).toEqual([]);
   }, 180_000);
 
   it('makes and revokes the user’s own API token, its secret shown once', async () => {
