@@ -181,7 +181,7 @@ export function AssessmentDrawer({
           </Form.Item>
         )}
         <Form.Item name="decided" label="决定日期（可不填，默认为评定日）">
-          <DatePicker />
+          <DatePicker placeholder="请选择日期" />
         </Form.Item>
       </Form>
     </Drawer>

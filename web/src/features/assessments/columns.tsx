@@ -19,8 +19,8 @@ export const assessmentColumns: ColumnsType<Assessment> = [
   { title: '考核类型', dataIndex: 'kind_zh', width: 130 },
   { title: '考核结果', dataIndex: 'outcome_zh', width: 150, render: (o: string | null) => o ?? '—' },
   { title: '总分', dataIndex: 'score', width: 70, align: 'right', render: (s: number | null) => s ?? '—' },
-  { title: '抽中', dataIndex: 'sampled', render: names },
-  { title: '失职', dataIndex: 'at_fault', render: names },
+  { title: '抽中', dataIndex: 'sampled', ellipsis: { showTitle: true }, render: names },
+  { title: '失职', dataIndex: 'at_fault', ellipsis: { showTitle: true }, render: names },
   { title: '造成原因的县直单位', dataIndex: 'caused_by', width: 150, render: names },
 ];
 
