@@ -142,6 +142,34 @@ describe('zeren validate, explain, compare, policy', () => {
     expect(await run('policy', 'interpretations', '--json')).toBe(0);
     expect(Object.keys(JSON.parse(out).interpretations)).toHaveLength(13);
   });
+
+  it('policy clause shows one clause: text, citing rules, parameters in force, readings, covering tests', async () => {
+    expect(await run('policy', 'clause', '3.1.1', '--on', '2009-06-01')).toBe(0);
+    for (const s of [
+      '三（一）1（3.1.1）',
+      '给予抽中的镇（场）奖励10000元',
+      '【规则 Rules】',
+      'reward-province-pass-sampled-town',
+      '【参数 Parameters】2009年6月1日施行的取值',
+      'reward_3_1_1_town　省评达标，抽中的镇（场）：10,000.00元（自2008年10月1日起）',
+      '* replace：以三（一）2 代替三（一）1（默认 / default）',
+      'rewards-towns.yaml　3.1.1 只奖抽中的镇；',
+    ])
+      expect(out).toContain(s);
+    // No ASCII comma, colon or parenthesis touching Chinese in what it prints.
+    expect(out).not.toMatch(/[\u4e00-\u9fff][,:;()]|[,:;()][\u4e00-\u9fff]/);
+    out = '';
+    expect(await run('policy', 'clause', '三（一）1', '--on', '2008-09-01', '--json')).toBe(0);
+    const c = JSON.parse(out);
+    expect(c.id).toBe('3.1.1');
+    expect(c.parameters[0]).toMatchObject({ value: null, value_zh: null });
+    expect(c.tests.every((t: { covers: string[] }) => t.covers.includes('3.1.1'))).toBe(true);
+    expect(await run('policy', 'clause', '9.9.9')).toBe(2);
+    expect(err).toContain('没有条款“9.9.9”');
+    expect(await run('policy', 'clause')).toBe(2);
+    expect(await run('policy', 'clause', '3.1.1', '--on', '2009-6-1')).toBe(2);
+    expect(err).toContain('--on');
+  });
 });
 
 describe('as a user runs it', () => {

@@ -1,20 +1,26 @@
 // `zeren policy`: the clauses, rules, parameters and interpretations of a pack.
 
 import type { Command } from 'commander';
+import { chinaDay, isIsoDate } from '../domain/dates.ts';
 import { loadEngine } from '../policy/load.ts';
+import { packTests } from '../policy/tests-index.ts';
+import { findClause, policyView } from '../policy/view.ts';
+import { clauseReport } from './policy-clause.ts';
 
 const print = (s: string): void => {
   process.stdout.write(`${s}\n`);
 };
-const PARTS = ['clauses', 'rules', 'parameters', 'interpretations', 'duties'] as const;
+const PARTS = ['clauses', 'rules', 'parameters', 'interpretations', 'duties', 'clause'] as const;
 
 export function registerPolicyCommand(program: Command, policy: () => string | undefined): void {
   program
     .command('policy')
     .description('the clauses, rules, parameters and interpretations of the policy pack (策略包)')
     .argument('[PART]', `one of ${PARTS.join(', ')} (default: all)`)
+    .argument('[CLAUSE]', '条款编号，用于 clause（如 3.1.1 或 三（一）1）/ the clause, for `clause`')
     .option('--json', 'print the pack as JSON')
-    .action((part: string | undefined, opts: { json?: boolean }) => {
+    .option('--on <DATE>', '参数按此日施行的取值，默认今天 / parameters in force on this day (default today)')
+    .action((part: string | undefined, clause: string | undefined, opts: { json?: boolean; on?: string }) => {
       const engine = loadEngine(policy());
       const p = engine.pack;
       if (part !== undefined && !(PARTS as readonly string[]).includes(part)) {
@@ -22,6 +28,7 @@ export function registerPolicyCommand(program: Command, policy: () => string | u
         process.exitCode = 2;
         return;
       }
+      if (part === 'clause') return printClause(engine, policy(), clause, opts);
       const show = (x: string) => part === undefined || part === x;
       const rules = (p.rulesSource.rules as Record<string, unknown>[]) ?? [];
       if (opts.json) {
@@ -67,4 +74,31 @@ export function registerPolicyCommand(program: Command, policy: () => string | u
           print(`  ${String(d.clause).padEnd(8)} ${JSON.stringify(d.holder)}  ${d.zh}`);
       }
     });
+}
+
+function printClause(
+  engine: ReturnType<typeof loadEngine>,
+  policy: string | undefined,
+  key: string | undefined,
+  opts: { json?: boolean; on?: string },
+): void {
+  const fail = (zh: string, en: string) => {
+    process.stderr.write(`${zh} / ${en}\n`);
+    process.exitCode = 2;
+  };
+  if (opts.on !== undefined && !isIsoDate(opts.on)) {
+    fail('--on：应为日期 YYYY-MM-DD', '--on: must be a date, YYYY-MM-DD');
+    return;
+  }
+  if (!key) {
+    fail('CLAUSE：请给出条款编号，如 3.1.1', 'CLAUSE: name the clause, e.g. 3.1.1');
+    return;
+  }
+  const view = policyView(engine, packTests(policy), opts.on ?? chinaDay(new Date()));
+  const c = findClause(view, key);
+  if (!c) {
+    fail(`CLAUSE：没有条款“${key}”`, `CLAUSE: there is no clause "${key}"`);
+    return;
+  }
+  print(opts.json ? JSON.stringify({ ...c, as_of: view.as_of }, null, 2) : clauseReport(view, c));
 }

@@ -68,9 +68,14 @@ export function readPackSourceCached(dir: string, cacheDir: string = PACK_CACHE_
 
 const cache = new Map<string, Engine>();
 
+/** The folder of a pack: an id under policies/, or a folder path. */
+export function packDir(policy: string = DEFAULT_POLICY): string {
+  return policy.includes('/') ? resolve(policy) : join(POLICIES_DIR, policy);
+}
+
 /** The engine for a pack id under policies/ (or a folder path), loaded once per process. */
 export function loadEngine(policy: string = DEFAULT_POLICY): Engine {
-  const dir = policy.includes('/') ? resolve(policy) : join(POLICIES_DIR, policy);
+  const dir = packDir(policy);
   let engine = cache.get(dir);
   if (!engine) {
     engine = createEngine(readPackSourceCached(dir));

@@ -101,6 +101,9 @@ export const ACCESS: Record<string, Who> = {
   'GET /api/v1/counties/:county/registry/people': REGISTRY,
   'GET /api/v1/counties/:county/registry/people/:id': REGISTRY,
 
+  // 政策: the county's policy pack, for everyone who answers to it (routes/policy.ts).
+  'GET /api/v1/counties/:county/policy': [...READ_FACTS, 'admin'],
+
   // ── The office workflows ──────────────────────────────────────────────────────────────
   // Rosters (二(四)): each town and county unit submits its own; the office returns or accepts.
   'GET /api/v1/counties/:county/years/:fpYear/rosters': ['office', 'auditor', 'town', 'unit'],

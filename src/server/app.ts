@@ -30,6 +30,7 @@ import { ledgerRoutes } from './routes/ledger.ts';
 import { noticeRoutes } from './routes/notices.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { personnelRoutes } from './routes/personnel.ts';
+import { policyRoutes } from './routes/policy.ts';
 import { registryRoutes } from './routes/registry.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { rosterRoutes } from './routes/rosters.ts';
@@ -150,6 +151,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   documentRoutes(app, ctx);
   worklistRoutes(app, ctx);
   registryRoutes(app, ctx);
+  policyRoutes(app, ctx);
   webRoutes(app);
   for (const p of opts.plugins ?? []) p(app, ctx);
   await app.ready();

@@ -313,6 +313,46 @@ export const SHOTS: Shot[] = [
       await page.getByTestId('new-token').waitFor();
     },
   },
+  {
+    name: 'registry-office',
+    role: 'office',
+    open: async (page) => {
+      await page.goto('/registry?year=2010&as_of=2010-03-28');
+      await page.getByText(/共 \d+ 个单位/).waitFor();
+    },
+  },
+  {
+    name: 'registry-unit-drawer',
+    role: 'office',
+    open: async (page) => {
+      await page.goto('/registry?year=2010&as_of=2010-03-28&unit=C0001-T01-V01');
+      await page.getByRole('dialog').getByText('类别（按计生年度）').waitFor();
+    },
+  },
+  {
+    name: 'registry-people',
+    role: 'office',
+    open: async (page) => {
+      await page.goto('/registry?year=2010&as_of=2010-03-28&tab=people');
+      await page.getByText(/共 \d+ 人/).waitFor();
+    },
+  },
+  {
+    name: 'policy-clause',
+    role: 'office',
+    open: async (page) => {
+      await page.goto('/policy?year=2010&clause=3.1.1');
+      await page.getByTestId('clause-text').waitFor();
+    },
+  },
+  {
+    name: 'policy-interpretations',
+    role: 'town',
+    open: async (page) => {
+      await page.goto('/policy?year=2010&tab=interpretations');
+      await page.getByText(/^I13　/).waitFor();
+    },
+  },
 ];
 
 const e = await startE2E({ now: SCENARIO_START });

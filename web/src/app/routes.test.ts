@@ -6,6 +6,7 @@ const C = '/api/v1/counties/:county';
 const Y = `${C}/years/:fpYear`;
 const office = [
   'GET /api/v1/session',
+  `GET ${C}/policy`,
   `GET ${C}/registry/tree`,
   `GET ${Y}/rosters`,
   `GET ${C}/assessments`,
@@ -17,12 +18,13 @@ const office = [
 ];
 const finance = [
   'GET /api/v1/session',
+  `GET ${C}/policy`,
   `GET ${C}/units`,
   `GET ${Y}/evaluations`,
   `GET ${Y}/obligations`,
   `GET ${Y}/reports/statement`,
 ];
-const admin = ['GET /api/v1/session', 'GET /api/v1/users'];
+const admin = ['GET /api/v1/session', `GET ${C}/policy`, 'GET /api/v1/users'];
 
 /** Every screen built, as when both parts are done. */
 const built: AppRoute[] = ROUTES.map((r) => ({ ...r, page: async () => ({ default: () => null }) }));

@@ -78,7 +78,14 @@ export const ROUTES: readonly AppRoute[] = [
     needs: [`GET ${Y}/evaluations`],
     page: () => import('../features/evaluation/EvaluationPage.tsx'),
   },
-  { path: '/policy', label: '政策', icon: ReadOutlined, part: 1, needs: ['GET /api/v1/session'] },
+  {
+    path: '/policy',
+    label: '政策',
+    icon: ReadOutlined,
+    part: 1,
+    needs: [`GET ${C}/policy`],
+    page: () => import('../features/policy/PolicyPage.tsx'),
+  },
   {
     path: '/notices',
     label: '警示通知书',

@@ -18,13 +18,13 @@ import { FactFormModal, type FormTarget } from './FactFormModal.tsx';
 import { PeoplePane } from './PeoplePane.tsx';
 import { PersonDrawer } from './PersonDrawer.tsx';
 import { useRegistryPermissions } from './permissions.ts';
-import { buildTree, countUnits, openKeys } from './tree.ts';
+import { buildTree, countUnits, dayInYear, openKeys } from './tree.ts';
 import { type DrawerActions, UnitDrawer } from './UnitDrawer.tsx';
 
 export default function RegistryPage() {
-  const { session, county } = useShell();
+  const { session, county, year } = useShell();
   const [params, setParams] = useSearchParams();
-  const asOf = params.get('as_of') ?? todayInChina();
+  const asOf = params.get('as_of') ?? dayInYear(todayInChina(), year);
   const tab = params.get('tab') === 'people' ? 'people' : 'units';
   const set = (changes: Record<string, string | null>) =>
     setParams((p) => {

@@ -4,7 +4,7 @@ import { counterpart } from './columns.tsx';
 import { fieldsOf, roleOptions, toBody, toValues } from './forms.ts';
 import { actionsFor, span, standingText } from './history.ts';
 import { registryPermissions } from './permissions.ts';
-import { buildTree, COUNTY_UNITS_KEY, countUnits, openKeys } from './tree.ts';
+import { buildTree, COUNTY_UNITS_KEY, countUnits, dayInYear, openKeys } from './tree.ts';
 
 const unit = (
   id: string,
@@ -60,6 +60,14 @@ describe('registry tree', () => {
     const t = buildTree(UNITS.filter((u) => u.id === 't1' || u.town === 't1'));
     expect(t.map((n) => n.key)).toEqual(['t1']);
     expect(t[0]!.children).toHaveLength(2);
+  });
+});
+
+describe('registry day', () => {
+  it('opens on today within the FP year picked, else on the edge of that year', () => {
+    expect(dayInYear('2010-03-28', 2010)).toBe('2010-03-28');
+    expect(dayInYear('2026-12-02', 2010)).toBe('2010-09-30');
+    expect(dayInYear('2009-03-01', 2010)).toBe('2009-10-01');
   });
 });
 

@@ -2,6 +2,7 @@
 // town's villages; the county units beside, under their own heading. A search keeps the units whose
 // name or id matches and the towns above them.
 
+import { fpYear } from '../../lib/format.ts';
 import type { TreeUnit } from './api.ts';
 
 export interface UnitNode {
@@ -76,4 +77,10 @@ export function openKeys(nodes: readonly UnitNode[], searching: boolean): string
 
 export function countUnits(nodes: readonly UnitNode[]): number {
   return nodes.reduce((n, x) => n + (x.unit ? 1 : 0) + countUnits(x.children), 0);
+}
+
+/** The day the screen opens on: today when it falls in the FP year picked, else that year's last day. */
+export function dayInYear(today: string, year: number): string {
+  const y = fpYear(year);
+  return today >= y.start && today <= y.end ? today : today < y.start ? y.start : y.end;
 }
