@@ -11,7 +11,7 @@ const office = [
   `GET ${Y}/rosters`,
   `GET ${C}/assessments`,
   `GET ${Y}/evaluations`,
-  `GET ${C}/warning-notices`,
+  `GET ${Y}/warning-notices`,
   `GET ${Y}/obligations`,
   `GET ${Y}/personnel-actions`,
   `GET ${Y}/reports/statement`,
