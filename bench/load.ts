@@ -165,10 +165,7 @@ async function main() {
       ['GET …/obligations', () => ['GET', `${Y}/obligations`]],
       ['GET …/years/2010/case', () => ['GET', `${Y}/case`]],
       ['POST …/evaluations', () => ['POST', `${Y}/evaluations`, '{}']],
-      [
-        'GET …/2009/reports/rewards-and-sanctions',
-        () => ['GET', '/api/v1/counties/demo/years/2009/reports/rewards-and-sanctions'],
-      ],
+      ['GET …/evaluations (receipts)', () => ['GET', `${Y}/evaluations`]],
     ];
     for (const [name, make] of routes) {
       rows.push([name, await drive(port, CONNECTIONS, SECONDS, make, h)]);

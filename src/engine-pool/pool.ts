@@ -1,5 +1,6 @@
 // Evaluations off the event loop: a small pool of worker threads (ZEREN_WORKERS, default 2; 0
-// evaluates on the calling thread) started on first use and kept. Each job goes to the worker with
+// evaluates on the calling thread) started on first use and kept. Only the server uses it
+// (`useEvaluationWorkers` at start); the CLI and the tests evaluate in place. Each job goes to the worker with
 // the fewest in hand; a worker that dies fails its jobs and is replaced on the next one. The
 // answer is the engine's, with the canonical JSON of the case and of the result.
 
@@ -20,10 +21,18 @@ interface Slot {
   pending: Map<number, (a: Answer) => void>;
 }
 
-const size = (() => {
-  const n = Number(process.env.ZEREN_WORKERS);
-  return process.env.ZEREN_WORKERS !== undefined && Number.isInteger(n) && n >= 0 ? n : 2;
-})();
+/** Workers in the pool: none (evaluate in place) until the server asks for them. */
+let size = 0;
+
+/** Lets evaluations run in `n` worker threads (ZEREN_WORKERS, default 2); the server calls it at start. */
+export function useEvaluationWorkers(n = workersFromEnv()): void {
+  size = n;
+}
+
+export function workersFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.ZEREN_WORKERS);
+  return env.ZEREN_WORKERS !== undefined && env.ZEREN_WORKERS !== '' && Number.isInteger(n) && n >= 0 ? n : 2;
+}
 const slots: (Slot | undefined)[] = [];
 let next = 0;
 
