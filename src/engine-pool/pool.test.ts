@@ -7,9 +7,9 @@ import { parse } from 'yaml';
 import { canonicalJson } from '../domain/canonical.ts';
 import type { ZerenCase } from '../domain/case.ts';
 import { loadEngine } from '../policy/load.ts';
-import { evaluateOffThread, useEvaluationWorkers } from './pool.ts';
+import { evaluateOffThread, startEvaluationWorkers } from './pool.ts';
 
-useEvaluationWorkers(2);
+startEvaluationWorkers(2);
 
 const example = () =>
   parse(readFileSync(new URL('../../examples/qingshui-2009.yaml', import.meta.url), 'utf8')) as ZerenCase;

@@ -1,6 +1,6 @@
 // Evaluations off the event loop: a small pool of worker threads (ZEREN_WORKERS, default 2; 0
 // evaluates on the calling thread) started on first use and kept. Only the server uses it
-// (`useEvaluationWorkers` at start); the CLI and the tests evaluate in place. Each job goes to the worker with
+// (`startEvaluationWorkers` at start); the CLI and the tests evaluate in place. Each job goes to the worker with
 // the fewest in hand; a worker that dies fails its jobs and is replaced on the next one. The
 // answer is the engine's, with the canonical JSON of the case and of the result.
 
@@ -25,7 +25,7 @@ interface Slot {
 let size = 0;
 
 /** Lets evaluations run in `n` worker threads (ZEREN_WORKERS, default 2); the server calls it at start. */
-export function useEvaluationWorkers(n = workersFromEnv()): void {
+export function startEvaluationWorkers(n = workersFromEnv()): void {
   size = n;
 }
 

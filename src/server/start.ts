@@ -5,7 +5,7 @@
 
 import { dirname } from 'node:path';
 import { DEMO_COUNTY, type DemoAccount, seedDemo } from '../demo/seed.ts';
-import { useEvaluationWorkers } from '../engine-pool/pool.ts';
+import { startEvaluationWorkers } from '../engine-pool/pool.ts';
 import { openStore, storeOptionsFromEnv } from '../store/db.ts';
 import { migrate } from '../store/migrate.ts';
 import { buildApp } from './app.ts';
@@ -78,7 +78,7 @@ if (process.env.ZEREN_WEB_BUILD !== '0')
   );
 
 // Evaluations in worker threads (ZEREN_WORKERS, default 2), off the event loop.
-useEvaluationWorkers();
+startEvaluationWorkers();
 const app = await buildApp({
   db: store.db,
   // JSON lines on standard output: every request (with its id) by default; errors only with ZEREN_LOG=0.
