@@ -13,6 +13,21 @@ import { CheckOut, EvaluationOut, ReceiptOut } from './evaluation-schemas.ts';
 
 const CASE_LIMIT = 64 * 1024 * 1024;
 
+const n = (description: string) => Type.Integer({ minimum: 0, description });
+/** What an import did: every count of rows it changed, and their sum (0: the year already was the case). */
+const ImportSummaryOut = Type.Object({
+  import_id: Type.String(),
+  case_sha256: Type.String(),
+  inserted: n('rows added'),
+  updated: n('rows changed to read as the case'),
+  restored: n('rows withdrawn earlier and listed again'),
+  closed: n('posts and links ended the day before the year'),
+  retracted: n('rows the case no longer lists, withdrawn'),
+  linked: n('facts outside the year now held by it'),
+  unlinked: n('facts outside the year no longer held by it'),
+  changes: n('the sum of the above'),
+});
+
 export function caseRoutes(app: FastifyInstance, ctx: Ctx): void {
   const base = '/api/v1/counties/:county/years/:fpYear';
   const tags = ['cases'];
@@ -44,7 +59,7 @@ export function caseRoutes(app: FastifyInstance, ctx: Ctx): void {
             'import a whole case; one that does not validate returns 422 with its problems (the first 1,000 and their count) and writes nothing',
           params: YearParams,
           body: Open,
-          response: { 200: Open, ...errors(400, 401, 403, 404, 409, 422) },
+          response: { 200: ImportSummaryOut, ...errors(400, 401, 403, 404, 409, 422) },
         },
       },
       async (req) => {

@@ -23,6 +23,7 @@ import {
 import { ConfirmModal } from './ConfirmModal.tsx';
 import { ConsequencesCard } from './ConsequencesCard.tsx';
 import { type Group, inForce, lineByKey, lineKey } from './helpers.ts';
+import { ImportCaseModal } from './ImportCaseModal.tsx';
 import { LineDrawer } from './LineDrawer.tsx';
 import { DecisionAlert, ReceiptsCard } from './ReceiptsCard.tsx';
 import { VerifyModal } from './VerifyModal.tsx';
@@ -58,6 +59,7 @@ function Evaluations({ county }: { county: string }) {
   const run = useRunEvaluation(county, year);
   const verify = useVerify();
   const [confirming, setConfirming] = useState<Receipt | null>(null);
+  const [importing, setImporting] = useState(false);
 
   const items = receipts.data?.items ?? [];
   const param = params.get('evaluation');
@@ -86,17 +88,24 @@ function Evaluations({ county }: { county: string }) {
             {fpYearLabel(year)}　按本县存档的事实和解读评定，每项奖惩注明依据条款。
           </Typography.Paragraph>
         </div>
-        {mayRun && (
-          <Button
-            type="primary"
-            loading={run.isPending}
-            onClick={() =>
-              run.mutate(undefined, { onSuccess: (e) => set({ evaluation: e.receipt.id, line: null }) })
-            }
-          >
-            开始评定
-          </Button>
-        )}
+        <div>
+          {can(session, `PUT ${Y}/case`) && (
+            <Button style={{ marginRight: 8 }} onClick={() => setImporting(true)}>
+              导入年度案例
+            </Button>
+          )}
+          {mayRun && (
+            <Button
+              type="primary"
+              loading={run.isPending}
+              onClick={() =>
+                run.mutate(undefined, { onSuccess: (e) => set({ evaluation: e.receipt.id, line: null }) })
+              }
+            >
+              开始评定
+            </Button>
+          )}
+        </div>
       </div>
 
       <DecisionAlert
@@ -151,6 +160,7 @@ function Evaluations({ county }: { county: string }) {
         onClose={() => setConfirming(null)}
       />
       <VerifyModal check={verify.data} onClose={() => verify.reset()} />
+      <ImportCaseModal county={county} year={year} open={importing} onClose={() => setImporting(false)} />
     </div>
   );
 }

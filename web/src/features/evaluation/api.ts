@@ -111,3 +111,14 @@ export function useVerify() {
 /** The decision document's address (a download; the server issues it once and keeps it). */
 export const decisionDocumentUrl = (id: string) =>
   `/api/v1/decisions/${encodeURIComponent(id)}/document.docx`;
+
+/** Imports a whole year (zeren-case/1): the stored year becomes the case, and nothing else. */
+export function useImportCase(county: string, year: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    meta: { form: true },
+    mutationFn: (kase: unknown) =>
+      data(api.PUT(`${Y}/case`, { ...yearPath(county, year), body: kase as never })),
+    onSuccess: () => qc.invalidateQueries(),
+  });
+}

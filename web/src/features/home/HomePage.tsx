@@ -9,7 +9,7 @@ import { PageLoading } from '../../app/PageLoading.tsx';
 import { Refusal } from '../../app/Refusal.tsx';
 import { Chart } from '../../lib/chart/Chart.tsx';
 import { fpYearLabel, proseDate, tableDateTime, yuanWithCapital } from '../../lib/format.ts';
-import { displayName } from '../../session/session.ts';
+import { can, displayName } from '../../session/session.ts';
 import { useCounties, useWorklist } from './api.ts';
 import { categoriesByTownBar, rosterStatusPie, rosterStatusText } from './charts.ts';
 import { fineColumns, missingColumns, noticeColumns, rosterColumns } from './columns.tsx';
@@ -19,7 +19,10 @@ import { evaluationState, figures } from './summary.ts';
 export default function HomePage() {
   const { session, county, year } = useShell();
   const [params, setParams] = useSearchParams();
-  const worklist = useWorklist(county, year);
+  // An account that may not read a county's worklist (an administrator, bound to a county or not)
+  // gets the administrator's home instead of a refusal.
+  const mayWork = county !== null && can(session, 'GET /api/v1/counties/:county/years/:fpYear/worklist');
+  const worklist = useWorklist(mayWork ? county : null, year);
   const notice = params.get('notice');
   const openNotice = (id: string | null) =>
     setParams((p) => {
@@ -29,7 +32,7 @@ export default function HomePage() {
       return next;
     });
 
-  if (county === null) return <AdminHome name={displayName(session.user)} />;
+  if (!mayWork) return <AdminHome name={displayName(session.user)} />;
   if (worklist.isPending) return <PageLoading />;
   if (worklist.error) return <Refusal error={worklist.error} />;
   const w = worklist.data;
