@@ -157,7 +157,8 @@ describe('in a real browser', () => {
   it('the interactive API docs render under their policy, with no violation', async () => {
     const { dom, log } = await dumpDom(`${base}/api/docs/`);
     expect(dom).toContain('opblock-tag');
-    expect(dom).toContain('/api/v1/counties/{county}/years/{fpYear}/case');
+    // The operations come from the spec; swagger-ui renders only the first ones of its list.
+    expect(dom).toContain('data-path="/api/v1/health"');
     expect(log).not.toMatch(/Content Security Policy|Refused to/);
     expect(log).not.toMatch(/CONSOLE.*(Uncaught|Error)/);
   });
