@@ -8,6 +8,7 @@
 
 import type { CaseAssessment, CaseLink, CasePost, CaseUnit, ZerenCase } from '../../src/domain/case.ts';
 import { fpYear, oneYearUntil } from '../../src/domain/dates.ts';
+import { yuanText } from '../../src/domain/money.ts';
 import type { Consequence, Withheld, ZerenResult } from '../../src/domain/result.ts';
 import {
   ACCEPTANCE_KINDS,
@@ -19,6 +20,7 @@ import {
   PASSING,
   ROLE_ZH,
 } from '../../src/domain/vocabulary.ts';
+import { zhPunct } from '../../src/domain/zh-punct.ts';
 import type { Clause } from '../../src/engine/clauses.ts';
 import { loadEngine } from '../../src/policy/load.ts';
 import type { Params } from './assemble.ts';
@@ -49,6 +51,20 @@ const HEAD = ['head'];
 /** What is given: a consequence type, with the parameter of its amount or title. */
 type Gift = readonly [ConsequenceType, string?];
 const VETO: Gift[] = [['award_veto']];
+/** The verb before a consequence that is a noun: 颁发奖牌一块, 实行三停…, 作免职或降级处理. */
+const PREFIX: Partial<Record<ConsequenceType, string>> = {
+  plaque: '颁发',
+  three_stops: '实行',
+  dismissal_or_demotion: '作',
+  admonishment_talk: '进行',
+};
+
+/** A clause's text inside “”: on one line, its own “” as ‘’. */
+const quotable = (text: string) =>
+  text
+    .replace(/\s*\n\s*/g, '')
+    .replace(/“/g, '‘')
+    .replace(/”/g, '’');
 
 /** Why something is given: the facts, the decision date, the unit given for, the rule, its clause
  * and readings. One class, so that every object has one shape. */
@@ -158,13 +174,13 @@ class Year {
     if (s !== undefined) return s;
     const annual = (a.kind ?? 'annual') === 'annual';
     s = annual
-      ? `${ASSESSOR_ZH[a.by]}年度考核评定${this.unitName(a.subject)}为「${OUTCOME_ZH[a.outcome!]}」`
+      ? `${ASSESSOR_ZH[a.by]}年度考核评定${this.unitName(a.subject)}为“${OUTCOME_ZH[a.outcome!]}”`
       : `县综合治理职责考评${this.unitName(a.subject)}得分${a.score}`;
-    if (a.score !== undefined && annual) s += `(综合评估总分${a.score})`;
-    if (a.sampled?.length) s += `,抽中${this.names(a.sampled)}`;
-    if (a.at_fault?.length) s += `,认定${this.names(a.at_fault)}工作失职`;
-    if (a.caused_by?.length) s += `,系${this.names(a.caused_by)}综合治理工作不落实所致`;
-    if (a.decided_on) s += `(${a.decided_on}作出)`;
+    if (a.score !== undefined && annual) s += `（综合评估总分${a.score}）`;
+    if (a.sampled?.length) s += `，抽中${this.names(a.sampled)}`;
+    if (a.at_fault?.length) s += `，认定${this.names(a.at_fault)}工作失职`;
+    if (a.caused_by?.length) s += `，系${this.names(a.caused_by)}综合治理工作不落实所致`;
+    if (a.decided_on) s += `（${a.decided_on}作出）`;
     this.facts.set(a, s);
     return s;
   }
@@ -182,19 +198,20 @@ class Year {
     let text = this.texts.get(textKey);
     if (!text) {
       const cl = this.clauses.get(why.clause)!;
-      const applied = why.applies ? `(按${this.clauses.get(why.applies)!.label}处理)` : '';
-      text = [`依据${cl.label}${applied},对`, `。${cl.label}:「${cl.text}」`];
+      const applied = why.applies ? `（按${this.clauses.get(why.applies)!.label}处理）` : '';
+      text = [`依据${cl.label}${applied}，对`, `。${cl.label}：“${quotable(cl.text)}”`];
       this.texts.set(textKey, text);
     }
     const name = kind === 'unit' ? this.unitName(id) : this.personName(id);
     for (const [type, param] of gifts) {
       const c = { subject: { kind, id }, type } as Consequence;
       let fen = 0;
-      let given: string = CONSEQUENCE_ZH[type];
+      let given: string =
+        type === 'award_veto' ? '评先评优实行一票否决' : (PREFIX[type] ?? '') + CONSEQUENCE_ZH[type];
       if (type === 'reward' || type === 'fine') {
         fen = this.params.get(param!) as number;
         c.amount_yuan = fen / 100;
-        given = `${type === 'reward' ? '奖励' : '罚款'}${fen / 100}元`;
+        given = `${type === 'reward' ? '奖励' : '罚款'}${yuanText(fen)}`;
       }
       c.clause = why.clause;
       if (why.applies) c.applies = why.applies;
@@ -204,10 +221,10 @@ class Year {
         given = `${c.from}至${c.until}不得平级调动、提拔`;
       } else if (type === 'appraisal_cap') {
         c.max_grade = MAX_GRADE[(this.people.get(id)?.staff_type ?? 'civil_servant') as 'civil_servant'];
-        given = `年度考核不得评为称职、合格等次(至多${c.max_grade})`;
+        given = `年度考核不得评为称职、合格等次（至多${c.max_grade}）`;
       } else if (type === 'honour_title') {
         c.title = this.params.get(param!) as string;
-        given = `授予「${c.title}」荣誉称号`;
+        given = `授予“${c.title}”荣誉称号`;
       }
       if (via) c.via = via;
       c.rule = why.rule;
@@ -218,7 +235,7 @@ class Year {
   }
 
   unit(why: Why, id: string, gifts: readonly Gift[]): void {
-    this.give(why, 'unit', id, this.unitName(id), gifts);
+    this.give(why, 'unit', id, '', gifts);
   }
 
   /** Holders of the given posts of a unit in the year. */
@@ -254,7 +271,7 @@ class Year {
           why,
           'person',
           l.person,
-          `${this.personName(l.person)}驻(挂钩联系)${this.unitName(v)}${period(l.from, l.to)}`,
+          `${this.personName(l.person)}驻（挂钩联系）${this.unitName(v)}${period(l.from, l.to)}`,
           gifts,
           { unit: v, link: 'stationed' },
         );
@@ -268,7 +285,7 @@ function add<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 }
 
 function period(from?: string, to?: string): string {
-  return from && to ? `(${from}至${to})` : from ? `(${from}起)` : to ? `(至${to})` : '';
+  return from && to ? `（${from}至${to}）` : from ? `（${from}起）` : to ? `（至${to}）` : '';
 }
 
 const villagesIn = (y: Year, ids: readonly string[] | undefined) =>
@@ -290,7 +307,7 @@ function countyAssessment(y: Year, a: CaseAssessment, u: CaseUnit): void {
     if (u.kind !== 'county_unit') {
       const why = base.as('veto-county-leader-linked-place-failing', '1.1', ['I1']);
       for (const p of y.leadersOf.get(u.id) ?? [])
-        y.give(why, 'person', p, `${y.personName(p)}任县党政领导班子成员,挂钩(帮扶)${u.name}`, VETO);
+        y.give(why, 'person', p, `${y.personName(p)}任县党政领导班子成员，挂钩（帮扶）${u.name}`, VETO);
     }
   }
   if (u.kind === 'town' && (o === 'reminder' || o === 'yellow_card')) {
@@ -536,7 +553,7 @@ function ranking(
     if (place <= top)
       winner(
         a.subject,
-        `${y.factOf(a)};在全县${ranked.length}个参评${zh}中总分排名第${place}名(前${top}名)`,
+        `${y.factOf(a)}；在全县${ranked.length}个参评${zh}中总分排名第${place}名（前${top}名）`,
         a.decided_on ?? y.decidedOn,
       );
   });
@@ -547,7 +564,7 @@ function rankings(y: Year): void {
     y,
     y.countyAnnual,
     'village',
-    '村(社区、工区)',
+    '村（社区、工区）',
     y.params.get('rank_3_2_2') as number,
     false,
     (v, fact, date) => {
@@ -613,7 +630,7 @@ function otherEvents(y: Year): void {
   for (const a of cs.acceptances ?? []) {
     if (!a.passed) continue;
     const u = y.units.get(a.unit)!;
-    const fact = `${u.name}实现${ACCEPTANCE_KINDS[a.kind].zh},经${ASSESSOR_ZH[a.by]}考核验收合格`;
+    const fact = `${u.name}实现${ACCEPTANCE_KINDS[a.kind].zh}，经${ASSESSOR_ZH[a.by]}考核验收合格`;
     if (a.kind === 'no_multi_child_birth' && (a.by === 'province' || a.by === 'city'))
       y.unit(new Why(fact, date, u.id, 'reward-town-no-multi-child-birth', '3.1.5', []), u.id, [
         ['reward', 'reward_3_1_5_town'],
@@ -628,7 +645,7 @@ function otherEvents(y: Year): void {
     if (i.occurred_on >= year.start && i.occurred_on <= year.end)
       y.give(
         new Why(
-          `${y.personName(i.person)}于${i.occurred_on}包庇、纵容子女违反计划生育,出现政策外生育`,
+          `${y.personName(i.person)}于${i.occurred_on}包庇、纵容子女违反计划生育，出现政策外生育`,
           date,
           undefined,
           'shielded-out-of-policy-birth',
@@ -663,8 +680,8 @@ function noticesInARow(y: Year): void {
     if (i + 1 >= ns.length) continue;
     const [a, b] = [ns[i]!, ns[i + 1]!];
     const u = y.units.get(id)!;
-    const fix = a.corrected_on ? `第一次于${a.corrected_on}验收整改,未在第二次下发前` : '第一次未经验收整改';
-    const fact = `${u.name}本计生年度连续二次被下发警示通知书(${a.issued_on}「${a.matter}」、${b.issued_on}「${b.matter}」,${fix}),年度计生工作予以提醒注意`;
+    const fix = a.corrected_on ? `第一次于${a.corrected_on}验收整改，未在第二次下发前` : '第一次未经验收整改';
+    const fact = `${u.name}本计生年度连续二次被下发警示通知书（${a.issued_on}“${zhPunct(a.matter)}”、${b.issued_on}“${zhPunct(b.matter)}”，${fix}），年度计生工作予以提醒注意`;
     const base = new Why(fact, y.decidedOn, id);
     if (u.kind === 'town') {
       const why = base.as('notices-in-a-row-town', '4.3.2.2', [], id, '4.3.1.1');
@@ -802,7 +819,7 @@ export function decideCounty(cs: ZerenCase, clauses: Map<string, Clause>, params
       return {
         ...h.c,
         reason: h.reason,
-        explanation: `按解释I4(withhold):${who}本计生年度被评先评优一票否决(依据${labels}),本项不予兑现。原应:${h.c.explanation}`,
+        explanation: `${who}本计生年度被评先评优一票否决（依据${labels}），按解释I4本项暂不兑现。原应：${h.c.explanation}`,
       };
     });
   return {

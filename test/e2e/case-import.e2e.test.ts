@@ -36,22 +36,24 @@ describe('导入年度案例 (browser)', () => {
     await page.goto('/evaluation?year=2010');
     await page.getByRole('button', { name: '导入年度案例' }).click();
     const modal = page.locator('.ant-modal');
+    // The footer's primary button; its name gains a loading icon's while a request is on its way.
+    const importButton = modal.locator('.ant-modal-footer').getByRole('button', { name: /导\s*入$/ });
     await modal.getByText('导入后，本年度存档的事实与案例完全一致').waitFor();
 
     await chooseFile(page, 'wrong.json', JSON.stringify({ ...kase, fp_year: 2009 }));
-    await modal.getByRole('button', { name: /^导\s*入$/ }).click();
+    await importButton.click({ timeout: 60_000 });
     await modal.locator('tbody').getByText('fp_year').waitFor();
     expect(await e.axe(page)).toEqual([]);
     await e.screenshot(page, 'case-import-problems');
 
     await chooseFile(page, 'same.yaml', (await import('yaml')).stringify(kase));
-    await modal.getByRole('button', { name: /^导\s*入$/ }).click();
+    await importButton.click({ timeout: 60_000 });
     await modal.getByText('已导入：本年度已与案例一致，没有变动。').waitFor();
 
     const notices = (kase.warning_notices as unknown[]) ?? [];
     expect(notices.length).toBeGreaterThan(0);
     await chooseFile(page, 'fewer.json', JSON.stringify({ ...kase, warning_notices: notices.slice(1) }));
-    await modal.getByRole('button', { name: /^导\s*入$/ }).click();
+    await importButton.click({ timeout: 60_000 });
     await modal.getByText('已导入。').waitFor();
     const after = (await exportCase(e.ctx, office, e.county, 2010)) as unknown as Record<string, unknown>;
     expect((after.warning_notices as unknown[]).length).toBe(notices.length - 1);
