@@ -34,7 +34,7 @@ import {
 } from './decision-tables.ts';
 import type { Block, OfficialDoc } from './model.ts';
 import type { IssuingOffice } from './offices.ts';
-import { type Issued, issue } from './register.ts';
+import { type Issued, inSnapshot, issue } from './register.ts';
 import { chineseDate, clauseZh, fullWidth } from './zh.ts';
 
 const REWARDS = new Set(['reward', 'honour_title', 'plaque']);
@@ -164,12 +164,14 @@ export function decisionModel(input: DecisionInput): OfficialDoc {
 /** The decision's document, issued once with its 发文字号 (a correction's names the one it corrects). */
 export async function issueDecision(ctx: Ctx, actor: Actor, county: string, id: string): Promise<Issued> {
   const all = systemScope(county);
-  const { decision, result } = await getDecision(ctx, all, id);
+  const { decision, result, c, names } = await inSnapshot(ctx, async (s) => ({
+    ...(await getDecision(s, all, id)),
+    c: await getCounty(s.db, county),
+    names: await namesOf(s.db, county),
+  }));
   const corrected = decision.supersedes
     ? await issueDecision(ctx, actor, county, decision.supersedes)
     : undefined;
-  const c = await getCounty(ctx.db, county);
-  const names = await namesOf(ctx.db, county);
   return issue(ctx, actor, {
     county,
     kind: 'decision',
@@ -194,7 +196,8 @@ export async function issueDecision(ctx: Ctx, actor: Actor, county: string, id: 
 }
 
 export async function decisionDocument(ctx: Ctx, scope: Scope, id: string) {
-  const { decision } = await getDecision(ctx, scope, id);
+  // Who may read it: the same as the decision (the document itself is read on its own snapshot).
+  const { decision } = await inSnapshot(ctx, (s) => getDecision(s, scope, id));
   const issued = await issueDecision(ctx, scope.actor, decision.county, id);
   return documentFile(issued, `${decision.fp_year}年度`);
 }

@@ -24,7 +24,7 @@ import {
 } from './common.ts';
 import type { Block, DocKind, OfficialDoc } from './model.ts';
 import type { IssuingOffice, OfficeId } from './offices.ts';
-import { issue } from './register.ts';
+import { inSnapshot, issue } from './register.ts';
 import { chineseDate, clauseZh } from './zh.ts';
 
 type Entry = Row<'ledger_entries'>;
@@ -159,7 +159,8 @@ export function deductionModel({ e, o, names, policy, offices, number }: EntryIn
 }
 
 /** The paper of a ledger entry, scoped like its obligation; void once the entry is reversed. */
-export async function entryDocument(ctx: Ctx, scope: Scope, id: string, only?: readonly string[]) {
+/** What the paper of an entry says, read on one snapshot. */
+async function entryFacts(ctx: Ctx, scope: Scope, id: string, only?: readonly string[]) {
   const e = await ctx.db.selectFrom('ledger_entries').selectAll().where('id', '=', id).executeTakeFirst();
   if (!e || e.county_id !== scope.county) throw notFound('分录', id);
   const o = await getObligation(ctx, scope, e.obligation_id);
@@ -186,6 +187,11 @@ export async function entryDocument(ctx: Ctx, scope: Scope, id: string, only?: r
   const c = await getCounty(ctx.db, e.county_id);
   const names = await namesOf(ctx.db, e.county_id);
   const clerk = (await holders(ctx.db, [e.created_by])).get(e.created_by);
+  return { e, o, c, names, clerk };
+}
+
+export async function entryDocument(ctx: Ctx, scope: Scope, id: string, only?: readonly string[]) {
+  const { e, o, c, names, clerk } = await inSnapshot(ctx, (s) => entryFacts(s, scope, id, only));
   const kind = KIND[e.kind as keyof typeof KIND];
   const deduct = e.kind === 'deduct';
   const issued = await issue(ctx, scope.actor, {

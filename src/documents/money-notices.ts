@@ -23,7 +23,7 @@ import {
 import { issueDecision } from './decision.ts';
 import type { OfficialDoc } from './model.ts';
 import type { IssuingOffice } from './offices.ts';
-import { type Issued, issue } from './register.ts';
+import { type Issued, inSnapshot, issue } from './register.ts';
 import { chineseDate, clauseZh } from './zh.ts';
 
 export interface MoneyNoticeInput {
@@ -112,17 +112,18 @@ export function rewardNoticeModel({
 
 /** The notice of a fine or a reward, under the decision in force. */
 export async function obligationNotice(ctx: Ctx, scope: Scope, id: string) {
-  const o = await getObligation(ctx, scope, id);
   const county = scope.county!;
-  const row = await currentDecision(ctx.db, county, o.fp_year);
-  if (!row || o.balance.assessed_fen === 0)
-    throw conflict(
-      '该款项已被更正决定取消，不再发出通知',
-      'a correcting decision cancelled this amount; there is no notice to issue',
-    );
+  const { o, row, c, names } = await inSnapshot(ctx, async (s) => {
+    const o = await getObligation(s, scope, id);
+    const row = await currentDecision(s.db, county, o.fp_year);
+    if (!row || o.balance.assessed_fen === 0)
+      throw conflict(
+        '该款项已被更正决定取消，不再发出通知',
+        'a correcting decision cancelled this amount; there is no notice to issue',
+      );
+    return { o, row, c: await getCounty(s.db, county), names: await namesOf(s.db, county) };
+  });
   const decision = await issueDecision(ctx, scope.actor, county, row.id);
-  const c = await getCounty(ctx.db, county);
-  const names = await namesOf(ctx.db, county);
   const fine = o.kind === 'fine';
   const issued = await issue(ctx, scope.actor, {
     county,

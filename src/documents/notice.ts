@@ -19,7 +19,7 @@ import {
 } from './common.ts';
 import type { OfficialDoc } from './model.ts';
 import type { IssuingOffice } from './offices.ts';
-import { issue } from './register.ts';
+import { inSnapshot, issue } from './register.ts';
 import { chineseDate, clauseZh, fullWidth } from './zh.ts';
 
 export interface NoticeInput {
@@ -91,10 +91,11 @@ export function noticeModel({ notice: n, names, policy, office, number }: Notice
 }
 
 export async function noticeDocument(ctx: Ctx, scope: Scope, county: string, id: string) {
-  const n = await visibleNotice(ctx, scope, county, id);
-  if (n.retracted_at) throw conflict(`警示通知书“${id}”已撤回`, `warning notice "${id}" was retracted`);
-  const c = await getCounty(ctx.db, county);
-  const names = await namesOf(ctx.db, county);
+  const { n, c, names } = await inSnapshot(ctx, async (s) => {
+    const n = await visibleNotice(s, scope, county, id);
+    if (n.retracted_at) throw conflict(`警示通知书“${id}”已撤回`, `warning notice "${id}" was retracted`);
+    return { n, c: await getCounty(s.db, county), names: await namesOf(s.db, county) };
+  });
   const issued = await issue(ctx, scope.actor, {
     county,
     kind: 'warning_notice',

@@ -25,7 +25,7 @@ import {
 import { issueDecision } from './decision.ts';
 import type { OfficialDoc } from './model.ts';
 import type { IssuingOffice } from './offices.ts';
-import { type Issued, issue } from './register.ts';
+import { type Issued, inSnapshot, issue } from './register.ts';
 import { chineseDate } from './zh.ts';
 
 type Action = Row<'personnel_actions'>;
@@ -160,8 +160,8 @@ export function talkModel({ a, via, decision, names, policy, office, number }: P
   };
 }
 
-/** The document of a recommendation in force: a talk notice, or a letter to who decides. */
-export async function actionDocument(ctx: Ctx, scope: Scope, id: string) {
+/** What a recommendation's document says, read on one snapshot: the action, its county, names, link. */
+async function actionFacts(ctx: Ctx, scope: Scope, id: string) {
   const a = await ctx.db.selectFrom('personnel_actions').selectAll().where('id', '=', id).executeTakeFirst();
   if (!a || a.county_id !== scope.county) throw notFound('处理建议', id);
   const live = await listActions(
@@ -188,7 +188,6 @@ export async function actionDocument(ctx: Ctx, scope: Scope, id: string) {
   const talk = a.type === 'admonishment_talk';
   if (!talk && !(LETTER_TYPES as readonly string[]).includes(a.type))
     throw conflict('该建议没有对应的文书', 'this recommendation has no document');
-  const decision = await issueDecision(ctx, scope.actor, a.county_id, a.decision_id);
   const c = await getCounty(ctx.db, a.county_id);
   const names = await namesOf(ctx.db, a.county_id);
   const result = JSON.parse(
@@ -204,6 +203,13 @@ export async function actionDocument(ctx: Ctx, scope: Scope, id: string) {
   const via = result.consequences.find(
     (x) => x.subject.id === a.subject_id && x.type === a.type && x.clause === a.clause,
   )?.via;
+  return { a, talk, c, names, via };
+}
+
+/** The document of a recommendation in force: a talk notice, or a letter to who decides. */
+export async function actionDocument(ctx: Ctx, scope: Scope, id: string) {
+  const { a, talk, c, names, via } = await inSnapshot(ctx, (s) => actionFacts(s, scope, id));
+  const decision = await issueDecision(ctx, scope.actor, a.county_id, a.decision_id);
   const issued = await issue(ctx, scope.actor, {
     county: a.county_id,
     kind: talk ? 'admonishment_notice' : 'personnel_letter',

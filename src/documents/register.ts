@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { PostgresAdapter, sql } from 'kysely';
 import { canonicalJson, sha256 } from '../domain/canonical.ts';
 import { type Actor, appendAudit } from '../store/audit.ts';
+import { readSnapshot } from '../store/db.ts';
 import { notFound } from '../store/errors.ts';
 import type { Ctx } from '../store/facts.ts';
 import type { Db, Row, Tx } from '../store/schema.ts';
@@ -63,17 +64,27 @@ async function kept(db: Db | Tx, spec: Pick<IssueSpec, 'county' | 'kind' | 'obje
     .executeTakeFirst();
 }
 
-/** The document of an object: the kept one, or a new one numbered and recorded now. */
+/**
+ * Reads what a document says on one snapshot of the store, so that a document never mixes two
+ * versions of what it is about (a write committing between its reads).
+ */
+export function inSnapshot<T>(ctx: Ctx, f: (snapshot: Ctx) => Promise<T>): Promise<T> {
+  return readSnapshot(ctx.db, (db) => f({ ...ctx, db }));
+}
+
+/**
+ * The document of an object: the kept one, or a new one numbered and recorded now. What it says
+ * was read beforehand on one snapshot (`inSnapshot`); the letterhead and the number are read
+ * here, under the lock that numbers documents one at a time.
+ */
 export async function issue(ctx: Ctx, actor: Actor, spec: IssueSpec): Promise<Issued> {
-  const before = await kept(ctx.db, spec);
-  if (before) return issuedOf(before);
-  const offices = await issuingOffices(ctx.db, spec.county);
   return ctx.db.transaction().execute(async (trx) => {
     if (trx.getExecutor().adapter instanceof PostgresAdapter)
       await sql`select pg_advisory_xact_lock(7421005)`.execute(trx);
-    // Another request may have issued it while this one waited for the lock.
-    const raced = await kept(trx, spec);
-    if (raced) return issuedOf(raced);
+    // Kept already, or issued by another request while this one waited for the lock.
+    const before = await kept(trx, spec);
+    if (before) return issuedOf(before);
+    const offices = await issuingOffices(trx, spec.county);
     const year = Number(spec.dated.slice(0, 4));
     let seq: number | null = null;
     let number = spec.number ?? null;
