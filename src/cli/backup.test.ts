@@ -1,5 +1,6 @@
 // The restore drill: a store with a decided year and money moved is backed up while it is open
-// (`zeren backup`), written to afterwards, then restored (`zeren restore`, the server stopped):
+// (`zeren backup`), written to afterwards, refused while another process has it open (writing or
+// idle), then restored (`zeren restore`, the server stopped):
 // the audit trail verifies against the head kept at backup time, the receipt reproduces, the
 // balances are those of the backup. A file that is not a Zeren store is refused.
 
@@ -85,6 +86,11 @@ describe('backup and restore (SQLite)', () => {
       });
     });
     await held;
+    // ...nor while it is merely open, as under an idle server.
+    await store.db.selectFrom('counties').select('id').execute();
+    const idle = zeren(['restore', backup]);
+    expect(idle.status).toBe(2);
+    expect(idle.stderr).toContain('请先停止服务');
     await store.close();
 
     // ...and with the server stopped: restored, the replaced file kept beside it.

@@ -69,7 +69,7 @@ function check(file: string): { bytes: number; migrations: number } {
 
 /**
  * Puts the backup `file` in place of the SQLite store at `storePath`. The server must be stopped:
- * a store another process holds open for writing is refused. The replaced file is kept as
+ * a store another process holds open (a running server, writing or idle) is refused. The replaced file is kept as
  * `<store>.before-restore-<time>`; returns its path.
  */
 export function restoreSqlite(storePath: string, file: string, now = new Date()): { kept: string | null } {
@@ -78,12 +78,12 @@ export function restoreSqlite(storePath: string, file: string, now = new Date())
   check(source);
   let kept: string | null = null;
   if (existsSync(target)) {
-    // Refuse while another process writes it (the server running): take the write lock for a moment.
+    // Refuse while any other process has it open (a server running, even idle): a store in WAL
+    // mode can leave it only when no other connection holds it, so leaving WAL is the test.
     const live = new SQLite(target, { fileMustExist: true, timeout: 1000 });
     try {
-      live.exec('BEGIN IMMEDIATE');
-      live.exec('ROLLBACK');
       live.pragma('wal_checkpoint(TRUNCATE)');
+      if (live.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') throw new Error('busy');
     } catch {
       throw refuse(
         `数据库 ${target} 正被其他程序使用，请先停止服务再恢复`,
