@@ -2,25 +2,40 @@
 
 import type { Command } from 'commander';
 import { chinaDay, isIsoDate } from '../domain/dates.ts';
-import { loadEngine } from '../policy/load.ts';
+import { loadEngine, packDir } from '../policy/load.ts';
 import { packTests } from '../policy/tests-index.ts';
 import { findClause, policyView } from '../policy/view.ts';
 import { clauseReport } from './policy-clause.ts';
+import { policyCheck, policyTest } from './policy-pack-commands.ts';
 
 const print = (s: string): void => {
   process.stdout.write(`${s}\n`);
 };
-const PARTS = ['clauses', 'rules', 'parameters', 'interpretations', 'duties', 'clause'] as const;
+const PARTS = [
+  'clauses',
+  'rules',
+  'parameters',
+  'interpretations',
+  'duties',
+  'clause',
+  'check',
+  'test',
+] as const;
 
 export function registerPolicyCommand(program: Command, policy: () => string | undefined): void {
   program
     .command('policy')
     .description('the clauses, rules, parameters and interpretations of the policy pack (策略包)')
     .argument('[PART]', `one of ${PARTS.join(', ')} (default: all)`)
-    .argument('[CLAUSE]', '条款编号，用于 clause（如 3.1.1 或 三（一）1）/ the clause, for `clause`')
+    .argument(
+      '[ARG]',
+      '条款编号，用于 clause（如 3.1.1 或 三（一）1）；策略包目录，用于 check 和 test（默认所用的包）/ the clause, for `clause`; the pack folder, for `check` and `test` (default: the pack in use)',
+    )
     .option('--json', 'print the pack as JSON')
     .option('--on <DATE>', '参数按此日施行的取值，默认今天 / parameters in force on this day (default today)')
     .action((part: string | undefined, clause: string | undefined, opts: { json?: boolean; on?: string }) => {
+      if (part === 'check') return policyCheck(clause ?? packDir(policy()));
+      if (part === 'test') return policyTest(clause ?? packDir(policy()));
       const engine = loadEngine(policy());
       const p = engine.pack;
       if (part !== undefined && !(PARTS as readonly string[]).includes(part)) {

@@ -27,10 +27,13 @@ export interface Engine {
   readonly defaults: Readonly<Record<string, string>>;
   /** Checks a case (and any interpretation overrides) without evaluating it. */
   validate(input: unknown, overrides?: Record<string, string>): Outcome<ZerenCase>;
-  /** Validates, then evaluates: a result, or every problem and no result. */
-  evaluate(input: unknown, overrides?: Record<string, string>): Outcome<ZerenResult>;
+  /**
+   * Validates, then evaluates: a result, or every problem and no result. `fired`, when given,
+   * collects the blocks that gave anything (`<rule>#<block>`): the coverage of a pack's tests.
+   */
+  evaluate(input: unknown, overrides?: Record<string, string>, fired?: Set<string>): Outcome<ZerenResult>;
   /** Evaluates a case already validated by this engine (the store validates on import). */
-  evaluateValid(c: ZerenCase, overrides?: Record<string, string>): ZerenResult;
+  evaluateValid(c: ZerenCase, overrides?: Record<string, string>, fired?: Set<string>): ZerenResult;
   /** The interpretations in force for a case: defaults, then the case's, then the overrides. */
   interpretationsFor(c: ZerenCase, overrides?: Record<string, string>): Record<string, string>;
 }
@@ -104,14 +107,14 @@ export function createEngine(src: PackSource): Engine {
       }
       return { ok: false, problems };
     },
-    evaluate(input, overrides) {
+    evaluate(input, overrides, fired) {
       const v = engine.validate(input, overrides);
-      return v.ok ? { ok: true, value: engine.evaluateValid(v.value, overrides) } : v;
+      return v.ok ? { ok: true, value: engine.evaluateValid(v.value, overrides, fired) } : v;
     },
-    evaluateValid(cs, overrides) {
+    evaluateValid(cs, overrides, fired) {
       const interp = engine.interpretationsFor(cs, overrides);
       const ix = indexCase(cs, interp, paramsFor(cs.fp_year).values);
-      return runRules(ix, rules, pack.clauses, pack.id);
+      return runRules(ix, rules, pack.clauses, pack.id, fired);
     },
   };
   return engine;

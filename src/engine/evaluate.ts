@@ -9,7 +9,7 @@ import type { Clause } from './clauses.ts';
 import { give, ruleText } from './consequence.ts';
 import type { Member } from './groups.ts';
 import { BySubject, canonical, type Entry } from './order.ts';
-import type { CompiledRules } from './rules.ts';
+import type { CompiledRule, CompiledRules } from './rules.ts';
 
 type Withhold = NonNullable<CompiledRules['withhold']>;
 
@@ -65,11 +65,23 @@ function withheldEntry(ix: CaseIndex, clauses: Map<string, Clause>, w: Withhold,
   };
 }
 
+/** A block of a rule, as coverage names it: `county-reminder-town#0`. */
+export const blockId = (rule: string, index: number) => `${rule}#${index}`;
+
+/**
+ * Whether a block can ever give anything: not when all its groups draw on the binding's villages
+ * and the rule's generator binds none (a town's notices in a row applied as 4.3.1.1, whose
+ * village blocks have no sampled village to reach).
+ */
+export const blockCanGive = (rule: CompiledRule, index: number) =>
+  rule.gen.bindsVillages !== false || !rule.blocks[index]!.groups.every((g) => g.fromVillages);
+
 export function runRules(
   ix: CaseIndex,
   compiled: CompiledRules,
   clauses: Map<string, Clause>,
   policy: string,
+  fired?: Set<string>,
 ): ZerenResult {
   const entries: Entry[] = [];
   const members: Member[] = [];
@@ -82,6 +94,8 @@ export function runRules(
         if (block.when && !block.when(ix, b)) continue;
         members.length = 0;
         for (const g of block.groups) g.members(ix, b, members);
+        // Coverage of a pack's tests: which blocks gave anything (`<rule id>#<block index>`).
+        if (fired && members.length > 0) fired.add(blockId(rule.id, i));
         const values = text.values[i]!;
         for (const m of members)
           for (let j = 0; j < block.gives.length; j++)

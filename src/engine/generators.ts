@@ -38,6 +38,8 @@ export interface Generator {
   /** What kinds of subject its bindings have: unit kinds, or 'person'. */
   yields: readonly (UnitKind | 'person')[];
   deps: string[];
+  /** false: no binding carries villages (`Binding.villages` is always empty); undefined: some may. */
+  bindsVillages?: boolean;
 }
 
 type Compile = (
@@ -177,6 +179,7 @@ function ranking(
   return {
     yields: [spec.yields],
     deps: ['I5'],
+    bindsVillages: spec.yields === 'village',
     run(ix, emit) {
       const n = ix.params.get(top) as number;
       const source = group === 'governance_units' ? ix.governanceDuty : ix.countyAnnual;
@@ -216,6 +219,7 @@ function categoryImproved(args: Obj, path: string, c: Checker): Generator | unde
   return {
     yields: [of],
     deps: [],
+    bindsVillages: false,
     run(ix, emit) {
       const y = ix.c.fp_year;
       for (const r of ix.c.categories ?? []) {
@@ -248,6 +252,7 @@ function acceptance(args: Obj, path: string, c: Checker): Generator | undefined 
   return {
     yields: [spec.unit],
     deps: [],
+    bindsVillages: false,
     run(ix, emit) {
       for (const a of ix.acceptances) {
         if (a.kind !== kind || !a.passed || !by.includes(a.by)) continue;
@@ -265,6 +270,7 @@ function incident(args: Obj, path: string, c: Checker): Generator | undefined {
   return {
     yields: ['person'],
     deps: [],
+    bindsVillages: false,
     run(ix, emit) {
       for (const i of ix.incidents) {
         if (i.kind !== kind) continue;
@@ -284,6 +290,7 @@ function noticesInARow(args: Obj, path: string, c: Checker): Generator | undefin
   return {
     yields: [of],
     deps: ['I13'],
+    bindsVillages: of === 'village',
     run(ix, emit) {
       for (const [unit, notices] of ix.noticesOf) {
         const u = ix.units.get(unit)!;

@@ -23,6 +23,8 @@ export interface Group {
   /** The binding subject kinds it reads from; undefined: any. */
   needs?: readonly (UnitKind | 'person')[];
   deps: string[];
+  /** Its members come only from the binding's villages: none when the generator binds none. */
+  fromVillages?: true;
 }
 
 const TOWN_OFFICIALS = ['party_secretary', 'mayor', 'leader_in_charge', 'fp_office'];
@@ -89,6 +91,7 @@ const NAMED: Record<string, Group> = {
   villages: {
     memberKind: 'unit',
     deps: [],
+    fromVillages: true,
     members: (ix, b, out) => {
       for (const v of b.villages) out.push(unitMember(v));
     },
@@ -97,6 +100,7 @@ const NAMED: Record<string, Group> = {
   stationed_at_villages: {
     memberKind: 'person',
     deps: ['I1', 'I9'],
+    fromVillages: true,
     members: (ix, b, out) => stationedAt(ix, b.villages, out),
   },
   // I2: whole-town, everyone stationed at any village of the town; or only at its sampled villages.
@@ -115,6 +119,7 @@ const NAMED: Record<string, Group> = {
   village_cadres: {
     memberKind: 'person',
     deps: ['I1', 'I9', 'I10'],
+    fromVillages: true,
     members: (ix, b, out) => {
       const all = ix.interp.I10 !== 'two-committees-only';
       for (const v of b.villages)
@@ -131,6 +136,7 @@ const NAMED: Record<string, Group> = {
   linked_units: {
     memberKind: 'unit',
     deps: ['I1'],
+    fromVillages: true,
     members: (ix, b, out) => {
       const seen = new Set<string>();
       for (const v of b.villages)

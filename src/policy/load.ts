@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse } from 'yaml';
+import { parse, YAMLParseError } from 'yaml';
+import { InvalidInput } from '../domain/problems.ts';
 import { isObj } from '../engine/check.ts';
 import { createEngine, type Engine } from '../engine/engine.ts';
 import type { PackSource } from '../engine/pack.ts';
@@ -13,19 +14,48 @@ import { ROOT } from '../root.ts';
 export const POLICIES_DIR = join(ROOT, 'policies');
 export const DEFAULT_POLICY = 'county-fp-2009';
 
+/** A pack's file that cannot be read or is not YAML: InvalidInput naming the file and the line. */
+function readFile(dir: string, file: string, yaml: boolean): unknown {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, file), 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InvalidInput([
+      code === 'ENOENT'
+        ? { path: file, code: 'missing_file', zh: '文件不存在', en: 'no such file' }
+        : { path: file, code: 'unreadable', zh: `无法读取：${code}`, en: `cannot read it: ${code}` },
+    ]);
+  }
+  if (!yaml) return text;
+  try {
+    return parse(text) as unknown;
+  } catch (e) {
+    const at = e instanceof YAMLParseError && e.linePos ? `:${e.linePos[0].line}:${e.linePos[0].col}` : '';
+    throw new InvalidInput([
+      {
+        path: `${file}${at}`,
+        code: 'yaml',
+        zh: '不是有效的 YAML',
+        en: `not valid YAML: ${(e as Error).message.split('\n')[0]}`,
+      },
+    ]);
+  }
+}
+
+/** The files of a pack as parsed YAML (and the clause text); InvalidInput names a bad file. */
 export function readPackSource(dir: string): PackSource {
-  const manifest = parse(readFileSync(join(dir, 'pack.yaml'), 'utf8')) as unknown;
+  const manifest = readFile(dir, 'pack.yaml', true);
   const files = isObj(manifest) && isObj(manifest.files) ? manifest.files : {};
-  const read = (key: string, fallback: string) =>
-    readFileSync(join(dir, String(files[key] ?? fallback)), 'utf8');
+  const name = (key: string, fallback: string) => String(files[key] ?? fallback);
   const duties = files.duties ?? 'duties.yaml';
   return {
     manifest,
-    text: read('text', 'text.md'),
-    parameters: parse(read('parameters', 'parameters.yaml')),
-    interpretations: parse(read('interpretations', 'interpretations.yaml')),
-    rules: parse(read('rules', 'rules.yaml')),
-    duties: duties ? parse(readFileSync(join(dir, String(duties)), 'utf8')) : undefined,
+    text: readFile(dir, name('text', 'text.md'), false) as string,
+    parameters: readFile(dir, name('parameters', 'parameters.yaml'), true),
+    interpretations: readFile(dir, name('interpretations', 'interpretations.yaml'), true),
+    rules: readFile(dir, name('rules', 'rules.yaml'), true),
+    duties: duties ? readFile(dir, String(duties), true) : undefined,
   };
 }
 

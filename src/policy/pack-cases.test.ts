@@ -1,86 +1,67 @@
-// Runs every policy test case (policies/<pack>/tests/*.yaml) and checks that the tests cover the
-// pack: every consequence-bearing clause is expected somewhere, every interpretation value other
-// than the default is set by a case whose result it changes.
+// Runs every policy test case (policies/<pack>/tests/*.yaml) through the one runner that
+// `zeren policy test` uses, and requires the tests to cover the pack completely: every block of
+// every rule gives something in some case, every consequence-bearing clause is expected somewhere,
+// every interpretation value other than the default is set by a case whose result it changes.
 
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadEngine, POLICIES_DIR } from './load.ts';
-import { line, normalise, readPackCases } from './pack-cases.ts';
+import { type PackCase, readPackCases } from './pack-cases.ts';
+import { coverageComplete, runPackTests } from './pack-tests.ts';
 
 const packs = readdirSync(POLICIES_DIR).filter((p) => existsSync(join(POLICIES_DIR, p, 'tests')));
 
 for (const pack of packs) {
   const engine = loadEngine(pack);
   const cases = readPackCases(join(POLICIES_DIR, pack, 'tests'));
+  const run = runPackTests(engine, cases);
 
   describe(`policy ${pack}`, () => {
-    for (const pc of cases) {
-      it(`${pc.file}: ${pc.name}`, () => {
-        const out = engine.evaluate(pc.case);
-        if (pc.problems) {
-          expect(out.ok, 'the case should not validate').toBe(false);
-          if (out.ok) return;
-          const got = out.problems.map((p) => `${p.path} ${p.code}`).sort();
-          expect(got).toEqual(pc.problems.map(normalise).sort());
-          return;
-        }
-        if (!out.ok) throw new Error(out.problems.map((p) => `${p.path}: ${p.en}`).join('\n'));
-        const got = out.value.consequences.map(line).sort();
-        const held = out.value.withheld.map(line).sort();
-        const want = (pc.expect ?? []).map(normalise).sort();
-        const wantHeld = (pc.withheld ?? []).map(normalise).sort();
-        if (pc.partial) {
-          for (const w of want) expect(got, `expected ${w}`).toContain(w);
-          for (const w of wantHeld) expect(held, `expected withheld ${w}`).toContain(w);
-          for (const a of (pc.absent ?? []).map(normalise)) {
-            expect(got, `unexpected ${a}`).not.toContain(a);
-            expect(held, `unexpected withheld ${a}`).not.toContain(a);
-          }
-        } else {
-          expect(got).toEqual(want);
-          expect(held).toEqual(wantHeld);
-        }
-        // A case that sets an interpretation must be one where the reading matters.
-        if (pc.interpretations && Object.keys(pc.interpretations).length > 0) {
-          const plain = { ...pc.case, interpretations: {} };
-          const byDefault = engine.evaluate(plain);
-          if (!byDefault.ok) throw new Error('the case should validate under the default readings');
-          const before = [
-            ...byDefault.value.consequences.map(line),
-            '|',
-            ...byDefault.value.withheld.map(line),
-          ];
-          expect([...got, '|', ...held], 'the interpretation should change the result').not.toEqual(before);
-        }
+    run.cases.forEach((r) => {
+      it(`${r.file}: ${r.name}`, () => {
+        expect(r.failures).toEqual([]);
       });
-    }
+    });
+
+    it('covers every block of every rule (those that can give anything)', () => {
+      expect(run.coverage.blocks.length).toBeGreaterThan(0);
+      expect(run.coverage.uncoveredBlocks).toEqual([]);
+      expect(run.coverage.uncoveredRules).toEqual([]);
+    });
 
     it('covers every consequence-bearing clause with an expected consequence', () => {
-      const expected = new Set<string>();
-      for (const pc of cases)
-        for (const l of [...(pc.expect ?? []), ...(pc.withheld ?? [])]) {
-          const [clause] = normalise(l).split(' ');
-          for (const cl of clause!.split('>')) expected.add(cl);
-        }
-      const missing = engine.pack.consequenceClauses.filter((c) => !expected.has(c));
-      expect(missing).toEqual([]);
+      expect(run.coverage.uncoveredClauses).toEqual([]);
     });
 
     it('sets every non-default interpretation value in some case, and covers every interpretation', () => {
-      const set = new Set<string>();
-      const covered = new Set<string>();
-      for (const pc of cases) {
-        for (const [id, v] of Object.entries(pc.interpretations ?? {})) set.add(`${id}=${v}`);
-        for (const c of pc.covers) covered.add(c);
-      }
-      const missing: string[] = [];
-      for (const it of engine.pack.interpretations.values()) {
-        if (!covered.has(it.id)) missing.push(it.id);
-        for (const v of Object.keys(it.values))
-          if (v !== it.default && !set.has(`${it.id}=${v}`)) missing.push(`${it.id}=${v}`);
-      }
-      expect(missing).toEqual([]);
+      expect(run.coverage.uncoveredInterpretations).toEqual([]);
+      expect(coverageComplete(run.coverage)).toBe(true);
     });
   });
 }
+
+describe('the runner finds what is wrong', () => {
+  const engine = loadEngine();
+  const cases = readPackCases(join(POLICIES_DIR, 'county-fp-2009', 'tests'));
+
+  it('reports a wrong expectation as missing and unexpected lines', () => {
+    const one = cases.find((c) => !c.problems && !c.partial && (c.expect?.length ?? 0) > 0)!;
+    const wrong: PackCase = { ...one, expect: [...one.expect!.slice(1), '9.9.9 nobody fine 1'] };
+    const [r] = runPackTests(engine, [wrong]).cases;
+    expect(r!.ok).toBe(false);
+    expect(r!.failures).toContain('缺少后果 / missing consequence: 9.9.9 nobody fine 1');
+    expect(r!.failures.some((f) => f.startsWith('多出后果 / unexpected consequence:'))).toBe(true);
+  });
+
+  it('reports the blocks, clauses and readings a smaller set of tests leaves uncovered', () => {
+    const few = runPackTests(engine, cases.slice(0, 3));
+    expect(few.coverage.uncoveredBlocks.length).toBeGreaterThan(0);
+    expect(few.coverage.uncoveredClauses.length).toBeGreaterThan(0);
+    expect(few.coverage.uncoveredInterpretations.length).toBeGreaterThan(0);
+    expect(coverageComplete(few.coverage)).toBe(false);
+    // A town's notices in a row applied as 4.3.1.1 reach no village: those blocks are not owed.
+    expect(few.coverage.unreachableBlocks).toContain('notices-in-a-row-town#3');
+    expect(few.coverage.blocks).not.toContain('notices-in-a-row-town#3');
+  });
+});
