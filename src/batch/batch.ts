@@ -6,7 +6,7 @@
 
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { startWorker } from '../worker-thread.ts';
 import type { Answer, Chunk } from './worker.ts';
 
 export interface BatchOptions {
@@ -39,9 +39,8 @@ export async function runBatch(lines: AsyncIterable<string>, opts: BatchOptions 
   const size = Math.max(1, opts.chunk ?? 8);
   const hash = createHash('sha256');
   const write = opts.write ?? (() => {});
-  const workers = Array.from(
-    { length: n },
-    () => new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { policy: opts.policy } }),
+  const workers = Array.from({ length: n }, () =>
+    startWorker(new URL('./worker.ts', import.meta.url), { policy: opts.policy }),
   );
   const busy = new Array<number>(n).fill(0);
   const done = new Map<number, string[]>();

@@ -4,12 +4,13 @@
 // the fewest in hand; a worker that dies fails its jobs and is replaced on the next one. The
 // answer is the engine's, with the canonical JSON of the case and of the result.
 
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { canonicalJson } from '../domain/canonical.ts';
 import type { ZerenCase } from '../domain/case.ts';
 import type { Problem } from '../domain/problems.ts';
 import type { ZerenResult } from '../domain/result.ts';
 import { loadEngine } from '../policy/load.ts';
+import { startWorker } from '../worker-thread.ts';
 import type { Answer, Job } from './worker.ts';
 
 export type Evaluated =
@@ -39,7 +40,7 @@ let next = 0;
 function slot(i: number): Slot {
   const have = slots[i];
   if (have) return have;
-  const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url));
+  const worker = startWorker(new URL('./worker.ts', import.meta.url));
   worker.unref();
   const s: Slot = { worker, pending: new Map() };
   const fail = (e: Error) => {

@@ -5,10 +5,11 @@
 // started on first use and kept, serves one case at a time (the others wait their turn), so a
 // burst of uploads cannot multiply the memory it needs.
 
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Problem } from '../../domain/problems.ts';
 import { StoreError } from '../../store/errors.ts';
+import { startWorker } from '../../worker-thread.ts';
 import { HttpError, PROBLEMS_SHOWN } from '../errors.ts';
 import type { Answer, Job } from './worker.ts';
 
@@ -25,7 +26,7 @@ let next = 0;
 
 function theWorker(): Worker {
   if (!worker) {
-    worker = new Worker(new URL('./worker-entry.mjs', import.meta.url));
+    worker = startWorker(new URL('./worker.ts', import.meta.url));
     worker.unref();
     const forget = () => {
       worker = undefined;
