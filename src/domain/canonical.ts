@@ -1,16 +1,53 @@
 // Canonical JSON (keys sorted, no whitespace, undefined dropped) and its SHA-256: the identity of
 // a case, a result or an audit entry, the same on every machine and for every key order.
+//
+// The text is JSON.stringify's, each object handed to it as a copy with its keys sorted: the
+// native serialiser does the writing (a case of half a megabyte in a few milliseconds, the store's
+// imports and receipts hash thousands of them). Where a copy would not keep the order — an object
+// with an integer-like key (JavaScript lists those first, in numeric order) — or JSON.stringify
+// would read a value differently from the definition (a toJSON method), the whole value is
+// written by the definition itself, `canonicalSlow`, so the text is always the same.
 
 import { createHash } from 'node:crypto';
 
-export function canonicalJson(value: unknown): string {
+/** The definition: keys sorted by code unit, undefined dropped (null in an array). */
+export function canonicalSlow(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value))
-    return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+    return `[${value.map((v) => (v === undefined ? 'null' : canonicalSlow(v))).join(',')}]`;
   const keys = Object.keys(value)
     .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
     .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalSlow((value as Record<string, unknown>)[k])}`).join(',')}}`;
+}
+
+const DIFFERENT = Symbol('canonical: not a plain copy');
+const isIndex = (k: string) => {
+  const c = k.charCodeAt(0);
+  return c >= 48 && c <= 57 && /^(?:0|[1-9]\d*)$/.test(k) && Number(k) < 4294967295;
+};
+
+function sortedCopy(this: Record<string, unknown>, key: string, v: unknown): unknown {
+  // JSON.stringify called toJSON: the definition reads the object itself.
+  if (this[key] !== v) throw DIFFERENT;
+  if (typeof v === 'function' || typeof v === 'symbol') return null;
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+  const keys = Object.keys(v).sort();
+  const out: Record<string, unknown> = {};
+  for (const k of keys) {
+    if (isIndex(k)) throw DIFFERENT;
+    out[k] = (v as Record<string, unknown>)[k];
+  }
+  return out;
+}
+
+export function canonicalJson(value: unknown): string {
+  try {
+    return JSON.stringify(value, sortedCopy) ?? 'null';
+  } catch (e) {
+    if (e === DIFFERENT) return canonicalSlow(value);
+    throw e;
+  }
 }
 
 export function sha256(text: string): string {

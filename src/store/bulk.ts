@@ -3,6 +3,8 @@
 // thousands of values was most of an import's time), and each slice stays under SQLite's and
 // PostgreSQL's limits on bound parameters. Rows keep their order; a run of rows naming the same
 // columns goes into one statement (a column a row leaves undefined is not written, as Kysely does).
+// On SQLite the store keeps each statement prepared (db.ts), so the full slices of a large import
+// reuse one statement.
 
 import { CompiledQuery, PostgresAdapter } from 'kysely';
 import type { Database, Db, Tx } from './schema.ts';
@@ -13,6 +15,24 @@ const MAX_PARAMS = 30_000;
 
 const quote = (id: string) => `"${id.replace(/"/g, '""')}"`;
 
+/** The columns a row writes: its keys whose value is not undefined, in order. */
+function columnsOf(row: Record<string, unknown>): string[] {
+  const cols: string[] = [];
+  for (const k in row) if (row[k] !== undefined) cols.push(k);
+  return cols;
+}
+
+/** Whether a row writes exactly these columns, in this order (no array built per row). */
+function writes(row: Record<string, unknown>, cols: readonly string[]): boolean {
+  let n = 0;
+  for (const k in row) {
+    if (row[k] === undefined) continue;
+    if (cols[n] !== k) return false;
+    n++;
+  }
+  return n === cols.length;
+}
+
 export async function insertAll<T extends keyof Database>(
   db: Db | Tx,
   table: T,
@@ -22,20 +42,17 @@ export async function insertAll<T extends keyof Database>(
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
   let i = 0;
   while (i < rows.length) {
-    const cols = Object.keys(rows[i]!).filter((k) => rows[i]![k] !== undefined);
-    const signature = cols.join('\0');
+    const cols = columnsOf(rows[i]!);
     const per = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / Math.max(1, cols.length))));
     const params: unknown[] = [];
     const tuples: string[] = [];
+    const sqliteTuple = `(${cols.map(() => '?').join(', ')})`;
     for (; i < rows.length && tuples.length < per; i++) {
       const row = rows[i]!;
-      const mine = Object.keys(row).filter((k) => row[k] !== undefined);
-      if (mine.join('\0') !== signature) break;
-      const marks = cols.map((c) => {
-        params.push(row[c]);
-        return pg ? `$${params.length}` : '?';
-      });
-      tuples.push(`(${marks.join(', ')})`);
+      if (tuples.length > 0 && !writes(row, cols)) break;
+      const first = params.length;
+      for (const c of cols) params.push(row[c]);
+      tuples.push(pg ? `(${cols.map((_, k) => `$${first + k + 1}`).join(', ')})` : sqliteTuple);
     }
     const sql = `insert into ${quote(table)} (${cols.map(quote).join(', ')}) values ${tuples.join(', ')}`;
     await db.executeQuery(CompiledQuery.raw(sql, params));

@@ -10,12 +10,12 @@
 // because its case listed them outside its dates — let go. Pairing counts duplicates: a case may
 // list the same acceptance twice, and the store then holds it twice.
 
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { canonicalJson } from '../domain/canonical.ts';
 import { addDays, fpYear, fpYearOf } from '../domain/dates.ts';
 import { insertAll } from './bulk.ts';
 import { type Api, FACTS } from './fact-kinds.ts';
+import { newId } from './ids.ts';
 import type { Tx } from './schema.ts';
 import { type Held, inYear, type YearCollection } from './year-view.ts';
 
@@ -159,10 +159,7 @@ export async function importCollection(
     if (name === 'assessments') row.position = i;
     let id: string;
     if (!s) {
-      id =
-        name === 'warning_notices'
-          ? freeId(String(a.id), fpYearOf(String(a.issued_on)), taken)
-          : randomUUID();
+      id = name === 'warning_notices' ? freeId(String(a.id), fpYearOf(String(a.issued_on)), taken) : newId();
       fresh.push({ ...row, id, county_id: county, created_at: at, updated_at: at });
     } else {
       id = String(s.row.id);

@@ -1,6 +1,7 @@
 // Opening the store: PostgreSQL when DATABASE_URL is set, otherwise an embedded SQLite file
 // (ZEREN_DB, default ./data/zeren.db) in WAL mode with synchronous=FULL and foreign keys on.
 // One code path (Kysely) for both.
+// SQLite: each SQL text is prepared once and kept (the 256 most recent), with 64 MiB of page cache.
 // PostgreSQL: a connection the server terminates (pg_terminate_backend, a restart) is logged and
 // dropped from the pool, never an unhandled 'error' event; requests meanwhile fail as
 // "unavailable" (unavailable.ts) and the pool reconnects by itself. SQLite: a write transaction
@@ -15,6 +16,7 @@ import {
   type DatabaseConnection,
   Kysely,
   PostgresDialect,
+  type SqliteDatabase,
   SqliteDialect,
   SqliteDriver,
   type TransactionSettings,
@@ -83,12 +85,40 @@ class ImmediateSqliteDriver extends SqliteDriver {
   }
 }
 
+/** Statements kept per text, the most recently used 256 (Kysely asks to prepare every query anew). */
+const STATEMENTS = 256;
+
+/** The database as Kysely sees it, each SQL text prepared once; a statement still being iterated is not reused. */
+function preparedOnce(sqlite: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      const known = cache.get(text);
+      if (known && !known.busy) {
+        cache.delete(text);
+        cache.set(text, known);
+        return known;
+      }
+      const stmt = sqlite.prepare(text);
+      if (!known) {
+        if (cache.size >= STATEMENTS) cache.delete(cache.keys().next().value!);
+        cache.set(text, stmt);
+      }
+      return stmt;
+    },
+  };
+}
+
 class ImmediateSqliteDialect extends SqliteDialect {
+  private readonly database: SqliteDatabase;
   constructor(private readonly sqlite: SQLite.Database) {
-    super({ database: sqlite });
+    const database = preparedOnce(sqlite);
+    super({ database });
+    this.database = database;
   }
   override createDriver() {
-    return new ImmediateSqliteDriver({ database: this.sqlite }, this.sqlite);
+    return new ImmediateSqliteDriver({ database: this.database }, this.sqlite);
   }
 }
 
@@ -127,6 +157,8 @@ export function openStore(opts: StoreOptions = storeOptionsFromEnv()): Store {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
+  // A county year's import touches more of the indexes than the default 2 MiB of page cache holds.
+  sqlite.pragma('cache_size = -65536');
   sqlite.pragma(`busy_timeout = ${Math.floor(opts.busyTimeoutMs ?? 5000)}`);
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) });
   return { db, dialect: 'sqlite', location: path, close: () => db.destroy() };
