@@ -5,6 +5,7 @@
 
 import type { Consequence } from '../domain/result.ts';
 import { ROLE_ZH, type UnitKind } from '../domain/vocabulary.ts';
+import { renderOffThread } from '../engine-pool/pool.ts';
 import { loadEngine } from '../policy/load.ts';
 import type { Db } from '../store/schema.ts';
 import type { Names } from '../workflows/reports.ts';
@@ -12,7 +13,6 @@ import { namesOf } from '../workflows/reports-data.ts';
 import { DOC_KINDS, type Letterhead } from './model.ts';
 import type { IssuingOffice } from './offices.ts';
 import type { Issued } from './register.ts';
-import { renderDocx } from './render.ts';
 import { chineseDate, clauseZh, fullWidth } from './zh.ts';
 
 export type { Names };
@@ -111,7 +111,11 @@ export const COUNTY_CC = ['县委办公室', '县政府办公室', '县纪委', 
 /** The file of an issued document: its kind, its number, and what it concerns. */
 export async function documentFile(issued: Issued, about: string): Promise<DocumentFile> {
   const parts = [DOC_KINDS[issued.kind], issued.number, about].filter((p): p is string => !!p);
-  return { filename: `${parts.join('-')}.docx`, body: await renderDocx(issued.doc), number: issued.number };
+  return {
+    filename: `${parts.join('-')}.docx`,
+    body: await renderOffThread('docx', issued.doc),
+    number: issued.number,
+  };
 }
 
 export interface DocumentFile {

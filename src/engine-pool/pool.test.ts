@@ -1,13 +1,16 @@
-// The evaluation pool answers what the engine answers on the calling thread, byte for byte, and
-// the problems of a case that does not evaluate; several jobs at once all come back.
+// The pool answers what the engine answers on the calling thread, byte for byte, and the problems
+// of a case that does not evaluate; several jobs at once all come back. Its render tasks make the
+// same Word document as in place, and a refused upload comes back as the same StoreError.
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { renderDocx } from '../documents/render.ts';
 import { canonicalJson } from '../domain/canonical.ts';
 import type { ZerenCase } from '../domain/case.ts';
 import { loadEngine } from '../policy/load.ts';
-import { evaluateOffThread, startEvaluationWorkers } from './pool.ts';
+import { StoreError } from '../store/errors.ts';
+import { evaluateOffThread, renderOffThread, startEvaluationWorkers } from './pool.ts';
 
 startEvaluationWorkers(2);
 
@@ -36,5 +39,39 @@ describe('evaluation pool', () => {
     const a = await evaluateOffThread('county-fp-2009', bad);
     expect(a.ok).toBe(false);
     if (!a.ok) expect(a.problems.length).toBeGreaterThan(0);
+  });
+});
+
+describe('render tasks in the pool', () => {
+  const doc = {
+    kind: 'warning_notice',
+    fonts: 'gb',
+    dated: '2009-03-01',
+    letterhead: { style: 'document', mark: '清水县人口考核办公室文件', printed: true },
+    number: '清人考〔2009〕1号',
+    title: '警示通知书',
+    addressee: '东风镇党委、政府',
+    body: [{ kind: 'p', text: '经督查，你单位在春季集中服务活动工作中未达到要求。' }],
+    signature: { office: '清水县人口考核办公室', date: '2009-03-01', seal: true },
+    record: { cc: ['县纪委'], printer: '清水县人口考核办公室', printed_on: '2009-03-01' },
+  } as const;
+
+  it('makes the same Word document in a worker as in place, as a Buffer', { timeout: 60_000 }, async () => {
+    const there = await renderOffThread('docx', doc as never);
+    expect(Buffer.isBuffer(there)).toBe(true);
+    expect(there.equals(await renderDocx(doc as never))).toBe(true);
+  });
+
+  it('answers a refused upload with the StoreError and its problems', { timeout: 60_000 }, async () => {
+    const err = await renderOffThread(
+      'readScoresUpload',
+      { data: Buffer.from('not a workbook'), filename: 'scores.xlsx' },
+      [],
+      'qingshui',
+      2009,
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as StoreError).zh).toMatch(/[\u4e00-\u9fff]/);
+    expect((err as StoreError).kind).toBe('invalid');
   });
 });

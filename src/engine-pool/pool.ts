@@ -1,8 +1,9 @@
-// Evaluations off the event loop: a small pool of worker threads (ZEREN_WORKERS, default 2; 0
-// evaluates on the calling thread) started on first use and kept. Only the server uses it
-// (`startEvaluationWorkers` at start); the CLI and the tests evaluate in place. Each job goes to the worker with
-// the fewest in hand; a worker that dies fails its jobs and is replaced on the next one. The
-// answer is the engine's, with the canonical JSON of the case and of the result.
+// Heavy work off the event loop: a small pool of worker threads (ZEREN_WORKERS, default 2; 0
+// works on the calling thread) started on first use and kept. Only the server uses it
+// (`startEvaluationWorkers` at start); the CLI and the tests work in place. Each job goes to the
+// worker with the fewest in hand; a worker that dies fails its jobs and is replaced on the next
+// one. Evaluations answer the engine's result with the canonical JSON of the case and of the
+// result; render tasks (render-tasks.ts) answer a workbook, a Word document or a read upload.
 
 import type { Worker } from 'node:worker_threads';
 import { canonicalJson } from '../domain/canonical.ts';
@@ -10,7 +11,9 @@ import type { ZerenCase } from '../domain/case.ts';
 import type { Problem } from '../domain/problems.ts';
 import type { ZerenResult } from '../domain/result.ts';
 import { loadEngine } from '../policy/load.ts';
+import { StoreError } from '../store/errors.ts';
 import { startWorker } from '../worker-thread.ts';
+import type { RenderTask, RenderTasks } from './render-tasks.ts';
 import type { Answer, Job } from './worker.ts';
 
 export type Evaluated =
@@ -59,6 +62,45 @@ function slot(i: number): Slot {
   return s;
 }
 
+/** Sends a job to the worker with the fewest in hand; its answer. */
+function send(job: Job): Promise<Answer> {
+  let best = 0;
+  for (let i = 0; i < size; i++)
+    if ((slots[i]?.pending.size ?? 0) < (slots[best]?.pending.size ?? 0)) best = i;
+  const s = slot(best);
+  const id = ++next;
+  return new Promise<Answer>((resolve) => {
+    s.pending.set(id, resolve);
+    s.worker.postMessage({ ...job, id } satisfies Job);
+  });
+}
+
+/** A Buffer again, for bytes that crossed from a worker (they arrive as a Uint8Array). */
+const revive = (v: unknown) =>
+  v instanceof Uint8Array && !Buffer.isBuffer(v) ? Buffer.from(v.buffer, v.byteOffset, v.byteLength) : v;
+
+/**
+ * Runs a render task (render-tasks.ts) in a worker thread when there are any, else in place: the
+ * same answer, or the same StoreError, either way.
+ */
+export async function renderOffThread<K extends RenderTask>(
+  task: K,
+  ...args: Parameters<RenderTasks[K]>
+): Promise<Awaited<ReturnType<RenderTasks[K]>>> {
+  type Out = Awaited<ReturnType<RenderTasks[K]>>;
+  if (size === 0) {
+    const { RENDER_TASKS } = await import('./render-tasks.ts');
+    return (await (RENDER_TASKS[task] as (...a: unknown[]) => unknown)(...args)) as Out;
+  }
+  const a = await send({ id: 0, kind: 'render', task, args });
+  if (a.ok === 'error') {
+    if (a.store) throw new StoreError(a.store.kind, a.store.zh, a.store.en, a.store.problems);
+    throw new Error(`render worker (${task}): ${a.message}`);
+  }
+  if (a.ok !== 'rendered') throw new Error(`render worker (${task}): an evaluation answer`);
+  return revive(a.value) as Out;
+}
+
 /** Evaluates a case with the engine of `policy`, in a worker thread when there are any. */
 export async function evaluateOffThread(
   policy: string,
@@ -75,16 +117,9 @@ export async function evaluateOffThread(
       resultJson: canonicalJson(out.value),
     };
   }
-  let best = 0;
-  for (let i = 0; i < size; i++)
-    if ((slots[i]?.pending.size ?? 0) < (slots[best]?.pending.size ?? 0)) best = i;
-  const s = slot(best);
-  const id = ++next;
-  const a = await new Promise<Answer>((resolve) => {
-    s.pending.set(id, resolve);
-    s.worker.postMessage({ id, policy, kase, overrides } satisfies Job);
-  });
+  const a = await send({ id: 0, kind: 'evaluate', policy, kase, overrides });
   if (a.ok === 'error') throw new Error(`evaluation worker: ${a.message}`);
+  if (a.ok === 'rendered') throw new Error('evaluation worker: a render answer to an evaluation');
   return a.ok
     ? { ok: true, value: a.value, caseJson: a.caseJson, resultJson: a.resultJson }
     : { ok: false, problems: a.problems };

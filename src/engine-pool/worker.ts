@@ -1,6 +1,6 @@
-// A worker thread of the evaluation pool (pool.ts): evaluates a case with its pack's engine and
-// answers the result with its canonical JSON, so the server's thread neither evaluates nor
-// serialises it.
+// A worker thread of the pool (pool.ts): evaluates a case with its pack's engine and answers the
+// result with its canonical JSON, so the server's thread neither evaluates nor serialises it; or
+// runs a render task (render-tasks.ts: a workbook or a Word document made, an upload read).
 
 import { parentPort } from 'node:worker_threads';
 import { canonicalJson } from '../domain/canonical.ts';
@@ -8,20 +8,44 @@ import type { ZerenCase } from '../domain/case.ts';
 import type { Problem } from '../domain/problems.ts';
 import type { ZerenResult } from '../domain/result.ts';
 import { loadEngine } from '../policy/load.ts';
+import { StoreError, type StoreErrorKind } from '../store/errors.ts';
+import type { RenderTask } from './render-tasks.ts';
 
-export interface Job {
+export interface Evaluate {
   id: number;
+  kind: 'evaluate';
   policy: string;
   kase: ZerenCase;
   overrides: Record<string, string>;
 }
+export interface Render {
+  id: number;
+  kind: 'render';
+  task: RenderTask;
+  args: unknown[];
+}
+export type Job = Evaluate | Render;
+/** A StoreError (a refused upload, say) as it crosses back to the server's thread. */
+export interface StoreErrorData {
+  kind: StoreErrorKind;
+  zh: string;
+  en: string;
+  problems: Problem[];
+}
 export type Answer = { id: number } & (
   | { ok: true; value: ZerenResult; caseJson: string; resultJson: string }
   | { ok: false; problems: Problem[] }
-  | { ok: 'error'; message: string }
+  | { ok: 'rendered'; value: unknown }
+  | { ok: 'error'; message: string; store?: StoreErrorData }
 );
 
-function run(job: Job): Answer {
+async function render(job: Render): Promise<Answer> {
+  const { RENDER_TASKS } = await import('./render-tasks.ts');
+  const f = RENDER_TASKS[job.task] as (...args: unknown[]) => unknown;
+  return { id: job.id, ok: 'rendered', value: await f(...job.args) };
+}
+
+function evaluate(job: Evaluate): Answer {
   const out = loadEngine(job.policy).evaluate(job.kase, job.overrides);
   if (!out.ok) return { id: job.id, ok: false, problems: out.problems };
   return {
@@ -33,12 +57,21 @@ function run(job: Job): Answer {
   };
 }
 
-parentPort?.on('message', (job: Job) => {
+parentPort?.on('message', async (job: Job) => {
   let answer: Answer;
   try {
-    answer = run(job);
+    answer = job.kind === 'render' ? await render(job) : evaluate(job);
   } catch (e) {
-    answer = { id: job.id, ok: 'error', message: (e as Error).message };
+    answer = {
+      id: job.id,
+      ok: 'error',
+      message: (e as Error).message,
+      store: e instanceof StoreError ? { kind: e.kind, zh: e.zh, en: e.en, problems: e.problems } : undefined,
+    };
   }
-  parentPort?.postMessage(answer);
+  // A made file goes back without a copy (unless its bytes share memory with others).
+  const v = answer.ok === 'rendered' ? answer.value : undefined;
+  const whole = v instanceof Uint8Array && v.byteOffset === 0 && v.byteLength === v.buffer.byteLength;
+  const bytes = whole ? [v.buffer] : [];
+  parentPort?.postMessage(answer, bytes as ArrayBuffer[]);
 });

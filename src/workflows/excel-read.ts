@@ -18,6 +18,13 @@ export interface Upload {
   filename?: string;
 }
 
+/** An upload as it arrives in a worker thread (its bytes a Uint8Array): its data a Buffer again. */
+export function uploadOf(u: Upload): Upload {
+  if (Buffer.isBuffer(u.data)) return u;
+  const d = u.data as Uint8Array;
+  return { ...u, data: Buffer.from(d.buffer, d.byteOffset, d.byteLength) };
+}
+
 /** Rows a sheet may have: a county's roster is a few thousand at most. */
 export const MAX_ROWS = 20_000;
 const MAX_COLS = 200;

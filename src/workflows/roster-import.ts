@@ -9,6 +9,7 @@ import type { CasePerson } from '../domain/case.ts';
 import type { Problem } from '../domain/problems.ts';
 import { ROLE_ZH, type StaffType } from '../domain/vocabulary.ts';
 import { sameLabel } from '../domain/zh-punct.ts';
+import { renderOffThread } from '../engine-pool/pool.ts';
 import { loadEngine } from '../policy/load.ts';
 import { invalid } from '../store/errors.ts';
 import type { Ctx } from '../store/facts.ts';
@@ -247,6 +248,16 @@ export function toCell(p: Problem, where: Where): Problem {
   return { ...p, path: R.cellPath(at.sheet, (m[3] && at.cols[m[3]]) || 1, at.row) };
 }
 
+/** Reads an uploaded roster workbook into roster content, or its problems (run off the event loop). */
+export async function parseRosterUpload(
+  upload: R.Upload,
+  s: Setting,
+  year: number,
+  storedStaff: ReadonlyMap<string, string>,
+) {
+  return parseRosterWorkbook(await R.readWorkbook(R.uploadOf(upload)), s, year, storedStaff);
+}
+
 /** Imports a filled template: problems by cell and nothing stored, or the roster submitted. */
 export async function importRosterWorkbook(
   ctx: Ctx,
@@ -258,10 +269,9 @@ export async function importRosterWorkbook(
 ) {
   requireSubmitter(scope, county, unit);
   const s = await loadSetting(ctx.db, county, unit);
-  const wb = await R.readWorkbook(upload);
   const stored = await storedContent(ctx.db, s, year);
   const storedStaff = new Map(stored.people.flatMap((p) => (p.staff_type ? [[p.id, p.staff_type]] : [])));
-  const parsed = parseRosterWorkbook(wb, s, year, storedStaff);
+  const parsed = await renderOffThread('parseRosterUpload', upload, s, year, storedStaff);
   if (!parsed.ok) throw invalid(parsed.problems);
   const known = await storedPeople(
     ctx.db,

@@ -5,6 +5,7 @@
 // transaction, each audited (`assessments.create` / `assessments.update`, then `scores.import`).
 
 import { randomUUID } from 'node:crypto';
+import { renderOffThread } from '../engine-pool/pool.ts';
 import { loadEngine } from '../policy/load.ts';
 import { AuditWriter } from '../store/audit.ts';
 import { buildCase, getCounty } from '../store/cases.ts';
@@ -15,17 +16,22 @@ import type { NewRow } from '../store/schema.ts';
 import type { Scope } from '../store/scope.ts';
 import * as R from './excel-read.ts';
 import { countyAssessments, keyOf, requireOffice, unitsOf } from './scores-excel.ts';
-import { readScores, type Sampling, type ScoreRow } from './scores-read.ts';
+import type { Sampling, ScoreRow } from './scores-read.ts';
 
 /** Imports a filled score sheet: problems by cell and nothing written, or every row written and audited. */
 export async function importScores(ctx: Ctx, scope: Scope, county: string, year: number, upload: R.Upload) {
   requireOffice(scope, county);
   const engine = loadEngine((await getCounty(ctx.db, county)).policy);
-  const wb = await R.readWorkbook(upload);
   const at = ctx.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const audit = await AuditWriter.open(trx);
-    const { rows, sampling, problems } = readScores(wb, await unitsOf(trx, county, year), county, year);
+    const { rows, sampling, problems } = await renderOffThread(
+      'readScoresUpload',
+      upload,
+      await unitsOf(trx, county, year),
+      county,
+      year,
+    );
     // The year as the engine will read it, with the file's rows in place of the stored ones.
     const stored = await countyAssessments(trx, county, year);
     const index = new Map(stored.map((a, i) => [keyOf(a), i]));

@@ -51,6 +51,16 @@ function yesNo(text: string, path: string, problems: Problem[]): boolean {
   return false;
 }
 
+/** Reads an uploaded score sheet (run off the event loop): the rows, or the problems by cell. */
+export async function readScoresUpload(
+  upload: R.Upload,
+  units: Row<'units'>[],
+  county: string,
+  year: number,
+) {
+  return readScores(await R.readWorkbook(R.uploadOf(upload)), units, county, year);
+}
+
 export function readScores(wb: X.Workbook, units: Row<'units'>[], county: string, year: number): ReadScores {
   const problems: Problem[] = [];
   const rows: ScoreRow[] = [];

@@ -6,16 +6,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type TSchema, Type } from 'typebox';
 import { entryDocument } from '../../documents/ledger-documents.ts';
+import { renderOffThread } from '../../engine-pool/pool.ts';
 import { readSnapshot } from '../../store/db.ts';
 import type { Ctx } from '../../store/facts.ts';
 import { today } from '../../workflows/days.ts';
 import { preparerName } from '../../workflows/preparer.ts';
 import { overdueReport, rewardsAndSanctionsReport, statementReport } from '../../workflows/reports-data.ts';
-import {
-  overdueWorkbook,
-  rewardsAndSanctionsWorkbook,
-  statementWorkbook,
-} from '../../workflows/reports-xlsx.ts';
 import { attachment, type Signature, XLSX_TYPE } from '../../workflows/xlsx.ts';
 import { scopeOf } from '../auth.ts';
 import { DateStr, errors, IdParams, YearParams } from '../schemas.ts';
@@ -69,7 +65,7 @@ const REPORTS = [
       '奖惩兑现表: every reward, fine, veto and personnel action of the current decision, with its settlement',
     query: OnQuery,
     load: (ctx, req, county, year) => rewardsAndSanctionsReport(ctx, scopeOf(req), county, year, on(req)),
-    workbook: rewardsAndSanctionsWorkbook,
+    workbook: (r, sign) => renderOffThread('rewardsAndSanctionsWorkbook', r, sign),
     filename: (r, year) => `奖惩兑现表-${r.county_name}-${year}.xlsx`,
   }),
   report({
@@ -79,7 +75,7 @@ const REPORTS = [
     query: StatementQuery,
     load: (ctx, req, county, year) =>
       statementReport(ctx, scopeOf(req), county, year, req.query as Record<string, string>),
-    workbook: statementWorkbook,
+    workbook: (s, sign) => renderOffThread('statementWorkbook', s, sign),
     filename: (s, year) => `对账单-${s.subject.name}-${year}.xlsx`,
   }),
   report({
@@ -89,7 +85,7 @@ const REPORTS = [
     query: OverdueQuery,
     load: (ctx, req, county, year) =>
       overdueReport(ctx, scopeOf(req), county, year, on(req) ?? (req.query as { as_of?: string }).as_of),
-    workbook: overdueWorkbook,
+    workbook: (o, sign) => renderOffThread('overdueWorkbook', o, sign),
     filename: (o, year) => `逾期罚款-${o.county_name}-${year}-${o.on}.xlsx`,
   }),
 ];
