@@ -4,7 +4,8 @@
 // PostgreSQL database on ZEREN_TEST_PG, dropped after), the server started as `npm start` starts
 // it (demo county seeded, request logs off), signed in as the demo office. Each route is driven by
 // N keep-alive connections for S seconds (bounded: a fixed duration, at most N requests in
-// flight); then 100 concurrent evaluations run while a health probe is timed every 50 ms.
+// flight); then 100 concurrent evaluations run while a health probe is timed every 50 ms, and
+// again while Excel reports, Word documents and evaluations run together on 20 connections.
 // Prints requests/s, p50, p99, errors per route, and the probe's p50/p99/max.
 
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -202,6 +203,42 @@ async function main() {
     await prober;
     rows.push(['POST …/evaluations ×100 connections', heavy]);
 
+    // Excel, Word and evaluations mixed on 20 connections, and the health probe meanwhile.
+    // The year decided first (the demo county has no decision), so that its 奖惩兑现表 and 决定 exist.
+    const json = h;
+    const evaluation = JSON.parse((await request(agent, port, 'POST', `${Y}/evaluations`, json, '{}')).body);
+    const confirmed = await request(
+      agent,
+      port,
+      'POST',
+      `${Y}/decisions`,
+      json,
+      JSON.stringify({
+        evaluation_id: evaluation.receipt.id,
+        fines_due_on: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10),
+      }),
+    );
+    if (confirmed.status !== 201) throw new Error(`confirming the decision: ${confirmed.body}`);
+    const decision = JSON.parse(confirmed.body).id as string;
+    const mixed: [string, string, string?][] = [
+      ['GET', `${Y}/reports/rewards-and-sanctions.xlsx`],
+      ['POST', `${Y}/evaluations`, '{}'],
+      ['GET', `/api/v1/decisions/${decision}/document.docx`],
+    ];
+    const mixedProbe: number[] = [];
+    probing = true;
+    const prober2 = (async () => {
+      while (probing) {
+        mixedProbe.push((await request(probeAgent, port, 'GET', '/api/v1/health', {})).ms);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    let turn = 0;
+    const mixedRun = await drive(port, 20, SECONDS, () => mixed[turn++ % mixed.length]!, h);
+    probing = false;
+    await prober2;
+    rows.push(['Excel + Word + evaluations ×20 connections', mixedRun]);
+
     const f = (x: number) => (Number.isNaN(x) ? '—' : x.toFixed(1));
     process.stdout.write(
       `\nZeren load (${STORE}, ${CONNECTIONS} connections, ${SECONDS} s per route, loopback)\n\n`,
@@ -215,6 +252,9 @@ async function main() {
       );
     process.stdout.write(
       `\nhealth probe during 100 concurrent evaluations: ${probe.length} probes, p50 ${f(pct(probe, 50))} ms, p99 ${f(pct(probe, 99))} ms, max ${f(Math.max(...probe))} ms\n`,
+    );
+    process.stdout.write(
+      `health probe during Excel, Word and evaluations (20 connections): ${mixedProbe.length} probes, p50 ${f(pct(mixedProbe, 50))} ms, p99 ${f(pct(mixedProbe, 99))} ms, max ${f(Math.max(...mixedProbe))} ms\n`,
     );
     for (const [name, r] of rows)
       if (Object.keys(r.codes).some((c) => c !== '200' && c !== '201'))
