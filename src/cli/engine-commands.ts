@@ -73,7 +73,8 @@ export function registerEngineCommands(program: Command, policy: () => string | 
     )
     .action((path: string, opts: Common) => {
       const { engine, c, result } = load(path, opts, policy());
-      print(opts.json ? JSON.stringify(result, null, 2) : renderReport(c, result, engine.defaults));
+      const label = (id: string) => engine.pack.clauses.get(id)?.label ?? id;
+      print(opts.json ? JSON.stringify(result, null, 2) : renderReport(c, result, engine.defaults, label));
     });
 
   program

@@ -8,10 +8,13 @@ import { roleZh, UNIT_KIND_ZH, withheldReasonZh } from '../domain/vocabulary.ts'
 import { clauseLabel } from '../engine/clauses.ts';
 import { consequenceText } from '../engine/explain.ts';
 
-export function describe(c: Consequence | Withheld): string {
+/** How a clause is named: 三（一）2, or a town pack's 东风镇办法二 (the pack's own labels). */
+export type ClauseLabel = (id: string) => string;
+
+export function describe(c: Consequence | Withheld, label: ClauseLabel = clauseLabel): string {
   const text = consequenceText({ ...c, fen: c.amount_yuan === undefined ? undefined : c.amount_yuan * 100 });
-  const applies = c.applies ? `（按${clauseLabel(c.applies)}处理）` : '';
-  return `${clauseLabel(c.clause)}${applies}  ${text}`;
+  const applies = c.applies ? `（按${label(c.applies)}处理）` : '';
+  return `${label(c.clause)}${applies}  ${text}`;
 }
 
 export interface Totals {
@@ -66,7 +69,12 @@ export function personLabel(c: ZerenCase, id: string): string {
   return `${person?.name ?? id}${all.length ? `（${all.join('、')}）` : ''}`;
 }
 
-export function renderReport(c: ZerenCase, r: ZerenResult, defaults: Record<string, string>): string {
+export function renderReport(
+  c: ZerenCase,
+  r: ZerenResult,
+  defaults: Record<string, string>,
+  label: ClauseLabel = clauseLabel,
+): string {
   const out: string[] = [];
   const county = c.units.find((u) => u.kind === 'county');
   out.push(`${county?.name ?? ''}${r.fp_year}计生年度奖惩结果（策略${r.policy}）`);
@@ -86,7 +94,7 @@ export function renderReport(c: ZerenCase, r: ZerenResult, defaults: Record<stri
   const lines = (list: (Consequence | Withheld)[]) =>
     list.map(
       (x) =>
-        `      ${describe(x)}${'reason' in x ? `  〔暂缓兑现：${withheldReasonZh(String(x.reason))}〕` : ''}`,
+        `      ${describe(x, label)}${'reason' in x ? `  〔暂缓兑现：${withheldReasonZh(String(x.reason))}〕` : ''}`,
     );
 
   const sections: [string, (id: string) => boolean][] = [

@@ -11,6 +11,7 @@ import { Checker } from './check.ts';
 import { runRules } from './evaluate.ts';
 import { type Pack, type PackSource, parametersInForce, readPack } from './pack.ts';
 import { type CompiledRules, compileRules } from './rules.ts';
+import { onlyTown } from './town.ts';
 import { checkScores, type PolicyInfo, validateCase } from './validate.ts';
 
 export const ENGINE_VERSION = '1.0.0';
@@ -38,11 +39,22 @@ export interface Engine {
   interpretationsFor(c: ZerenCase, overrides?: Record<string, string>): Record<string, string>;
 }
 
-/** Loads a pack; throws InvalidInput listing every problem of a pack that does not check. */
-export function createEngine(src: PackSource): Engine {
-  const pack = readPack(src);
+/**
+ * Loads a pack; throws InvalidInput listing every problem of a pack that does not check. A town
+ * pack (七) is loaded beside the county engine it extends (`base`): it reads the county's cases
+ * and readings, and decides only for its own town (town.ts).
+ */
+export function createEngine(src: PackSource, base?: Engine): Engine {
+  const pack = readPack(src, base?.pack);
   const c = new Checker();
   const rules = compileRules(pack, c);
+  if (pack.kind === 'town' && rules.withhold)
+    c.add(
+      'rules.yaml.withhold',
+      'town_withhold',
+      '镇策略包不能改变县策略包的后果（不能暂缓兑现）',
+      "a town pack cannot change the county pack's consequences (no withholding)",
+    );
   if (c.problems.length > 0) throw new InvalidInput(c.problems);
 
   const defaults: Record<string, string> = {};
@@ -51,7 +63,12 @@ export function createEngine(src: PackSource): Engine {
     defaults[it.id] = it.default;
     values[it.id] = Object.keys(it.values);
   }
-  const info: PolicyInfo = { id: pack.id, firstFpYear: pack.firstFpYear, interpretations: values };
+  // A town pack reads the county's cases: they name the county pack.
+  const info: PolicyInfo = {
+    id: base ? base.pack.id : pack.id,
+    firstFpYear: Math.max(pack.firstFpYear, base?.pack.firstFpYear ?? 0),
+    interpretations: values,
+  };
   const paramsByYear = new Map<number, ReturnType<typeof parametersInForce>>();
   const paramsFor = (year: number) => {
     let p = paramsByYear.get(year);
@@ -114,7 +131,8 @@ export function createEngine(src: PackSource): Engine {
     evaluateValid(cs, overrides, fired) {
       const interp = engine.interpretationsFor(cs, overrides);
       const ix = indexCase(cs, interp, paramsFor(cs.fp_year).values);
-      return runRules(ix, rules, pack.clauses, pack.id, fired);
+      const result = runRules(ix, rules, pack.clauses, pack.id, fired);
+      return pack.appliesTo ? onlyTown(result, cs, pack.appliesTo) : result;
     },
   };
   return engine;

@@ -15,7 +15,8 @@ export interface PackSource {
   /** text.md, as written */
   text: string;
   parameters: unknown;
-  interpretations: unknown;
+  /** Absent for a town pack: it reads the county's interpretations. */
+  interpretations?: unknown;
   rules: unknown;
   duties?: unknown;
 }
@@ -48,6 +49,14 @@ export interface PackMeta {
   firstFpYear: number;
   repeals: string[];
   consequenceClauses: string[];
+  /** county: a county's policy; town: a town's own rules (七) beside the county pack it extends. */
+  kind: 'county' | 'town';
+  /** A town pack: the county pack whose vocabulary and readings it uses. */
+  extends?: string;
+  /** A town pack: the town (its unit id) whose units and people it alone applies to. */
+  appliesTo?: string;
+  /** Shipped as an example, not as any real town's rules. */
+  example: boolean;
 }
 
 /** A pack whose parts are each well formed; rules are checked and compiled by rules.ts. */
@@ -60,7 +69,8 @@ export interface Pack extends PackMeta {
   duties: Obj;
 }
 
-export function readPack(src: PackSource): Pack {
+/** Reads a pack; a town pack is read beside the county pack it extends (`base`). */
+export function readPack(src: PackSource, base?: Pack): Pack {
   const c = new Checker();
   const m = c.object(src.manifest, 'pack.yaml') ?? {};
   const format = c.string(m, 'format', 'pack.yaml');
@@ -75,11 +85,41 @@ export function readPack(src: PackSource): Pack {
     firstFpYear: c.integer(m, 'first_fp_year', 'pack.yaml', 1900, 2200) ?? 0,
     repeals: c.ids(m, 'repeals', 'pack.yaml'),
     consequenceClauses: c.ids(m, 'consequence_clauses', 'pack.yaml'),
+    kind: c.oneOf(m, 'kind', ['county', 'town'] as const, 'pack.yaml', false) ?? 'county',
+    example: c.boolean(m, 'example', 'pack.yaml', false) ?? false,
   };
+  if (meta.kind === 'town') {
+    meta.extends = c.string(m, 'extends', 'pack.yaml');
+    meta.appliesTo = c.string(m, 'applies_to', 'pack.yaml');
+    if (!base)
+      c.add(
+        'pack.yaml.extends',
+        'extends',
+        '镇策略包须与所依据的县策略包一同加载',
+        'a town pack loads beside the county pack it extends',
+      );
+    else if (meta.extends !== undefined && meta.extends !== base.id)
+      c.add(
+        'pack.yaml.extends',
+        'extends',
+        `应为所依据的县策略包 ${base.id}`,
+        `must name the county pack it is loaded beside, ${base.id}`,
+      );
+    if (src.interpretations !== undefined)
+      c.add(
+        'interpretations.yaml',
+        'town_interpretations',
+        '镇策略包沿用县策略包的解释，不能自设',
+        "a town pack reads the county pack's interpretations and cannot set its own",
+      );
+  }
+  const clausePrefix = c.string(m, 'clause_prefix', 'pack.yaml', meta.kind === 'town');
 
   const text = parseClauseText(src.text);
   for (const p of text.problems) c.add(`text.md:${p.line}`, 'clause_text', p.zh, p.en);
   const clauses = text.clauses;
+  // A town's clauses are labelled with its rules' short name, so that they never read as the county's.
+  if (clausePrefix) for (const cl of clauses.values()) cl.label = `${clausePrefix}${cl.label}`;
   const clauseExists = (id: unknown, path: string) => {
     if (typeof id !== 'string' || !clauses.has(id))
       c.add(
@@ -94,7 +134,10 @@ export function readPack(src: PackSource): Pack {
   });
 
   const parameters = readParameters(src.parameters, c, clauseExists);
-  const interpretations = readInterpretations(src.interpretations, c, clauseExists);
+  const interpretations =
+    meta.kind === 'town'
+      ? (base?.interpretations ?? new Map<string, Interpretation>())
+      : readInterpretations(src.interpretations, c, clauseExists);
   const rulesSource = c.object(src.rules, 'rules.yaml') ?? {};
   const duties = readDuties(src.duties, c, clauseExists);
   if (c.problems.length > 0) throw new InvalidInput(c.problems);

@@ -48,12 +48,17 @@ export function readPackSource(dir: string): PackSource {
   const manifest = readFile(dir, 'pack.yaml', true);
   const files = isObj(manifest) && isObj(manifest.files) ? manifest.files : {};
   const name = (key: string, fallback: string) => String(files[key] ?? fallback);
-  const duties = files.duties ?? 'duties.yaml';
+  // `duties: null`: a pack without duties (a town's own).
+  const duties = 'duties' in files ? files.duties : 'duties.yaml';
+  // A town pack reads the county's interpretations: it has a file of its own only to be refused.
+  const town = isObj(manifest) && manifest.kind === 'town';
+  const interpretations =
+    town && !files.interpretations ? undefined : name('interpretations', 'interpretations.yaml');
   return {
     manifest,
     text: readFile(dir, name('text', 'text.md'), false) as string,
     parameters: readFile(dir, name('parameters', 'parameters.yaml'), true),
-    interpretations: readFile(dir, name('interpretations', 'interpretations.yaml'), true),
+    interpretations: interpretations === undefined ? undefined : readFile(dir, interpretations, true),
     rules: readFile(dir, name('rules', 'rules.yaml'), true),
     duties: duties ? readFile(dir, String(duties), true) : undefined,
   };
@@ -103,21 +108,37 @@ export function packDir(policy: string = DEFAULT_POLICY): string {
   return policy.includes('/') ? resolve(policy) : join(POLICIES_DIR, policy);
 }
 
+/** The engine of a pack's source: a town pack (七) beside the county pack it extends. */
+export function engineOf(src: PackSource): Engine {
+  const m = src.manifest;
+  const town = isObj(m) && m.kind === 'town';
+  return createEngine(src, town && typeof m.extends === 'string' ? loadEngine(m.extends) : undefined);
+}
+
 /** The engine for a pack id under policies/ (or a folder path), loaded once per process. */
 export function loadEngine(policy: string = DEFAULT_POLICY): Engine {
   const dir = packDir(policy);
   let engine = cache.get(dir);
   if (!engine) {
-    engine = createEngine(readPackSourceCached(dir));
+    engine = engineOf(readPackSourceCached(dir));
     cache.set(dir, engine);
   }
   return engine;
 }
 
-/** The ids of the packs shipped under policies/: what the API lets a county choose. */
+/** The ids of the county packs shipped under policies/: what the API lets a county choose. */
 export function packIds(): string[] {
+  return packsOf('county');
+}
+
+/** The ids of the packs of a kind under policies/ (a town's own packs are `town`). */
+export function packsOf(kind: 'county' | 'town'): string[] {
   return readdirSync(POLICIES_DIR, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(POLICIES_DIR, d.name, 'pack.yaml')))
+    .filter((d) => {
+      const m = parse(readFileSync(join(POLICIES_DIR, d.name, 'pack.yaml'), 'utf8')) as unknown;
+      return (isObj(m) && m.kind === 'town' ? 'town' : 'county') === kind;
+    })
     .map((d) => d.name)
     .sort();
 }

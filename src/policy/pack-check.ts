@@ -3,14 +3,13 @@
 
 import { InvalidInput, type Problem } from '../domain/problems.ts';
 import type { Engine } from '../engine/engine.ts';
-import { createEngine } from '../engine/engine.ts';
-import { readPackSource } from './load.ts';
+import { engineOf, readPackSource } from './load.ts';
 
 export type PackCheck = { ok: true; engine: Engine } | { ok: false; problems: Problem[] };
 
 export function checkPack(dir: string): PackCheck {
   try {
-    return { ok: true, engine: createEngine(readPackSource(dir)) };
+    return { ok: true, engine: engineOf(readPackSource(dir)) };
   } catch (e) {
     if (e instanceof InvalidInput) return { ok: false, problems: e.problems };
     throw e;
