@@ -166,6 +166,11 @@ async function main() {
       ['GET …/obligations', () => ['GET', `${Y}/obligations`]],
       ['GET …/years/2010/case', () => ['GET', `${Y}/case`]],
       ['POST …/evaluations', () => ['POST', `${Y}/evaluations`, '{}']],
+      [
+        'POST …/what-if (I5 strict)',
+        () => ['POST', `${Y}/what-if`, JSON.stringify({ interpretations: { I5: 'strict' } })],
+      ],
+      ['GET …/balances (ledger)', () => ['GET', `${Y}/balances`]],
       ['GET …/evaluations (receipts)', () => ['GET', `${Y}/evaluations`]],
     ];
     for (const [name, make] of routes) {
