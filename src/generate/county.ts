@@ -12,6 +12,7 @@ import { type Days, daysOf } from './days.ts';
 import { addEvents } from './events.ts';
 import { BUREAUS, personName, placeName } from './names.ts';
 import { Random } from './prng.ts';
+import type { CountyShape, Holder, Town } from './shape.ts';
 
 export interface GenerateOptions {
   /** Default 2009. */
@@ -24,20 +25,10 @@ export interface GenerateOptions {
   countyUnits?: [number, number];
 }
 
-/** Someone who held a post, or a link, at some time in the FP year. */
-export interface Holder {
-  person: string;
-  from?: IsoDate;
-  to?: IsoDate;
-}
+export type { Holder, Town } from './shape.ts';
 
-export interface Town {
-  unit: CaseUnit;
-  villages: CaseUnit[];
-}
-
-/** What is being built, and the handles events.ts needs. */
-export class CountyBuilder {
+/** What is being built, and the handles events.ts needs (its CountyShape). */
+export class CountyBuilder implements CountyShape {
   readonly r: Random;
   readonly days: Days;
   readonly id: string;

@@ -13,8 +13,8 @@ import type {
 } from '../domain/case.ts';
 import type { IsoDate } from '../domain/dates.ts';
 import type { Outcome } from '../domain/vocabulary.ts';
-import type { CountyBuilder } from './county.ts';
 import type { Random } from './prng.ts';
+import type { CountyShape } from './shape.ts';
 
 export interface Events {
   decidedOn: IsoDate;
@@ -64,7 +64,7 @@ function atFault(r: Random, sampled: string[], p: number): string[] {
   return out.length > 0 || sampled.length === 0 ? out : [r.pick(sampled)];
 }
 
-export function addEvents(b: CountyBuilder): Events {
+export function addEvents(b: CountyShape): Events {
   const { r, days } = b;
   const decidedOn = days.at(days.last + 1 + r.int(60, 88));
   /** Now and then an assessment is decided on its own day, after the year ends. */
