@@ -25,8 +25,6 @@ export interface GenerateOptions {
   countyUnits?: [number, number];
 }
 
-export type { Holder, Town } from './shape.ts';
-
 /** What is being built, and the handles events.ts needs (its CountyShape). */
 export class CountyBuilder implements CountyShape {
   readonly r: Random;
