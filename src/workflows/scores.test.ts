@@ -59,7 +59,7 @@ for (const dialect of DIALECTS)
         ['u-gongan', '县公安局', '85'],
         ['u-jiaoyu', '县教育局', '90'],
       ]);
-      expect((wb.getWorksheet('镇（场）') as any).dataValidations.model.C3).toMatchObject({ type: 'list' });
+      expect(wb.getWorksheet('镇（场）')!.getCell('C3').dataValidation).toMatchObject({ type: 'list' });
       expect((await f.as('dongfeng', { url: `${Y}/scores/template.xlsx` })).statusCode).toBe(403);
     });
 
