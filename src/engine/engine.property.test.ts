@@ -148,8 +148,26 @@ describe('validation never throws', () => {
           } else list[j % list.length] = junk;
         } else broken[k] = junk;
         const out = engine.evaluate(broken);
-        // Either the change was harmless, or there is no result at all, only problems.
-        if (!out.ok) expect(out.problems.length).toBeGreaterThan(0);
+        // Either the change was harmless and the result is whole (every consequence citing a
+        // clause of the pack, explained, with an amount in whole fen where it has one), or there is
+        // no result at all, only problems that each name a place and say what is wrong in both
+        // languages.
+        if (out.ok)
+          for (const x of [...out.value.consequences, ...out.value.withheld]) {
+            expect(engine.pack.clauses.has(x.clause)).toBe(true);
+            expect(x.explanation).toMatch(/[\u4e00-\u9fff]/);
+            if (x.amount_yuan !== undefined)
+              expect(Math.abs(x.amount_yuan * 100 - Math.round(x.amount_yuan * 100))).toBeLessThan(1e-6);
+          }
+        else {
+          expect(out.problems.length).toBeGreaterThan(0);
+          for (const p of out.problems) {
+            expect(typeof p.path).toBe('string');
+            expect(p.code).toMatch(/^[a-z_]+$/);
+            expect(p.zh).toMatch(/[\u4e00-\u9fff]/);
+            expect(p.en).toMatch(/[a-z]/);
+          }
+        }
       }),
       { numRuns: 500 },
     );
