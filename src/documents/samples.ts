@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parse } from 'yaml';
+import { yaml } from '../domain/yaml.ts';
 import { SYSTEM } from '../store/audit.ts';
 import { createCounty, importCase } from '../store/cases.ts';
 import { confirmDecision } from '../store/decisions.ts';
@@ -57,7 +57,9 @@ export async function issueSamples(dialect: 'sqlite' | 'postgres' = 'sqlite'): P
     await createUser(ctx, SYSTEM, { ...p, password: 'sample password', county, unit: null });
   const office = systemScope(county, { name: 'office1', role: 'office' });
   const finance: Scope = { ...office, role: 'finance', actor: { name: 'finance1', role: 'finance' } };
-  const kase = parse(readFileSync(new URL('../../examples/qingshui-2009.yaml', import.meta.url), 'utf8'));
+  const kase = yaml().parse(
+    readFileSync(new URL('../../examples/qingshui-2009.yaml', import.meta.url), 'utf8'),
+  );
   await importCase(ctx, office, county, 2009, kase);
   await createFact(ctx, office, county, 'warning_notices', {
     id: 'n1',

@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse, YAMLParseError } from 'yaml';
 import { InvalidInput } from '../domain/problems.ts';
+import { yaml } from '../domain/yaml.ts';
 import { isObj } from '../engine/check.ts';
 import { createEngine, type Engine } from '../engine/engine.ts';
 import type { PackSource } from '../engine/pack.ts';
@@ -15,7 +15,7 @@ export const POLICIES_DIR = join(ROOT, 'policies');
 export const DEFAULT_POLICY = 'county-fp-2009';
 
 /** A pack's file that cannot be read or is not YAML: InvalidInput naming the file and the line. */
-function readFile(dir: string, file: string, yaml: boolean): unknown {
+function readFile(dir: string, file: string, asYaml: boolean): unknown {
   let text: string;
   try {
     text = readFileSync(join(dir, file), 'utf8');
@@ -27,11 +27,12 @@ function readFile(dir: string, file: string, yaml: boolean): unknown {
         : { path: file, code: 'unreadable', zh: `无法读取：${code}`, en: `cannot read it: ${code}` },
     ]);
   }
-  if (!yaml) return text;
+  if (!asYaml) return text;
   try {
-    return parse(text) as unknown;
+    return yaml().parse(text) as unknown;
   } catch (e) {
-    const at = e instanceof YAMLParseError && e.linePos ? `:${e.linePos[0].line}:${e.linePos[0].col}` : '';
+    const at =
+      e instanceof yaml().YAMLParseError && e.linePos ? `:${e.linePos[0].line}:${e.linePos[0].col}` : '';
     throw new InvalidInput([
       {
         path: `${file}${at}`,

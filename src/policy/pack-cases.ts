@@ -20,8 +20,8 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import type { Consequence, Withheld } from '../domain/result.ts';
+import { yaml } from '../domain/yaml.ts';
 import { isObj } from '../engine/check.ts';
 
 export interface PackCase {
@@ -52,8 +52,9 @@ export function readPackCases(testsDir: string): PackCase[] {
   const out: PackCase[] = [];
   for (const file of readdirSync(testsDir).sort()) {
     if (!file.endsWith('.yaml') || file.startsWith('_')) continue;
-    const doc = parse(readFileSync(join(testsDir, file), 'utf8')) as Record<string, unknown>;
-    const base = typeof doc.base === 'string' ? parse(readFileSync(join(testsDir, doc.base), 'utf8')) : {};
+    const doc = yaml().parse(readFileSync(join(testsDir, file), 'utf8')) as Record<string, unknown>;
+    const base =
+      typeof doc.base === 'string' ? yaml().parse(readFileSync(join(testsDir, doc.base), 'utf8')) : {};
     for (const raw of (doc.cases as Record<string, unknown>[]) ?? []) {
       const merged = mergeCase(base, raw.case ?? {}) as Record<string, unknown>;
       if (raw.interpretations)

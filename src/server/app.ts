@@ -19,6 +19,7 @@ import { installErrorHandler } from './errors.ts';
 import { installSecurityHeaders } from './headers.ts';
 import { healthRoutes, type Readiness, readinessFromEnv } from './health.ts';
 import { heavyFromEnv, installHeavyGate } from './heavy.ts';
+import { lazySchemaController } from './lazy-schemas.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { assessmentRoutes } from './routes/assessments.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -91,6 +92,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ajv: {
       customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true },
     },
+    // Each route's validators and serialisers compiled when it is first asked for, not at start.
+    schemaController: lazySchemaController,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Every route served, as `METHOD /url`: the authorisation matrix test holds them against the table.

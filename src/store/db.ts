@@ -9,6 +9,7 @@
 // process's; a read snapshot (`readSnapshot`) is a deferred BEGIN.
 
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
@@ -21,7 +22,6 @@ import {
   SqliteDriver,
   type TransactionSettings,
 } from 'kysely';
-import pg from 'pg';
 import type { Database, Db, Tx } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -131,9 +131,12 @@ export function readSnapshot<T>(db: Db | Tx, f: (tx: Tx) => Promise<T>): Promise
   return db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(f);
 }
 
+/** The PostgreSQL client, loaded only when the store is PostgreSQL (an SQLite server starts without it). */
+const pgClient = () => createRequire(import.meta.url)('pg') as typeof import('pg');
+
 export function openStore(opts: StoreOptions = storeOptionsFromEnv()): Store {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({
+    const pool = new (pgClient().Pool)({
       connectionString: opts.databaseUrl,
       max: 10,
       connectionTimeoutMillis: 5000,

@@ -4,12 +4,11 @@
 // added 序号 or 备注 column is fine; `镇(场)` and `镇（场）` are the same header); a cell read as
 // text, a date or a number, whatever the person typed. Problems name the cell: `驻村干部!C5`.
 
-import ExcelJS from 'exceljs';
 import { isIsoDate } from '../domain/dates.ts';
 import type { Problem } from '../domain/problems.ts';
 import { labelKey } from '../domain/zh-punct.ts';
 import { invalid, StoreError } from '../store/errors.ts';
-import type { Workbook, Worksheet } from './excel.ts';
+import { exceljs, type Workbook, type Worksheet } from './excel.ts';
 import { workbookPackage } from './xlsx-package.ts';
 
 /** An uploaded file: its bytes, and its name when the upload said it (a multipart form does). */
@@ -34,7 +33,7 @@ const HEADER_SEARCH = 10;
 /** Reads an uploaded workbook; a file that is not one, or is too big inside, is a clear refusal. */
 export async function readWorkbook(upload: Upload): Promise<Workbook> {
   const pkg = await workbookPackage(upload.data, upload.filename);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   try {
     await wb.xlsx.load(
       pkg as unknown as ArrayBuffer,

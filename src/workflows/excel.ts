@@ -6,8 +6,16 @@
 // editable; dropdowns are fed from a hidden sheet of choices; dates are real dates. Reading a
 // filled file back is in excel-read.ts; the printed reports' tables in xlsx.ts.
 
-import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
+import type * as ExcelJS from 'exceljs';
 import { zhPunct } from '../domain/zh-punct.ts';
+
+let excel: typeof ExcelJS | undefined;
+/** exceljs, loaded the first time a workbook is made or read (half a second: the server starts without it). */
+export function exceljs(): typeof ExcelJS {
+  excel ??= createRequire(import.meta.url)('exceljs') as typeof ExcelJS;
+  return excel;
+}
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Data validations and unlocked cells reach this many rows below the header: room to add people. */
@@ -35,7 +43,7 @@ export interface Column {
 }
 
 export function newWorkbook(): Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   wb.creator = 'Zeren 责任';
   // A fixed date: the same data gives the same file.
   wb.created = wb.modified = new Date('2009-01-01T00:00:00Z');
