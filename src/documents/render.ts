@@ -38,7 +38,8 @@ import {
 import type { OfficialDoc } from './model.ts';
 import { chineseDate } from './zh.ts';
 
-export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export { DOCX_TYPE } from './docx-type.ts';
+
 const CREATOR = 'Zeren 责任';
 
 function children(doc: OfficialDoc): FileChild[] {

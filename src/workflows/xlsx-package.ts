@@ -9,7 +9,8 @@
 // (`xl/worksheets/sheetN.xml`, whatever the producer called them), without the relationships to
 // the parts left out: openpyxl's, WPS's and LibreOffice's files read alike.
 
-import JSZip from 'jszip';
+import { createRequire } from 'node:module';
+import type JSZipType from 'jszip';
 import yauzl from 'yauzl';
 import { invalid, StoreError } from '../store/errors.ts';
 import { notWorkbook, sniff, zipKind } from './upload-kind.ts';
@@ -187,6 +188,8 @@ export async function workbookPackage(data: Buffer, filename?: string): Promise<
     const workbook = await read('xl/workbook.xml');
     const wbRels = await read('xl/_rels/workbook.xml.rels');
     if (!workbook || !wbRels) throw corrupt('xl/workbook.xml');
+    // jszip loaded here, on the first upload, not when the server starts.
+    const JSZip = createRequire(import.meta.url)('jszip') as typeof JSZipType;
     const out = new JSZip();
     out.file('xl/workbook.xml', workbook);
     const kept: Rel[] = [];
