@@ -8,6 +8,7 @@ import * as m0003 from './migrations/0003_store_truth.ts';
 import * as m0004 from './migrations/0004_security.ts';
 import * as m0005 from './migrations/0005_documents.ts';
 import * as m0006 from './migrations/0006_notifications.ts';
+import * as m0007 from './migrations/0007_toast_lz4.ts';
 import type { Db } from './schema.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_security': m0004,
   '0005_documents': m0005,
   '0006_notifications': m0006,
+  '0007_toast_lz4': m0007,
 };
 
 class StaticProvider implements MigrationProvider {
