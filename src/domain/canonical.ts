@@ -1,7 +1,7 @@
 // Canonical JSON (keys sorted, no whitespace, undefined dropped) and its SHA-256: the identity of
 // a case, a result or an audit entry, the same on every machine and for every key order.
 //
-// The text is JSON.stringify's, each object handed to it as a copy with its keys sorted: the
+// The text is JSON.stringify's, of a copy of the value with every object's keys sorted: the
 // native serialiser does the writing (a case of half a megabyte in a few milliseconds, the store's
 // imports and receipts hash thousands of them). Where a copy would not keep the order — an object
 // with an integer-like key (JavaScript lists those first, in numeric order) — or JSON.stringify
@@ -27,23 +27,30 @@ const isIndex = (k: string) => {
   return c >= 48 && c <= 57 && /^(?:0|[1-9]\d*)$/.test(k) && Number(k) < 4294967295;
 };
 
-function sortedCopy(this: Record<string, unknown>, key: string, v: unknown): unknown {
-  // JSON.stringify called toJSON: the definition reads the object itself.
-  if (this[key] !== v) throw DIFFERENT;
-  if (typeof v === 'function' || typeof v === 'symbol') return null;
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+/** The value as plain objects with their keys in sorted order, as the definition reads it. */
+function sortedCopy(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null)
+    return typeof v === 'function' || typeof v === 'symbol' ? null : v;
+  // JSON.stringify would call toJSON (a date): the definition reads the object itself.
+  if (typeof (v as { toJSON?: unknown }).toJSON === 'function') throw DIFFERENT;
+  if (Array.isArray(v)) {
+    const out = new Array(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = sortedCopy(v[i]);
+    return out;
+  }
   const keys = Object.keys(v).sort();
   const out: Record<string, unknown> = {};
   for (const k of keys) {
     if (isIndex(k)) throw DIFFERENT;
-    out[k] = (v as Record<string, unknown>)[k];
+    const x = (v as Record<string, unknown>)[k];
+    if (x !== undefined) out[k] = sortedCopy(x);
   }
   return out;
 }
 
 export function canonicalJson(value: unknown): string {
   try {
-    return JSON.stringify(value, sortedCopy) ?? 'null';
+    return JSON.stringify(sortedCopy(value)) ?? 'null';
   } catch (e) {
     if (e === DIFFERENT) return canonicalSlow(value);
     throw e;
