@@ -29,8 +29,7 @@ const isIndex = (k: string) => {
 
 /** The value as plain objects with their keys in sorted order, as the definition reads it. */
 function sortedCopy(v: unknown): unknown {
-  if (typeof v !== 'object' || v === null)
-    return typeof v === 'function' || typeof v === 'symbol' ? null : v;
+  if (typeof v !== 'object' || v === null) return typeof v === 'function' || typeof v === 'symbol' ? null : v;
   // JSON.stringify would call toJSON (a date): the definition reads the object itself.
   if (typeof (v as { toJSON?: unknown }).toJSON === 'function') throw DIFFERENT;
   if (Array.isArray(v)) {

@@ -1,17 +1,21 @@
-// Many rows in one transaction, a slice at a time, as plain multi-row INSERTs: the statement is
-// written here rather than built by Kysely row by row (building and compiling a query of
-// thousands of values was most of an import's time), and each slice stays under SQLite's and
-// PostgreSQL's limits on bound parameters. Rows keep their order; a run of rows naming the same
-// columns goes into one statement (a column a row leaves undefined is not written, as Kysely does).
-// On SQLite the store keeps each statement prepared (db.ts), so the full slices of a large import
-// reuse one statement.
+// Many rows in one transaction, a slice at a time: the statement is written here rather than built
+// by Kysely row by row (building and compiling a query of thousands of values was most of an
+// import's time). Rows keep their order; a run of rows naming the same columns goes into one
+// statement (a column a row leaves undefined is not written, as Kysely does). The one place the
+// dialects differ:
+//  - SQLite: multi-row INSERTs of up to 500 rows, under its limit on bound parameters; the store
+//    keeps each statement prepared (db.ts), so the full slices of a large import reuse one;
+//  - PostgreSQL: the slice as one JSON parameter, turned into rows of the table's own types by
+//    json_populate_recordset — a short statement to parse whatever the number of rows (a
+//    multi-row VALUES of thousands of parameters took PostgreSQL longer to parse than to insert).
 
 import { CompiledQuery, PostgresAdapter } from 'kysely';
 import type { Database, Db, Tx } from './schema.ts';
 
-/** Rows per statement, and bound parameters per statement (SQLite allows 32,766, PostgreSQL 65,535). */
+/** SQLite: rows and bound parameters per statement (it allows 32,766). PostgreSQL: rows per statement. */
 const MAX_ROWS = 500;
 const MAX_PARAMS = 30_000;
+const PG_ROWS = 5000;
 
 const quote = (id: string) => `"${id.replace(/"/g, '""')}"`;
 
@@ -43,18 +47,29 @@ export async function insertAll<T extends keyof Database>(
   let i = 0;
   while (i < rows.length) {
     const cols = columnsOf(rows[i]!);
+    const names = cols.map(quote).join(', ');
+    if (pg) {
+      const slice: Record<string, unknown>[] = [];
+      for (; i < rows.length && slice.length < PG_ROWS; i++) {
+        if (slice.length > 0 && !writes(rows[i]!, cols)) break;
+        slice.push(rows[i]!);
+      }
+      const sql = `insert into ${quote(table)} (${names}) select ${names} from json_populate_recordset(null::${quote(table)}, $1::json)`;
+      await db.executeQuery(CompiledQuery.raw(sql, [JSON.stringify(slice)]));
+      continue;
+    }
     const per = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / Math.max(1, cols.length))));
     const params: unknown[] = [];
     const tuples: string[] = [];
-    const sqliteTuple = `(${cols.map(() => '?').join(', ')})`;
+    const tuple = `(${cols.map(() => '?').join(', ')})`;
     for (; i < rows.length && tuples.length < per; i++) {
       const row = rows[i]!;
       if (tuples.length > 0 && !writes(row, cols)) break;
-      const first = params.length;
       for (const c of cols) params.push(row[c]);
-      tuples.push(pg ? `(${cols.map((_, k) => `$${first + k + 1}`).join(', ')})` : sqliteTuple);
+      tuples.push(tuple);
     }
-    const sql = `insert into ${quote(table)} (${cols.map(quote).join(', ')}) values ${tuples.join(', ')}`;
-    await db.executeQuery(CompiledQuery.raw(sql, params));
+    await db.executeQuery(
+      CompiledQuery.raw(`insert into ${quote(table)} (${names}) values ${tuples.join(', ')}`, params),
+    );
   }
 }
