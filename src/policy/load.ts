@@ -137,7 +137,7 @@ export function packsOf(kind: 'county' | 'town'): string[] {
   return readdirSync(POLICIES_DIR, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(POLICIES_DIR, d.name, 'pack.yaml')))
     .filter((d) => {
-      const m = parse(readFileSync(join(POLICIES_DIR, d.name, 'pack.yaml'), 'utf8')) as unknown;
+      const m = yaml().parse(readFileSync(join(POLICIES_DIR, d.name, 'pack.yaml'), 'utf8')) as unknown;
       return (isObj(m) && m.kind === 'town' ? 'town' : 'county') === kind;
     })
     .map((d) => d.name)
