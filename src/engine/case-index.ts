@@ -71,6 +71,16 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v]);
 }
 
+/**
+ * I1: whether a post or link held from `from` to `to` counts for the FP year: it overlaps the year
+ * (any-time), or covers its last day (year-end).
+ */
+export function countsInYear(interp: Record<string, string>, year: FpYear) {
+  const first = interp.I1 === 'year-end' ? year.end : year.start;
+  return (from: string | null | undefined, to: string | null | undefined): boolean =>
+    (from ?? year.end) <= year.end && (to ?? first) >= first;
+}
+
 export function indexCase(
   c: ZerenCase,
   interp: Record<string, string>,

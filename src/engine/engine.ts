@@ -6,13 +6,16 @@ import type { ZerenCase } from '../domain/case.ts';
 import { fpYear } from '../domain/dates.ts';
 import { InvalidInput, type Problem } from '../domain/problems.ts';
 import type { ZerenResult } from '../domain/result.ts';
-import { indexCase } from './case-index.ts';
+import type { UnitKind } from '../domain/vocabulary.ts';
+import { countsInYear, indexCase } from './case-index.ts';
 import { Checker } from './check.ts';
 import { runRules } from './evaluate.ts';
+import { type NoticeFact, noticesInARow, type OneMore, oneMoreEscalates } from './notices.ts';
 import { type Pack, type PackSource, parametersInForce, readPack } from './pack.ts';
 import { type CompiledRules, compileRules } from './rules.ts';
 import { onlyTown } from './town.ts';
 import { checkScores, type PolicyInfo, validateCase } from './validate.ts';
+import { type NoticeRoute, noticeRoute, type RankingView, rankingViews } from './views.ts';
 
 export const ENGINE_VERSION = '1.0.0';
 
@@ -37,6 +40,28 @@ export interface Engine {
   evaluateValid(c: ZerenCase, overrides?: Record<string, string>, fired?: Set<string>): ZerenResult;
   /** The interpretations in force for a case: defaults, then the case's, then the overrides. */
   interpretationsFor(c: ZerenCase, overrides?: Record<string, string>): Record<string, string>;
+  /** Every ranking the rules make of a valid case, as they make it (see views.ts). */
+  rankings(c: ZerenCase, overrides?: Record<string, string>): RankingView[];
+  /** Warning notices under a reading (the defaults, then `reading`): the pack's 连续二次 and its consequence. */
+  notices(reading: Record<string, string>): NoticeReading;
+  /** Whether a post or link held from–to counts for an FP year under a reading (I1). */
+  countsInYear(
+    reading: Record<string, string>,
+    year: number,
+  ): (from?: string | null, to?: string | null) => boolean;
+  /** The consequence types the pack forwards as personnel recommendations. */
+  readonly personnel: ReadonlySet<string>;
+}
+
+export interface NoticeReading {
+  /** The clause the rules for notices in a row cite, if the pack has any. */
+  clause: string | undefined;
+  /** Every unit given two notices in a row, with the pair. */
+  inARow<T extends NoticeFact>(notices: readonly T[]): Map<string, [T, T]>;
+  /** The units one more notice would escalate. */
+  oneMore<T extends NoticeFact>(notices: readonly T[]): Map<string, OneMore<T>>;
+  /** What two in a row lead to for a unit of a kind; undefined: no rule reads that kind. */
+  route(kind: UnitKind): NoticeRoute | undefined;
 }
 
 /**
@@ -128,6 +153,22 @@ export function createEngine(src: PackSource, base?: Engine): Engine {
       const v = engine.validate(input, overrides);
       return v.ok ? { ok: true, value: engine.evaluateValid(v.value, overrides, fired) } : v;
     },
+    rankings(cs, overrides) {
+      const interp = engine.interpretationsFor(cs, overrides);
+      return rankingViews(indexCase(cs, interp, paramsFor(cs.fp_year).values), rules);
+    },
+    notices(reading) {
+      const interp = { ...defaults, ...reading };
+      const i13 = interp.I13 ?? '';
+      return {
+        clause: rules.rules.find((r) => r.gen.notices)?.clause,
+        inARow: (list) => noticesInARow(list, i13),
+        oneMore: (list) => oneMoreEscalates(list, i13),
+        route: (kind) => noticeRoute(rules, kind, interp),
+      };
+    },
+    countsInYear: (reading, year) => countsInYear({ ...defaults, ...reading }, fpYear(year)),
+    personnel: rules.personnel,
     evaluateValid(cs, overrides, fired) {
       const interp = engine.interpretationsFor(cs, overrides);
       const ix = indexCase(cs, interp, paramsFor(cs.fp_year).values);

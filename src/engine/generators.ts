@@ -16,6 +16,7 @@ import { zhPunct } from '../domain/zh-punct.ts';
 import { assessmentKey, type CaseIndex } from './case-index.ts';
 import { type Checker, isObj, type Obj } from './check.ts';
 import { assessmentFact, names } from './explain.ts';
+import { pairInARow } from './notices.ts';
 
 export interface Binding {
   subjectKind: 'unit' | 'person';
@@ -40,6 +41,31 @@ export interface Generator {
   deps: string[];
   /** false: no binding carries villages (`Binding.villages` is always empty); undefined: some may. */
   bindsVillages?: boolean;
+  /** A ranking: how it ranks its group (the office's view of it, `engine.rankings`). */
+  ranking?: Ranking;
+  /** Two warning notices in a row: the kind of unit it reads. */
+  notices?: UnitKind;
+}
+
+export type RankingGroup = keyof typeof RANKING_GROUPS;
+
+export interface Place {
+  unit: CaseUnit;
+  assessment: CaseAssessment;
+  score: number;
+  /** The rank under I5: include-ties, 1 + the number strictly higher; strict, the place in order. */
+  rank: number;
+}
+
+export interface Ranking {
+  group: RankingGroup;
+  group_zh: string;
+  /** The count parameter holding the cut-off N. */
+  top: string;
+  /** The units of the group, ranked or not. */
+  members(ix: CaseIndex): CaseUnit[];
+  /** The scored members, best first (ties in case order). */
+  rank(ix: CaseIndex): Place[];
 }
 
 type Compile = (
@@ -170,44 +196,61 @@ function ranking(
   params: ReadonlyMap<string, unknown>,
 ): Generator | undefined {
   c.fields(args, ['group', 'top'], path);
-  const group = c.oneOf(args, 'group', Object.keys(RANKING_GROUPS) as (keyof typeof RANKING_GROUPS)[], path);
+  const group = c.oneOf(args, 'group', Object.keys(RANKING_GROUPS) as RankingGroup[], path);
   const top = c.string(args, 'top', path);
   if (top !== undefined && params.get(top) !== 'count')
     c.add(`${path}.top`, 'unknown_parameter', `没有名次参数 ${top}`, `no count parameter ${top}`);
   if (!group || !top) return undefined;
   const spec = RANKING_GROUPS[group];
+  const member = (u: CaseUnit) =>
+    u.kind === spec.yields && (group !== 'governance_units' || u.governance_duty === true);
+  const rank = (ix: CaseIndex): Place[] => {
+    const source = group === 'governance_units' ? ix.governanceDuty : ix.countyAnnual;
+    const ranked: { a: CaseAssessment; score: number; order: number }[] = [];
+    ix.assessments.forEach((a, order) => {
+      if (a.score === undefined || source.get(a.subject) !== a) return;
+      if (member(ix.units.get(a.subject)!)) ranked.push({ a, score: a.score, order });
+    });
+    ranked.sort((x, y) => y.score - x.score || x.order - y.order);
+    const strict = ix.interp.I5 === 'strict';
+    let tied = 0;
+    return ranked.map((r, i) => {
+      if (i === 0 || r.score !== ranked[i - 1]!.score) tied = i + 1;
+      return {
+        unit: ix.units.get(r.a.subject)!,
+        assessment: r.a,
+        score: r.score,
+        rank: strict ? i + 1 : tied,
+      };
+    });
+  };
   return {
     yields: [spec.yields],
     deps: ['I5'],
     bindsVillages: spec.yields === 'village',
+    ranking: {
+      group,
+      group_zh: spec.zh,
+      top,
+      rank,
+      members: (ix) => ix.c.units.filter(member),
+    },
     run(ix, emit) {
       const n = ix.params.get(top) as number;
-      const source = group === 'governance_units' ? ix.governanceDuty : ix.countyAnnual;
-      const ranked: { a: CaseAssessment; score: number; order: number }[] = [];
-      ix.assessments.forEach((a, order) => {
-        if (a.score === undefined || source.get(a.subject) !== a) return;
-        const u = ix.units.get(a.subject)!;
-        if (u.kind !== spec.yields || (group === 'governance_units' && u.governance_duty !== true)) return;
-        ranked.push({ a, score: a.score, order });
-      });
-      ranked.sort((x, y) => y.score - x.score || x.order - y.order);
-      const strict = ix.interp.I5 === 'strict';
-      let rank = 0;
-      ranked.forEach((r, i) => {
-        if (i === 0 || r.score !== ranked[i - 1]!.score) rank = i + 1;
-        const place = strict ? i + 1 : rank;
-        if (place > n) return;
-        const u = ix.units.get(r.a.subject)!;
+      const ranked = rank(ix);
+      for (const r of ranked) {
+        if (r.rank > n) continue;
+        const u = r.unit;
         emit({
           subjectKind: 'unit',
           subject: u.id,
           unit: u,
           villages: u.kind === 'village' ? [u.id] : [],
-          assessment: r.a,
-          date: r.a.decided_on ?? ix.decidedOn,
-          fact: `${assessmentFact(ix, r.a)}；在全县${ranked.length}个参评${spec.zh}中总分排名第${place}名（前${n}名）`,
+          assessment: r.assessment,
+          date: r.assessment.decided_on ?? ix.decidedOn,
+          fact: `${assessmentFact(ix, r.assessment)}；在全县${ranked.length}个参评${spec.zh}中总分排名第${r.rank}名（前${n}名）`,
         });
-      });
+      }
     },
   };
 }
@@ -291,22 +334,14 @@ function noticesInARow(args: Obj, path: string, c: Checker): Generator | undefin
     yields: [of],
     deps: ['I13'],
     bindsVillages: of === 'village',
+    notices: of,
     run(ix, emit) {
       for (const [unit, notices] of ix.noticesOf) {
         const u = ix.units.get(unit)!;
-        if (u.kind !== of || notices.length < 2) continue;
-        const sorted = [...notices].sort((a, b) =>
-          a.issued_on < b.issued_on ? -1 : a.issued_on > b.issued_on ? 1 : a.id < b.id ? -1 : 1,
-        );
-        let pair: [number, number] | undefined;
-        if (ix.interp.I13 === 'any-two') pair = [0, 1];
-        else
-          for (let i = 0; i + 1 < sorted.length && !pair; i++) {
-            const corrected = sorted[i]!.corrected_on;
-            if (corrected === undefined || corrected >= sorted[i + 1]!.issued_on) pair = [i, i + 1];
-          }
+        if (u.kind !== of) continue;
+        const pair = pairInARow(notices, ix.interp.I13!);
         if (!pair) continue;
-        const [a, b] = [sorted[pair[0]]!, sorted[pair[1]]!];
+        const [a, b] = pair;
         const fix = a.corrected_on
           ? `第一次于${a.corrected_on}验收整改，未在第二次下发前`
           : '第一次未经验收整改';

@@ -25,6 +25,8 @@ export interface Group {
   deps: string[];
   /** Its members come only from the binding's villages: none when the generator binds none. */
   fromVillages?: true;
+  /** The post roles it reads at the binding's subject, when it is a group of post holders. */
+  posts?: readonly string[];
 }
 
 const TOWN_OFFICIALS = ['party_secretary', 'mayor', 'leader_in_charge', 'fp_office'];
@@ -65,14 +67,15 @@ function townPosts(roles: readonly string[]): Group {
   return {
     memberKind: 'person',
     needs: ['town'],
+    posts: roles,
     deps: roles.includes('fp_office') ? ['I1', 'I6', 'I9'] : ['I1', 'I9'],
     members: (ix, b, out) => read(ix, b.subject, out),
   };
 }
 
-function unitPosts(roles: readonly string[]): Group['members'] {
+function unitPosts(roles: readonly string[]): Pick<Group, 'members' | 'posts'> {
   const read = postsAt(roles);
-  return (ix, b, out) => read(ix, b.subject, out);
+  return { posts: roles, members: (ix, b, out) => read(ix, b.subject, out) };
 }
 
 /** A unit the facts already name (the subject, a sampled village): no reason of its own. */
@@ -155,13 +158,13 @@ const NAMED: Record<string, Group> = {
     memberKind: 'person',
     needs: ['county_unit'],
     deps: ['I1', 'I9'],
-    members: unitPosts(['head', 'leader_in_charge', 'fp_staff']),
+    ...unitPosts(['head', 'leader_in_charge', 'fp_staff']),
   },
   unit_head: {
     memberKind: 'person',
     needs: ['county_unit'],
     deps: ['I1'],
-    members: unitPosts(['head']),
+    ...unitPosts(['head']),
   },
   county_leaders_linked: {
     memberKind: 'person',

@@ -24,6 +24,8 @@ export interface Block {
   gives: GiveSpec[];
   when?: Cond;
   deps: string[];
+  /** The tests its `when` names (see CompiledRule.tests). */
+  tests: string[];
 }
 
 export interface CompiledRule {
@@ -32,12 +34,19 @@ export interface CompiledRule {
   applies?: string;
   gen: Generator;
   when?: Cond;
+  /**
+   * The tests its `when` names: interpretation, outcome, county_assessment, linked_villages, and
+   * any / not when it is more than a conjunction of those.
+   */
+  tests: string[];
   blocks: Block[];
 }
 
 export interface CompiledRules {
   rules: CompiledRule[];
   withhold?: { interpretation: string; value: string; clauses: Set<string> };
+  /** The consequence types the pack has the office forward as personnel recommendations. */
+  personnel: ReadonlySet<ConsequenceType>;
 }
 
 const PERSON_ONLY = new Set([
@@ -56,7 +65,7 @@ function byNumber(a: string, b: string): number {
 
 export function compileRules(pack: Pack, c: Checker): CompiledRules {
   const src = pack.rulesSource;
-  c.fields(src, ['rules', 'withhold'], 'rules.yaml');
+  c.fields(src, ['rules', 'withhold', 'personnel'], 'rules.yaml');
   const paramUnits = new Map([...pack.parameters].map(([k, v]) => [k, v.unit]));
 
   const interpretation = (o: Obj, path: string, deps: Set<string>): [string, string][] => {
@@ -79,7 +88,7 @@ export function compileRules(pack: Pack, c: Checker): CompiledRules {
     return pairs;
   };
 
-  const cond = (raw: unknown, path: string, deps: Set<string>): Cond => {
+  const cond = (raw: unknown, path: string, deps: Set<string>, tests: Set<string>): Cond => {
     const never: Cond = () => false;
     if (!isObj(raw) || Object.keys(raw).length !== 1) {
       c.add(path, 'when', '条件应恰有一项', 'a condition names exactly one test');
@@ -87,15 +96,16 @@ export function compileRules(pack: Pack, c: Checker): CompiledRules {
     }
     const [name, arg] = Object.entries(raw)[0]!;
     const p = `${path}.${name}`;
+    if (name !== 'all') tests.add(name);
     if (name === 'all' || name === 'any') {
-      const parts = (Array.isArray(arg) ? arg : []).map((x, i) => cond(x, `${p}[${i}]`, deps));
+      const parts = (Array.isArray(arg) ? arg : []).map((x, i) => cond(x, `${p}[${i}]`, deps, tests));
       if (!Array.isArray(arg)) c.add(p, 'type', '应为列表', 'must be a list');
       return name === 'all'
         ? (ix, b) => parts.every((f) => f(ix, b))
         : (ix, b) => parts.some((f) => f(ix, b));
     }
     if (name === 'not') {
-      const inner = cond(arg, p, deps);
+      const inner = cond(arg, p, deps, tests);
       return (ix, b) => !inner(ix, b);
     }
     if (name === 'interpretation' && isObj(arg)) {
@@ -196,7 +206,8 @@ export function compileRules(pack: Pack, c: Checker): CompiledRules {
       );
     const gen = compileGenerator(o.for, `${path}.for`, c, paramUnits);
     const ruleDeps = new Set<string>(gen?.deps ?? []);
-    const when = o.when === undefined ? undefined : cond(o.when, `${path}.when`, ruleDeps);
+    const tests = new Set<string>();
+    const when = o.when === undefined ? undefined : cond(o.when, `${path}.when`, ruleDeps, tests);
     if ((o.then === undefined) === (o.apply === undefined))
       c.add(path, 'then', '应有 then 或 apply 之一', 'needs exactly one of then and apply');
     const blocks: Block[] = [];
@@ -217,16 +228,17 @@ export function compileRules(pack: Pack, c: Checker): CompiledRules {
             `this group needs a binding of ${g.needs.join('/')}`,
           );
       const blockDeps = new Set<string>(groups.flatMap((g) => g.deps));
-      const bwhen = bo.when === undefined ? undefined : cond(bo.when, `${bp}.when`, blockDeps);
+      const blockTests = new Set<string>();
+      const bwhen = bo.when === undefined ? undefined : cond(bo.when, `${bp}.when`, blockDeps, blockTests);
       const gives = c
         .list(bo, 'give', bp, true)
         .map((g, k) => give(g, `${bp}.give[${k}]`, kinds))
         .filter((g): g is GiveSpec => g !== undefined);
       if (gives.some((g) => g.perVillage)) blockDeps.add('I11');
-      blocks.push({ groups, gives, when: bwhen, deps: [...blockDeps] });
+      blocks.push({ groups, gives, when: bwhen, deps: [...blockDeps], tests: [...blockTests] });
     });
     if (!gen || !clause) return;
-    const rule: CompiledRule = { id, clause, gen, when, blocks: [] };
+    const rule: CompiledRule = { id, clause, gen, when, tests: [...tests], blocks: [] };
     pending.push({
       rule,
       base: blocks,
@@ -299,5 +311,11 @@ export function compileRules(pack: Pack, c: Checker): CompiledRules {
         `条款 ${cl} 规定了后果，但没有规则实施`,
         `clause ${cl} imposes consequences but no rule implements it`,
       );
-  return { rules: pending.map((p) => p.rule), withhold };
+  const personnel = new Set<ConsequenceType>();
+  c.ids(src, 'personnel', 'rules.yaml').forEach((t, i) => {
+    if ((CONSEQUENCE_TYPES as readonly string[]).includes(t) && !AMOUNT.has(t))
+      personnel.add(t as ConsequenceType);
+    else c.add(`rules.yaml.personnel[${i}]`, 'enum', `没有人事后果 ${t}`, `no personnel consequence ${t}`);
+  });
+  return { rules: pending.map((p) => p.rule), withhold, personnel };
 }

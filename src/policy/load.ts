@@ -11,7 +11,18 @@ import { createEngine, type Engine } from '../engine/engine.ts';
 import type { PackSource } from '../engine/pack.ts';
 import { ROOT } from '../root.ts';
 
+/** The packs shipped with the system. */
 export const POLICIES_DIR = join(ROOT, 'policies');
+
+/**
+ * Where the packs a county may follow are read from: ZEREN_POLICIES (a folder of pack folders, e.g.
+ * a county's own revision of the shipped pack), or the shipped policies/. Read at each call, so a
+ * server started with it set follows that folder's packs, TypeScript unchanged.
+ */
+export function policiesDir(): string {
+  const dir = process.env.ZEREN_POLICIES;
+  return dir ? resolve(dir) : POLICIES_DIR;
+}
 export const DEFAULT_POLICY = 'county-fp-2009';
 
 /** A pack's file that cannot be read or is not YAML: InvalidInput naming the file and the line. */
@@ -106,7 +117,7 @@ const cache = new Map<string, Engine>();
 
 /** The folder of a pack: an id under policies/, or a folder path. */
 export function packDir(policy: string = DEFAULT_POLICY): string {
-  return policy.includes('/') ? resolve(policy) : join(POLICIES_DIR, policy);
+  return policy.includes('/') ? resolve(policy) : join(policiesDir(), policy);
 }
 
 /** The engine of a pack's source: a town pack (七) beside the county pack it extends. */
@@ -116,7 +127,7 @@ export function engineOf(src: PackSource): Engine {
   return createEngine(src, town && typeof m.extends === 'string' ? loadEngine(m.extends) : undefined);
 }
 
-/** The engine for a pack id under policies/ (or a folder path), loaded once per process. */
+/** The engine for a pack id under policiesDir() (or a folder path), loaded once per folder. */
 export function loadEngine(policy: string = DEFAULT_POLICY): Engine {
   const dir = packDir(policy);
   let engine = cache.get(dir);
@@ -127,17 +138,18 @@ export function loadEngine(policy: string = DEFAULT_POLICY): Engine {
   return engine;
 }
 
-/** The ids of the county packs shipped under policies/: what the API lets a county choose. */
+/** The ids of the county packs in policiesDir(): what the API lets a county choose. */
 export function packIds(): string[] {
   return packsOf('county');
 }
 
-/** The ids of the packs of a kind under policies/ (a town's own packs are `town`). */
+/** The ids of the packs of a kind in policiesDir() (a town's own packs are `town`). */
 export function packsOf(kind: 'county' | 'town'): string[] {
-  return readdirSync(POLICIES_DIR, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(POLICIES_DIR, d.name, 'pack.yaml')))
+  const root = policiesDir();
+  return readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(root, d.name, 'pack.yaml')))
     .filter((d) => {
-      const m = yaml().parse(readFileSync(join(POLICIES_DIR, d.name, 'pack.yaml'), 'utf8')) as unknown;
+      const m = yaml().parse(readFileSync(join(root, d.name, 'pack.yaml'), 'utf8')) as unknown;
       return (isObj(m) && m.kind === 'town' ? 'town' : 'county') === kind;
     })
     .map((d) => d.name)

@@ -8,6 +8,7 @@ import type { ZerenCase } from '../domain/case.ts';
 import { chinaDay, isIsoDate } from '../domain/dates.ts';
 import type { Problem } from '../domain/problems.ts';
 import type { Consequence, ZerenResult } from '../domain/result.ts';
+import { loadEngine } from '../policy/load.ts';
 import { AuditWriter } from './audit.ts';
 import { insertAll } from './bulk.ts';
 import { conflict, invalid, notFound, StoreError } from './errors.ts';
@@ -32,16 +33,6 @@ export interface Decision {
 }
 
 const MONEY = new Set(['fine', 'reward']);
-/** Consequences that are recommendations to the authority that decides them. */
-export const PERSONNEL = new Set([
-  'dismissal_or_demotion',
-  'three_stops',
-  'appraisal_cap',
-  'admonishment_talk',
-  'report_to_superior',
-  'transfer_promotion_freeze',
-]);
-
 function decisionOf(r: Row<'decisions'>, supersededBy: string | null): Decision {
   return {
     id: r.id,
@@ -337,7 +328,7 @@ export async function confirmDecision(
     await insertAll(trx, 'obligations', newObligations);
     await insertAll(trx, 'ledger_entries', entries);
 
-    await recordPersonnel(trx, row, result, at, record);
+    await recordPersonnel(trx, row, result, loadEngine(kase.policy).personnel, at, record);
     await audit.flush();
     return decisionOf(row, null);
   });
@@ -378,6 +369,7 @@ async function recordPersonnel(
   trx: Tx,
   decision: Row<'decisions'>,
   result: ZerenResult,
+  personnel: ReadonlySet<string>,
   at: string,
   record: (action: string, type: string, id: string, before: unknown, after: unknown) => void,
 ): Promise<void> {
@@ -386,7 +378,7 @@ async function recordPersonnel(
   const keep = new Set<string>();
   const fresh: Row<'personnel_actions'>[] = [];
   for (const c of result.consequences) {
-    if (!PERSONNEL.has(c.type)) continue;
+    if (!personnel.has(c.type)) continue;
     const a = {
       subject_kind: c.subject.kind,
       subject_id: c.subject.id,

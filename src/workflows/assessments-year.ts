@@ -89,11 +89,6 @@ export async function yearAssessments(ctx: Ctx, scope: Scope, county: string, ye
   return { fp_year: year, items, units };
 }
 
-export const I5_ZH: Record<string, string> = {
-  'include-ties': '同分并列（名次为 1 加分数更高的单位数）',
-  strict: '严格按位次（同分按录入顺序排先后）',
-};
-
 type Rankings = Awaited<ReturnType<typeof import('./rankings.ts').getRankings>>;
 
 /** Rankings with full-width Chinese, each village's town, and the categories' towns by name. */
@@ -105,7 +100,7 @@ export async function labelledRankings(ctx: Ctx, scope: Scope, county: string, r
   };
   return {
     ...r,
-    I5_zh: r.I5 ? (I5_ZH[r.I5] ?? r.I5) : '',
+    I5_zh: zhPunct(r.I5_zh),
     rankings: r.rankings.map((k) => ({
       ...k,
       clause_zh: zhPunct(k.clause_zh),

@@ -1,9 +1,10 @@
 // The office's view of 四(三)2(2) for a county's FP year, before it is evaluated: which units were
 // given two warning notices in a row (I13, the county's reading for the year or a previewed
-// one), what 4.3.2.2 will apply to each (I7) and whose admonishment talk it calls for; and which
-// units one more notice would escalate. A town or unit sees its own.
+// one), what the pack's rules for them apply to each (I7) and whose admonishment talk they call
+// for; and which units one more notice would escalate. The engine answers all of it from the
+// rules (engine.notices); a town or unit sees its own.
 
-import { covers, fpYear, overlaps } from '../domain/dates.ts';
+import { fpYear } from '../domain/dates.ts';
 import { type Problem, problem } from '../domain/problems.ts';
 import { ROLE_ZH, type UnitKind } from '../domain/vocabulary.ts';
 import { clauseLabel } from '../engine/clauses.ts';
@@ -13,19 +14,11 @@ import { invalid, notFound } from '../store/errors.ts';
 import type { Ctx } from '../store/facts.ts';
 import type { Scope } from '../store/scope.ts';
 import { type NoticeView, noticesQuery, noticeView } from './notices.ts';
-import {
-  appliedItem,
-  type I7,
-  type I13,
-  noticesInARow,
-  oneMoreEscalates,
-  talkRoles,
-} from './notices-escalation.ts';
 
 export interface Escalation {
   unit: NoticeView['unit'];
   notices: [NoticeView, NoticeView];
-  /** The 提醒注意 item applied (I7), or null where 4.3.2.2 applies none. */
+  /** The clause whose consequences are applied (I7), or null where none applies. */
   applies: string | null;
   applies_label: string | null;
   consequence_zh: string;
@@ -70,8 +63,7 @@ export async function escalations(
   const stored = settings ? (JSON.parse(settings.interpretations) as Record<string, string>) : {};
   const clean = Object.fromEntries(Object.entries(preview).filter(([, v]) => v !== undefined));
   const reading = { ...engine.defaults, ...stored, ...clean };
-  const i13 = reading.I13 as I13;
-  const i7 = reading.I7 as I7;
+  const notices = engine.notices(reading);
 
   const y = fpYear(year);
   const rows = await noticesQuery(ctx.db, county)
@@ -80,9 +72,9 @@ export async function escalations(
     .where('n.issued_on', '<=', y.end)
     .execute();
   const mine = scope.units === null ? rows : rows.filter((r) => scope.units!.includes(r.unit_id));
-  const notices = mine.map((r) => ({ ...r, unit: r.unit_id }));
-  const pairs = noticesInARow(notices, i13);
-  const pending = oneMoreEscalates(notices, i13);
+  const facts = mine.map((r) => ({ ...r, unit: r.unit_id }));
+  const pairs = notices.inARow(facts);
+  const pending = notices.oneMore(facts);
 
   // Who holds the posts a talk is for: a post counts for the year as every clause reads it (I1).
   const units = [...pairs.keys()];
@@ -99,16 +91,16 @@ export async function escalations(
         .orderBy('p.person_id')
         .execute()
     : [];
-  const counts = (p: (typeof posts)[number]) =>
-    reading.I1 === 'year-end'
-      ? covers(p.from_date ?? undefined, p.to_date ?? undefined, y.end)
-      : overlaps(p.from_date ?? undefined, p.to_date ?? undefined, y);
+  const held = engine.countsInYear(reading, year);
+  const counts = (p: (typeof posts)[number]) => held(p.from_date, p.to_date);
 
   const escalated: Escalation[] = [];
   for (const [unit, [a, b]] of pairs) {
     const kind = a.unit_kind as UnitKind;
-    const applies = appliedItem(kind, i7);
-    const roles = talkRoles(kind);
+    const route = notices.route(kind);
+    const applies = route?.applies ?? null;
+    const roles = route?.talk ?? [];
+    const cited = clauseLabel(route?.clause ?? '');
     const talk = posts
       .filter((p) => p.unit_id === unit && roles.includes(p.role) && counts(p))
       .map((p) => ({
@@ -123,32 +115,29 @@ export async function escalations(
       applies,
       applies_label: applies && clauseLabel(applies),
       consequence_zh: applies
-        ? `年度计生工作予以提醒注意，按${clauseLabel(applies)}处理（四（三）2（2））`
-        : '按解释I7（仅镇（场）适用）不按提醒注意项处理',
+        ? `年度计生工作予以提醒注意，按${clauseLabel(applies)}处理（${cited}）`
+        : `按现行解释，${cited}对此类单位不适用提醒注意项`,
       consequence_en: applies
-        ? `the FP year is rated "reminder" and handled as ${applies} (4.3.2.2)`
-        : 'under I7 towns-only no "reminder" item applies',
+        ? `the FP year is rated "reminder" and handled as ${applies} (${route?.clause})`
+        : `under the reading in force no "reminder" item of ${route?.clause ?? 'the policy'} applies`,
       talk,
     });
   }
-  const atRisk: AtRisk[] = [...pending.values()].map((n) => ({
-    unit: noticeView(n).unit,
-    latest: noticeView(n),
-    zh:
-      i13 === 'any-two'
-        ? '再下发一次警示通知书即按四（三）2（2）处理'
-        : '再下发一次警示通知书即按四（三）2（2）处理，除非此前验收整改',
-    en:
-      i13 === 'any-two'
-        ? 'one more notice escalates under 4.3.2.2'
-        : 'one more notice escalates under 4.3.2.2 unless the correction is verified first',
-  }));
+  const atRisk: AtRisk[] = [...pending.values()].map(({ latest: n, unlessCorrected }) => {
+    const clause = notices.route(n.unit_kind as UnitKind)?.clause ?? '';
+    return {
+      unit: noticeView(n).unit,
+      latest: noticeView(n),
+      zh: `再下发一次警示通知书即按${clauseLabel(clause)}处理${unlessCorrected ? '，除非此前验收整改' : ''}`,
+      en: `one more notice escalates under ${clause}${unlessCorrected ? ' unless the correction is verified first' : ''}`,
+    };
+  });
   const byUnit = (x: { unit: { id: string } }, z: { unit: { id: string } }) =>
     x.unit.id < z.unit.id ? -1 : 1;
   return {
     county,
     fp_year: year,
-    interpretations: { I13: i13, I7: i7, I1: reading.I1 },
+    interpretations: { I13: reading.I13 ?? '', I7: reading.I7 ?? '', I1: reading.I1 ?? '' },
     preview: Object.keys(clean).length > 0,
     escalated: escalated.sort(byUnit),
     one_more_escalates: atRisk.sort(byUnit),

@@ -8,7 +8,10 @@ import { sql } from 'kysely';
 import { addDays, isIsoDate } from '../domain/dates.ts';
 import { type Problem, problem } from '../domain/problems.ts';
 import { UNIT_KIND_ZH, type UnitKind } from '../domain/vocabulary.ts';
+import { clauseLabel } from '../engine/clauses.ts';
+import { loadEngine } from '../policy/load.ts';
 import { appendAudit } from '../store/audit.ts';
+import { getCounty } from '../store/cases.ts';
 import { conflict, invalid, notFound, StoreError } from '../store/errors.ts';
 import type { Ctx } from '../store/facts.ts';
 import type { Db, Row } from '../store/schema.ts';
@@ -232,6 +235,7 @@ export async function verifyCorrection(
     ...(!r.correction_reported_on && { correction_note: `县人口考核办直接验收：${note}` }),
   });
   // A correction verified on or after the next notice's issue date is not "before" it (4.3.2.2).
+  const cited = loadEngine((await getCounty(ctx.db, county)).policy).notices({}).clause;
   const next = await noticesQuery(ctx.db, county)
     .where('n.unit_id', '=', r.unit_id)
     .where('n.retracted_at', 'is', null)
@@ -243,8 +247,8 @@ export async function verifyCorrection(
   const warnings = next
     ? [
         {
-          zh: `${next.issued_on}已下发下一份警示通知书“${next.id}”，在其下发之日或之后验收的不算在其前整改，两次通知仍属连续（四（三）2（2））`,
-          en: `the next notice "${next.id}" was issued on ${next.issued_on}; a correction verified on or after that day is not before it, so the two notices still count as in a row (4.3.2.2)`,
+          zh: `${next.issued_on}已下发下一份警示通知书“${next.id}”，在其下发之日或之后验收的不算在其前整改，两次通知仍属连续${cited ? `（${clauseLabel(cited)}）` : ''}`,
+          en: `the next notice "${next.id}" was issued on ${next.issued_on}; a correction verified on or after that day is not before it, so the two notices still count as in a row${cited ? ` (${cited})` : ''}`,
         },
       ]
     : [];

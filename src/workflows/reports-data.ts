@@ -4,6 +4,7 @@
 
 import { isIsoDate } from '../domain/dates.ts';
 import { type Problem, problem } from '../domain/problems.ts';
+import { loadEngine } from '../policy/load.ts';
 import { getCounty } from '../store/cases.ts';
 import { currentDecision } from '../store/decisions.ts';
 import { invalid, notFound, StoreError } from '../store/errors.ts';
@@ -94,7 +95,7 @@ export async function rewardsAndSanctionsReport(
       confirmed_by: decision.confirmed_by,
       fines_due_on: decision.fines_due_on,
     },
-    ...rewardsAndSanctions(result, names, obligations, actions),
+    ...rewardsAndSanctions(result, names, obligations, actions, loadEngine(c.policy).personnel),
   };
 }
 

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { ZerenResult } from '../domain/result.ts';
+import { loadEngine } from '../policy/load.ts';
 import { MAX_ROWS } from './excel-read.ts';
 import { type Names, rewardsAndSanctions } from './reports.ts';
 import { rewardsAndSanctionsWorkbook } from './reports-xlsx.ts';
@@ -51,7 +52,7 @@ describe('the 奖惩兑现表 workbook at the row cap', () => {
         confirmed_by: 'x',
         fines_due_on: '2010-03-31',
       },
-      ...rewardsAndSanctions(result, names, [], []),
+      ...rewardsAndSanctions(result, names, [], [], loadEngine().personnel),
     };
     const buf = await rewardsAndSanctionsWorkbook(r as never, { preparedBy: '王志刚', on: '2010-03-01' });
     const wb = new ExcelJS.Workbook();

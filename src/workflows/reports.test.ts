@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { ZerenResult } from '../domain/result.ts';
+import { loadEngine } from '../policy/load.ts';
 import type { ObligationView } from '../store/ledger.ts';
 import { balanceOf, EMPTY, type LedgerState, settledOf } from '../store/ledger-core.ts';
 import type { ActionView } from '../store/personnel.ts';
@@ -169,7 +170,7 @@ describe('奖惩兑现表', () => {
       status_zh: '待决定',
     },
   ] as unknown as ActionView[];
-  const r = rewardsAndSanctions(result, names, obligations, actions);
+  const r = rewardsAndSanctions(result, names, obligations, actions, loadEngine().personnel);
 
   it('groups every consequence by town, village, county unit and person, each with its clause and settlement', () => {
     expect(r.groups.map((g) => [g.zh, g.lines.length])).toEqual([

@@ -14,7 +14,6 @@ import {
   withheldReasonZh,
 } from '../domain/vocabulary.ts';
 import { clauseLabel } from '../engine/clauses.ts';
-import { PERSONNEL } from '../store/decisions.ts';
 import type { ObligationView } from '../store/ledger.ts';
 import type { Balance } from '../store/ledger-core.ts';
 import type { ActionView } from '../store/personnel.ts';
@@ -125,8 +124,9 @@ function lineOf(
   names: Names,
   o: ObligationView | undefined,
   actions: readonly ActionView[],
+  personnel: ReadonlySet<string>,
 ): Line {
-  const a = PERSONNEL.has(c.type)
+  const a = personnel.has(c.type)
     ? actions.find(
         (x) =>
           x.subject.id === c.subject.id &&
@@ -207,16 +207,20 @@ function withheldLine(w: Withheld, names: Names): WithheldLine {
   };
 }
 
-/** 奖惩兑现表: every consequence of the decided result, grouped, with its settlement. */
+/**
+ * 奖惩兑现表: every consequence of the decided result, grouped, with its settlement; `personnel`
+ * is the pack's set of consequence types forwarded as personnel recommendations (engine.personnel).
+ */
 export function rewardsAndSanctions(
   result: ZerenResult,
   names: Names,
   obligations: readonly ObligationView[],
   actions: readonly ActionView[],
+  personnel: ReadonlySet<string>,
 ) {
   const money = new Map(obligations.map((o) => [key(o.subject.kind, o.subject.id, o.kind, o.clause), o]));
   const lines = result.consequences.map((c) =>
-    lineOf(c, names, money.get(key(c.subject.kind, c.subject.id, c.type, c.clause)), actions),
+    lineOf(c, names, money.get(key(c.subject.kind, c.subject.id, c.type, c.clause)), actions, personnel),
   );
   const typeOrder = (t: string) => (CONSEQUENCE_TYPES as readonly string[]).indexOf(t);
   lines.sort((x, y) =>
@@ -230,7 +234,7 @@ export function rewardsAndSanctions(
   const groups = GROUPS.map((g) => {
     const mine = lines.filter((l) => l.group === g);
     const totals = zeroTotals();
-    for (const l of mine) for (const t of [totals, total]) count(t, l);
+    for (const l of mine) for (const t of [totals, total]) count(t, l, personnel);
     return { group: g, zh: GROUP_ZH[g], lines: mine, totals };
   });
   return {
@@ -242,7 +246,7 @@ export function rewardsAndSanctions(
   };
 }
 
-function count(t: Totals, l: Line): void {
+function count(t: Totals, l: Line, personnel: ReadonlySet<string>): void {
   if (l.type === 'reward' || l.type === 'fine') {
     const m = l.type === 'reward' ? t.rewards : t.fines;
     m.count++;
@@ -250,6 +254,6 @@ function count(t: Totals, l: Line): void {
     m.settled_fen += l.settled_fen ?? 0;
     m.outstanding_fen += l.outstanding_fen ?? 0;
   } else if (l.type === 'award_veto') t.vetoes++;
-  else if (PERSONNEL.has(l.type)) t.personnel_actions++;
+  else if (personnel.has(l.type)) t.personnel_actions++;
   else t.honours++;
 }

@@ -65,7 +65,7 @@ export const Rankings = Obj(
     I1: Str,
     rankings: Type.Array(
       Obj({
-        clause: Enum(['3.2.2', '3.3.1', '3.3.3']),
+        clause: Type.String({ description: 'the clause the ranking rule cites' }),
         clause_zh: Str,
         group: Enum(['villages', 'county_units', 'governance_units']),
         group_zh: Str,
@@ -105,7 +105,7 @@ export const Rankings = Obj(
       }),
     ),
   },
-  'rankings (3.2.2, 3.3.1, 3.3.3) and category changes (3.1.4, 3.2.3) as the engine reads them',
+  'the rankings the rules of the pack make (前 N 名) and category changes, as the engine reads them',
 );
 
 export const ScoresImported = Obj(

@@ -26,12 +26,14 @@ export function assessmentRoutes(app: FastifyInstance, ctx: Ctx): void {
         schema: {
           tags,
           summary:
-            'rankings for 3.2.2, 3.3.1 and 3.3.3 and category changes, as the engine reads them (a town or unit sees its own units)',
+            'the rankings the rules of the pack make and category changes, as the engine reads them (a town or unit sees its own units)',
           params: YearParams,
           querystring: Type.Object(
             {
               I5: Type.Optional(
-                Type.String({ description: "preview another reading of I5 (ties at the cut-off): 'strict'" }),
+                Type.String({
+                  description: 'preview another reading of I5 (ties at the cut-off), a value the pack names',
+                }),
               ),
             },
             { additionalProperties: false },

@@ -134,7 +134,7 @@ export function noticeRoutes(app: FastifyInstance, ctx: Ctx): void {
       schema: {
         tags,
         summary:
-          'units given two notices in a row (4.3.2.2, I13) and what follows; units one more notice escalates',
+          'units given two notices in a row (连续二次, I13) and what the rules apply to them; units one more notice escalates',
         params: YearParams,
         querystring: PreviewQuery,
         response: { 200: EscalationsOut, ...errors(400, 401, 403, 404, 422) },
