@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { can } from '../src/domain/permissions.ts';
 import { ACCESS, allowed, FACT_ROUTES } from '../src/server/access.ts';
 import { buildApp } from '../src/server/app.ts';
 import { SYSTEM } from '../src/store/audit.ts';
@@ -15,7 +16,7 @@ import { createCounty, importCase } from '../src/store/cases.ts';
 import { confirmDecision } from '../src/store/decisions.ts';
 import { evaluateYear } from '../src/store/evaluations.ts';
 import { createFact } from '../src/store/facts.ts';
-import { ROLES, type Role, systemScope } from '../src/store/scope.ts';
+import { ROLES, type Role, scopeFor, systemScope } from '../src/store/scope.ts';
 import { createTestStore, type TestStore } from '../src/store/testing.ts';
 import { createToken, createUser, type User } from '../src/store/users.ts';
 
@@ -394,4 +395,99 @@ describe('authorisation matrix', () => {
       }
       expect(failures).toEqual([]);
     });
+});
+
+describe('the permission table keeps its invariants', () => {
+  /** Calls a route as a role on its own objects, with a valid body. */
+  const call = (key: string, role: Role) => {
+    const [method, route] = key.split(' ') as [string, string];
+    const url = urlFor(route, role, 'own');
+    if (!url) return undefined;
+    const body = bodyFor(method, route, /\/counties\/:county\/([a-z-]+)/.exec(route)?.[1]);
+    const headers: Record<string, string> = {
+      cookie: cookies[role]!,
+      'idempotency-key': `inv-${Math.random().toString(36).slice(2)}`,
+    };
+    if (Buffer.isBuffer(body))
+      headers['content-type'] = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    return app.inject({ method: method as 'GET', url, headers, payload: body as object });
+  };
+  /** The audit trail's entries of writes: everything but the denied requests it also records. */
+  const writesAudited = async () =>
+    Number(
+      (
+        await s.db
+          .selectFrom('audit_log')
+          .select((e) => e.fn.countAll().as('n'))
+          .where('action', '!=', 'request.denied')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('an auditor never writes: every state-changing route refuses it, and the audit trail does not move', async () => {
+    // A what-if computes another reading of the year and stores nothing; the own-account routes
+    // (session, tokens, notifications) are every signed-in user's.
+    const computes = ['POST /api/v1/counties/:county/years/:fpYear/what-if'];
+    const writes = Object.keys(ACCESS).filter(
+      (k) => !k.startsWith('GET ') && Array.isArray(ACCESS[k]) && !computes.includes(k),
+    );
+    expect(writes.length).toBeGreaterThan(30);
+    const before = await writesAudited();
+    const allowedWrites: string[] = [];
+    for (const key of writes) {
+      expect(allowed(ACCESS[key], 'auditor'), key).toBe(false);
+      const r = await call(key, 'auditor');
+      if (r && r.statusCode < 400) allowedWrites.push(`${key} → ${r.statusCode}`);
+    }
+    expect(allowedWrites).toEqual([]);
+    expect(await writesAudited()).toBe(before);
+  });
+
+  it('finance never confirms a decision: not in the table, refused by the API and by the data layer', async () => {
+    expect(can('finance', 'decisions.confirm')).toBe(false);
+    const r = await call('POST /api/v1/counties/:county/years/:fpYear/decisions', 'finance');
+    expect(r?.statusCode).toBe(403);
+    const u = users.finance!;
+    const scope = await scopeFor(s.db, {
+      id: u.id,
+      username: u.username,
+      role: u.role,
+      county_id: u.county,
+      unit_id: u.unit,
+    });
+    await expect(
+      confirmDecision({ db: s.db, now: () => clock.now }, scope, 'qingshui', 2009, {
+        evaluation_id: evaluations.a,
+        fines_due_on: '2010-03-31',
+        supersedes: decisions.a,
+        reason: '财政局不得确认',
+      }),
+    ).rejects.toMatchObject({ kind: 'forbidden' });
+  });
+
+  it("a town never reads another town: no answer it may read names 西山镇's villages, people or fines", async () => {
+    // 西山镇's own: the town, its villages, the people holding posts there, its fines.
+    const theirs = [
+      't-xishan',
+      'v-shangling',
+      'v-xiaying',
+      'p-wu',
+      'p-chen',
+      'p-chu',
+      ids.obligations!.xishan!,
+    ];
+    const leaks: string[] = [];
+    let read = 0;
+    for (const key of Object.keys(ACCESS).filter((k) => k.startsWith('GET ') && Array.isArray(ACCESS[k]))) {
+      if (!allowed(ACCESS[key], 'town')) continue;
+      const r = await call(key, 'town');
+      if (!r || r.statusCode !== 200 || !/json/.test(String(r.headers['content-type']))) continue;
+      read++;
+      // The test can fail: the town's own answers name the town itself.
+      if (key.endsWith('/registry/tree')) expect(r.body).toContain('"t-dongfeng"');
+      for (const id of theirs) if (r.body.includes(`"${id}"`)) leaks.push(`${key} names ${id}`);
+    }
+    expect(read).toBeGreaterThan(25);
+    expect(leaks).toEqual([]);
+  });
 });

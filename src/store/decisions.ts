@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ZerenCase } from '../domain/case.ts';
 import { chinaDay, isIsoDate } from '../domain/dates.ts';
+import { can } from '../domain/permissions.ts';
 import type { Problem } from '../domain/problems.ts';
 import type { Consequence, ZerenResult } from '../domain/result.ts';
 import { loadEngine } from '../policy/load.ts';
@@ -136,7 +137,7 @@ export async function confirmDecision(
   input: ConfirmInput,
 ): Promise<Decision> {
   if (scope.county !== county) throw notFound('县', county);
-  if (scope.units !== null)
+  if (!can(scope.role, 'decisions.confirm') || scope.units !== null)
     throw new StoreError(
       'forbidden',
       '只有县人口考核办可以确认决定',

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { canonicalJson, sha256 } from '../domain/canonical.ts';
 import { isIsoDate } from '../domain/dates.ts';
+import { can, mayReverse } from '../domain/permissions.ts';
 import { type Problem, problem } from '../domain/problems.ts';
 import { appendAudit } from './audit.ts';
 import { conflict, invalid, notFound, StoreError } from './errors.ts';
@@ -82,16 +83,6 @@ async function once<T>(
     return { status: 201, body, replayed: false };
   });
 }
-
-const WHO_MAY: Record<Move, readonly string[]> = {
-  collect: ['office', 'town', 'unit'],
-  remit: ['office', 'town', 'unit'],
-  refund: ['office', 'town', 'unit'],
-  recover: ['office', 'town', 'unit'],
-  deduct: ['finance'],
-  finance_refund: ['finance'],
-  pay: ['finance'],
-};
 
 /** Moves that hand over money against a receipt or voucher, whose number is required. */
 const RECEIPTED: Record<string, { zh: string; en: string }> = {
@@ -205,7 +196,7 @@ export async function move(
     if (!o || o.county_id !== scope.county) throw notFound('应收应付款项', id);
     const who = await collectorOn(trx, o, on);
     const actingUnit = who.withholding ?? who.collecting;
-    if (!WHO_MAY[kind].includes(scope.role))
+    if (!can(scope.role, `ledger.${kind}`))
       throw new StoreError('forbidden', '无权进行此项资金操作', 'you may not make this move');
     await checkActing(trx, scope, o, actingUnit);
     const entries = await entriesOf(trx, id);
@@ -283,11 +274,7 @@ export async function reverse(
     const refusal = checkReversal(entries as Entry[], target as Entry);
     if (refusal) throw invalid([problem('id', refusal.code, refusal.zh, refusal.en)]);
     // The finance bureau reverses its own kinds of entry; the office the units'.
-    const mine =
-      scope.role === 'finance'
-        ? ['deduct', 'finance_refund', 'pay']
-        : ['collect', 'remit', 'refund', 'recover'];
-    if (!mine.includes(target.kind))
+    if (!mayReverse(scope.role, target.kind))
       throw new StoreError('forbidden', '无权冲正此类分录', 'you may not reverse this kind of entry');
     const at = ctx.now().toISOString();
     const e: Row<'ledger_entries'> = {

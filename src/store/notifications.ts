@@ -8,6 +8,7 @@
 import { chineseDate } from '../documents/zh.ts';
 import { addDays, fpYearOf } from '../domain/dates.ts';
 import { yuanText } from '../domain/money.ts';
+import { rolesFor } from '../domain/permissions.ts';
 import { invalid } from './errors.ts';
 import type { Ctx } from './facts.ts';
 import { listObligations, today } from './ledger-views.ts';
@@ -60,7 +61,7 @@ async function stored(db: Db, scope: Scope, since: string): Promise<Row<'notific
 }
 
 /** Roles told of fines falling due: those who collect, deduct or keep the books. */
-const FINE_ROLES: ReadonlySet<Role> = new Set(['office', 'finance', 'town', 'unit']);
+const FINE_ROLES: ReadonlySet<Role> = new Set(rolesFor('ledger.collect', 'ledger.deduct'));
 
 /**
  * Fines falling due within FINE_DUE_DAYS with something outstanding: one per fine for a town or a

@@ -2,12 +2,12 @@
 // a list, a count or an export never shows another county's or town's rows. Deny by default: a
 // role that is not named somewhere sees nothing.
 
+import type { Role } from '../domain/permissions.ts';
 import { zhPunct } from '../domain/zh-punct.ts';
 import type { Actor } from './audit.ts';
 import type { Db } from './schema.ts';
 
-export const ROLES = ['admin', 'office', 'town', 'unit', 'finance', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '../domain/permissions.ts';
 
 export const ROLE_ZH: Record<Role, string> = {
   admin: '系统管理员',
@@ -73,6 +73,18 @@ export async function scopeFor(
           .execute()
       : [];
   return { ...base, units: [user.unit_id, ...villages.map((v) => v.id), ...county.map((c) => c.id)] };
+}
+
+/**
+ * The one check of whether a user acts for a unit (reports its correction, submits its roster,
+ * reads its statement): a county-wide role for every unit of its county; a town for itself and its
+ * villages; a county unit for itself. The county's own unit, which every scope reads, is nobody's
+ * to act for but the county-wide roles'.
+ */
+export function actsFor(scope: Scope, county: string, unit: { id: string; town?: string | null }): boolean {
+  if (scope.county !== county) return false;
+  if (scope.units === null) return true;
+  return scope.unit !== null && (unit.id === scope.unit || (unit.town ?? null) === scope.unit);
 }
 
 /** Whether the scope covers a unit of a county. */

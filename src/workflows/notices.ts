@@ -6,6 +6,7 @@
 
 import { sql } from 'kysely';
 import { addDays, isIsoDate } from '../domain/dates.ts';
+import { can } from '../domain/permissions.ts';
 import { type Problem, problem } from '../domain/problems.ts';
 import { UNIT_KIND_ZH, type UnitKind } from '../domain/vocabulary.ts';
 import { clauseLabel } from '../engine/clauses.ts';
@@ -15,7 +16,7 @@ import { getCounty } from '../store/cases.ts';
 import { conflict, invalid, notFound, StoreError } from '../store/errors.ts';
 import type { Ctx } from '../store/facts.ts';
 import type { Db, Row } from '../store/schema.ts';
-import type { Scope } from '../store/scope.ts';
+import { actsFor, type Scope } from '../store/scope.ts';
 import { daysBetween, today } from './days.ts';
 
 type NoticeRow = Row<'warning_notices'> & { unit_name: string; unit_kind: string; unit_town: string | null };
@@ -163,13 +164,7 @@ export async function reportCorrection(
   input: { reported_on?: unknown; note?: unknown },
 ): Promise<NoticeView> {
   const r = await visibleNotice(ctx, scope, county, id);
-  const own =
-    (scope.role === 'office' && scope.units === null) ||
-    (scope.role === 'town' &&
-      scope.unit !== null &&
-      (r.unit_id === scope.unit || r.unit_town === scope.unit)) ||
-    (scope.role === 'unit' && r.unit_id === scope.unit);
-  if (!own)
+  if (!can(scope.role, 'notices.correct') || !actsFor(scope, county, { id: r.unit_id, town: r.unit_town }))
     throw new StoreError(
       'forbidden',
       '只能报告本单位的整改情况',
@@ -206,7 +201,7 @@ export async function verifyCorrection(
   input: { verified_on?: unknown; note?: unknown },
 ): Promise<Verified> {
   const r = await visibleNotice(ctx, scope, county, id);
-  if (scope.role !== 'office' || scope.units !== null)
+  if (!can(scope.role, 'notices.verify') || scope.units !== null)
     throw new StoreError(
       'forbidden',
       '只有县人口考核办可以验收',

@@ -15,7 +15,7 @@ import { listObligations, overdue } from '../store/ledger.ts';
 import { asOf } from '../store/ledger-core.ts';
 import { listActions } from '../store/personnel.ts';
 import type { Db } from '../store/schema.ts';
-import type { Scope } from '../store/scope.ts';
+import { actsFor, type Scope } from '../store/scope.ts';
 import { today } from './days.ts';
 import { type Names, rewardsAndSanctions } from './reports.ts';
 import { overdueByUnit, statementOf } from './reports-ledger.ts';
@@ -118,10 +118,7 @@ async function checkSubject(ctx: Ctx, scope: Scope, county: string, q: { unit?: 
       .where('county_id', '=', county)
       .where('id', '=', q.unit)
       .executeTakeFirst();
-    const own =
-      scope.units === null ||
-      (u && (u.id === scope.unit || (scope.role === 'town' && u.town_id === scope.unit)));
-    if (!u || !own) throw notFound('单位', q.unit);
+    if (!u || !actsFor(scope, county, { id: u.id, town: u.town_id })) throw notFound('单位', q.unit);
     return { kind: 'unit' as const, id: u.id, name: u.name };
   }
   const qb = ctx.db

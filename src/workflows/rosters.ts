@@ -13,13 +13,14 @@
 
 import { randomUUID } from 'node:crypto';
 import { fpYear } from '../domain/dates.ts';
+import { can } from '../domain/permissions.ts';
 import { loadEngine } from '../policy/load.ts';
 import { AuditWriter } from '../store/audit.ts';
 import { conflict, invalid, notFound, StoreError } from '../store/errors.ts';
 import type { Ctx } from '../store/facts.ts';
 import { notifyRosterReturned } from '../store/notify.ts';
 import type { Db, Row, Tx } from '../store/schema.ts';
-import type { Scope } from '../store/scope.ts';
+import { actsFor, type Scope } from '../store/scope.ts';
 import {
   checkRoster,
   loadSetting,
@@ -41,12 +42,12 @@ export function requireRoster(scope: Scope, county: string, unit: string): void 
 /** Who may submit: the unit's own users, and the office on its behalf. */
 export function requireSubmitter(scope: Scope, county: string, unit: string): void {
   requireRoster(scope, county, unit);
-  if (scope.role !== 'office' && scope.unit !== unit)
+  if (!can(scope.role, 'rosters.submit') || !actsFor(scope, county, { id: unit }))
     throw new StoreError('forbidden', '只能上报本单位的名单', 'you may submit only your own unit’s roster');
 }
 
 export function requireOffice(scope: Scope): void {
-  if (scope.role !== 'office')
+  if (!can(scope.role, 'rosters.review'))
     throw new StoreError(
       'forbidden',
       '只有县人口考核办可以退回或接受名单',

@@ -13,6 +13,7 @@
 // row with neither outcome nor score changes nothing (retract through the facts API).
 
 import { fpYear } from '../domain/dates.ts';
+import { can } from '../domain/permissions.ts';
 import { allowedOutcomes, OUTCOME_ZH, type Outcome } from '../domain/vocabulary.ts';
 import { zhPunct } from '../domain/zh-punct.ts';
 import { getCounty } from '../store/cases.ts';
@@ -88,7 +89,7 @@ export const kindOf = (g: Group) => (g === 'governance' ? 'governance_duty' : 'a
 
 export function requireOffice(scope: Scope, county: string): void {
   if (scope.county !== county) throw notFound('县', county);
-  if (scope.role !== 'office' || scope.units !== null)
+  if (!can(scope.role, 'scores.import') || scope.units !== null)
     throw new StoreError(
       'forbidden',
       '只有县人口考核办可以导入考核分数',
