@@ -3,7 +3,7 @@
 // now if stale; bin/zeren.mjs and bin/start.mjs call `compiled()` before they start.
 //
 // A build is a folder .build/<signature>/ holding src/ compiled by TypeScript (types are checked by
-// `npm test`, not here) and src's .mjs files; .build/current names the one in use and is replaced
+// `npm test`, not here), src's .mjs files and the server bundled into one file (bin/bundle.mjs); .build/current names the one in use and is replaced
 // in one rename, so a process that is starting never sees half a build. The signature is a hash
 // of the path, size and modification time of every source file and of the compiler settings.
 // When the compiler is missing or fails, the caller falls back to running src/ through tsx.
@@ -28,7 +28,13 @@ export const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const SRC = join(ROOT, 'src');
 const OUT = join(ROOT, '.build');
 const CURRENT = join(OUT, 'current');
-const SETTINGS = ['tsconfig.json', 'tsconfig.build.json', 'package-lock.json', 'bin/build.mjs'];
+const SETTINGS = [
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'package-lock.json',
+  'bin/build.mjs',
+  'bin/bundle.mjs',
+];
 const isSource = (name) => /\.(ts|mjs)$/.test(name) && !/\.test\.ts$/.test(name);
 
 function walk(dir, files = []) {
@@ -80,6 +86,8 @@ function compile(sig, log) {
     return false;
   }
   for (const f of walk(SRC).filter((p) => p.endsWith('.mjs'))) cpSync(f, join(tmp, relative(SRC, f)));
+  // The server as one file as well (bin/bundle.mjs); without it the server runs from the files above.
+  spawnSync(process.execPath, [join(ROOT, 'bin/bundle.mjs'), tmp], { cwd: ROOT, stdio: 'inherit' });
   writeFileSync(join(tmp, '.done'), `${sig}\n`);
   try {
     renameSync(tmp, dir);
