@@ -90,6 +90,10 @@ export const ASSESSOR_ZH: Record<Assessor, string> = { province: '省', city: '�
 
 export const ASSESSMENT_KINDS = ['annual', 'governance_duty'] as const;
 export type AssessmentKind = (typeof ASSESSMENT_KINDS)[number];
+export const ASSESSMENT_KIND_ZH: Record<AssessmentKind, string> = {
+  annual: '年度考核',
+  governance_duty: '综合治理职责考评',
+};
 
 /** Who may give which outcome to whom (case-format.md, "Outcomes"). */
 export function allowedOutcomes(by: Assessor, subject: UnitKind, kind: AssessmentKind): readonly Outcome[] {

@@ -8,7 +8,9 @@ import type { Problem } from '../domain/problems.ts';
 import {
   ACCEPTANCE_KINDS,
   ASSESSMENT_KINDS,
+  ASSESSOR_ZH,
   ASSESSORS,
+  type Assessor,
   allowedOutcomes,
   INCIDENT_KINDS,
   LINK_KINDS,
@@ -462,9 +464,6 @@ function checkAssessments(
   });
 }
 
-/** Who gives a score, as a clause's reader says it. */
-const ASSESSOR_ZH: Record<string, string> = { province: '省', city: '市', county: '县' };
-
 /**
  * Scores within the range the pack declares for their assessor (`score_min_<by>`,
  * `score_max_<by>` in force for the year, each with its clause). An assessor the pack gives no
@@ -485,7 +484,7 @@ export function checkScores(
     problems.push({
       path: `assessments[${i}].score`,
       code: 'range',
-      zh: `${ASSESSOR_ZH[a.by] ?? a.by}考核的分数应在 ${min} 至 ${max} 分之间（${label}），不是 ${a.score}`,
+      zh: `${ASSESSOR_ZH[a.by as Assessor] ?? a.by}考核的分数应在 ${min} 至 ${max} 分之间（${label}），不是 ${a.score}`,
       en: `a ${a.by} score is between ${min} and ${max} (${label}), not ${a.score}`,
     });
   });

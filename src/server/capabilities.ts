@@ -5,9 +5,10 @@
 
 import { sql } from 'kysely';
 import { Type } from 'typebox';
+import { USER_ROLE_ZH } from '../domain/labels.ts';
 import { UNIT_KIND_ZH, type UnitKind } from '../domain/vocabulary.ts';
 import type { Db } from '../store/schema.ts';
-import { ROLE_ZH, type Role } from '../store/scope.ts';
+import type { Role } from '../store/scope.ts';
 import type { User } from '../store/users.ts';
 import { ACCESS, allowed } from './access.ts';
 import { UserOut } from './schemas.ts';
@@ -76,7 +77,7 @@ export async function sessionView(db: Db, user: User): Promise<SessionView> {
     user: {
       ...user,
       display_name: row?.display_name ?? null,
-      role_zh: ROLE_ZH[user.role],
+      role_zh: USER_ROLE_ZH[user.role],
       county_name: county?.name ?? null,
       unit_name: unit?.name ?? null,
       unit_kind: unit?.kind ?? null,

@@ -5,41 +5,15 @@
 // deducted it from the unit's allocation (八); 多缴待退 after a correction lowered it below what was
 // paid. A reward is 应付, 部分支付 or 已支付 (多付待退 after a correction). Amounts are fen.
 
+import {
+  FINE_STATUS_ZH,
+  OBLIGATION_STATUSES,
+  type ObligationStatus,
+  REWARD_STATUS_ZH,
+} from '../domain/labels.ts';
 import { type Balance, settledOf } from './ledger-core.ts';
 
-export const OBLIGATION_STATUSES = [
-  'due',
-  'partly_paid',
-  'overdue',
-  'paid',
-  'remitted',
-  'deducted',
-  'overpaid',
-  'cancelled',
-] as const;
-export type ObligationStatus = (typeof OBLIGATION_STATUSES)[number];
-
-export const FINE_STATUS_ZH: Record<ObligationStatus, string> = {
-  due: '应缴',
-  partly_paid: '部分缴纳',
-  overdue: '逾期',
-  paid: '已缴',
-  remitted: '已解缴',
-  deducted: '已扣缴',
-  overpaid: '多缴待退',
-  cancelled: '已撤销',
-};
-
-export const REWARD_STATUS_ZH: Record<ObligationStatus, string> = {
-  due: '应付',
-  partly_paid: '部分支付',
-  overdue: '逾期',
-  paid: '已支付',
-  remitted: '已支付',
-  deducted: '已支付',
-  overpaid: '多付待退',
-  cancelled: '已撤销',
-};
+export { FINE_STATUS_ZH, OBLIGATION_STATUSES, type ObligationStatus, REWARD_STATUS_ZH };
 
 /** The statuses a fine or a reward can have, for a filter. */
 export const STATUSES_OF: Record<'fine' | 'reward', readonly ObligationStatus[]> = {

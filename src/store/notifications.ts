@@ -7,6 +7,7 @@
 
 import { chineseDate } from '../documents/zh.ts';
 import { addDays, fpYearOf } from '../domain/dates.ts';
+import { NOTIFICATION_KIND_ZH } from '../domain/labels.ts';
 import { yuanText } from '../domain/money.ts';
 import { rolesFor } from '../domain/permissions.ts';
 import { invalid } from './errors.ts';
@@ -16,13 +17,7 @@ import { NOTIFICATION_KINDS, type NotificationKind } from './notify.ts';
 import type { Db, Row } from './schema.ts';
 import type { Role, Scope } from './scope.ts';
 
-export { NOTIFICATION_KINDS, type NotificationKind };
-export const NOTIFICATION_KIND_ZH: Record<NotificationKind, string> = {
-  roster_returned: '名单退回',
-  notice_issued: '警示通知书',
-  decision_confirmed: '奖惩决定',
-  fine_due: '罚款到期',
-};
+export { NOTIFICATION_KIND_ZH, NOTIFICATION_KINDS, type NotificationKind };
 
 /** How far ahead a fine falling due is announced. */
 export const FINE_DUE_DAYS = 7;

@@ -6,16 +6,11 @@
 
 import { randomUUID } from 'node:crypto';
 import { chineseDate } from '../documents/zh.ts';
+import { NOTIFICATION_KINDS, type NotificationKind } from '../domain/labels.ts';
 import type { Tx } from './schema.ts';
 import type { Role } from './scope.ts';
 
-export const NOTIFICATION_KINDS = [
-  'roster_returned',
-  'notice_issued',
-  'decision_confirmed',
-  'fine_due',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export { NOTIFICATION_KINDS, type NotificationKind };
 
 export interface NewNotification {
   county: string;

@@ -6,6 +6,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { isIsoDate } from '../domain/dates.ts';
+import { PERSONNEL_STATUS_ZH } from '../domain/labels.ts';
 import type { Problem } from '../domain/problems.ts';
 import { CONSEQUENCE_ZH, type ConsequenceType } from '../domain/vocabulary.ts';
 import { clauseLabel } from '../engine/clauses.ts';
@@ -19,12 +20,7 @@ import type { Db, Row } from './schema.ts';
 import type { Scope } from './scope.ts';
 
 export const OUTCOMES = ['adopted', 'not_adopted'] as const;
-const OUTCOME_ZH: Record<string, string> = {
-  adopted: '已采纳执行',
-  not_adopted: '未采纳',
-  withdrawn: '因更正决定撤回',
-  pending: '待决定',
-};
+const OUTCOME_ZH: Record<string, string> = PERSONNEL_STATUS_ZH;
 
 export interface ActionView {
   id: string;

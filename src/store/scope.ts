@@ -2,27 +2,17 @@
 // a list, a count or an export never shows another county's or town's rows. Deny by default: a
 // role that is not named somewhere sees nothing.
 
+import { USER_ROLE_ZH } from '../domain/labels.ts';
 import type { Role } from '../domain/permissions.ts';
-import { zhPunct } from '../domain/zh-punct.ts';
 import type { Actor } from './audit.ts';
 import type { Db } from './schema.ts';
 
 export { ROLES, type Role } from '../domain/permissions.ts';
 
-export const ROLE_ZH: Record<Role, string> = {
-  admin: '系统管理员',
-  office: '县人口考核办',
-  town: '镇（场）',
-  unit: '县直单位',
-  finance: '县财政局',
-  auditor: '纪委、审计（只读）',
-};
-
-/** A role's words as a user reads them, full-width (镇（场）); `system` for the system's own doing. */
+/** A role's words as a user reads them (镇（场）, from domain/labels.ts); `system` for the system's own doing. */
 export function roleZh(role: string): string {
   if (role === 'system') return '系统';
-  const zh = ROLE_ZH[role as Role];
-  return zh ? zhPunct(zh) : role;
+  return USER_ROLE_ZH[role as Role] ?? role;
 }
 
 export interface Scope {

@@ -3,7 +3,9 @@
 // the units the caller may pick (with their kind and town). A town or unit user sees its own
 // units' assessments only (the facts' scope); the office and the auditor see the county.
 
+import { labelOf } from '../domain/labels.ts';
 import {
+  ASSESSMENT_KIND_ZH,
   ASSESSOR_ZH,
   type Assessor,
   OUTCOME_ZH,
@@ -15,8 +17,6 @@ import { zhPunct } from '../domain/zh-punct.ts';
 import type { Api, FactName } from '../store/fact-kinds.ts';
 import { type Ctx, listFacts } from '../store/facts.ts';
 import type { Scope } from '../store/scope.ts';
-
-export const KIND_ZH = { annual: '年度考核', governance_duty: '综合治理职责考评' } as const;
 
 /** Every live fact of a kind the scope reaches (the list's pages, read through). */
 async function everything(
@@ -53,7 +53,7 @@ export async function yearAssessments(ctx: Ctx, scope: Scope, county: string, ye
   const rows = await everything(ctx, scope, county, 'assessments', { fp_year: String(year) });
   const items = rows.map((a) => {
     const subject = byId.get(String(a.subject));
-    const kind = String(a.kind) as keyof typeof KIND_ZH;
+    const kind = String(a.kind);
     return {
       id: String(a.id),
       fp_year: year,
@@ -66,7 +66,7 @@ export async function yearAssessments(ctx: Ctx, scope: Scope, county: string, ye
       town: subject?.town ? String(subject.town) : null,
       town_name: subject?.town ? nameOf(String(subject.town)) : null,
       kind,
-      kind_zh: KIND_ZH[kind] ?? kind,
+      kind_zh: labelOf(ASSESSMENT_KIND_ZH, kind),
       outcome: (a.outcome as Outcome | undefined) ?? null,
       outcome_zh: a.outcome ? zhPunct(OUTCOME_ZH[a.outcome as Outcome]) : null,
       score: typeof a.score === 'number' ? a.score : null,

@@ -6,6 +6,7 @@
 
 import { sql } from 'kysely';
 import { addDays, isIsoDate } from '../domain/dates.ts';
+import { NOTICE_STATUS_ZH } from '../domain/labels.ts';
 import { can } from '../domain/permissions.ts';
 import { type Problem, problem } from '../domain/problems.ts';
 import { UNIT_KIND_ZH, type UnitKind } from '../domain/vocabulary.ts';
@@ -38,8 +39,6 @@ export interface NoticeView {
   updated_at: string;
 }
 
-const STATUS_ZH = { open: '待整改', reported: '已报告整改，待验收', verified: '已验收', retracted: '已撤回' };
-
 export function noticeView(r: NoticeRow): NoticeView {
   const status = r.retracted_at
     ? 'retracted'
@@ -65,7 +64,7 @@ export function noticeView(r: NoticeRow): NoticeView {
     corrected_on: r.corrected_on,
     verified_by: r.verified_by,
     status,
-    status_zh: STATUS_ZH[status],
+    status_zh: NOTICE_STATUS_ZH[status],
     created_at: r.created_at,
     updated_at: r.updated_at,
   };

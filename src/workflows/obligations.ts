@@ -4,6 +4,7 @@
 // show them. Jurisdiction is the store's (listObligations, getObligation): a town or unit sees
 // only what it collects or receives. Amounts are integer fen.
 
+import { ENTRY_ZH, OBLIGATION_ZH } from '../domain/labels.ts';
 import { clauseLabel } from '../engine/clauses.ts';
 import type { Ctx } from '../store/facts.ts';
 import {
@@ -20,7 +21,6 @@ import type { Db, Row } from '../store/schema.ts';
 import type { Scope } from '../store/scope.ts';
 import type { Names } from './reports.ts';
 import { namesOf } from './reports-data.ts';
-import { ENTRY_ZH, OBLIGATION_ZH } from './reports-ledger.ts';
 
 /** The town a unit belongs to: a town is its own, a village its town's; a county unit none. */
 export function townOf(names: Names, unit: string | null): string | null {

@@ -3,6 +3,7 @@
 // deadline by the unit that must collect them, with what the county finance bureau may deduct
 // from that unit's allocation (八: 执罚不力的单位,由县财政从该单位的拨款中直接扣除). Amounts are fen.
 
+import { ENTRY_ZH, OBLIGATION_ZH } from '../domain/labels.ts';
 import { capitalYuan } from '../domain/money.ts';
 import { clauseLabel } from '../engine/clauses.ts';
 import type { ObligationView } from '../store/ledger.ts';
@@ -10,19 +11,6 @@ import type { Balance, EntryKind } from '../store/ledger-core.ts';
 import type { Row } from '../store/schema.ts';
 import { daysBetween } from './days.ts';
 import { byClause, type Names } from './reports.ts';
-
-export const ENTRY_ZH: Record<EntryKind, string> = {
-  assess: '核定',
-  collect: '收缴',
-  remit: '上缴',
-  deduct: '扣除',
-  refund: '退还',
-  recover: '追回',
-  finance_refund: '财政局退还',
-  pay: '支付',
-  reverse: '冲正',
-};
-export const OBLIGATION_ZH = { fine: '罚款', reward: '奖金' } as const;
 
 type LedgerEntry = Row<'ledger_entries'>;
 

@@ -10,6 +10,7 @@ import {
   CONSEQUENCE_TYPES,
   CONSEQUENCE_ZH,
   ROLE_ZH,
+  UNIT_KIND_ZH,
   type UnitKind,
   withheldReasonZh,
 } from '../domain/vocabulary.ts';
@@ -26,9 +27,9 @@ export interface Names {
 export const GROUPS = ['town', 'village', 'county_unit', 'person'] as const;
 export type Group = (typeof GROUPS)[number];
 export const GROUP_ZH: Record<Group, string> = {
-  town: '镇（场）',
-  village: '村（社区、工区）',
-  county_unit: '县直单位',
+  town: UNIT_KIND_ZH.town,
+  village: UNIT_KIND_ZH.village,
+  county_unit: UNIT_KIND_ZH.county_unit,
   person: '个人',
 };
 

@@ -4,7 +4,8 @@
 
 import type { CasePerson } from '../domain/case.ts';
 import { addDays, fpYear } from '../domain/dates.ts';
-import { ROLE_ZH } from '../domain/vocabulary.ts';
+import { labelOf as codeLabel } from '../domain/labels.ts';
+import { ROLE_ZH, STAFF_TYPE_ZH } from '../domain/vocabulary.ts';
 import type { Api } from '../store/fact-kinds.ts';
 import {
   type Keyed,
@@ -178,8 +179,7 @@ export function compareContents(now: RosterContent, before: RosterContent, names
   return diff;
 }
 
-export const STAFF_ZH: Record<string, string> = { civil_servant: '公务员', institution: '事业单位人员' };
-const staffZh = (t: string) => STAFF_ZH[t] ?? t;
+const staffZh = (t: string) => codeLabel(STAFF_TYPE_ZH, t);
 
 /**
  * Pairs what a roster lists with what is there (stored rows, or another roster), by the same post

@@ -1,12 +1,11 @@
 import type { CaseUnit } from '../domain/case.ts';
-import { ROLE_ZH, type UnitKind } from '../domain/vocabulary.ts';
+import { ROLE_ZH, STAFF_TYPE_ZH, type StaffType, type UnitKind } from '../domain/vocabulary.ts';
 import { zhPunct } from '../domain/zh-punct.ts';
 import type { Ctx } from '../store/facts.ts';
 import type { Scope } from '../store/scope.ts';
 import * as X from './excel.ts';
 import type { TableColumn } from './excel-read.ts';
 import { loadSetting, type Setting, storedContent } from './roster-content.ts';
-import { STAFF_ZH } from './roster-diff.ts';
 import { requireRoster } from './rosters.ts';
 
 export type Field = 'id' | 'name' | 'staff_type' | 'role' | 'village' | 'from' | 'to';
@@ -116,7 +115,7 @@ export async function rosterTemplate(ctx: Ctx, scope: Scope, county: string, yea
   const formulas = X.addChoices(wb, {
     roles: Object.values(ROLE_ZH[s.unit.kind] ?? {}),
     village_roles: Object.values(ROLE_ZH.village),
-    staff: Object.values(STAFF_ZH),
+    staff: Object.values(STAFF_TYPE_ZH),
     villages: villages.map((v) => v.label),
   });
   for (const sheet of SHEETS[s.unit.kind as 'town' | 'county_unit']) {
@@ -134,7 +133,7 @@ export async function rosterTemplate(ctx: Ctx, scope: Scope, county: string, yea
       const cells: Record<Field, unknown> = {
         id: r.person ?? null,
         name: p?.name ?? null,
-        staff_type: zhPunct(STAFF_ZH[p?.staff_type ?? 'civil_servant']!),
+        staff_type: STAFF_TYPE_ZH[(p?.staff_type as StaffType) ?? 'civil_servant'],
         role: role ? zhPunct(role) : (r.role ?? null),
         village: villageLabel.get(String(r.village)) ?? r.village ?? null,
         from: X.dateCell(r.from as string | undefined),

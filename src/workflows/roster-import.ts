@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CasePerson } from '../domain/case.ts';
 import type { Problem } from '../domain/problems.ts';
-import { ROLE_ZH, type StaffType } from '../domain/vocabulary.ts';
+import { ROLE_ZH, STAFF_TYPE_ZH, type StaffType } from '../domain/vocabulary.ts';
 import { sameLabel } from '../domain/zh-punct.ts';
 import { renderOffThread } from '../engine-pool/pool.ts';
 import { loadEngine } from '../policy/load.ts';
@@ -24,7 +24,6 @@ import {
   storedContent,
   storedPeople,
 } from './roster-content.ts';
-import { STAFF_ZH } from './roster-diff.ts';
 import { columns, type Field, INTRO, roleKind, SHEETS, type Sheet, villageChoices } from './roster-excel.ts';
 import { requireSubmitter, submitRoster } from './rosters.ts';
 
@@ -119,7 +118,7 @@ export function parseRosterWorkbook(
           if (p.ok) get.role = p.value;
           else problems.push(p.problem);
         } else if (f === 'staff_type' && text) {
-          const p = R.pick(text, STAFF_ZH, path, { zh: '人员类别', en: 'staff type' });
+          const p = R.pick(text, STAFF_TYPE_ZH, path, { zh: '人员类别', en: 'staff type' });
           if (p.ok) get.staff_type = p.value;
           else problems.push(p.problem);
         } else if (f === 'village' && text) {

@@ -4,6 +4,7 @@
 // punctuation. Pure additions to what rosters.ts, roster-accept.ts and roster-diff.ts return.
 
 import { holders } from '../documents/common.ts';
+import { labelOf, ROSTER_ACTION_ZH, ROSTER_STATUS_ZH, type RosterStatus } from '../domain/labels.ts';
 import { UNIT_KIND_ZH, type UnitKind } from '../domain/vocabulary.ts';
 import { zhPunct } from '../domain/zh-punct.ts';
 import type { Ctx } from '../store/facts.ts';
@@ -11,9 +12,7 @@ import type { Db } from '../store/schema.ts';
 import type { Scope } from '../store/scope.ts';
 import { loadSetting, type RosterContent } from './roster-content.ts';
 import { type Diff, type DiffEntry, entryOf, namesOf } from './roster-diff.ts';
-import { getRoster, type listRosters, type RosterStatus, STATUS_ZH, type view } from './rosters.ts';
-
-export const ACTION_ZH: Record<string, string> = { submit: '上报', return: '退回', accept: '接受' };
+import { getRoster, type listRosters, type view } from './rosters.ts';
 
 const kindZh = (k: string) => zhPunct(UNIT_KIND_ZH[k as UnitKind] ?? k);
 
@@ -38,7 +37,7 @@ export async function labelledList(db: Db, list: Awaited<ReturnType<typeof listR
       unit_kind: i.unit_kind,
       unit_kind_zh: kindZh(i.unit_kind),
       status: i.status,
-      status_zh: STATUS_ZH[i.status],
+      status_zh: ROSTER_STATUS_ZH[i.status],
       version: i.version ?? 0,
       submitted_by: i.submitted_by ?? null,
       submitted_by_name: name(i.submitted_by),
@@ -58,13 +57,13 @@ export async function labelledView<V extends View>(db: Db, v: V) {
   return {
     ...v,
     unit: { ...v.unit, kind_zh: kindZh(v.unit.kind) },
-    status_zh: STATUS_ZH[v.status as RosterStatus],
+    status_zh: ROSTER_STATUS_ZH[v.status as RosterStatus],
     reasons: v.reasons.map(zhPunct),
     submitted_by_name: name(v.submitted_by),
     reviewed_by_name: name(v.reviewed_by),
     history: v.history.map((h) => ({
       ...h,
-      action_zh: ACTION_ZH[h.action] ?? h.action,
+      action_zh: labelOf(ROSTER_ACTION_ZH, h.action),
       actor_name: name(h.actor) ?? h.actor,
       ...('reasons' in h && h.reasons && { reasons: h.reasons.map(zhPunct) }),
     })),

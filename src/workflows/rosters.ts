@@ -13,6 +13,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { fpYear } from '../domain/dates.ts';
+import { ROSTER_STATUS_ZH, type RosterStatus } from '../domain/labels.ts';
 import { can } from '../domain/permissions.ts';
 import { loadEngine } from '../policy/load.ts';
 import { AuditWriter } from '../store/audit.ts';
@@ -31,7 +32,7 @@ import {
   storedPeople,
 } from './roster-content.ts';
 
-export type RosterStatus = 'not_submitted' | 'submitted' | 'returned' | 'accepted';
+export type { RosterStatus };
 
 /** Another county, or (for a town or unit user) another unit's roster, reads as absent. */
 export function requireRoster(scope: Scope, county: string, unit: string): void {
@@ -248,7 +249,7 @@ export async function underReview(trx: Tx, county: string, year: number, unit: s
   const status = (r?.status ?? 'not_submitted') as RosterStatus;
   if (!r || status !== 'submitted')
     throw conflict(
-      `名单当前状态为“${STATUS_ZH[status]}”，只有已上报的名单可以退回或接受`,
+      `名单当前状态为“${ROSTER_STATUS_ZH[status]}”，只有已上报的名单可以退回或接受`,
       `the roster is ${status}; only a submitted roster can be returned or accepted`,
     );
   if (version !== undefined && version !== r.version)
@@ -258,13 +259,6 @@ export async function underReview(trx: Tx, county: string, year: number, unit: s
     );
   return r;
 }
-
-export const STATUS_ZH: Record<RosterStatus, string> = {
-  not_submitted: '未上报',
-  submitted: '已上报待审核',
-  returned: '已退回待重报',
-  accepted: '已接受',
-};
 
 /** Returns a submitted roster to its unit with the office's reasons. */
 export async function returnRoster(

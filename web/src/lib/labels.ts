@@ -1,13 +1,13 @@
-// Chinese labels of codes the API returns without one. (Prefer a `*_zh` field from the server;
-// add a code here only where the API gives none.)
+// Chinese labels of codes the API returns without one. (Prefer a `*_zh` field from the server.)
+// The labels themselves are the server's: src/domain/labels.ts and vocabulary.ts, imported as
+// they are, so the browser and the server cannot disagree on what a code is called.
 
-export const ROSTER_STATUS_ZH = {
-  not_submitted: '未上报',
-  submitted: '已上报待审核',
-  returned: '已退回待重报',
-  accepted: '已接受',
-} as const;
-export type RosterStatus = keyof typeof ROSTER_STATUS_ZH;
+import { ROSTER_STATUS_ZH, type RosterStatus } from '../../../src/domain/labels.ts';
+import { UNIT_KIND_ZH as KINDS } from '../../../src/domain/vocabulary.ts';
+
+export { ROSTER_STATUS_ZH, type RosterStatus };
+/** 镇（场）, by the kind code the API returns as a plain string. */
+export const UNIT_KIND_ZH: Readonly<Record<string, string>> = KINDS;
 
 /** antd Tag colours of the roster statuses. */
 export const ROSTER_STATUS_COLOR: Record<RosterStatus, string> = {
@@ -15,13 +15,6 @@ export const ROSTER_STATUS_COLOR: Record<RosterStatus, string> = {
   submitted: 'processing',
   returned: 'warning',
   accepted: 'success',
-};
-
-export const UNIT_KIND_ZH: Record<string, string> = {
-  county: '县',
-  town: '镇（场）',
-  village: '村（社区、工区）',
-  county_unit: '县直单位',
 };
 
 const CATEGORY = ['', '一类', '二类', '三类', '四类', '五类', '六类', '七类', '八类', '九类'];

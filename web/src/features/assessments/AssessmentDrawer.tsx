@@ -6,6 +6,7 @@
 import { Alert, App, Button, DatePicker, Drawer, Form, InputNumber, Radio, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
+import { ASSESSMENT_KIND_ZH } from '../../../../src/domain/vocabulary.ts';
 import { ApiError, problemsToFields } from '../../api/errors.ts';
 import { type Assessment, type Unit, useAssessmentActions } from './api.ts';
 import {
@@ -33,7 +34,6 @@ const FIELDS = [
   'decided_on',
 ];
 const options = (l: Unit[]) => l.map((u) => ({ value: u.id, label: unitLabel(u) }));
-const KIND_ZH = { annual: '年度考核', governance_duty: '综合治理职责考评' };
 
 export function AssessmentDrawer({
   county,
@@ -141,7 +141,7 @@ export function AssessmentDrawer({
         <Form.Item name="kind" label="考核类型">
           <Select
             disabled={editing !== null}
-            options={kindsFor(by, subject).map((k) => ({ value: k, label: KIND_ZH[k] }))}
+            options={kindsFor(by, subject).map((k) => ({ value: k, label: ASSESSMENT_KIND_ZH[k] }))}
           />
         </Form.Item>
         {annual && (

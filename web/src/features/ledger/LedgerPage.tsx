@@ -5,6 +5,7 @@
 
 import { Button, Card, Form, Input, Select, Space, Table, Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
+import { FINE_STATUS_ZH, obligationStatusZh } from '../../../../src/domain/labels.ts';
 import { useShell } from '../../app/context.ts';
 import { Refusal } from '../../app/Refusal.tsx';
 import { fpYearLabel, proseDate, yuanWithCapital } from '../../lib/format.ts';
@@ -14,15 +15,12 @@ import { obligationColumns } from './columns.tsx';
 import { ObligationDrawer } from './ObligationDrawer.tsx';
 import { type Filter, formOf, PAGE_SIZE, queryOf, withFilters } from './search.ts';
 
-const STATUS_OPTIONS = [
-  { value: 'due', label: '应缴（应付）' },
-  { value: 'partly_paid', label: '部分缴纳（支付）' },
-  { value: 'overdue', label: '逾期' },
-  { value: 'paid', label: '已缴（已支付）' },
-  { value: 'remitted', label: '已解缴' },
-  { value: 'deducted', label: '已扣缴' },
-  { value: 'overpaid', label: '多缴待退' },
-];
+const STATUS_OPTIONS = (
+  ['due', 'partly_paid', 'overdue', 'paid', 'remitted', 'deducted', 'overpaid'] as const
+).map((value) => ({
+  value,
+  label: ['remitted', 'deducted'].includes(value) ? FINE_STATUS_ZH[value] : obligationStatusZh(value),
+}));
 
 export default function LedgerPage() {
   const { session, county, year } = useShell();

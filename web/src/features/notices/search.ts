@@ -1,15 +1,12 @@
 // The 警示通知书 list's search, kept in the address (?unit=&status=&from=&to=&page=) so a search can
 // be shared or reloaded, and the API query it asks for; the issue form's values as the request.
 
+import { NOTICE_STATUS_ZH, NOTICE_STATUSES, type NoticeStatus } from '../../../../src/domain/labels.ts';
+
 export const PAGE_SIZE = 20;
 
-export const STATUS_OPTIONS = [
-  { value: 'open', label: '待整改' },
-  { value: 'reported', label: '已报告整改，待验收' },
-  { value: 'verified', label: '已验收' },
-  { value: 'retracted', label: '已撤回' },
-] as const;
-export type NoticeStatus = (typeof STATUS_OPTIONS)[number]['value'];
+export type { NoticeStatus };
+export const STATUS_OPTIONS = NOTICE_STATUSES.map((value) => ({ value, label: NOTICE_STATUS_ZH[value] }));
 
 export interface NoticeSearch {
   unit?: string;

@@ -17,6 +17,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { PERSONNEL_STATUS_ZH } from '../../../../src/domain/labels.ts';
 import { ApiError, problemsToFields } from '../../api/errors.ts';
 import { useShell } from '../../app/context.ts';
 import { can } from '../../session/session.ts';
@@ -135,10 +136,10 @@ function RecordForm({ id }: { id: string }) {
       >
         <Form.Item label="决定" name="outcome">
           <Radio.Group
-            options={[
-              { value: 'adopted', label: '已采纳执行' },
-              { value: 'not_adopted', label: '未采纳' },
-            ]}
+            options={(['adopted', 'not_adopted'] as const).map((value) => ({
+              value,
+              label: PERSONNEL_STATUS_ZH[value],
+            }))}
           />
         </Form.Item>
         <Form.Item

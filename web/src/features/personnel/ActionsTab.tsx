@@ -5,6 +5,7 @@
 import { Button, Card, Form, Input, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useSearchParams } from 'react-router';
+import { PERSONNEL_STATUS_ZH } from '../../../../src/domain/labels.ts';
 import { PageLoading } from '../../app/PageLoading.tsx';
 import { Refusal } from '../../app/Refusal.tsx';
 import { ActionDrawer } from './ActionDrawer.tsx';
@@ -16,11 +17,10 @@ export const STATUS_COLOR: Record<Action['status'], string> = {
   adopted: '#237804',
   not_adopted: 'default',
 };
-const STATUS_OPTIONS = [
-  { value: 'pending', label: '待决定' },
-  { value: 'adopted', label: '已采纳执行' },
-  { value: 'not_adopted', label: '未采纳' },
-];
+const STATUS_OPTIONS = (['pending', 'adopted', 'not_adopted'] as const).map((value) => ({
+  value,
+  label: PERSONNEL_STATUS_ZH[value],
+}));
 
 const columns: ColumnsType<Action> = [
   { title: '对象', key: 'subject', width: 130, render: (_, a) => a.subject.name },

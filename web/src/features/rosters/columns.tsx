@@ -3,6 +3,7 @@
 
 import { Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { ROSTER_LINE_KIND_ZH } from '../../../../src/domain/labels.ts';
 import { tableDate, tableDateTime } from '../../lib/format.ts';
 import type { RosterStatus } from '../../lib/labels.ts';
 import type { Line, Roster, RosterItem } from './api.ts';
@@ -56,17 +57,11 @@ export const boardColumns: ColumnsType<RosterItem> = [
   },
 ];
 
-const KIND_ZH: Record<Line['kind'], string> = {
-  post: '职务',
-  stationed: '驻村',
-  unit_village: '挂钩村',
-  person: '人员',
-};
 const dates = (l: { from?: string | undefined; to?: string | undefined }) =>
   l.from || l.to ? `${l.from ? tableDate(l.from) : '…'} 至 ${l.to ? tableDate(l.to) : '今'}` : '—';
 
 export const lineColumns: ColumnsType<Line> = [
-  { title: '类型', dataIndex: 'kind', width: 80, render: (k: Line['kind']) => KIND_ZH[k] },
+  { title: '类型', dataIndex: 'kind', width: 80, render: (k: Line['kind']) => ROSTER_LINE_KIND_ZH[k] },
   { title: '单位或村', key: 'place', width: 150, render: (_, l) => l.unit_name ?? l.village_name ?? '—' },
   { title: '职务', dataIndex: 'role_zh', width: 150, render: (r?: string) => r ?? '—' },
   { title: '姓名', dataIndex: 'person_name', width: 110, render: (n?: string) => n ?? '—' },
@@ -81,7 +76,7 @@ export const lineColumns: ColumnsType<Line> = [
 
 /** A diff's entries: the line as the server words it, and what accepting does to a removed one. */
 export const diffColumns: ColumnsType<Line> = [
-  { title: '类型', dataIndex: 'kind', width: 80, render: (k: Line['kind']) => KIND_ZH[k] },
+  { title: '类型', dataIndex: 'kind', width: 80, render: (k: Line['kind']) => ROSTER_LINE_KIND_ZH[k] },
   { title: '内容', dataIndex: 'zh' },
   {
     title: '说明',
