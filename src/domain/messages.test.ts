@@ -1,4 +1,4 @@
-// The message catalogue, read from the source (messages.ts): the Chinese half of every message has
+// The message catalogue, read from the source (messages.ts) of the server and of the browser (web/src, JSX text included): the Chinese half of every message has
 // full-width punctuation, and the English half is English. English text that names a Chinese term
 // (API descriptions such as "the 奖惩兑现表 …", CLI help) keeps its ASCII punctuation.
 
@@ -11,7 +11,11 @@ import { problem } from './problems.ts';
 import { asciiPunctuationInChinese } from './zh-punct.ts';
 
 const SRC = fileURLToPath(new URL('..', import.meta.url));
-const catalogue = messageCatalogue(SRC);
+const WEB = fileURLToPath(new URL('../../web/src', import.meta.url));
+const catalogue = [
+  ...messageCatalogue(SRC),
+  ...messageCatalogue(WEB).map((l) => ({ ...l, file: `web/${l.file}` })),
+];
 const HAN = /\p{Script=Han}/u;
 
 /** The Chinese half of a literal: all of it, or what comes before ` / ` in a bilingual line. */
@@ -37,6 +41,10 @@ describe('the message catalogue', () => {
     expect(catalogue.filter((l) => !l.english).length).toBeGreaterThan(500);
     expect(catalogue.filter((l) => l.english).length).toBeGreaterThan(300);
     expect(catalogue.some((l) => l.file.startsWith('engine/') && l.text.includes('缺少必填字段'))).toBe(true);
+    // The browser's text, JSX text included (the sign-in page's button).
+    expect(
+      catalogue.some((l) => l.file.startsWith('web/') && l.file.endsWith('.tsx') && l.text === '登录'),
+    ).toBe(true);
   });
 
   it('finds what it looks for: ASCII marks in Chinese, Chinese in English', () => {

@@ -33,12 +33,13 @@ function sourceFiles(dir: string): string[] {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
     if (e.isDirectory()) out.push(...sourceFiles(p));
-    else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') && !e.name.endsWith('.d.ts')) out.push(p);
+    else if (/\.tsx?$/.test(e.name) && !/\.(test|d)\.tsx?$/.test(e.name)) out.push(p);
   }
   return out;
 }
 
 function textOf(node: ts.Node): string | undefined {
+  if (ts.isJsxText(node)) return node.text.trim() || undefined;
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
   if (ts.isTemplateExpression(node))
     return node.head.text + node.templateSpans.map((s) => `{}${s.literal.text}`).join('');
@@ -75,7 +76,8 @@ function isEnglish(node: ts.Node): boolean {
 export function messageCatalogue(dir: string, root = dir): Literal[] {
   const out: Literal[] = [];
   for (const file of sourceFiles(dir)) {
-    const src = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const kind = file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+    const src = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, kind);
     const visit = (node: ts.Node): void => {
       const text = textOf(node);
       if (text !== undefined) {

@@ -144,8 +144,8 @@ describe('审计 (browser)', () => {
       },
     );
     // By keyboard: Enter in the field checks (the pointer is not left hovering over the button).
-    await page.getByLabel('此前保存的链头（编号:哈希）').fill(kept);
-    await page.getByLabel('此前保存的链头（编号:哈希）').press('Enter');
+    await page.getByLabel('此前保存的链头（编号：哈希）').fill(kept);
+    await page.getByLabel('此前保存的链头（编号：哈希）').press('Enter');
     const result = page.getByRole('status').filter({ hasText: '审计链' });
     await result
       .getByText(/审计链完整：已逐条核对 \d+ 条记录，保存的第 \d+ 条仍在链中且未被改动。/)
@@ -156,12 +156,12 @@ describe('审计 (browser)', () => {
 
     // A head that is not the chain's: named, with the entry.
     const [seq] = kept.split(':');
-    await page.getByLabel('此前保存的链头（编号:哈希）').fill(`${seq}:${'0'.repeat(64)}`);
+    await page.getByLabel('此前保存的链头（编号：哈希）').fill(`${seq}:${'0'.repeat(64)}`);
     await page.getByRole('button', { name: /校\s*验/ }).click();
     await result.getByText(`审计链有问题：第 ${seq} 条记录与此前导出的头哈希不符`).waitFor();
 
     // A garbled head never reaches the server.
-    await page.getByLabel('此前保存的链头（编号:哈希）').fill('12-abc');
+    await page.getByLabel('此前保存的链头（编号：哈希）').fill('12-abc');
     await page.getByRole('button', { name: /校\s*验/ }).click();
     await page.getByText('格式应为“编号:哈希”').first().waitFor();
     expect(problems).toEqual([]);

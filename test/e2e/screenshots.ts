@@ -133,8 +133,8 @@ export const SHOTS: Shot[] = [
     open: async (page) => {
       await page.goto('/audit');
       const kept = (await page.getByTestId('head').innerText()).trim();
-      await page.getByLabel('此前保存的链头（编号:哈希）').fill(kept);
-      await page.getByLabel('此前保存的链头（编号:哈希）').press('Enter');
+      await page.getByLabel('此前保存的链头（编号：哈希）').fill(kept);
+      await page.getByLabel('此前保存的链头（编号：哈希）').press('Enter');
       await page.getByText(/审计链完整/).waitFor();
     },
   },

@@ -43,7 +43,7 @@ export function ChainCard({ kept, onCheck }: { kept: Head | null; onCheck: (head
         <Col xs={24} xl={13}>
           <Form layout="vertical" onFinish={check}>
             <Form.Item
-              label="此前保存的链头（编号:哈希）"
+              label="此前保存的链头（编号：哈希）"
               htmlFor="kept-head"
               validateStatus={error ? 'error' : undefined}
               help={error ?? undefined}
