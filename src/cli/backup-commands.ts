@@ -20,8 +20,10 @@ function failed(e: unknown): never {
 export function registerBackupCommands(program: Command): void {
   program
     .command('backup')
-    .argument('<FILE>', 'the new backup file (it must not exist)')
-    .description('copy the SQLite store into FILE while the server runs (PostgreSQL: pg_dump)')
+    .argument('<FILE>', '新的备份文件（不得已存在）/ the new backup file (it must not exist)')
+    .description(
+      '在服务运行时把 SQLite 数据库复制到 FILE（PostgreSQL 用 pg_dump）/ copy the SQLite store into FILE while the server runs (PostgreSQL: pg_dump)',
+    )
     .action(async (file: string) => {
       const opts = storeOptionsFromEnv();
       if (!opts.sqlitePath) throw new CliExit(2, `${PG_BACKUP_HELP.zh}\n${PG_BACKUP_HELP.en}`);
@@ -37,8 +39,10 @@ export function registerBackupCommands(program: Command): void {
     });
   program
     .command('restore')
-    .argument('<FILE>', 'a backup made by `zeren backup`')
-    .description('put a backup in place of the SQLite store, the server stopped (PostgreSQL: pg_restore)')
+    .argument('<FILE>', '由 zeren backup 生成的备份 / a backup made by `zeren backup`')
+    .description(
+      '停止服务后，用备份替换 SQLite 数据库（PostgreSQL 用 pg_restore）/ put a backup in place of the SQLite store, the server stopped (PostgreSQL: pg_restore)',
+    )
     .action(async (file: string) => {
       const opts = storeOptionsFromEnv();
       if (!opts.sqlitePath) throw new CliExit(2, `${PG_BACKUP_HELP.zh}\n${PG_BACKUP_HELP.en}`);

@@ -28,12 +28,27 @@ const count = (name: string) => (v: string) => {
 export function registerBatchCommand(program: Command, policy: () => string | undefined): void {
   program
     .command('batch')
-    .description('evaluate a JSON-lines file of cases on every core (批量评定), results in input order')
-    .argument('<file>', 'JSON lines, one zeren-case/1 per line, or - for standard input')
-    .option('--workers <n>', 'worker threads (default: one per core)', count('workers'))
-    .option('--chunk <n>', 'cases sent to a thread at a time', count('chunk'))
-    .option('--out <file>', 'write the results to this file instead of standard output')
-    .option('--summary', 'print only the summary, as JSON, on standard output')
+    .description(
+      '批量评定：用全部处理器核评定 JSON lines 文件中的案例，结果按输入顺序输出 / evaluate a JSON-lines file of cases on every core, results in input order',
+    )
+    .argument(
+      '<file>',
+      'JSON lines 文件，每行一份 zeren-case/1，- 为标准输入 / JSON lines, one zeren-case/1 per line, or - for standard input',
+    )
+    .option(
+      '--workers <n>',
+      '工作线程数，默认每核一个 / worker threads (default: one per core)',
+      count('workers'),
+    )
+    .option('--chunk <n>', '每次交给一个线程的案例数 / cases sent to a thread at a time', count('chunk'))
+    .option(
+      '--out <file>',
+      '结果写入此文件，而不是标准输出 / write the results to this file instead of standard output',
+    )
+    .option(
+      '--summary',
+      '只在标准输出中输出 JSON 格式的汇总 / print only the summary, as JSON, on standard output',
+    )
     .action(
       async (file: string, o: { workers?: number; chunk?: number; out?: string; summary?: boolean }) => {
         const input = file === '-' ? process.stdin : createReadStream(file);

@@ -47,13 +47,22 @@ function positive(name: string, raw: string, min: number): number {
 export function registerGenerateCommand(program: Command): void {
   program
     .command('generate')
-    .description('generate synthetic county years (zeren-case/1), deterministic for a seed (生成测试数据)')
-    .requiredOption('--counties <n>', 'how many counties')
-    .option('--seed <seed>', 'seed (any word or number)', '2009')
-    .option('--first <i>', 'index of the first county, to generate a slice of a larger run', '0')
-    .option('--fp-year <year>', 'the FP year', '2009')
-    .option('--out <dir>', 'write one JSON file per county into DIR, instead of JSON lines on stdout')
-    .option('--summary', 'print only the sizes of what would be generated')
+    .description(
+      '生成测试数据：合成的县年度案例（zeren-case/1），同一种子结果相同 / generate synthetic county years (zeren-case/1), deterministic for a seed',
+    )
+    .requiredOption('--counties <n>', '县的个数 / how many counties')
+    .option('--seed <seed>', '种子（任意词或数字）/ seed (any word or number)', '2009')
+    .option(
+      '--first <i>',
+      '第一个县的序号，用于分段生成 / index of the first county, to generate a slice of a larger run',
+      '0',
+    )
+    .option('--fp-year <year>', '计生年度 / the FP year', '2009')
+    .option(
+      '--out <dir>',
+      '每县一个 JSON 文件写入 DIR，而不是在标准输出中输出 JSON lines / write one JSON file per county into DIR, instead of JSON lines on stdout',
+    )
+    .option('--summary', '只输出将生成的数据量 / print only the sizes of what would be generated')
     .action((opts: Options) => {
       const counties = positive('--counties', opts.counties, 1);
       const first = positive('--first', opts.first, 0);

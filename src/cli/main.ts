@@ -6,6 +6,7 @@
 // loads them all (commander then lists or refuses them as usual).
 
 import { Command, CommanderError } from 'commander';
+import { bilingualHelp } from './help.ts';
 import { CliExit } from './io.ts';
 
 type Register = (program: Command, policy: () => string | undefined) => void;
@@ -56,7 +57,7 @@ export function commandOf(argv: readonly string[]): string | undefined {
 }
 
 export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
-  const program = new Command('zeren')
+  const program = bilingualHelp(new Command('zeren'))
     .description(
       'Zeren 责任：层级动态管理责任制，规则即数据，每项奖惩附其条款 / rules as data, evaluated with their clauses',
     )

@@ -25,13 +25,15 @@ const PARTS = [
 export function registerPolicyCommand(program: Command, policy: () => string | undefined): void {
   program
     .command('policy')
-    .description('the clauses, rules, parameters and interpretations of the policy pack (策略包)')
-    .argument('[PART]', `one of ${PARTS.join(', ')} (default: all)`)
+    .description(
+      '策略包的条款、规则、参数和解释；检查、测试策略包 / the clauses, rules, parameters and interpretations of the policy pack; check and test a pack',
+    )
+    .argument('[PART]', `${PARTS.join('、')} 之一，默认全部 / one of ${PARTS.join(', ')} (default: all)`)
     .argument(
       '[ARG]',
       '条款编号，用于 clause（如 3.1.1 或 三（一）1）；策略包目录，用于 check 和 test（默认所用的包）/ the clause, for `clause`; the pack folder, for `check` and `test` (default: the pack in use)',
     )
-    .option('--json', 'print the pack as JSON')
+    .option('--json', '以 JSON 输出策略包 / print the pack as JSON')
     .option('--on <DATE>', '参数按此日施行的取值，默认今天 / parameters in force on this day (default today)')
     .action((part: string | undefined, clause: string | undefined, opts: { json?: boolean; on?: string }) => {
       if (part === 'check') return policyCheck(clause ?? packDir(policy()));

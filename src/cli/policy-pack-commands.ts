@@ -25,7 +25,7 @@ export function policyCheck(dir: string): void {
   if (!engine) return;
   const p = engine.pack;
   out(
-    `${dir}：可以加载 / loads — ${p.title}（${p.id}）：条款 ${p.clauses.size} 条，规则 ${engine.rules.rules.length} 条，参数 ${p.parameters.size} 个，解释 ${p.interpretations.size} 项 / ${p.clauses.size} clauses, ${engine.rules.rules.length} rules, ${p.parameters.size} parameters, ${p.interpretations.size} interpretations`,
+    `${dir}：可以加载，${p.title}（${p.id}）：条款 ${p.clauses.size} 条，规则 ${engine.rules.rules.length} 条，参数 ${p.parameters.size} 个，解释 ${p.interpretations.size} 项 / ${dir} loads: ${p.id}, ${p.clauses.size} clauses, ${engine.rules.rules.length} rules, ${p.parameters.size} parameters, ${p.interpretations.size} interpretations`,
   );
 }
 
@@ -46,14 +46,20 @@ export function policyTest(dir: string): void {
   }
   const cov = run.coverage;
   const rules = engine.rules.rules.length;
+  const clauses = engine.pack.consequenceClauses.length;
+  const covered = {
+    rules: `${rules - cov.uncoveredRules.length}/${rules}`,
+    blocks: `${cov.blocks.length - cov.uncoveredBlocks.length}/${cov.blocks.length}`,
+    clauses: `${clauses - cov.uncoveredClauses.length}/${clauses}`,
+  };
   out(
     `测试 ${run.cases.length} 个，通过 ${run.cases.length - failed.length} 个 / ${run.cases.length} tests, ${run.cases.length - failed.length} passed`,
   );
   out(
-    `覆盖 / coverage：规则 ${rules - cov.uncoveredRules.length}/${rules} rules，块 ${cov.blocks.length - cov.uncoveredBlocks.length}/${cov.blocks.length} blocks，后果条款 ${engine.pack.consequenceClauses.length - cov.uncoveredClauses.length}/${engine.pack.consequenceClauses.length} consequence clauses`,
+    `覆盖：规则 ${covered.rules}，块 ${covered.blocks}，后果条款 ${covered.clauses} / coverage: rules ${covered.rules}, blocks ${covered.blocks}, consequence clauses ${covered.clauses}`,
   );
   const list = (zh: string, en: string, xs: string[]) => {
-    if (xs.length) out(`  未覆盖的${zh} / ${en} not covered：${xs.join('、')}`);
+    if (xs.length) out(`  未覆盖的${zh}：${xs.join('、')} / ${en} not covered: ${xs.join(', ')}`);
   };
   list('规则', 'rules', cov.uncoveredRules);
   list('块', 'blocks', cov.uncoveredBlocks);

@@ -10,7 +10,7 @@ import { StoreError } from '../store/errors.ts';
 import { evaluateYear, verifyReceipt } from '../store/evaluations.ts';
 import type { Ctx } from '../store/facts.ts';
 import { migrate } from '../store/migrate.ts';
-import { ROLES, systemScope } from '../store/scope.ts';
+import { ROLES, roleZh, systemScope } from '../store/scope.ts';
 import { retrying, UNAVAILABLE_MESSAGE, unavailability } from '../store/unavailable.ts';
 import { createUser, listUsers } from '../store/users.ts';
 import { CliExit, parseSets, readCase, readInput } from './io.ts';
@@ -52,15 +52,21 @@ async function withStore<T>(f: (ctx: Ctx, store: Store) => Promise<T>): Promise<
 }
 
 export function registerStoreCommands(program: Command): void {
-  const users = program.command('users').description('accounts (账号)');
+  const users = program.command('users').description('账号 / accounts');
   users
     .command('add')
-    .description('add an account; the password is read from standard input')
-    .argument('<USERNAME>')
-    .requiredOption('--role <ROLE>', ROLES.join(' | '))
-    .option('--county <ID>', 'the county (every role but admin)')
-    .option('--unit <ID>', 'the town (role town) or county unit (role unit)')
-    .option('--name <NAME>', "the person's name, as documents print it (姓名)")
+    .description('新增账号，密码从标准输入读取 / add an account; the password is read from standard input')
+    .argument('<USERNAME>', '登录名 / the login name')
+    .requiredOption(
+      '--role <ROLE>',
+      `角色：${ROLES.map((r) => `${r}（${roleZh(r)}）`).join('、')} / role: ${ROLES.join(' | ')}`,
+    )
+    .option('--county <ID>', '所属县（系统管理员以外的角色必填）/ the county (every role but admin)')
+    .option(
+      '--unit <ID>',
+      '所属镇（场）（角色 town）或县直单位（角色 unit）/ the town (role town) or county unit (role unit)',
+    )
+    .option('--name <NAME>', "姓名，公文上印的名字 / the person's name, as documents print it")
     .action(
       async (username: string, opts: { role: string; county?: string; unit?: string; name?: string }) => {
         const password = readInput('-').replace(/\r?\n$/, '');
@@ -81,8 +87,8 @@ export function registerStoreCommands(program: Command): void {
     );
   users
     .command('list')
-    .description('list accounts')
-    .option('--county <ID>')
+    .description('列出账号 / list accounts')
+    .option('--county <ID>', '只列此县的账号 / only the accounts of this county')
     .action(async (opts: { county?: string }) => {
       await withStore(async (ctx) => {
         for (const u of await listUsers(ctx.db, opts.county ?? null))
@@ -94,10 +100,10 @@ export function registerStoreCommands(program: Command): void {
 
   program
     .command('county')
-    .description('add a county (新建县)')
-    .argument('<ID>')
-    .requiredOption('--name <NAME>')
-    .option('--policy <ID>', 'policy pack', 'county-fp-2009')
+    .description('新建县 / add a county')
+    .argument('<ID>', '县的编号 / the county id')
+    .requiredOption('--name <NAME>', '县名 / the county name')
+    .option('--policy <ID>', '策略包 / policy pack', 'county-fp-2009')
     .action(async (id: string, opts: { name: string; policy: string }) => {
       await withStore(async (ctx) => {
         await createCounty(ctx, CONSOLE, { id, name: opts.name, policy: opts.policy });
@@ -105,12 +111,18 @@ export function registerStoreCommands(program: Command): void {
       });
     });
 
-  const kase = program.command('case').description("a county's FP year as one zeren-case/1 document");
+  const kase = program
+    .command('case')
+    .description(
+      "一个县一个计生年度的数据，即一份 zeren-case/1 案例 / a county's FP year as one zeren-case/1 document",
+    );
   kase
     .command('import')
-    .argument('<CASE>', 'a YAML or JSON file, or -')
-    .requiredOption('--county <ID>')
-    .description('make the stored year match the case; nothing is written if it does not validate')
+    .argument('<CASE>', 'YAML 或 JSON 文件，- 为标准输入 / a YAML or JSON file, or - for standard input')
+    .requiredOption('--county <ID>', '县的编号 / the county id')
+    .description(
+      '导入案例，使库中该年度与之一致；校验不通过时不写入任何内容 / make the stored year match the case; nothing is written if it does not validate',
+    )
     .action(async (path: string, opts: { county: string }) => {
       const raw = readCase(path);
       if (!raw.ok) throw new CliExit(2, raw.problems.map(formatProblem).join('\n'));
@@ -130,9 +142,11 @@ export function registerStoreCommands(program: Command): void {
     });
   kase
     .command('export')
-    .requiredOption('--county <ID>')
-    .requiredOption('--year <FP_YEAR>')
-    .description('print the stored year as JSON: exactly what the engine evaluates')
+    .requiredOption('--county <ID>', '县的编号 / the county id')
+    .requiredOption('--year <FP_YEAR>', '计生年度，如 2009 / the FP year, e.g. 2009')
+    .description(
+      '以 JSON 输出库中的年度数据，即引擎所评定的内容 / print the stored year as JSON: exactly what the engine evaluates',
+    )
     .action(async (opts: { county: string; year: string }) => {
       await withStore(async (ctx) =>
         print(
@@ -147,10 +161,12 @@ export function registerStoreCommands(program: Command): void {
 
   kase
     .command('evaluate')
-    .requiredOption('--county <ID>')
-    .requiredOption('--year <FP_YEAR>')
-    .option('--set <I=value...>', "an interpretation other than the case's")
-    .description('evaluate the stored year and keep the receipt; prints the receipt id')
+    .requiredOption('--county <ID>', '县的编号 / the county id')
+    .requiredOption('--year <FP_YEAR>', '计生年度，如 2009 / the FP year, e.g. 2009')
+    .option('--set <I=value...>', "设定与案例不同的解释 / an interpretation other than the case's")
+    .description(
+      '评定库中的年度并保存评定回执，输出回执编号 / evaluate the stored year and keep the receipt; prints the receipt id',
+    )
     .action(async (opts: { county: string; year: string; set?: string[] }) => {
       const sets = parseSets(opts.set);
       if (!sets.ok) throw new CliExit(2, sets.problems.map(formatProblem).join('\n'));
@@ -170,10 +186,12 @@ export function registerStoreCommands(program: Command): void {
 
   program
     .command('receipt')
-    .description('evaluation receipts (评定回执)')
+    .description('评定回执 / evaluation receipts')
     .command('verify')
-    .argument('<ID>')
-    .description('re-run a stored evaluation and say whether it reproduces; exit 1 if it does not')
+    .argument('<ID>', '回执编号 / the receipt id')
+    .description(
+      '重新运行已保存的评定，核对结果是否一致；不一致时退出码 1 / re-run a stored evaluation and say whether it reproduces; exit 1 if it does not',
+    )
     .action(async (id: string) => {
       await withStore(async (ctx) => {
         const v = await verifyReceipt(ctx.db, id);
@@ -189,11 +207,16 @@ export function registerStoreCommands(program: Command): void {
       });
     });
 
-  const audit = program.command('audit').description('the audit trail (审计日志)');
+  const audit = program.command('audit').description('审计日志 / the audit trail');
   audit
     .command('verify')
-    .description('check the hash chain; name the first entry altered, removed or reordered; exit 1 if broken')
-    .option('--head <SEQ:HASH>', 'a head exported earlier, that must still be in the chain')
+    .description(
+      '核对哈希链，指出第一条被改动、删除或调换顺序的记录；链断裂时退出码 1 / check the hash chain; name the first entry altered, removed or reordered; exit 1 if broken',
+    )
+    .option(
+      '--head <SEQ:HASH>',
+      '此前保存的链头，须仍在链中 / a head exported earlier, that must still be in the chain',
+    )
     .action(async (opts: { head?: string }) => {
       const m = opts.head ? /^(\d+):([0-9a-f]{64})$/.exec(opts.head) : null;
       if (opts.head && !m) throw new CliExit(2, '--head：应为 序号：哈希 / must be SEQ:HASH');
@@ -211,7 +234,9 @@ export function registerStoreCommands(program: Command): void {
     });
   audit
     .command('head')
-    .description('print the head of the chain (SEQ:HASH) for an auditor to keep')
+    .description(
+      '输出链头（SEQ:HASH），供审计人员保存 / print the head of the chain (SEQ:HASH) for an auditor to keep',
+    )
     .action(async () => {
       await withStore(async (ctx) => {
         const h = await auditHead(ctx.db);
