@@ -35,8 +35,8 @@ for (const dialect of DIALECTS)
       expect(await preparerName(s.db, await scopeOf('clerk1', '王志刚'))).toBe('王志刚');
     });
 
-    it('falls back to the login only when the account has no name, or for the system', async () => {
-      expect(await preparerName(s.db, await scopeOf('clerk2'))).toBe('clerk2');
-      expect(await preparerName(s.db, systemScope('qingshui'))).toBe('system');
+    it('leaves the name to be written by hand when the account has none, or for the system: never a login', async () => {
+      expect(await preparerName(s.db, await scopeOf('clerk2'))).toBe('');
+      expect(await preparerName(s.db, systemScope('qingshui'))).toBe('');
     });
   });

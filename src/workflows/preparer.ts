@@ -7,14 +7,14 @@ import type { Scope } from '../store/scope.ts';
 
 /**
  * The display name of the signed-in person (users.display_name). An account without one, or the
- * system itself, is named by its login, the only name there is.
+ * system itself, gets an empty 制表人 to sign by hand (as a document's 经办人): never a login.
  */
 export async function preparerName(db: Db, scope: Scope): Promise<string> {
-  if (!scope.userId) return scope.actor.name;
+  if (!scope.userId) return '';
   const row = await db
     .selectFrom('users')
     .select('display_name')
     .where('id', '=', scope.userId)
     .executeTakeFirst();
-  return row?.display_name?.trim() || scope.actor.name;
+  return row?.display_name?.trim() || '';
 }
