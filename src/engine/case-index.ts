@@ -12,6 +12,7 @@ import type {
   ZerenCase,
 } from '../domain/case.ts';
 import { addDays, type FpYear, fpYear, type IsoDate, oneYearUntil, within } from '../domain/dates.ts';
+import { type Readings, typed } from './readings.ts';
 
 export interface Held {
   person: string;
@@ -33,7 +34,10 @@ export interface CaseIndex {
   c: ZerenCase;
   year: FpYear;
   decidedOn: IsoDate;
-  interp: Record<string, string>;
+  /** The readings in force, typed where the engine reads them (readings.ts). */
+  interp: Readings;
+  /** The same readings by id, for the rules' own `interpretation` tests. */
+  readings: Readonly<Record<string, string>>;
   /** Parameter values in force (amounts in fen). */
   params: Map<string, number | string>;
   units: Map<string, CaseUnit>;
@@ -75,7 +79,7 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
  * I1: whether a post or link held from `from` to `to` counts for the FP year: it overlaps the year
  * (any-time), or covers its last day (year-end).
  */
-export function countsInYear(interp: Record<string, string>, year: FpYear) {
+export function countsInYear(interp: Readings, year: FpYear) {
   const first = interp.I1 === 'year-end' ? year.end : year.start;
   return (from: string | null | undefined, to: string | null | undefined): boolean =>
     (from ?? year.end) <= year.end && (to ?? first) >= first;
@@ -83,10 +87,11 @@ export function countsInYear(interp: Record<string, string>, year: FpYear) {
 
 export function indexCase(
   c: ZerenCase,
-  interp: Record<string, string>,
+  readings: Readonly<Record<string, string>>,
   params: Map<string, number | string>,
 ): CaseIndex {
   const year = fpYear(c.fp_year);
+  const interp = typed(readings);
   // I1: a period counts when it overlaps the FP year, or (year-end) when it covers its last day:
   // either way, when it starts by `last` and ends on or after `first`.
   const first = interp.I1 === 'year-end' ? year.end : year.start;
@@ -152,6 +157,7 @@ export function indexCase(
     year,
     decidedOn: c.decided_on ?? addDays(year.end, 1),
     interp,
+    readings,
     params,
     units,
     people,

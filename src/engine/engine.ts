@@ -12,6 +12,7 @@ import { Checker } from './check.ts';
 import { runRules } from './evaluate.ts';
 import { type NoticeFact, noticesInARow, type OneMore, oneMoreEscalates } from './notices.ts';
 import { type Pack, type PackSource, parametersInForce, readPack } from './pack.ts';
+import { checkDeclared, checkReadings, typed } from './readings.ts';
 import { type CompiledRules, compileRules } from './rules.ts';
 import { onlyTown } from './town.ts';
 import { checkScores, type PolicyInfo, validateCase } from './validate.ts';
@@ -73,6 +74,14 @@ export function createEngine(src: PackSource, base?: Engine): Engine {
   const pack = readPack(src, base?.pack);
   const c = new Checker();
   const rules = compileRules(pack, c);
+  checkReadings(pack, c);
+  checkDeclared(
+    pack,
+    rules.rules.flatMap((r) =>
+      r.blocks.flatMap((b) => b.deps.map((d): [string, string] => [`rules.yaml(${r.id})`, d])),
+    ),
+    c,
+  );
   if (pack.kind === 'town' && rules.withhold)
     c.add(
       'rules.yaml.withhold',
@@ -159,7 +168,7 @@ export function createEngine(src: PackSource, base?: Engine): Engine {
     },
     notices(reading) {
       const interp = { ...defaults, ...reading };
-      const i13 = interp.I13 ?? '';
+      const i13 = typed(interp).I13;
       return {
         clause: rules.rules.find((r) => r.gen.notices)?.clause,
         inARow: (list) => noticesInARow(list, i13),
@@ -167,7 +176,7 @@ export function createEngine(src: PackSource, base?: Engine): Engine {
         route: (kind) => noticeRoute(rules, kind, interp),
       };
     },
-    countsInYear: (reading, year) => countsInYear({ ...defaults, ...reading }, fpYear(year)),
+    countsInYear: (reading, year) => countsInYear(typed({ ...defaults, ...reading }), fpYear(year)),
     personnel: rules.personnel,
     evaluateValid(cs, overrides, fired) {
       const interp = engine.interpretationsFor(cs, overrides);

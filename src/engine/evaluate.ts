@@ -107,7 +107,7 @@ export function runRules(
   const w = compiled.withhold;
   let kept: BySubject<Entry>;
   let withheld: Withheld[] = [];
-  if (w && ix.interp[w.interpretation] === w.value) {
+  if (w && ix.readings[w.interpretation] === w.value) {
     const split = withhold(entries, w);
     kept = split.kept;
     // What is withheld and also given under the same clause another way is simply given.
@@ -122,7 +122,7 @@ export function runRules(
     format: RESULT_FORMAT,
     policy,
     fp_year: ix.c.fp_year,
-    interpretations: ix.interp,
+    interpretations: ix.readings,
     consequences: canonical(kept, ix.c).map((e) => e.c),
     withheld,
   };

@@ -339,7 +339,7 @@ function noticesInARow(args: Obj, path: string, c: Checker): Generator | undefin
       for (const [unit, notices] of ix.noticesOf) {
         const u = ix.units.get(unit)!;
         if (u.kind !== of) continue;
-        const pair = pairInARow(notices, ix.interp.I13!);
+        const pair = pairInARow(notices, ix.interp.I13);
         if (!pair) continue;
         const [a, b] = pair;
         const fix = a.corrected_on

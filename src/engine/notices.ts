@@ -2,6 +2,8 @@
 // the pack's reading of it (I13). One reading for the rule that gives the consequences and for the
 // office's view before the year is evaluated (src/workflows/escalations.ts).
 
+import type { Readings } from './readings.ts';
+
 export interface NoticeFact {
   id: string;
   unit: string;
@@ -10,9 +12,8 @@ export interface NoticeFact {
   corrected_on?: string | null;
 }
 
-/** The readings of "连续二次" the engine gives meaning to. */
-export const I13_READINGS = ['no-correction-between', 'any-two'] as const;
-export type I13Reading = (typeof I13_READINGS)[number];
+/** The reading of "连续二次" (I13) in force. */
+export type I13Reading = Readings['I13'];
 
 /** Notices in issue order (ties by id), as the engine orders them. */
 export function inIssueOrder<T extends NoticeFact>(notices: readonly T[]): T[] {
@@ -26,7 +27,10 @@ export function inIssueOrder<T extends NoticeFact>(notices: readonly T[]): T[] {
  * no-correction-between: consecutive by issue date, the first not verified before the second was
  * issued (verified the same day is not before). any-two: the first two.
  */
-export function pairInARow<T extends NoticeFact>(notices: readonly T[], reading: string): [T, T] | undefined {
+export function pairInARow<T extends NoticeFact>(
+  notices: readonly T[],
+  reading: I13Reading,
+): [T, T] | undefined {
   const sorted = inIssueOrder(notices);
   if (sorted.length < 2) return undefined;
   if (reading === 'any-two') return [sorted[0]!, sorted[1]!];
@@ -46,7 +50,7 @@ function byUnit<T extends NoticeFact>(notices: readonly T[]): Map<string, T[]> {
 /** Every unit given two notices in a row (the consequence is given once per unit and year). */
 export function noticesInARow<T extends NoticeFact>(
   notices: readonly T[],
-  reading: string,
+  reading: I13Reading,
 ): Map<string, [T, T]> {
   const out = new Map<string, [T, T]>();
   for (const [unit, list] of byUnit(notices)) {
@@ -69,7 +73,7 @@ export interface OneMore<T> {
  */
 export function oneMoreEscalates<T extends NoticeFact>(
   notices: readonly T[],
-  reading: string,
+  reading: I13Reading,
 ): Map<string, OneMore<T>> {
   const out = new Map<string, OneMore<T>>();
   for (const [unit, list] of byUnit(notices)) {

@@ -110,7 +110,7 @@ export function compileRules(pack: Pack, c: Checker): CompiledRules {
     }
     if (name === 'interpretation' && isObj(arg)) {
       const pairs = interpretation(arg, p, deps);
-      return (ix) => pairs.every(([id, v]) => ix.interp[id] === v);
+      return (ix) => pairs.every(([id, v]) => ix.readings[id] === v);
     }
     if (name === 'outcome' && Array.isArray(arg)) {
       const set = new Set(arg.map(String));

@@ -81,7 +81,7 @@ function holds(
   interp: Record<string, string>,
 ): boolean {
   if (!when || tests.some((t) => t !== 'interpretation' && t !== 'not' && t !== 'any')) return true;
-  return when({ interp } as CaseIndex, undefined as never);
+  return when({ interp, readings: interp } as unknown as CaseIndex, undefined as never);
 }
 
 /** What two notices in a row lead to for a unit of a kind, under a reading; undefined: nothing. */
