@@ -11,9 +11,9 @@ import type { Db } from '../store/schema.ts';
 import type { Role } from '../store/scope.ts';
 import type { User } from '../store/users.ts';
 import { ACCESS, allowed } from './access.ts';
+import { Text } from './schema-kit.ts';
 import { UserOut } from './schemas.ts';
 
-const Text = Type.Union([Type.String(), Type.Null()]);
 /** The answer of `GET /api/v1/session`. */
 export const SessionOut = Type.Object({
   user: Type.Object({

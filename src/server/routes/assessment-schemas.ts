@@ -1,16 +1,12 @@
 // The shapes of the assessments' answers (考核): the year's assessments with names and Chinese
 // labels, rankings as the engine reads them, category changes, and a score import's summary.
 
-import { type TSchema, Type } from 'typebox';
+import { Type } from 'typebox';
 import { ASSESSORS, OUTCOMES } from '../../domain/vocabulary.ts';
+import { Int, Obj, Str, Text } from '../schema-kit.ts';
 
-const Str = Type.String();
-const Int = Type.Integer();
-const Text = Type.Union([Type.String(), Type.Null()]);
 const Num = Type.Union([Type.Number(), Type.Null()]);
 const Enum = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
-const Obj = (props: Record<string, TSchema>, description?: string) =>
-  Type.Object(props, { additionalProperties: false, ...(description && { description }) });
 const Named = Type.Array(Obj({ id: Str, name: Str }));
 
 export const YearAssessments = Obj(

@@ -2,15 +2,10 @@
 // interchange format, whole-yuan amount_yuan), a receipt, its view for the screen (amounts in
 // fen, Chinese labels), a decision, a diff and its paired changes, a receipt's check.
 
-import { type TSchema, Type } from 'typebox';
+import { Type } from 'typebox';
+import { Int, Lit, Obj, Str, Text } from '../schema-kit.ts';
 
-const Str = Type.String();
-const Int = Type.Integer();
-const Text = Type.Union([Type.String(), Type.Null()]);
-const Obj = (props: Record<string, TSchema>, description?: string) =>
-  Type.Object(props, { additionalProperties: false, ...(description && { description }) });
 const Opt = Type.Optional;
-const Lit = (...v: string[]) => Type.Union(v.map((x) => Type.Literal(x)));
 const Readings = Type.Record(Type.String(), Type.String(), { description: 'I1… → the value in force' });
 
 const Subject = Obj({ kind: Lit('unit', 'person'), id: Str });

@@ -2,17 +2,13 @@
 // choices, one with its entries labelled, and the balances by person, unit, town and county.
 // Every amount is integer fen (`*_fen`); every code a user sees has its Chinese (`*_zh`).
 
-import { type TSchema, Type } from 'typebox';
+import { Type } from 'typebox';
 import { OBLIGATION_STATUSES } from '../../store/ledger-status.ts';
+import { Lit, Obj, Str, Text } from '../schema-kit.ts';
 import { DateStr } from '../schemas.ts';
 
-const Str = Type.String();
-const Text = Type.Union([Type.String(), Type.Null()]);
 const Day = Type.Union([DateStr, Type.Null()]);
 const Fen = (description = 'fen') => Type.Integer({ description });
-const Obj = (props: Record<string, TSchema>, description?: string) =>
-  Type.Object(props, { additionalProperties: false, ...(description && { description }) });
-const Lit = (...v: readonly string[]) => Type.Union(v.map((x) => Type.Literal(x)));
 
 export const Kind = Lit('fine', 'reward');
 export const Status = Lit(...OBLIGATION_STATUSES);

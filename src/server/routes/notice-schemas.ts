@@ -1,16 +1,9 @@
 // The shapes of the warning notice routes' answers (四(三)2): a notice with its status and
 // deadline light in words, a page of them, a verification with its warnings, the escalations.
 
-import { type TProperties, type TSchema, Type } from 'typebox';
+import { Type } from 'typebox';
 import { NOTICE_STATUSES } from '../../workflows/notice-list.ts';
-
-const Str = Type.String();
-const Int = Type.Integer();
-const OrNull = (s: TSchema) => Type.Union([s, Type.Null()]);
-const Text = OrNull(Str);
-const Obj = (props: TProperties, description?: string) =>
-  Type.Object(props, { additionalProperties: false, ...(description && { description }) });
-const Lit = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+import { Int, Lit, Obj, OrNull, Str, Text } from '../schema-kit.ts';
 
 export const NoticeUnit = Obj({
   id: Str,
@@ -30,7 +23,7 @@ const NOTICE = {
   correction_note: Text,
   corrected_on: OrNull(Type.String({ description: 'the day the office verified the correction' })),
   verified_by: Text,
-  status: Lit(NOTICE_STATUSES),
+  status: Lit(...NOTICE_STATUSES),
   status_zh: Type.String({ description: '待整改、已报告整改，待验收、已验收、已撤回' }),
   created_at: Str,
   updated_at: Str,
@@ -43,7 +36,7 @@ export const NoticeItemOut = Obj(
     ...NOTICE,
     case_id: Str,
     fp_year: OrNull(Int),
-    light: OrNull(Lit(['green', 'yellow', 'red'])),
+    light: OrNull(Lit('green', 'yellow', 'red')),
     light_zh: Type.String({ description: '未到期、即将到期、已逾期；或已验收、已撤回、未定期限' }),
     days_left: OrNull(Type.Integer({ description: 'days from today to the deadline; negative when past' })),
   },
@@ -69,8 +62,8 @@ export const DeadlinesOut = Obj({
   items: Type.Array(
     Obj({
       ...NOTICE,
-      deadline_status: Lit(['overdue', 'due_soon']),
-      deadline_status_zh: Lit(['逾期', '即将到期']),
+      deadline_status: Lit('overdue', 'due_soon'),
+      deadline_status_zh: Lit('逾期', '即将到期'),
       days_left: Int,
       correction_reported: Type.Boolean(),
     }),
@@ -105,7 +98,7 @@ export const NoticeListQuery = Type.Object(
     limit: Type.Integer({ minimum: 1, maximum: 1000, default: 20 }),
     offset: Type.Integer({ minimum: 0, maximum: 1_000_000_000, default: 0 }),
     unit: Type.Optional(Type.String({ maxLength: 100 })),
-    status: Type.Optional(Lit(NOTICE_STATUSES)),
+    status: Type.Optional(Lit(...NOTICE_STATUSES)),
     deadline_from: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
     deadline_to: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
   },

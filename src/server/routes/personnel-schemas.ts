@@ -1,16 +1,9 @@
 // The shapes of the personnel routes' answers: a recommendation with its clause, subject name and
 // Chinese labels, what the deciding authority did with it, and a person's restrictions on a day.
 
-import { type TProperties, type TSchema, Type } from 'typebox';
+import { Type } from 'typebox';
 import { RESTRICTION_KINDS } from '../../store/person-restrictions.ts';
-
-const Str = Type.String();
-const Int = Type.Integer();
-const OrNull = (s: TSchema) => Type.Union([s, Type.Null()]);
-const Text = OrNull(Str);
-const Obj = (props: TProperties, description?: string) =>
-  Type.Object(props, { additionalProperties: false, ...(description && { description }) });
-const Lit = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+import { Int, Lit, Obj, Str, Text } from '../schema-kit.ts';
 
 export const RecordOut = Obj({
   id: Str,
@@ -29,7 +22,7 @@ export const ActionOut = Obj({
   id: Str,
   fp_year: Int,
   decision_id: Str,
-  subject: Obj({ kind: Lit(['person', 'unit']), id: Str, name: Str }),
+  subject: Obj({ kind: Lit('person', 'unit'), id: Str, name: Str }),
   type: Str,
   type_zh: Type.String({ description: '免职或降级处理、诫勉谈话、一年内不得平级调动、提拔…' }),
   clause: Str,
@@ -40,7 +33,7 @@ export const ActionOut = Obj({
   until: Type.Optional(Str),
   max_grade: Type.Optional(Str),
   explanation: Str,
-  status: Lit(['pending', 'adopted', 'not_adopted']),
+  status: Lit('pending', 'adopted', 'not_adopted'),
   status_zh: Type.String({ description: '待决定、已采纳执行、未采纳' }),
   records: Type.Array(RecordOut),
 });
@@ -60,7 +53,7 @@ export const ActionsQuery = Type.Object(
     person: Type.Optional(Type.String({ maxLength: 100, description: 'one person, by id' })),
     q: Type.Optional(Type.String({ maxLength: 100, description: "part of the subject's name, or its id" })),
     type: Type.Optional(Type.String({ maxLength: 100, description: 'a kind of recommendation' })),
-    status: Type.Optional(Lit(['pending', 'adopted', 'not_adopted'])),
+    status: Type.Optional(Lit('pending', 'adopted', 'not_adopted')),
     limit: Type.Integer({ minimum: 1, maximum: 1000, default: 1000 }),
     offset: Type.Integer({ minimum: 0, maximum: 1_000_000_000, default: 0 }),
   },
@@ -99,7 +92,7 @@ export function pageOf<
 }
 
 const RestrictionOut = Obj({
-  kind: Lit(RESTRICTION_KINDS),
+  kind: Lit(...RESTRICTION_KINDS),
   kind_zh: Str,
   fp_year: Int,
   clause: Str,

@@ -3,7 +3,7 @@
 // signed-in role of the county reads it (the policy is what every unit answers to).
 
 import type { FastifyInstance } from 'fastify';
-import { type TSchema, Type } from 'typebox';
+import { Type } from 'typebox';
 import { chinaDay } from '../../domain/dates.ts';
 import { loadEngine } from '../../policy/load.ts';
 import { packTests } from '../../policy/tests-index.ts';
@@ -12,13 +12,10 @@ import { getCounty } from '../../store/cases.ts';
 import { notFound } from '../../store/errors.ts';
 import type { Ctx } from '../../store/facts.ts';
 import { scopeOf } from '../auth.ts';
+import { Obj, Str, Text } from '../schema-kit.ts';
 import { CountyParams, DateStr, errors } from '../schemas.ts';
 
-const Str = Type.String();
-const Text = Type.Union([Type.String(), Type.Null()]);
 const Strs = Type.Array(Type.String());
-const Obj = (props: Record<string, TSchema>, description?: string) =>
-  Type.Object(props, { additionalProperties: false, ...(description && { description }) });
 const Value = Type.Union([Type.Number(), Type.String()]);
 
 const TestRef = Obj({ file: Str, name: Str, covers: Strs }, 'a case of policies/<pack>/tests/*.yaml');

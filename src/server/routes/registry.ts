@@ -3,18 +3,14 @@
 // links. Names and Chinese labels are joined in; writes go through the facts routes.
 
 import type { FastifyInstance } from 'fastify';
-import { type TSchema, Type } from 'typebox';
+import { Type } from 'typebox';
 import { chinaDay } from '../../domain/dates.ts';
 import type { Ctx } from '../../store/facts.ts';
 import { registryPeople, registryPerson, registryTree, registryUnit } from '../../store/registry.ts';
 import { scopeOf } from '../auth.ts';
+import { Int, Obj, Str, Text } from '../schema-kit.ts';
 import { CountyParams, DateStr, errors, FactParams, OFFSET_MAX } from '../schemas.ts';
 
-const Str = Type.String();
-const Text = Type.Union([Type.String(), Type.Null()]);
-const Int = Type.Integer();
-const Obj = (props: Record<string, TSchema>, description?: string) =>
-  Type.Object(props, { additionalProperties: false, ...(description && { description }) });
 const Standing = Type.Union(
   ['current', 'ended', 'future', 'retracted'].map((v) => Type.Literal(v)),
   { description: 'on the day asked about: 在任, 已结束, 尚未开始, 已撤回' },

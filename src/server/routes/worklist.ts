@@ -3,12 +3,13 @@
 // the same table that guards those routes) and null otherwise; the workflow module scopes rows.
 
 import type { FastifyInstance } from 'fastify';
-import { type TSchema, Type } from 'typebox';
+import { Type } from 'typebox';
 import type { Ctx } from '../../store/facts.ts';
 import type { Role } from '../../store/scope.ts';
 import { WORKLIST_PARTS, type WorklistPart, worklist } from '../../workflows/worklist.ts';
 import { ACCESS, allowed } from '../access.ts';
 import { scopeOf } from '../auth.ts';
+import { Int, Lit, Obj, OrNull, Str, Text } from '../schema-kit.ts';
 import { DateStr, errors, YearParams } from '../schemas.ts';
 
 const YEAR = '/api/v1/counties/:county/years/:fpYear';
@@ -25,13 +26,6 @@ export function worklistParts(role: Role): Set<WorklistPart> {
   return new Set(WORKLIST_PARTS.filter((p) => allowed(ACCESS[WORKLIST_SOURCES[p]], role)));
 }
 
-const Str = Type.String();
-const Text = Type.Union([Type.String(), Type.Null()]);
-const Int = Type.Integer();
-const Lit = (...v: string[]) => Type.Union(v.map((x) => Type.Literal(x)));
-const Obj = (props: Record<string, TSchema>, description?: string) =>
-  Type.Object(props, { additionalProperties: false, ...(description && { description }) });
-const OrNull = (s: TSchema) => Type.Union([s, Type.Null()]);
 const RosterStatus = Lit('not_submitted', 'submitted', 'returned', 'accepted');
 
 const Rosters = Obj(
