@@ -10,10 +10,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS } from '../src/server/access.ts';
 import { buildApp } from '../src/server/app.ts';
-import { SYSTEM } from '../src/store/audit.ts';
-import { createCounty } from '../src/store/cases.ts';
+import { countyWithOffice } from '../src/store/county-test-kit.ts';
 import { createTestStore, type TestStore } from '../src/store/testing.ts';
-import { createUser } from '../src/store/users.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const PASSWORD = 'browser password 1';
@@ -100,14 +98,7 @@ function dumpDom(url: string): Promise<{ dom: string; log: string }> {
 
 beforeAll(async () => {
   s = await createTestStore('sqlite');
-  const ctx = { db: s.db, now: () => new Date() };
-  await createCounty(ctx, SYSTEM, { id: 'qingshui', name: '清水县' });
-  await createUser(ctx, SYSTEM, {
-    username: 'office1',
-    password: PASSWORD,
-    role: 'office',
-    county: 'qingshui',
-  });
+  await countyWithOffice(s.db, PASSWORD);
   // A page of the site for the probe, public like the application's own pages (this file only).
   ACCESS['GET /browser-probe/page'] = 'public';
   ACCESS['GET /browser-probe/probe.js'] = 'public';

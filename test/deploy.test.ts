@@ -12,10 +12,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
 import { DeployError, deploymentFromEnv } from '../src/server/deploy.ts';
-import { SYSTEM } from '../src/store/audit.ts';
-import { createCounty } from '../src/store/cases.ts';
+import { countyWithOffice } from '../src/store/county-test-kit.ts';
 import { createTestStore, type TestStore } from '../src/store/testing.ts';
-import { createUser } from '../src/store/users.ts';
 
 const PASSWORD = 'deploy password 1';
 const dir = mkdtempSync(join(tmpdir(), 'zeren-deploy-'));
@@ -48,14 +46,7 @@ beforeAll(async () => {
     { stdio: 'ignore' },
   );
   s = await createTestStore('sqlite');
-  const ctx = { db: s.db, now: () => new Date() };
-  await createCounty(ctx, SYSTEM, { id: 'qingshui', name: '清水县' });
-  await createUser(ctx, SYSTEM, {
-    username: 'office1',
-    password: PASSWORD,
-    role: 'office',
-    county: 'qingshui',
-  });
+  await countyWithOffice(s.db, PASSWORD);
 });
 afterAll(async () => s.drop());
 

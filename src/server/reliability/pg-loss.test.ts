@@ -5,12 +5,10 @@
 
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM } from '../../store/audit.ts';
-import { createCounty } from '../../store/cases.ts';
+import { countyWithOffice } from '../../store/county-test-kit.ts';
 import { openStore, type Store } from '../../store/db.ts';
 import { type TcpProxy, tcpProxy } from '../../store/tcp-proxy.ts';
 import { createTestStore, PG_ADMIN_URL, type TestStore } from '../../store/testing.ts';
-import { createUser } from '../../store/users.ts';
 import { buildApp } from '../app.ts';
 
 const PASSWORD = 'correct horse battery';
@@ -45,14 +43,7 @@ describe('PostgreSQL connection loss', () => {
 
   beforeAll(async () => {
     s = await createTestStore('postgres');
-    const ctx = { db: s.db, now: () => new Date() };
-    await createCounty(ctx, SYSTEM, { id: 'qingshui', name: '清水县' });
-    await createUser(ctx, SYSTEM, {
-      username: 'office1',
-      password: PASSWORD,
-      role: 'office',
-      county: 'qingshui',
-    });
+    await countyWithOffice(s.db, PASSWORD);
     const admin = new URL(PG_ADMIN_URL);
     const url = new URL(s.location.replace(':***@', '@'));
     dbName = url.pathname.slice(1);

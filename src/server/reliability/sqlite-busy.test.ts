@@ -8,12 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM } from '../../store/audit.ts';
-import { createCounty } from '../../store/cases.ts';
+import { countyWithOffice } from '../../store/county-test-kit.ts';
 import { openStore, type Store } from '../../store/db.ts';
 import { migrate } from '../../store/migrate.ts';
 import { createToken } from '../../store/tokens.ts';
-import { createUser } from '../../store/users.ts';
 import { buildApp } from '../app.ts';
 
 const root = new URL('../../../', import.meta.url).pathname;
@@ -48,13 +46,7 @@ describe('SQLite written by the server and the CLI at once', () => {
     store = openStore({ sqlitePath: join(dir, 'z.db'), busyTimeoutMs: 5000 });
     await migrate(store.db);
     const ctx = { db: store.db, now: () => new Date() };
-    await createCounty(ctx, SYSTEM, { id: 'qingshui', name: '清水县' });
-    const u = await createUser(ctx, SYSTEM, {
-      username: 'office1',
-      password: 'correct horse battery',
-      role: 'office',
-      county: 'qingshui',
-    });
+    const u = await countyWithOffice(store.db, 'correct horse battery');
     token = (await createToken(ctx, u, 'load')).token;
     app = await buildApp({ db: store.db, logger: false });
     const county = await app.inject({
