@@ -5,8 +5,8 @@ import { Button, Descriptions, Drawer, Space, Table } from 'antd';
 import { Refusal } from '../../app/Refusal.tsx';
 import { proseDate } from '../../lib/format.ts';
 import { usePerson } from './api.ts';
-import { linkColumns, postColumns, type RowActions } from './columns.tsx';
-import { type DrawerActions, Section } from './UnitDrawer.tsx';
+import { linkColumns, postColumns } from './columns.tsx';
+import { type DrawerActions, linkRowActions, Section } from './UnitDrawer.tsx';
 
 export function PersonDrawer({
   county,
@@ -27,12 +27,7 @@ export function PersonDrawer({
 }) {
   const person = usePerson(county, id, asOf);
   const p = person.data;
-  const linkActions: RowActions = {
-    ...actions,
-    onEdit: actions.onEditLink,
-    onEnd: actions.onEndLink,
-    onRetract: actions.onRetractLink,
-  };
+  const linkActions = linkRowActions(actions);
   return (
     <Drawer
       open={id !== null}

@@ -18,6 +18,14 @@ export interface DrawerActions extends RowActions {
   onRetractLink(id: string, label: string): void;
 }
 
+/** The row actions of a drawer's links table: its edit, end and retract are the link's. */
+export const linkRowActions = (actions: DrawerActions): RowActions => ({
+  ...actions,
+  onEdit: actions.onEditLink,
+  onEnd: actions.onEndLink,
+  onRetract: actions.onRetractLink,
+});
+
 export function UnitDrawer({
   county,
   id,
@@ -33,12 +41,7 @@ export function UnitDrawer({
 }) {
   const unit = useUnit(county, id, asOf);
   const u = unit.data;
-  const linkActions: RowActions = {
-    ...actions,
-    onEdit: actions.onEditLink,
-    onEnd: actions.onEndLink,
-    onRetract: actions.onRetractLink,
-  };
+  const linkActions = linkRowActions(actions);
   return (
     <Drawer
       open={id !== null}
