@@ -3,17 +3,15 @@
 // nothing is written unless the whole file is clean.
 
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Space, Table, Typography, Upload } from 'antd';
+import { App, Button, Card, Space, Typography, Upload } from 'antd';
 import { ApiError } from '../../api/errors.ts';
-import { problemColumns } from '../rosters/columns.tsx';
-import { cellProblems } from '../rosters/summary.ts';
+import { UploadProblems } from '../rosters/UploadProblems.tsx';
 import { scoresTemplateUrl, useAssessmentActions } from './api.ts';
 
 export function ScoresImport({ county, year }: { county: string; year: number }) {
   const { message } = App.useApp();
   const { importScores } = useAssessmentActions(county, year);
   const error = importScores.error instanceof ApiError ? importScores.error : null;
-  const problems = error ? cellProblems(error.problems) : [];
   return (
     <Card size="small" title="从 Excel 导入县考核分数" style={{ marginBottom: 16 }}>
       <Typography.Paragraph>
@@ -43,27 +41,7 @@ export function ScoresImport({ county, year }: { county: string; year: number })
           </Button>
         </Upload>
       </Space>
-      {error && (
-        <div style={{ marginTop: 16 }} data-testid="scores-problems">
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginBottom: 8 }}
-            message={
-              problems.length ? `文件中有 ${error.problems.length} 处问题，没有导入任何分数。` : error.zh
-            }
-          />
-          {problems.length > 0 && (
-            <Table
-              size="small"
-              rowKey="key"
-              columns={problemColumns}
-              dataSource={problems}
-              pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
-            />
-          )}
-        </div>
-      )}
+      {error && <UploadProblems error={error} outcome="没有导入任何分数。" testId="scores-problems" />}
     </Card>
   );
 }

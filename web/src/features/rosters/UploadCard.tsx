@@ -3,11 +3,10 @@
 // file is submitted as the unit's roster.
 
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Space, Table, Typography, Upload } from 'antd';
+import { App, Button, Card, Space, Typography, Upload } from 'antd';
 import { ApiError } from '../../api/errors.ts';
 import { templateUrl, useRosterActions } from './api.ts';
-import { problemColumns } from './columns.tsx';
-import { cellProblems } from './summary.ts';
+import { UploadProblems } from './UploadProblems.tsx';
 
 export function UploadCard({
   county,
@@ -25,7 +24,6 @@ export function UploadCard({
   const { message } = App.useApp();
   const { upload } = useRosterActions(county, year, unit);
   const error = upload.error instanceof ApiError ? upload.error : null;
-  const problems = error ? cellProblems(error.problems) : [];
   return (
     <Card title="填写与上报" size="small" style={{ marginBottom: 16 }}>
       <Typography.Paragraph>
@@ -64,27 +62,11 @@ export function UploadCard({
         )}
       </Space>
       {error && (
-        <div style={{ marginTop: 16 }} data-testid="upload-problems">
-          <Alert
-            type="error"
-            showIcon
-            message={
-              problems.length
-                ? `文件中有 ${error.problems.length} 处问题，名单未上报。请在模板中改正后重新上传。`
-                : error.zh
-            }
-            style={{ marginBottom: 8 }}
-          />
-          {problems.length > 0 && (
-            <Table
-              size="small"
-              rowKey="key"
-              columns={problemColumns}
-              dataSource={problems}
-              pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
-            />
-          )}
-        </div>
+        <UploadProblems
+          error={error}
+          outcome="名单未上报。请在模板中改正后重新上传。"
+          testId="upload-problems"
+        />
       )}
     </Card>
   );
