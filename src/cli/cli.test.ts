@@ -46,8 +46,11 @@ describe('zeren evaluate', () => {
     expect(await run('evaluate', EXAMPLE)).toBe(0);
     for (const heading of ['【镇（场）】', '【村（社区、工区）】', '【县直单位】', '【个人】', '【合计】'])
       expect(out).toContain(heading);
-    expect(out).toContain('奖励28项，62,100.00元');
-    expect(out).toContain('罚款14项，19,600.00元');
+    expect(out).toContain('奖励28项，62,100.00元 / 28 rewards, 62,100.00 yuan');
+    expect(out).toContain('罚款14项，19,600.00元 / 14 fines, 19,600.00 yuan');
+    // Headings and totals in both languages; the lines themselves are the office's Chinese.
+    expect(out).toContain('【镇（场）】 / towns');
+    expect(out).toContain('解释：全部取默认值 / readings: all defaults');
     expect(out).toContain('吴书记（西山镇党委书记）');
   });
 
@@ -111,7 +114,10 @@ describe('zeren validate, explain, compare, policy', () => {
     expect(diff.added).toEqual([]);
     // The text writes amounts the way evaluate does (one money formatter): 62,100.00元 → 61,300.00元.
     expect(await run('compare', EXAMPLE, '--set', 'I2=sampled-villages-only')).toBe(0);
-    expect(out).toContain('奖励合计62,100.00元 → 61,300.00元；罚款合计19,600.00元 → 19,600.00元');
+    expect(out).toContain(
+      '奖励合计62,100.00元 → 61,300.00元；罚款合计19,600.00元 → 19,600.00元 / rewards 62,100.00 yuan → 61,300.00 yuan; fines 19,600.00 yuan → 19,600.00 yuan',
+    );
+    expect(out).toContain('取消：1项 / removed: 1');
     expect(out).toContain('周干部（东风镇干部、驻桥头村）  三（一）1  奖励800.00元');
   });
 

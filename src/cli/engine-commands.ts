@@ -2,7 +2,7 @@
 
 import type { Command } from 'commander';
 import type { ZerenCase } from '../domain/case.ts';
-import { yuanText } from '../domain/money.ts';
+import { formatYuan, yuanText } from '../domain/money.ts';
 import type { Consequence, Withheld, ZerenResult } from '../domain/result.ts';
 import { compareResults } from '../domain/result-diff.ts';
 import { withheldReasonZh } from '../domain/vocabulary.ts';
@@ -155,23 +155,26 @@ export function registerEngineCommands(program: Command, policy: () => string | 
       const sets = Object.entries(
         parseSets(opts.set).ok ? (parseSets(opts.set) as { value: object }).value : {},
       );
-      print(`比较：案例的解释 → ${sets.map(([k, v]) => `${k}=${v}`).join('、')}`);
+      print(
+        `比较：案例的解释 → ${sets.map(([k, v]) => `${k}=${v}`).join('、')} / compare: the case's readings → ${sets.map(([k, v]) => `${k}=${v}`).join(', ')}`,
+      );
       const who = (x: Consequence | Withheld) =>
         x.subject.kind === 'unit'
           ? (c.units.find((u) => u.id === x.subject.id)?.name ?? x.subject.id)
           : personLabel(c, x.subject.id);
-      const section = (title: string, list: (Consequence | Withheld)[]) => {
-        print(`\n${title}：${list.length}项`);
+      const section = (title: string, en: string, list: (Consequence | Withheld)[]) => {
+        print(`\n${title}：${list.length}项 / ${en}: ${list.length}`);
         for (const x of list) print(`  ${who(x)}  ${describe(x)}`);
       };
-      section('新增', diff.added);
-      section('取消', diff.removed);
-      section('新增暂缓兑现', diff.withheld_added);
-      section('取消暂缓兑现', diff.withheld_removed);
+      section('新增', 'added', diff.added);
+      section('取消', 'removed', diff.removed);
+      section('新增暂缓兑现', 'newly withheld', diff.withheld_added);
+      section('取消暂缓兑现', 'no longer withheld', diff.withheld_removed);
       const [a, b] = [totals(base), totals(changed)];
       const y = (n: number) => yuanText(Math.round(n * 100));
+      const en = (n: number) => `${formatYuan(Math.round(n * 100))} yuan`;
       print(
-        `\n奖励合计${y(a.rewardsYuan)} → ${y(b.rewardsYuan)}；罚款合计${y(a.finesYuan)} → ${y(b.finesYuan)}`,
+        `\n奖励合计${y(a.rewardsYuan)} → ${y(b.rewardsYuan)}；罚款合计${y(a.finesYuan)} → ${y(b.finesYuan)} / rewards ${en(a.rewardsYuan)} → ${en(b.rewardsYuan)}; fines ${en(a.finesYuan)} → ${en(b.finesYuan)}`,
       );
     });
 }

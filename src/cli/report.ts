@@ -2,7 +2,7 @@
 // the withheld entries and the totals. Pure: a case and a result in, text out.
 
 import type { ZerenCase } from '../domain/case.ts';
-import { yuanText } from '../domain/money.ts';
+import { formatYuan, yuanText } from '../domain/money.ts';
 import type { Consequence, Withheld, ZerenResult } from '../domain/result.ts';
 import { roleZh, UNIT_KIND_ZH, withheldReasonZh } from '../domain/vocabulary.ts';
 import { clauseLabel } from '../engine/clauses.ts';
@@ -51,6 +51,8 @@ export function totals(r: ZerenResult): Totals {
 }
 
 const yuan = (n: number) => yuanText(Math.round(n * 100));
+/** The same figure in the English half: 62,100.00 yuan. */
+const yuanEn = (n: number) => `${formatYuan(Math.round(n * 100))} yuan`;
 
 /** 张书记（东风镇党委书记、驻桥头村） */
 export function personLabel(c: ZerenCase, id: string): string {
@@ -77,12 +79,14 @@ export function renderReport(
 ): string {
   const out: string[] = [];
   const county = c.units.find((u) => u.kind === 'county');
-  out.push(`${county?.name ?? ''}${r.fp_year}计生年度奖惩结果（策略${r.policy}）`);
+  out.push(
+    `${county?.name ?? ''}${r.fp_year}计生年度奖惩结果（策略${r.policy}） / rewards and sanctions, FP year ${r.fp_year} (policy ${r.policy})`,
+  );
   const changed = Object.entries(r.interpretations).filter(([k, v]) => defaults[k] !== v);
   out.push(
     changed.length
-      ? `解释（非默认）：${changed.map(([k, v]) => `${k}=${v}`).join('、')}`
-      : '解释：全部取默认值',
+      ? `解释（非默认）：${changed.map(([k, v]) => `${k}=${v}`).join('、')} / readings not the default: ${changed.map(([k, v]) => `${k}=${v}`).join(', ')}`
+      : '解释：全部取默认值 / readings: all defaults',
   );
   out.push('');
 
@@ -97,15 +101,19 @@ export function renderReport(
         `      ${describe(x, label)}${'reason' in x ? `  〔暂缓兑现：${withheldReasonZh(String(x.reason))}〕` : ''}`,
     );
 
-  const sections: [string, (id: string) => boolean][] = [
-    [UNIT_KIND_ZH.town, (id) => c.units.find((u) => u.id === id)?.kind === 'town'],
-    [UNIT_KIND_ZH.village, (id) => c.units.find((u) => u.id === id)?.kind === 'village'],
-    [UNIT_KIND_ZH.county_unit, (id) => c.units.find((u) => u.id === id)?.kind === 'county_unit'],
+  const sections: [string, string, (id: string) => boolean][] = [
+    [UNIT_KIND_ZH.town, 'towns', (id) => c.units.find((u) => u.id === id)?.kind === 'town'],
+    [UNIT_KIND_ZH.village, 'villages', (id) => c.units.find((u) => u.id === id)?.kind === 'village'],
+    [
+      UNIT_KIND_ZH.county_unit,
+      'county units',
+      (id) => c.units.find((u) => u.id === id)?.kind === 'county_unit',
+    ],
   ];
   const towns = new Map(c.units.filter((u) => u.kind === 'town').map((u) => [u.id, u.name]));
-  for (const [title, isKind] of sections) {
+  for (const [title, en, isKind] of sections) {
     const units = c.units.filter((u) => isKind(u.id) && bySubject.has(`unit:${u.id}`));
-    out.push(`【${title}】${units.length ? '' : ' 无'}`);
+    out.push(`【${title}】${units.length ? '' : ' 无'} / ${en}${units.length ? '' : ': none'}`);
     for (const u of units) {
       out.push(`  ${u.name}${u.town ? `（${towns.get(u.town)}）` : ''}`);
       out.push(...lines(bySubject.get(`unit:${u.id}`)!));
@@ -113,18 +121,20 @@ export function renderReport(
     out.push('');
   }
   const people = (c.people ?? []).filter((p) => bySubject.has(`person:${p.id}`));
-  out.push(`【个人】${people.length ? '' : ' 无'}`);
+  out.push(`【个人】${people.length ? '' : ' 无'} / people${people.length ? '' : ': none'}`);
   for (const p of people) {
     out.push(`  ${personLabel(c, p.id)}`);
     out.push(...lines(bySubject.get(`person:${p.id}`)!));
   }
   out.push('');
   const t = totals(r);
-  out.push('【合计】');
-  out.push(`  奖励${t.rewards}项，${yuan(t.rewardsYuan)}`);
-  out.push(`  罚款${t.fines}项，${yuan(t.finesYuan)}`);
-  out.push(`  评先评优一票否决${t.vetoes}项`);
-  out.push(`  暂缓兑现${t.withheld}项${t.withheldYuan ? `，${yuan(t.withheldYuan)}` : ''}`);
-  out.push(`  后果共${r.consequences.length}项`);
+  out.push('【合计】 / totals');
+  out.push(`  奖励${t.rewards}项，${yuan(t.rewardsYuan)} / ${t.rewards} rewards, ${yuanEn(t.rewardsYuan)}`);
+  out.push(`  罚款${t.fines}项，${yuan(t.finesYuan)} / ${t.fines} fines, ${yuanEn(t.finesYuan)}`);
+  out.push(`  评先评优一票否决${t.vetoes}项 / ${t.vetoes} award vetoes`);
+  out.push(
+    `  暂缓兑现${t.withheld}项${t.withheldYuan ? `，${yuan(t.withheldYuan)}` : ''} / ${t.withheld} withheld${t.withheldYuan ? `, ${yuanEn(t.withheldYuan)}` : ''}`,
+  );
+  out.push(`  后果共${r.consequences.length}项 / ${r.consequences.length} consequences in all`);
   return out.join('\n');
 }

@@ -22,8 +22,8 @@ describe('zeren store commands', () => {
       ['users', 'add', 'office1', '--role', 'office', '--county', 'qingshui', '--name', '王志刚'],
       'a long enough password\n',
     );
-    expect(ok.stdout).toContain('已添加 / added: office1 王志刚 (office, qingshui)');
-    expect(zeren(['users', 'list']).stdout).toMatch(/office1\s+王志刚\s+office\s+qingshui/);
+    expect(ok.stdout).toContain('已添加 / added: office1 王志刚（县人口考核办 office，qingshui）');
+    expect(zeren(['users', 'list']).stdout).toMatch(/office1\s+王志刚\s+县人口考核办（office）\s+qingshui/);
     const imported = zeren(['case', 'import', 'examples/qingshui-2009.yaml', '--county', 'qingshui']);
     expect(imported.stdout).toContain('已导入qingshui 2009年度：');
     const again = zeren(['case', 'import', 'examples/qingshui-2009.yaml', '--county', 'qingshui']);

@@ -80,7 +80,7 @@ export function registerStoreCommands(program: Command): void {
             display_name: opts.name ?? null,
           });
           print(
-            `已添加 / added: ${u.username}${u.display_name ? ` ${u.display_name}` : ''} (${u.role}${u.county ? `, ${u.county}` : ''}${u.unit ? `, ${u.unit}` : ''})`,
+            `已添加 / added: ${u.username}${u.display_name ? ` ${u.display_name}` : ''}（${roleZh(u.role)} ${u.role}${u.county ? `，${u.county}` : ''}${u.unit ? `，${u.unit}` : ''}）`,
           );
         });
       },
@@ -93,7 +93,7 @@ export function registerStoreCommands(program: Command): void {
       await withStore(async (ctx) => {
         for (const u of await listUsers(ctx.db, opts.county ?? null))
           print(
-            `${u.username.padEnd(20)} ${(u.display_name ?? '-').padEnd(8)} ${u.role.padEnd(8)} ${u.county ?? '-'}  ${u.unit ?? ''}${u.disabled_at ? '  停用 / disabled' : ''}`,
+            `${u.username.padEnd(20)} ${(u.display_name ?? '-').padEnd(8)} ${`${roleZh(u.role)}（${u.role}）`.padEnd(14)} ${u.county ?? '-'}  ${u.unit ?? ''}${u.disabled_at ? '  停用 / disabled' : ''}`,
           );
       });
     });
