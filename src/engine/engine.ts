@@ -16,7 +16,14 @@ import { checkDeclared, checkReadings, typed } from './readings.ts';
 import { type CompiledRules, compileRules } from './rules.ts';
 import { onlyTown } from './town.ts';
 import { checkScores, type PolicyInfo, validateCase } from './validate.ts';
-import { type NoticeRoute, noticeRoute, type RankingView, rankingViews } from './views.ts';
+import {
+  type CategoryChange,
+  categoryViews,
+  type NoticeRoute,
+  noticeRoute,
+  type RankingView,
+  rankingViews,
+} from './views.ts';
 
 export const ENGINE_VERSION = '1.0.0';
 
@@ -43,6 +50,8 @@ export interface Engine {
   interpretationsFor(c: ZerenCase, overrides?: Record<string, string>): Record<string, string>;
   /** Every ranking the rules make of a valid case, as they make it (see views.ts). */
   rankings(c: ZerenCase, overrides?: Record<string, string>): RankingView[];
+  /** The category changes of the towns and villages the rules read for 类别升级. */
+  categories(c: ZerenCase): CategoryChange[];
   /** Warning notices under a reading (the defaults, then `reading`): the pack's 连续二次 and its consequence. */
   notices(reading: Record<string, string>): NoticeReading;
   /** Whether a post or link held from–to counts for an FP year under a reading (I1). */
@@ -165,6 +174,9 @@ export function createEngine(src: PackSource, base?: Engine): Engine {
     rankings(cs, overrides) {
       const interp = engine.interpretationsFor(cs, overrides);
       return rankingViews(indexCase(cs, interp, paramsFor(cs.fp_year).values), rules);
+    },
+    categories(cs) {
+      return categoryViews(indexCase(cs, engine.interpretationsFor(cs), paramsFor(cs.fp_year).values), rules);
     },
     notices(reading) {
       const interp = { ...defaults, ...reading };

@@ -45,6 +45,13 @@ export interface Generator {
   ranking?: Ranking;
   /** Two warning notices in a row: the kind of unit it reads. */
   notices?: UnitKind;
+  /** A category improved (类别升级): the kind of unit it reads. */
+  categories?: 'town' | 'village';
+}
+
+/** 类别升级: this year's category is lower (better) than last year's; both must be known. */
+export function improved(before: number | undefined, now: number | undefined): boolean {
+  return before !== undefined && now !== undefined && now < before;
 }
 
 export type RankingGroup = keyof typeof RANKING_GROUPS;
@@ -263,13 +270,14 @@ function categoryImproved(args: Obj, path: string, c: Checker): Generator | unde
     yields: [of],
     deps: [],
     bindsVillages: false,
+    categories: of,
     run(ix, emit) {
       const y = ix.c.fp_year;
       for (const r of ix.c.categories ?? []) {
         const u = ix.units.get(r.unit)!;
         if (r.fp_year !== y || u.kind !== of) continue;
         const before = ix.categories.get(y - 1)?.get(r.unit);
-        if (before === undefined || r.category >= before) continue;
+        if (!improved(before, r.category)) continue;
         const fact = `${u.name}计生工作类别由${y - 1}年度的${before}类升为${y}年度的${r.category}类`;
         emit({ subjectKind: 'unit', subject: u.id, unit: u, villages: [], date: ix.decidedOn, fact });
       }

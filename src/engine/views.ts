@@ -7,7 +7,7 @@
 import type { CaseUnit } from '../domain/case.ts';
 import type { UnitKind } from '../domain/vocabulary.ts';
 import type { CaseIndex } from './case-index.ts';
-import type { RankingGroup } from './generators.ts';
+import { improved, type RankingGroup } from './generators.ts';
 import type { CompiledRule, CompiledRules } from './rules.ts';
 
 export interface RankedUnit {
@@ -63,6 +63,32 @@ export function rankingViews(ix: CaseIndex, rules: CompiledRules): RankingView[]
     });
   }
   return out;
+}
+
+export interface CategoryChange {
+  unit: CaseUnit & { kind: 'town' | 'village' };
+  previous: number | null;
+  current: number | null;
+  /** Improved as the rules read it (类别升级). */
+  improved: boolean;
+}
+
+/** Every town or village of a kind some rule reads for 类别升级, in case order, with its change. */
+export function categoryViews(ix: CaseIndex, rules: CompiledRules): CategoryChange[] {
+  const kinds = new Set<string>(rules.rules.flatMap((r) => (r.gen.categories ? [r.gen.categories] : [])));
+  const y = ix.c.fp_year;
+  return ix.c.units
+    .filter((u): u is CaseUnit & { kind: 'town' | 'village' } => kinds.has(u.kind))
+    .map((u) => {
+      const previous = ix.categories.get(y - 1)?.get(u.id);
+      const current = ix.categories.get(y)?.get(u.id);
+      return {
+        unit: u,
+        previous: previous ?? null,
+        current: current ?? null,
+        improved: improved(previous, current),
+      };
+    });
 }
 
 export interface NoticeRoute {

@@ -111,6 +111,13 @@ function compare(engine: Engine, c: ZerenCase, overrides: Record<string, string>
       .map((i) => i.unit);
     expect(new Set(qualifies), `${clause} under ${JSON.stringify(overrides)}`).toEqual(rewarded);
   }
+  // 类别升级 (3.1.4 towns, 3.2.3 villages): the units the view says improved are those rewarded.
+  const improved = new Set(
+    [...result.consequences, ...result.withheld]
+      .filter((x) => (x.clause === '3.1.4' || x.clause === '3.2.3') && x.subject.kind === 'unit')
+      .map((x) => x.subject.id),
+  );
+  expect(new Set(view.categories.filter((x) => x.improved).map((x) => x.unit))).toEqual(improved);
   return view;
 }
 

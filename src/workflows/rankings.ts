@@ -2,8 +2,8 @@
 // ranking (engine.rankings, the generator the rules use: the group, the cut-off N in force for the
 // year, each unit's rank under the pack's reading of ties), with why a unit does not qualify — not
 // ranked, below the cut-off, or failing a test the rule's `when` adds (its own county assessment
-// 达标; linked villages, all 达标). Categories: a town or village improves when this year's
-// category is lower than last year's. Pure over a case and an engine; `getRankings` reads the
+// 达标; linked villages, all 达标). Categories: the towns and villages the rules read for 类别升级,
+// improved as the rules judge it (engine.categories). Pure over a case and an engine; `getRankings` reads the
 // stored year, notes the rewards the engine withholds, and keeps a town or unit user to its own
 // units (ranks stay county-wide).
 
@@ -140,14 +140,9 @@ export function rankings(c: ZerenCase, engine: Engine, overrides: Record<string,
     }),
   });
 
-  const cat = (year: number, unit: string) =>
-    (c.categories ?? []).find((r) => r.fp_year === year && r.unit === unit)?.category ?? null;
-  const categories: CategoryChange[] = c.units
-    .filter((u): u is CaseUnit & { kind: 'town' | 'village' } => u.kind === 'town' || u.kind === 'village')
-    .map((u) => {
-      const previous = cat(c.fp_year - 1, u.id);
-      const current = cat(c.fp_year, u.id);
-      const improved = previous !== null && current !== null && current < previous;
+  const categories: CategoryChange[] = engine
+    .categories(c)
+    .map(({ unit: u, previous, current, improved }) => {
       const zh =
         previous === null || current === null
           ? `${c.fp_year - 1} 年度${previous === null ? '无' : `${previous} 类`},${c.fp_year} 年度${current === null ? '无' : `${current} 类`}`
