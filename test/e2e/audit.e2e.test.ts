@@ -163,7 +163,7 @@ describe('审计 (browser)', () => {
     // A garbled head never reaches the server.
     await page.getByLabel('此前保存的链头（编号：哈希）').fill('12-abc');
     await page.getByRole('button', { name: /校\s*验/ }).click();
-    await page.getByText('格式应为“编号:哈希”').first().waitFor();
+    await page.getByText('格式应为“编号：哈希”').first().waitFor();
     expect(problems).toEqual([]);
   }, 150_000);
 
