@@ -64,6 +64,21 @@ describe('the message catalogue', () => {
     expect(bad).toEqual([]);
   });
 
+  it('writes full-width punctuation beside an interpolated value in Chinese text', () => {
+    // `{}` read as a Chinese word: `（{} 至 {}）` written `({} 至 {})`, `{}：{}` written `{}:{}`. A
+    // field named before its message (`--counties: 应为…`) and a value's own format (`128:9f86…`,
+    // `127.0.0.1:8080`) are not Chinese text.
+    const formats = [/^\{\}: /, /最新\{\}:\{\}/, /在 \{\}:\{\} 上监听/];
+    const bad = catalogue
+      .filter((l) => !l.english && !notText(l.text))
+      .map((l) => ({ ...l, zh: chineseHalf(l.text) }))
+      .filter((l) => HAN.test(l.zh) && !englishText(l.zh))
+      .map((l) => ({ ...l, zh: formats.reduce((t, re) => t.replace(re, ''), l.zh) }))
+      .filter((l) => asciiPunctuationInChinese(l.zh.replace(/\{\}/g, '甲')).length > 0)
+      .map((l) => `${l.file}:${l.line} ${l.text}`);
+    expect(bad).toEqual([]);
+  });
+
   it('writes the English half of every message in English', () => {
     const bad = catalogue
       .filter((l) => (l.english ? HAN.test(l.text) : bilingual(l.text) && HAN.test(englishHalf(l.text))))

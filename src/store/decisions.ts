@@ -305,7 +305,7 @@ export async function confirmDecision(
         entries.push(
           entry(o.id, 'reverse', prev.amount_fen, {
             reverses: prev.id,
-            note: `更正决定 ${row.id}:${row.reason}`,
+            note: `更正决定 ${row.id}：${row.reason}`,
           }),
         );
       // A fine falls due by this decision's date: a correction's new or raised fine by its own.
@@ -418,7 +418,7 @@ async function recordPersonnel(
         outcome: 'withdrawn',
         authority: null,
         decided_on: null,
-        note: `更正决定 ${decision.id}:${decision.reason}`,
+        note: `更正决定 ${decision.id}：${decision.reason}`,
         recorded_by: decision.confirmed_by,
         recorded_at: at,
       };

@@ -145,7 +145,7 @@ export function rankings(c: ZerenCase, engine: Engine, overrides: Record<string,
     .map(({ unit: u, previous, current, improved }) => {
       const zh =
         previous === null || current === null
-          ? `${c.fp_year - 1} 年度${previous === null ? '无' : `${previous} 类`},${c.fp_year} 年度${current === null ? '无' : `${current} 类`}`
+          ? `${c.fp_year - 1} 年度${previous === null ? '无' : `${previous} 类`}，${c.fp_year} 年度${current === null ? '无' : `${current} 类`}`
           : current < previous
             ? `由 ${previous} 类升为 ${current} 类`
             : current === previous

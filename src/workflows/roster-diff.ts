@@ -231,14 +231,14 @@ export function endOf(stored: Dated, year: number): { how: 'close'; on: string }
     : { how: 'retract' };
 }
 
-/** The Chinese a person reads: `东风镇 党委书记:张书记(2005-06-01 起)`, `孙委员 驻(挂钩联系)红星村`. */
+/** The Chinese a person reads: `东风镇 党委书记：张书记（2005-06-01 起）`, `孙委员 驻（挂钩联系）红星村`. */
 export function labelOf(x: RosterPost | RosterLink, names: (id: string) => string, s: Setting): string {
   const unitName = (id: string) => s.units.find((u) => u.id === id)?.name ?? id;
   const period =
-    x.from && x.to ? `(${x.from} 至 ${x.to})` : x.from ? `（${x.from} 起）` : x.to ? `（至 ${x.to}）` : '';
+    x.from && x.to ? `（${x.from} 至 ${x.to}）` : x.from ? `（${x.from} 起）` : x.to ? `（至 ${x.to}）` : '';
   if ('role' in x) {
     const kind = s.units.find((u) => u.id === x.unit)?.kind ?? 'town';
-    return `${unitName(x.unit)} ${ROLE_ZH[kind]?.[x.role] ?? x.role}:${names(x.person)}${period}`;
+    return `${unitName(x.unit)} ${ROLE_ZH[kind]?.[x.role] ?? x.role}：${names(x.person)}${period}`;
   }
   if (x.kind === 'stationed') return `${names(x.person)} 驻（挂钩联系）${unitName(x.village)}${period}`;
   return `${unitName(x.unit)} 挂钩 ${unitName(x.village)}${period}`;
