@@ -29,7 +29,7 @@ describe('compiled server and command line (bin/build.mjs)', () => {
   it('compiles src/ and the compiled CLI answers as the sources do', () => {
     const dir = compiled(() => {}) as string;
     expect(existsSync(join(dir, 'cli/bin.js'))).toBe(true);
-    expect(existsSync(join(dir, 'server/validation/worker-entry.mjs'))).toBe(true);
+    expect(existsSync(join(dir, 'worker-entry.mjs'))).toBe(true);
     const args = ['evaluate', 'examples/qingshui-2009.yaml', '--json'];
     const fast = spawnSync(process.execPath, [join(ROOT, 'bin/zeren.mjs'), ...args], {
       cwd: ROOT,

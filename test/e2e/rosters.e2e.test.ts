@@ -31,6 +31,9 @@ const axe = async (page: Page) => {
 const statusOf = (page: Page) =>
   page.locator('.ant-descriptions-item').filter({ hasText: '状态' }).innerText();
 
+/** The page's 退回 (not the confirming button of a dialog still closing). */
+const returnButton = (page: Page) => page.locator('button:not(.ant-modal button)', { hasText: /退\s*回/ });
+
 describe('名单上报 (browser)', () => {
   it('lets a town download its template, see a mistake by its cell, fix it and submit', async () => {
     const { page, problems } = await e.page();
@@ -157,7 +160,7 @@ describe('名单上报 (browser)', () => {
     await page.goto(`/rosters/${unitId}?year=${YEAR}`);
     await page.getByRole('heading', { name: /名单（二（四））/ }).waitFor();
     await submitStored(e, unitId); // version 2, behind the office's back
-    await page.getByRole('button', { name: /退\s*回/ }).click();
+    await returnButton(page).click();
     await page.getByLabel('退回原因（每行一条）').fill('挂钩村的起始日期未填写\n计生专干的人员类别有误');
     await page
       .getByRole('dialog')
@@ -168,7 +171,7 @@ describe('名单上报 (browser)', () => {
     await reload.getByRole('button', { name: '重新加载' }).click();
     await page.getByRole('heading', { name: /名单（二（四））/ }).waitFor();
     await page.getByText('第 2 版').first().waitFor();
-    await page.getByRole('button', { name: /退\s*回/ }).click();
+    await returnButton(page).click();
     await page.getByLabel('退回原因（每行一条）').fill('挂钩村的起始日期未填写\n计生专干的人员类别有误');
     await page
       .getByRole('dialog')
