@@ -154,11 +154,15 @@ export function rankings(c: ZerenCase, engine: Engine, overrides: Record<string,
       return { unit: u.id, name: u.name, kind: u.kind, previous, current, improved, zh };
     });
 
+  const ties = engine.pack.interpretations.get('I5');
   return {
     fp_year: c.fp_year,
     I5: interp.I5 ?? '',
     /** How ties are ranked under the reading in force, as the pack words it. */
-    I5_zh: engine.pack.interpretations.get('I5')?.values[interp.I5 ?? '']?.zh ?? '',
+    I5_zh: ties?.values[interp.I5 ?? '']?.zh ?? '',
+    /** The question I5 answers and the readings the pack offers, in its words (for a picker). */
+    I5_question_zh: ties?.question_zh ?? '',
+    I5_options: Object.entries(ties?.values ?? {}).map(([value, v]) => ({ value, zh: v.zh })),
     I1: interp.I1 ?? '',
     rankings: engine.rankings(c, overrides).map(ranking),
     categories,

@@ -58,6 +58,10 @@ export const Rankings = Obj(
     fp_year: Int,
     I5: Str,
     I5_zh: Type.String({ description: 'how ties are ranked (I5), in Chinese' }),
+    I5_question_zh: Type.String({ description: 'the question I5 answers, as the pack words it' }),
+    I5_options: Type.Array(Obj({ value: Str, zh: Str }), {
+      description: 'the readings of I5 the pack offers, each in its words',
+    }),
     I1: Str,
     rankings: Type.Array(
       Obj({

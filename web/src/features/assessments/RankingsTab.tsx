@@ -1,18 +1,14 @@
 // Rankings as the engine reads them: villages (三(二)2, 前 N 名), county units (三(三)1) and
 // governance units (三(三)3), each unit's rank with ties as the county's reading of I5 has them,
-// whether it is rewarded and why not. Another reading of I5 can be previewed (?I5=strict).
+// whether it is rewarded and why not. Another reading of I5, offered in the pack's words, can be
+// previewed (?I5=…).
 
-import { Alert, Card, Segmented, Space, Table, Typography } from 'antd';
+import { Alert, Card, Segmented, Space, Table } from 'antd';
 import { useSearchParams } from 'react-router';
 import { PageLoading } from '../../app/PageLoading.tsx';
 import { Refusal } from '../../app/Refusal.tsx';
 import type { useRankings } from './api.ts';
 import { rankColumns } from './columns.tsx';
-
-const READINGS = [
-  { value: 'include-ties', label: '同分并列' },
-  { value: 'strict', label: '严格按位次' },
-];
 
 export function RankingsTab({ query }: { query: ReturnType<typeof useRankings> }) {
   const [params, setParams] = useSearchParams();
@@ -23,11 +19,11 @@ export function RankingsTab({ query }: { query: ReturnType<typeof useRankings> }
   return (
     <div>
       <Space wrap style={{ marginBottom: 12 }}>
-        <span id="i5-label">并列名次的读法（I5）：</span>
+        <span id="i5-label">{r.I5_question_zh}（I5）</span>
         <Segmented
           aria-labelledby="i5-label"
           value={r.I5}
-          options={READINGS}
+          options={r.I5_options.map((o) => ({ value: o.value, label: o.zh }))}
           onChange={(v) =>
             setParams((p) => {
               const next = new URLSearchParams(p);
@@ -36,7 +32,6 @@ export function RankingsTab({ query }: { query: ReturnType<typeof useRankings> }
             })
           }
         />
-        <Typography.Text type="secondary">{r.I5_zh}</Typography.Text>
       </Space>
       {preview && (
         <Alert
