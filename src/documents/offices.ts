@@ -4,6 +4,7 @@
 // and whether it prints the 版头 or uses the county's own 红头 paper. Until the office sets its
 // own, defaults follow from the county's name (清水县 → 清水县人口考核办公室, 清人考).
 
+import { can } from '../domain/permissions.ts';
 import type { Problem } from '../domain/problems.ts';
 import { type Actor, appendAudit } from '../store/audit.ts';
 import { getCounty } from '../store/cases.ts';
@@ -117,12 +118,9 @@ function check(input: Record<string, unknown>): Problem[] {
   return problems;
 }
 
-/** Who sets an office's letterhead: the assessment office its own, the finance bureau its own. */
-const OWNER: Record<OfficeId, string> = { office: 'office', finance: 'finance' };
-
-/** Whether a scope may set an office's letterhead (the system may set any). */
+/** Whether a scope may set an office's letterhead: each office its own (the system may set any). */
 export function mayEditOffice(scope: Scope, id: OfficeId): boolean {
-  return scope.actor.role === 'system' || scope.role === OWNER[id];
+  return scope.actor.role === 'system' || can(scope.role, `issuing-offices.write-${id}`);
 }
 
 export async function setOffice(

@@ -78,7 +78,9 @@ export const PERMISSIONS = {
   'documents.read': IN_COUNTY,
   'documents.personnel': UNITS_AND_COUNTY,
   'documents.list': MONEY_READ,
-  'issuing-offices.write': ['office', 'finance'],
+  /** Each issuing office sets its own letterhead: the assessment office, the finance bureau. */
+  'issuing-offices.write-office': ['office'],
+  'issuing-offices.write-finance': ['finance'],
   'audit.read': ['auditor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
