@@ -174,7 +174,10 @@ export const ACCESS: Record<string, Who> = {
   'GET /api/v1/personnel-actions/:id/document.docx': may('documents.personnel'),
   'GET /api/v1/counties/:county/documents': may('documents.list'),
   'GET /api/v1/counties/:county/issuing-offices': may('documents.list'),
-  'PUT /api/v1/counties/:county/issuing-offices': may('issuing-offices.write-office', 'issuing-offices.write-finance'),
+  'PUT /api/v1/counties/:county/issuing-offices': may(
+    'issuing-offices.write-office',
+    'issuing-offices.write-finance',
+  ),
 
   'GET /api/v1/audit': may('audit.read'),
   'GET /api/v1/audit/actors': may('audit.read'),
