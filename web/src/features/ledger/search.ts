@@ -1,22 +1,14 @@
 // The fines screen's search, pure: the address's parameters (so a search can be shared and
 // reloaded) to the API's query, with the page as limit and offset.
 
+import { OBLIGATION_STATUSES } from '../../../../src/domain/labels.ts';
 import type { ObligationQuery, Status } from './api.ts';
 
 export const PAGE_SIZE = 20;
 export const FILTERS = ['kind', 'town', 'unit', 'name', 'clause', 'status'] as const;
 export type Filter = (typeof FILTERS)[number];
 
-const STATUSES: readonly Status[] = [
-  'due',
-  'partly_paid',
-  'overdue',
-  'paid',
-  'remitted',
-  'deducted',
-  'overpaid',
-  'cancelled',
-];
+const STATUSES: readonly Status[] = OBLIGATION_STATUSES;
 
 /** The API query of the address's filters and page (unknown values are left out). */
 export function queryOf(params: URLSearchParams): ObligationQuery {
