@@ -93,12 +93,21 @@ export async function startFigures(runs = 5) {
   }
 }
 
-function batch(file: string, counties: number, workers: number): BatchSummary {
+/** Whether this machine can pin a process to one core. */
+const canPin = () => spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+
+/**
+ * `zeren batch` of the first `counties` cases on `workers` threads; `oneCore`: the whole process
+ * pinned to one core (`taskset -c 0`), so that the baseline is one core, not one thread whose
+ * garbage collector borrows the other cores.
+ */
+function batch(file: string, counties: number, workers: number, oneCore = false): BatchSummary {
+  const pin = oneCore && canPin() ? 'taskset -c 0 ' : '';
   const r = spawnSync(
     'sh',
     [
       '-c',
-      `head -n ${counties} "$0" | "$1" "$2" batch - --summary --workers ${workers}`,
+      `head -n ${counties} "$0" | ${pin}"$1" "$2" batch - --summary --workers ${workers}`,
       file,
       process.execPath,
       ZEREN,
@@ -112,12 +121,13 @@ function batch(file: string, counties: number, workers: number): BatchSummary {
 export function coresFigures(file: string, counties: number) {
   const cores = availableParallelism();
   batch(file, Math.min(counties, 20), cores); // warm the caches and the build
-  const one = batch(file, counties, 1);
+  const one = batch(file, counties, 1, true);
   const all = batch(file, counties, cores);
   if (one.sha256 !== all.sha256) throw new Error('the batch on one thread and on all cores disagree');
   return {
     cores,
     batch_counties: counties,
+    batch_one_core_pinned: canPin() ? 1 : 0,
     batch_one_core_ms: one.ms,
     batch_all_cores_ms: all.ms,
     cores_speedup: round(one.ms / all.ms),

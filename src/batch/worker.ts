@@ -1,6 +1,7 @@
 // One thread of a batch (batch.ts): loads the pack once, then evaluates the cases it is sent, a
-// chunk of JSON lines at a time, and answers each with one JSON line — the zeren-result/1, or the
-// case's problems.
+// chunk of JSON lines at a time (text or UTF-8 bytes, decoded here), and answers each with one
+// JSON line — the zeren-result/1, or the case's problems — as the UTF-8 bytes of the chunk's
+// lines, handed back without a copy.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Engine } from '../engine/engine.ts';
@@ -10,12 +11,13 @@ export interface Chunk {
   id: number;
   /** The index of the chunk's first case in the batch. */
   first: number;
-  lines: string[];
+  lines: (string | Uint8Array)[];
 }
 
 export interface Answer {
   id: number;
-  lines: string[];
+  /** The chunk's result lines, each ending in LF, as UTF-8. */
+  bytes: Uint8Array;
   failed: number;
 }
 
@@ -48,12 +50,20 @@ export function evaluateLine(line: string, index: number): { out: string; ok: bo
     : { out: JSON.stringify({ case: index, problems: r.problems }), ok: false };
 }
 
+const text = (line: string | Uint8Array) =>
+  typeof line === 'string'
+    ? line
+    : Buffer.from(line.buffer, line.byteOffset, line.byteLength).toString('utf8');
+
 parentPort?.on('message', (chunk: Chunk) => {
   let failed = 0;
-  const lines = chunk.lines.map((line, i) => {
-    const r = evaluateLine(line, chunk.first + i);
+  let out = '';
+  chunk.lines.forEach((line, i) => {
+    const r = evaluateLine(text(line), chunk.first + i);
     if (!r.ok) failed++;
-    return r.out;
+    out += `${r.out}\n`;
   });
-  parentPort!.postMessage({ id: chunk.id, lines, failed } satisfies Answer);
+  // A fresh buffer of its own (never the small-buffer pool), so it can be handed over.
+  const encoded = new TextEncoder().encode(out);
+  parentPort!.postMessage({ id: chunk.id, bytes: encoded, failed } satisfies Answer, [encoded.buffer]);
 });

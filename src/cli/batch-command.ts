@@ -10,9 +10,9 @@
 // Exit status: 0 when every case was evaluated, 2 when some had problems.
 
 import { createReadStream, createWriteStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { runBatch } from '../batch/batch.ts';
+import { byteLines } from '../batch/lines.ts';
 import { CliExit } from './io.ts';
 
 const count = (name: string) => (v: string) => {
@@ -52,13 +52,13 @@ export function registerBatchCommand(program: Command, policy: () => string | un
     .action(
       async (file: string, o: { workers?: number; chunk?: number; out?: string; summary?: boolean }) => {
         const input = file === '-' ? process.stdin : createReadStream(file);
-        const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+        const lines = byteLines(input);
         const sink = o.out ? createWriteStream(o.out) : o.summary ? undefined : process.stdout;
         const summary = await runBatch(lines, {
           ...(o.workers && { workers: o.workers }),
           ...(o.chunk && { chunk: o.chunk }),
           ...(policy() && { policy: policy() }),
-          ...(sink && { write: (line: string) => sink.write(`${line}\n`) }),
+          ...(sink && { write: (bytes: Uint8Array) => sink.write(bytes) }),
         });
         if (o.out && sink) await new Promise<void>((r) => (sink as NodeJS.WritableStream).end(r));
         const text = JSON.stringify(summary);
