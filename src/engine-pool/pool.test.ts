@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { sample } from '../documents/doc-test-kit.ts';
 import { renderDocx } from '../documents/render.ts';
 import { canonicalJson } from '../domain/canonical.ts';
 import type { ZerenCase } from '../domain/case.ts';
@@ -43,23 +44,12 @@ describe('evaluation pool', () => {
 });
 
 describe('render tasks in the pool', () => {
-  const doc = {
-    kind: 'warning_notice',
-    fonts: 'gb',
-    dated: '2009-03-01',
-    letterhead: { style: 'document', mark: '清水县人口考核办公室文件', printed: true },
-    number: '清人考〔2009〕1号',
-    title: '警示通知书',
-    addressee: '东风镇党委、政府',
-    body: [{ kind: 'p', text: '经督查，你单位在春季集中服务活动工作中未达到要求。' }],
-    signature: { office: '清水县人口考核办公室', date: '2009-03-01', seal: true },
-    record: { cc: ['县纪委'], printer: '清水县人口考核办公室', printed_on: '2009-03-01' },
-  } as const;
+  const doc = sample();
 
   it('makes the same Word document in a worker as in place, as a Buffer', { timeout: 60_000 }, async () => {
-    const there = await renderOffThread('docx', doc as never);
+    const there = await renderOffThread('docx', doc);
     expect(Buffer.isBuffer(there)).toBe(true);
-    expect(there.equals(await renderDocx(doc as never))).toBe(true);
+    expect(there.equals(await renderDocx(doc))).toBe(true);
   });
 
   it('answers a refused upload with the StoreError and its problems', { timeout: 60_000 }, async () => {
