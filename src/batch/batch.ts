@@ -92,7 +92,14 @@ export async function runBatch(
   const send = async (chunk: (string | Uint8Array)[]) => {
     const i = await idle();
     busy[i]!++;
-    workers[i]!.postMessage({ id: id++, first: cases - chunk.length, lines: chunk } satisfies Chunk);
+    // A line's own bytes (byteLines copies each) go over without another copy.
+    const own = chunk.filter(
+      (l): l is Uint8Array =>
+        typeof l !== 'string' && l.byteOffset === 0 && l.byteLength === l.buffer.byteLength,
+    );
+    workers[i]!.postMessage({ id: id++, first: cases - chunk.length, lines: chunk } satisfies Chunk, [
+      ...new Set(own.map((l) => l.buffer as ArrayBuffer)),
+    ]);
   };
   try {
     let chunk: (string | Uint8Array)[] = [];
