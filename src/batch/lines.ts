@@ -9,7 +9,7 @@ export async function* byteLines(input: AsyncIterable<Uint8Array | string>): Asy
       typeof piece === 'string'
         ? Buffer.from(piece)
         : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
-    let buf = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
+    const buf = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
     let start = 0;
     for (let nl = buf.indexOf(10, start); nl >= 0; nl = buf.indexOf(10, start)) {
       yield line(buf, start, nl);
@@ -17,7 +17,6 @@ export async function* byteLines(input: AsyncIterable<Uint8Array | string>): Asy
     }
     // Keep a copy of the unfinished line: the stream may reuse its chunk.
     rest = Buffer.from(buf.subarray(start));
-    buf = rest;
   }
   if (rest.length > 0) yield line(rest, 0, rest.length);
 }

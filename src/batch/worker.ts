@@ -55,6 +55,8 @@ const text = (line: string | Uint8Array) =>
     ? line
     : Buffer.from(line.buffer, line.byteOffset, line.byteLength).toString('utf8');
 
+const utf8 = new TextEncoder();
+
 parentPort?.on('message', (chunk: Chunk) => {
   let failed = 0;
   let out = '';
@@ -64,6 +66,6 @@ parentPort?.on('message', (chunk: Chunk) => {
     out += `${r.out}\n`;
   });
   // A fresh buffer of its own (never the small-buffer pool), so it can be handed over.
-  const encoded = new TextEncoder().encode(out);
+  const encoded = utf8.encode(out);
   parentPort!.postMessage({ id: chunk.id, bytes: encoded, failed } satisfies Answer, [encoded.buffer]);
 });
