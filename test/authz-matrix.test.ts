@@ -16,7 +16,7 @@ import { createCounty, importCase } from '../src/store/cases.ts';
 import { confirmDecision } from '../src/store/decisions.ts';
 import { evaluateYear } from '../src/store/evaluations.ts';
 import { createFact } from '../src/store/facts.ts';
-import { ROLES, type Role, scopeFor, systemScope } from '../src/store/scope.ts';
+import { ROLES, scopeFor, systemScope, type UserRole } from '../src/store/scope.ts';
 import { createTestStore, type TestStore } from '../src/store/testing.ts';
 import { createToken, createUser, type User } from '../src/store/users.ts';
 
@@ -24,17 +24,17 @@ const PASSWORD = 'matrix password 1';
 const example = () => parse(readFileSync(new URL('../examples/qingshui-2009.yaml', import.meta.url), 'utf8'));
 
 /** Where each role is: the town user is 东风镇's, the unit user 县教育局's. */
-const PLACE: Partial<Record<Role, string>> = { town: 't-dongfeng', unit: 'u-jiaoyu' };
+const PLACE: Partial<Record<UserRole, string>> = { town: 't-dongfeng', unit: 'u-jiaoyu' };
 type Target = 'own' | 'other-town' | 'other-county';
 type Ids = Record<string, Partial<Record<'town' | 'xishan' | 'unit', string>>>;
 
 let s: TestStore;
 let app: FastifyInstance;
-const cookies: Partial<Record<Role, string>> = {};
-const users: Partial<Record<Role, User>> = {};
+const cookies: Partial<Record<UserRole, string>> = {};
+const users: Partial<Record<UserRole, User>> = {};
 const ids: Ids = {};
 const evaluations: Record<'a' | 'b', string> = { a: '', b: '' };
-const tokens: Partial<Record<Role, string>> = {};
+const tokens: Partial<Record<UserRole, string>> = {};
 let otherToken = '';
 let served: string[] = [];
 const clock = { now: new Date('2009-12-01T08:00:00Z') };
@@ -280,7 +280,7 @@ function bodyFor(method: string, route: string, seg?: string): unknown {
 }
 
 /** The URL of a route for a role and a target, or undefined when the role has no such object. */
-function urlFor(route: string, role: Role, target: Target): string | undefined {
+function urlFor(route: string, role: UserRole, target: Target): string | undefined {
   const seg = /\/counties\/:county\/([a-z-]+)/.exec(route)?.[1];
   const county = target === 'other-county' ? 'other' : 'qingshui';
   let url = route.replace(':county', county).replace(':fpYear', '2009');
@@ -399,7 +399,7 @@ describe('authorisation matrix', () => {
 
 describe('the permission table keeps its invariants', () => {
   /** Calls a route as a role on its own objects, with a valid body. */
-  const call = (key: string, role: Role) => {
+  const call = (key: string, role: UserRole) => {
     const [method, route] = key.split(' ') as [string, string];
     const url = urlFor(route, role, 'own');
     if (!url) return undefined;

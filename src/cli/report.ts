@@ -17,7 +17,7 @@ export function describe(c: Consequence | Withheld, label: ClauseLabel = clauseL
   return `${label(c.clause)}${applies}  ${text}`;
 }
 
-export interface Totals {
+export interface ResultTotals {
   rewardsYuan: number;
   rewards: number;
   finesYuan: number;
@@ -27,8 +27,8 @@ export interface Totals {
   withheld: number;
 }
 
-export function totals(r: ZerenResult): Totals {
-  const t: Totals = {
+export function totals(r: ZerenResult): ResultTotals {
+  const t: ResultTotals = {
     rewardsYuan: 0,
     rewards: 0,
     finesYuan: 0,

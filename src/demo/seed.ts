@@ -10,7 +10,7 @@ import { Random } from '../generate/prng.ts';
 import { SYSTEM } from '../store/audit.ts';
 import { createCounty, importCase } from '../store/cases.ts';
 import type { Ctx } from '../store/facts.ts';
-import { type Role, systemScope } from '../store/scope.ts';
+import { systemScope, type UserRole } from '../store/scope.ts';
 import { createUser } from '../store/users.ts';
 
 export const DEMO_COUNTY = 'demo';
@@ -23,7 +23,7 @@ const SHAPE = { towns: [10, 11], villagesPerTown: [10, 11], countyUnits: [20, 22
 export interface DemoAccount {
   username: string;
   password: string;
-  role: Role;
+  role: UserRole;
   unit?: string;
   zh: string;
   /** The person's name, as documents print it. */

@@ -5,7 +5,7 @@
 import { formatYuan } from '../domain/money.ts';
 import type { Consequence } from '../domain/result.ts';
 import { CONSEQUENCE_ZH } from '../domain/vocabulary.ts';
-import { byClause, GROUP_ZH, GROUPS, type Group } from '../workflows/reports.ts';
+import { byClause, GROUP_ZH, GROUPS, type ReportGroup } from '../workflows/reports.ts';
 import type { Block } from './model.ts';
 import { chineseDate, clauseZh, fullWidth } from './zh.ts';
 
@@ -52,7 +52,7 @@ interface Row {
 
 const MONEY = new Set(['reward', 'fine']);
 
-function groupOf(l: Line, kinds: Map<string, string>): Group {
+function groupOf(l: Line, kinds: Map<string, string>): ReportGroup {
   if (l.c.subject.kind === 'person') return 'person';
   const kind = kinds.get(l.c.subject.id);
   return kind === 'town' || kind === 'village' ? kind : 'county_unit';

@@ -5,10 +5,10 @@
 // the one source of labels for the server, Excel, documents, the CLI and the browser (web/ imports
 // these modules as they are). labels.test.ts fails when a code has no label.
 
-import type { Role } from './permissions.ts';
+import type { UserRole } from './permissions.ts';
 
 /** Account roles (ROLES): what a login may do is in permissions.ts; here is only what it is called. */
-export const USER_ROLE_ZH: Record<Role, string> = {
+export const USER_ROLE_ZH: Record<UserRole, string> = {
   admin: '系统管理员',
   office: '县人口考核办',
   town: '镇（场）',

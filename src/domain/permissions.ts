@@ -5,18 +5,18 @@
 // jurisdiction, checked by the data layer (src/store/scope.ts) on every query.
 
 export const ROLES = ['admin', 'office', 'town', 'unit', 'finance', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
+export type UserRole = (typeof ROLES)[number];
 
 /** Roles that work in one county and read its facts. */
-const IN_COUNTY: readonly Role[] = ['office', 'auditor', 'town', 'unit', 'finance'];
+const IN_COUNTY: readonly UserRole[] = ['office', 'auditor', 'town', 'unit', 'finance'];
 /** Roles that take part in the registry and the workflows of units (not the finance bureau). */
-const UNITS_AND_COUNTY: readonly Role[] = ['office', 'auditor', 'town', 'unit'];
+const UNITS_AND_COUNTY: readonly UserRole[] = ['office', 'auditor', 'town', 'unit'];
 /** County-wide readers: the office and the auditors. */
-const COUNTY_READ: readonly Role[] = ['office', 'auditor'];
+const COUNTY_READ: readonly UserRole[] = ['office', 'auditor'];
 /** The money side of a decision: the office, the auditors, the finance bureau. */
-const MONEY_READ: readonly Role[] = ['office', 'auditor', 'finance'];
+const MONEY_READ: readonly UserRole[] = ['office', 'auditor', 'finance'];
 /** Units paying in or out themselves, and the office for them. */
-const UNIT_MOVES: readonly Role[] = ['office', 'town', 'unit'];
+const UNIT_MOVES: readonly UserRole[] = ['office', 'town', 'unit'];
 
 export const PERMISSIONS = {
   // Accounts and counties
@@ -82,22 +82,22 @@ export const PERMISSIONS = {
   'issuing-offices.write-office': ['office'],
   'issuing-offices.write-finance': ['finance'],
   'audit.read': ['auditor', 'admin'],
-} as const satisfies Record<string, readonly Role[]>;
+} as const satisfies Record<string, readonly UserRole[]>;
 
 export type Action = keyof typeof PERMISSIONS;
 
 /** Whether a role may take an action. */
-export function can(role: Role | string | undefined, action: Action): boolean {
+export function can(role: UserRole | string | undefined, action: Action): boolean {
   return role !== undefined && (PERMISSIONS[action] as readonly string[]).includes(role);
 }
 
 /** The roles that may take an action (or any of several: the union, in ROLES order). */
-export function rolesFor(...actions: Action[]): readonly Role[] {
+export function rolesFor(...actions: Action[]): readonly UserRole[] {
   return ROLES.filter((r) => actions.some((a) => can(r, a)));
 }
 
 /** Whether a role may reverse an entry of a kind: a unit's move by the office, the finance bureau's by itself. */
-export function mayReverse(role: Role | string, kind: string): boolean {
+export function mayReverse(role: UserRole | string, kind: string): boolean {
   const move = `ledger.${kind}`;
   if (!(move in PERMISSIONS) || kind.startsWith('reverse')) return false;
   return can(

@@ -29,7 +29,7 @@ export const ROLES_BY_UNIT_KIND = {
   county_unit: ['head', 'leader_in_charge', 'fp_staff'],
 } as const satisfies Record<UnitKind, readonly string[]>;
 
-export type Role = (typeof ROLES_BY_UNIT_KIND)[UnitKind][number];
+export type PostRole = (typeof ROLES_BY_UNIT_KIND)[UnitKind][number];
 
 export const ROLE_ZH: Record<UnitKind, Record<string, string>> = {
   county: { leader: '党政领导班子成员' },

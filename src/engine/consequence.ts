@@ -9,7 +9,7 @@ import type { Clause } from './clauses.ts';
 import { consequenceText } from './explain.ts';
 import type { Binding } from './generators.ts';
 import type { Member } from './groups.ts';
-import type { Entry } from './order.ts';
+import type { ConsequenceEntry } from './order.ts';
 import type { Block, CompiledRule, GiveSpec } from './rules.ts';
 
 /** What depends only on the rule (and the case's year): worked out once per rule per evaluation. */
@@ -49,7 +49,7 @@ export function give(
   m: Member,
   g: GiveSpec,
   value: number | string | undefined,
-): Entry {
+): ConsequenceEntry {
   const type = g.type;
   let fen: number | undefined;
   if (type === 'reward' || type === 'fine') fen = (value as number) * (g.perVillage ? b.villages.length : 1);

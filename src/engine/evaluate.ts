@@ -8,19 +8,22 @@ import type { CaseIndex } from './case-index.ts';
 import type { Clause } from './clauses.ts';
 import { give, ruleText } from './consequence.ts';
 import type { Member } from './groups.ts';
-import { BySubject, canonical, type Entry } from './order.ts';
+import { BySubject, type ConsequenceEntry, canonical } from './order.ts';
 import type { CompiledRule, CompiledRules } from './rules.ts';
 
 type Withhold = NonNullable<CompiledRules['withhold']>;
 
-interface Held extends Entry {
+interface Held extends ConsequenceEntry {
   reason: string;
   /** The clauses of the award vetoes that withhold it. */
   vetoes: Set<string>;
 }
 
 /** I4: the entries of the withheld clauses given for a vetoed unit, or to a vetoed person. */
-function withhold(entries: Entry[], w: Withhold): { kept: BySubject<Entry>; held: BySubject<Held> } {
+function withhold(
+  entries: ConsequenceEntry[],
+  w: Withhold,
+): { kept: BySubject<ConsequenceEntry>; held: BySubject<Held> } {
   const unitVetoes = new Map<string, Set<string>>();
   const personVetoes = new Map<string, Set<string>>();
   for (const e of entries)
@@ -30,7 +33,7 @@ function withhold(entries: Entry[], w: Withhold): { kept: BySubject<Entry>; held
       if (set) set.add(e.c.clause);
       else vetoes.set(e.c.subject.id, new Set([e.c.clause]));
     }
-  const kept = new BySubject<Entry>();
+  const kept = new BySubject<ConsequenceEntry>();
   const held = new BySubject<Held>();
   const unitReason = `${w.interpretation}: unit award veto`;
   const personReason = `${w.interpretation}: person award veto`;
@@ -83,7 +86,7 @@ export function runRules(
   policy: string,
   fired?: Set<string>,
 ): ZerenResult {
-  const entries: Entry[] = [];
+  const entries: ConsequenceEntry[] = [];
   const members: Member[] = [];
   for (const rule of compiled.rules) {
     const text = ruleText(ix, clauses, rule);
@@ -105,7 +108,7 @@ export function runRules(
   }
 
   const w = compiled.withhold;
-  let kept: BySubject<Entry>;
+  let kept: BySubject<ConsequenceEntry>;
   let withheld: Withheld[] = [];
   if (w && ix.readings[w.interpretation] === w.value) {
     const split = withhold(entries, w);
@@ -115,7 +118,7 @@ export function runRules(
       .filter((h) => !kept.has(h))
       .map((h) => withheldEntry(ix, clauses, w, h));
   } else {
-    kept = new BySubject<Entry>();
+    kept = new BySubject<ConsequenceEntry>();
     for (const e of entries) kept.add(e);
   }
   return {

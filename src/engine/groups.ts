@@ -16,7 +16,7 @@ export interface Member {
   via?: { unit: string; role?: string; link?: string };
 }
 
-export interface Group {
+export interface RecipientGroup {
   members(ix: CaseIndex, b: Binding, out: Member[]): void;
   /** 'subject': the binding's own subject, a unit or a person. */
   memberKind: 'unit' | 'person' | 'subject';
@@ -62,7 +62,7 @@ function stationedAt(ix: CaseIndex, villages: readonly string[], out: Member[]):
       });
 }
 
-function townPosts(roles: readonly string[]): Group {
+function townPosts(roles: readonly string[]): RecipientGroup {
   const read = postsAt(roles);
   return {
     memberKind: 'person',
@@ -73,7 +73,7 @@ function townPosts(roles: readonly string[]): Group {
   };
 }
 
-function unitPosts(roles: readonly string[]): Pick<Group, 'members' | 'posts'> {
+function unitPosts(roles: readonly string[]): Pick<RecipientGroup, 'members' | 'posts'> {
   const read = postsAt(roles);
   return { posts: roles, members: (ix, b, out) => read(ix, b.subject, out) };
 }
@@ -81,7 +81,7 @@ function unitPosts(roles: readonly string[]): Pick<Group, 'members' | 'posts'> {
 /** A unit the facts already name (the subject, a sampled village): no reason of its own. */
 const unitMember = (id: string): Member => ({ kind: 'unit', id, reason: '' });
 
-const NAMED: Record<string, Group> = {
+const NAMED: Record<string, RecipientGroup> = {
   subject: {
     memberKind: 'subject',
     deps: [],
@@ -184,9 +184,9 @@ const NAMED: Record<string, Group> = {
 export const GROUP_NAMES = [...Object.keys(NAMED), 'town_posts'];
 
 /** `to:` is a group name, `{ town_posts: [roles] }`, or a list of those (their union). */
-export function compileGroups(raw: unknown, path: string, c: Checker): Group[] {
+export function compileGroups(raw: unknown, path: string, c: Checker): RecipientGroup[] {
   const items = Array.isArray(raw) ? raw : [raw];
-  const out: Group[] = [];
+  const out: RecipientGroup[] = [];
   items.forEach((item, i) => {
     const p = Array.isArray(raw) ? `${path}[${i}]` : path;
     if (typeof item === 'string' && NAMED[item]) out.push(NAMED[item]);

@@ -12,7 +12,7 @@
 import type { ZerenCase } from '../domain/case.ts';
 import type { Consequence } from '../domain/result.ts';
 
-export interface Entry {
+export interface ConsequenceEntry {
   c: Consequence;
   /** reward and fine: the amount in fen. */
   fen?: number;
@@ -21,20 +21,20 @@ export interface Entry {
 }
 
 /** Whether `a` should stand instead of `b` for the same subject, type and clause (I9). */
-function better(a: Entry, b: Entry): boolean {
+function better(a: ConsequenceEntry, b: ConsequenceEntry): boolean {
   if (a.fen !== b.fen) return (a.fen ?? 0) > (b.fen ?? 0);
   if (a.c.from !== b.c.from) return (a.c.from ?? '') < (b.c.from ?? '');
   return a.c.explanation < b.c.explanation;
 }
 
-function byClauseAndType(a: Entry, b: Entry): number {
+function byClauseAndType(a: ConsequenceEntry, b: ConsequenceEntry): number {
   if (a.c.clause !== b.c.clause) return a.c.clause < b.c.clause ? -1 : 1;
   return a.c.type < b.c.type ? -1 : a.c.type > b.c.type ? 1 : 0;
 }
 
 /** A stable insertion sort by clause and type: a subject has a handful of entries, for which
  * Array.prototype.sort costs more to call than to run. */
-function sortSmall(list: Entry[]): void {
+function sortSmall(list: ConsequenceEntry[]): void {
   for (let i = 1; i < list.length; i++) {
     const e = list[i]!;
     let j = i - 1;
@@ -47,7 +47,7 @@ function sortSmall(list: Entry[]): void {
 }
 
 /** Entries by subject: `person` and `unit` ids, each with its entries in the order added. */
-export class BySubject<T extends Entry> {
+export class BySubject<T extends ConsequenceEntry> {
   readonly person = new Map<string, T[]>();
   readonly unit = new Map<string, T[]>();
 
@@ -59,7 +59,7 @@ export class BySubject<T extends Entry> {
   }
 
   /** Whether an entry of this subject has the same clause and type. */
-  has(e: Entry): boolean {
+  has(e: ConsequenceEntry): boolean {
     for (const x of this[e.c.subject.kind].get(e.c.subject.id) ?? [])
       if (x.c.clause === e.c.clause && x.c.type === e.c.type) return true;
     return false;
@@ -78,7 +78,7 @@ function sortedIds(m: Map<string, unknown>, inCase: readonly { id: string }[]): 
 }
 
 /** One entry per subject, clause and type (I9), in the canonical order. */
-export function canonical<T extends Entry>(entries: BySubject<T>, c: ZerenCase): T[] {
+export function canonical<T extends ConsequenceEntry>(entries: BySubject<T>, c: ZerenCase): T[] {
   const out: T[] = [];
   const each = (m: Map<string, T[]>, inCase: readonly { id: string }[]) => {
     for (const id of sortedIds(m, inCase)) {

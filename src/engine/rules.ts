@@ -6,7 +6,7 @@ import { CONSEQUENCE_TYPES, type ConsequenceType, PASSING } from '../domain/voca
 import type { CaseIndex } from './case-index.ts';
 import { type Checker, isObj, type Obj } from './check.ts';
 import { type Binding, compileGenerator, type Generator } from './generators.ts';
-import { compileGroups, type Group } from './groups.ts';
+import { compileGroups, type RecipientGroup } from './groups.ts';
 import type { Pack } from './pack.ts';
 
 export type Cond = (ix: CaseIndex, b: Binding) => boolean;
@@ -20,7 +20,7 @@ export interface GiveSpec {
 }
 
 export interface Block {
-  groups: Group[];
+  groups: RecipientGroup[];
   gives: GiveSpec[];
   when?: Cond;
   deps: string[];

@@ -4,12 +4,12 @@
 // whether a call is allowed; the jurisdiction (which county, which town or unit) is enforced by
 // the data layer on every query, so an allowed call still sees only its own rows.
 
-import { type Action, type Role, rolesFor } from '../domain/permissions.ts';
+import { type Action, rolesFor, type UserRole } from '../domain/permissions.ts';
 
-export type Who = 'public' | 'signed-in' | readonly Role[];
+export type Who = 'public' | 'signed-in' | readonly UserRole[];
 
 /** The roles that may take the action (or any of the actions). */
-const may = (...actions: Action[]): readonly Role[] => rolesFor(...actions);
+const may = (...actions: Action[]): readonly UserRole[] => rolesFor(...actions);
 
 /** URL segment → fact kind, for every kind the office keeps. */
 export const FACT_ROUTES = {
@@ -185,7 +185,7 @@ export const ACCESS: Record<string, Who> = {
   'GET /api/v1/audit/verify': may('audit.read'),
 };
 
-export function allowed(who: Who | undefined, role: Role | undefined): boolean {
+export function allowed(who: Who | undefined, role: UserRole | undefined): boolean {
   if (who === undefined) return false;
   if (who === 'public') return true;
   if (role === undefined) return false;

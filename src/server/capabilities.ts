@@ -8,7 +8,7 @@ import { Type } from 'typebox';
 import { USER_ROLE_ZH } from '../domain/labels.ts';
 import { UNIT_KIND_ZH, type UnitKind } from '../domain/vocabulary.ts';
 import type { Db } from '../store/schema.ts';
-import type { Role } from '../store/scope.ts';
+import type { UserRole } from '../store/scope.ts';
 import type { User } from '../store/users.ts';
 import { ACCESS, allowed } from './access.ts';
 import { Text } from './schema-kit.ts';
@@ -35,7 +35,7 @@ export const SessionOut = Type.Object({
  * The API route keys (`METHOD /api/v1/…`) a role may call, in the table's order. Public routes
  * are left out: everyone may call them, so they decide nothing on a screen.
  */
-export function permissionsOf(role: Role, access: typeof ACCESS = ACCESS): string[] {
+export function permissionsOf(role: UserRole, access: typeof ACCESS = ACCESS): string[] {
   return Object.entries(access)
     .filter(([key, who]) => who !== 'public' && key.includes(' /api/v1/') && allowed(who, role))
     .map(([key]) => key);

@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../store/audit.ts';
-import { ROLES, type Role } from '../store/scope.ts';
+import { ROLES, type UserRole } from '../store/scope.ts';
 import { createTestStore } from '../store/testing.ts';
 import { createToken, createUser } from '../store/users.ts';
 import { ACCESS, allowed } from './access.ts';
@@ -190,7 +190,7 @@ describe('hostile query strings', () => {
 
   it('never get a 5xx, on any GET route, for any role the route allows', async () => {
     const failures: string[] = [];
-    const asRole: Record<Role, (url: string) => Promise<{ statusCode: number }>> = {
+    const asRole: Record<UserRole, (url: string) => Promise<{ statusCode: number }>> = {
       office: (url) => k.as('office', { url }),
       town: (url) => k.as('dongfeng', { url }),
       unit: (url) => k.as('gongan', { url }),
@@ -208,7 +208,7 @@ describe('hostile query strings', () => {
         .replace(':unit', 't-dongfeng')
         .replace(':id', 'x');
       const roles = ROLES.filter((r) => allowed(ACCESS[key], r));
-      for (const role of roles.length ? roles : (['office'] as Role[]))
+      for (const role of roles.length ? roles : (['office'] as UserRole[]))
         for (const q of HOSTILE) {
           const r = await asRole[role](`${url}?${q}`);
           if (r.statusCode >= 500) failures.push(`${role} GET ${url}?${q} → ${r.statusCode}`);

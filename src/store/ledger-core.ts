@@ -17,7 +17,7 @@ export const MOVES = ['collect', 'remit', 'refund', 'deduct', 'recover', 'financ
 export type Move = (typeof MOVES)[number];
 export type EntryKind = 'assess' | Move | 'reverse';
 
-export interface Entry {
+export interface LedgerEntry {
   id: string;
   kind: EntryKind | string;
   amount_fen: number;
@@ -63,7 +63,7 @@ const FIELD: Record<Exclude<EntryKind, 'reverse'>, keyof LedgerState> = {
 };
 
 /** The state after every entry, reversals undoing what they name. */
-export function stateOf(entries: readonly Entry[]): LedgerState {
+export function stateOf(entries: readonly LedgerEntry[]): LedgerState {
   const s = { ...EMPTY };
   const byId = new Map(entries.map((e) => [e.id, e]));
   for (const e of entries) {
@@ -81,9 +81,9 @@ export function stateOf(entries: readonly Entry[]): LedgerState {
  * drop out, whenever the reversal was made); a correction's reversal of an assessment counts
  * from its own day.
  */
-export function asOf<E extends Entry>(entries: readonly E[], on: string): E[] {
+export function asOf<E extends LedgerEntry>(entries: readonly E[], on: string): E[] {
   const byId = new Map(entries.map((e) => [e.id, e]));
-  const day = (e: Entry): string => {
+  const day = (e: LedgerEntry): string => {
     const target = e.kind === 'reverse' ? byId.get(e.reverses ?? '') : undefined;
     return target && target.kind !== 'assess' ? target.on_date : e.on_date;
   };
@@ -174,7 +174,7 @@ const yuan = (fen: number) => `${(fen / 100).toFixed(2)} 元`;
 /** Whether a move of `fen` may be made on `on`; a refusal says why, in both languages. */
 export function checkMove(
   kind: 'fine' | 'reward',
-  entries: readonly Entry[],
+  entries: readonly LedgerEntry[],
   move: Move,
   fen: number,
   on: string,
@@ -259,7 +259,10 @@ export function checkMove(
 }
 
 /** Whether reversing an entry leaves a consistent state. */
-export function checkReversal(entries: readonly Entry[], target: Entry): Omit<Refusal, 'path'> | undefined {
+export function checkReversal(
+  entries: readonly LedgerEntry[],
+  target: LedgerEntry,
+): Omit<Refusal, 'path'> | undefined {
   if (target.kind === 'reverse' || target.kind === 'assess')
     return {
       code: 'balance',

@@ -3,7 +3,7 @@
 // Pure: from an obligation's entries to its parts, what is overdue on a day, and the deadline of
 // the first part not yet settled.
 
-import { type Entry, type LedgerState, settledOf, stateOf } from './ledger-core.ts';
+import { type LedgerEntry, type LedgerState, settledOf, stateOf } from './ledger-core.ts';
 
 export interface Tranche {
   due_on: string | null;
@@ -15,9 +15,9 @@ export interface Tranche {
  * due by its own date; one that lowers it takes the decrease off the latest parts first, so
  * what remains keeps its first due date. A fine is never due earlier than a decision said.
  */
-export function tranchesOf(entries: readonly Entry[]): Tranche[] {
+export function tranchesOf(entries: readonly LedgerEntry[]): Tranche[] {
   const byId = new Map(entries.map((e) => [e.id, e]));
-  const isAssessment = (e: Entry) =>
+  const isAssessment = (e: LedgerEntry) =>
     e.kind === 'assess' || (e.kind === 'reverse' && byId.get(e.reverses ?? '')?.kind === 'assess');
   const out: Tranche[] = [];
   let total = 0;

@@ -11,7 +11,7 @@ import {
   type Balance,
   balanceOf,
   dueOnOf,
-  type Entry,
+  type LedgerEntry,
   overdueOn,
   stateOf,
   tranchesOf,
@@ -126,7 +126,7 @@ async function views(
     const mine = entries.get(o.id) ?? [];
     const who = collector(o, held);
     const kind = o.kind as 'fine' | 'reward';
-    const inForce = asOf(mine as Entry[], on);
+    const inForce = asOf(mine as LedgerEntry[], on);
     const s = stateOf(inForce);
     const tranches = tranchesOf(inForce);
     return {
@@ -253,7 +253,7 @@ export function today(ctx: Ctx): string {
   return chinaDay(ctx.now());
 }
 
-export interface Totals {
+export interface LedgerTotals {
   fines: Balance;
   rewards: Balance;
 }
@@ -266,10 +266,10 @@ function add(a: Balance, b: Balance): void {
 /** Balances by person, by collecting unit and for the county: three sums of the same obligations. */
 export async function balances(ctx: Ctx, scope: Scope, county: string, year: number, on = today(ctx)) {
   const list = await listObligations(ctx, scope, county, year, {}, on);
-  const byPerson = new Map<string, Totals>();
-  const byUnit = new Map<string, Totals>();
-  const county_: Totals = { fines: zero(), rewards: zero() };
-  const bucket = (m: Map<string, Totals>, k: string) => {
+  const byPerson = new Map<string, LedgerTotals>();
+  const byUnit = new Map<string, LedgerTotals>();
+  const county_: LedgerTotals = { fines: zero(), rewards: zero() };
+  const bucket = (m: Map<string, LedgerTotals>, k: string) => {
     const t = m.get(k) ?? { fines: zero(), rewards: zero() };
     m.set(k, t);
     return t;

@@ -12,7 +12,7 @@ import { type Problem, problem } from '../domain/problems.ts';
 import { appendAudit } from './audit.ts';
 import { conflict, invalid, notFound, StoreError } from './errors.ts';
 import type { Ctx } from './facts.ts';
-import { checkMove, checkReversal, type Entry, lockLedger, type Move, nextSeq } from './ledger-core.ts';
+import { checkMove, checkReversal, type LedgerEntry, lockLedger, type Move, nextSeq } from './ledger-core.ts';
 import { collectorOn, entriesOf, type ObligationView, today, view } from './ledger-views.ts';
 import type { Row, Tx } from './schema.ts';
 import type { Scope } from './scope.ts';
@@ -213,7 +213,7 @@ export async function move(
     const receipt = input.receipt_no?.trim() || null;
     const duplicate = receipt ? await checkReceipt(trx, o, receipt) : undefined;
     if (duplicate) throw invalid([duplicate]);
-    const refusal = checkMove(o.kind as 'fine' | 'reward', entries as Entry[], kind, fen, on);
+    const refusal = checkMove(o.kind as 'fine' | 'reward', entries as LedgerEntry[], kind, fen, on);
     if (refusal) throw invalid([problem(refusal.path, refusal.code, refusal.zh, refusal.en)]);
     const at = ctx.now().toISOString();
     const e: Row<'ledger_entries'> = {
@@ -271,7 +271,7 @@ export async function reverse(
       .executeTakeFirst();
     if (!target || target.county_id !== scope.county) throw notFound('分录', entryId);
     const entries = await entriesOf(trx, target.obligation_id);
-    const refusal = checkReversal(entries as Entry[], target as Entry);
+    const refusal = checkReversal(entries as LedgerEntry[], target as LedgerEntry);
     if (refusal) throw invalid([problem('id', refusal.code, refusal.zh, refusal.en)]);
     // The finance bureau reverses its own kinds of entry; the office the units'.
     if (!mayReverse(scope.role, target.kind))

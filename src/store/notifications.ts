@@ -15,7 +15,7 @@ import type { Ctx } from './facts.ts';
 import { listObligations, today } from './ledger-views.ts';
 import { NOTIFICATION_KINDS, type NotificationKind } from './notify.ts';
 import type { Db, Row } from './schema.ts';
-import type { Role, Scope } from './scope.ts';
+import type { Scope, UserRole } from './scope.ts';
 
 export { NOTIFICATION_KIND_ZH, NOTIFICATION_KINDS, type NotificationKind };
 
@@ -56,7 +56,7 @@ async function stored(db: Db, scope: Scope, since: string): Promise<Row<'notific
 }
 
 /** Roles told of fines falling due: those who collect, deduct or keep the books. */
-const FINE_ROLES: ReadonlySet<Role> = new Set(rolesFor('ledger.collect', 'ledger.deduct'));
+const FINE_ROLES: ReadonlySet<UserRole> = new Set(rolesFor('ledger.collect', 'ledger.deduct'));
 
 /**
  * Fines falling due within FINE_DUE_DAYS with something outstanding: one per fine for a town or a

@@ -8,14 +8,14 @@ import { randomUUID } from 'node:crypto';
 import { chineseDate } from '../documents/zh.ts';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../domain/labels.ts';
 import type { Tx } from './schema.ts';
-import type { Role } from './scope.ts';
+import type { UserRole } from './scope.ts';
 
 export { NOTIFICATION_KINDS, type NotificationKind };
 
 export interface NewNotification {
   county: string;
   kind: Exclude<NotificationKind, 'fine_due'>;
-  roles: readonly Role[];
+  roles: readonly UserRole[];
   /** The unit it concerns; null or absent: the whole county. */
   unit?: string | null;
   fp_year?: number | null;

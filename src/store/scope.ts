@@ -3,22 +3,22 @@
 // role that is not named somewhere sees nothing.
 
 import { USER_ROLE_ZH } from '../domain/labels.ts';
-import type { Role } from '../domain/permissions.ts';
+import type { UserRole } from '../domain/permissions.ts';
 import type { Actor } from './audit.ts';
 import type { Db } from './schema.ts';
 
-export { ROLES, type Role } from '../domain/permissions.ts';
+export { ROLES, type UserRole } from '../domain/permissions.ts';
 
 /** A role's words as a user reads them (镇（场）, from domain/labels.ts); `system` for the system's own doing. */
 export function roleZh(role: string): string {
   if (role === 'system') return '系统';
-  return USER_ROLE_ZH[role as Role] ?? role;
+  return USER_ROLE_ZH[role as UserRole] ?? role;
 }
 
 export interface Scope {
   actor: Actor;
   userId: string | null;
-  role: Role;
+  role: UserRole;
   /** The county the user works in; null only for an administrator of every county. */
   county: string | null;
   /** The units whose rows the user may see; null: the whole county. */
@@ -28,7 +28,7 @@ export interface Scope {
 }
 
 /** Roles that see every row of their county. */
-export const COUNTY_WIDE: ReadonlySet<Role> = new Set(['office', 'finance', 'auditor']);
+export const COUNTY_WIDE: ReadonlySet<UserRole> = new Set(['office', 'finance', 'auditor']);
 
 /**
  * A town sees itself, its villages and the county unit (the county's own assessments and
@@ -36,7 +36,13 @@ export const COUNTY_WIDE: ReadonlySet<Role> = new Set(['office', 'finance', 'aud
  */
 export async function scopeFor(
   db: Db,
-  user: { id: string | null; username: string; role: Role; county_id: string | null; unit_id: string | null },
+  user: {
+    id: string | null;
+    username: string;
+    role: UserRole;
+    county_id: string | null;
+    unit_id: string | null;
+  },
 ): Promise<Scope> {
   const base = {
     actor: { name: user.username, role: user.role },

@@ -11,7 +11,7 @@ import { conflict, invalid, notFound, StoreError } from './errors.ts';
 import type { Ctx } from './facts.ts';
 import { hashPassword, PASSWORD_MAX } from './passwords.ts';
 import type { Db, Row } from './schema.ts';
-import { ROLES, type Role } from './scope.ts';
+import { ROLES, type UserRole } from './scope.ts';
 import { revokeAllTokens } from './tokens.ts';
 
 export { type AuthConfig, DEFAULT_AUTH, login, logout, sessionUser, TooManyAttempts } from './login.ts';
@@ -21,7 +21,7 @@ export { createToken, listTokens, revokeToken, type TokenInfo, tokenUser } from 
 export interface User {
   id: string;
   username: string;
-  role: Role;
+  role: UserRole;
   county: string | null;
   unit: string | null;
   created_at: string;
@@ -34,7 +34,7 @@ export function userOf(r: Row<'users'>): User {
   return {
     id: r.id,
     username: r.username,
-    role: r.role as Role,
+    role: r.role as UserRole,
     county: r.county_id,
     unit: r.unit_id,
     created_at: r.created_at,

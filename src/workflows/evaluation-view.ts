@@ -10,13 +10,13 @@ import type { Consequence, Withheld, ZerenResult } from '../domain/result.ts';
 import type { ResultDiff } from '../domain/result-diff.ts';
 import { CONSEQUENCE_TYPES, consequenceZh, withheldReasonZh } from '../domain/vocabulary.ts';
 import type { Pack } from '../engine/pack.ts';
-import { byClause, GROUP_ZH, GROUPS, type Group, groupOf, type Names } from './reports.ts';
+import { byClause, GROUP_ZH, GROUPS, groupOf, type Names, type ReportGroup } from './reports.ts';
 
 export interface ViewLine {
   /** The line's place in `result.consequences` (or `result.withheld` when withheld). */
   index: number;
   withheld: boolean;
-  group: Group;
+  group: ReportGroup;
   group_zh: string;
   subject: { kind: string; id: string; name: string };
   /** The post or link a person answers through: 东风镇红星村驻村干部; the unit a unit's line is for. */
@@ -38,7 +38,7 @@ export interface ViewLine {
 }
 
 export interface GroupTotals {
-  group: Group;
+  group: ReportGroup;
   group_zh: string;
   lines: number;
   withheld: number;

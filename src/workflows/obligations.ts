@@ -10,9 +10,9 @@ import type { Ctx } from '../store/facts.ts';
 import {
   balances,
   getObligation,
+  type LedgerTotals,
   listObligations,
   type ObligationView,
-  type Totals,
   today,
 } from '../store/ledger.ts';
 import { type Balance, balanceOf, type EntryKind, stateOf } from '../store/ledger-core.ts';
@@ -115,7 +115,7 @@ export async function obligationPage(
       (!q.status || r.status === q.status) &&
       (!name || r.subject.name.includes(name)),
   );
-  const totals: Totals = { fines: zero(), rewards: zero() };
+  const totals: LedgerTotals = { fines: zero(), rewards: zero() };
   for (const r of matches) add(r.kind === 'fine' ? totals.fines : totals.rewards, r.balance);
   const limit = q.limit ?? 20;
   const offset = q.offset ?? 0;
@@ -208,7 +208,7 @@ export async function obligationDetail(ctx: Ctx, scope: Scope, id: string, on?: 
 export async function balanceSheet(ctx: Ctx, scope: Scope, county: string, year: number, on?: string) {
   const b = await balances(ctx, scope, county, year, on);
   const names = await namesOf(ctx.db, county);
-  const towns: Record<string, Totals> = {};
+  const towns: Record<string, LedgerTotals> = {};
   for (const [unit, t] of Object.entries(b.units)) {
     const u = names.units.get(unit);
     const key = townOf(names, unit) ?? (u ? 'county_units' : unit);
@@ -223,7 +223,7 @@ export async function balanceSheet(ctx: Ctx, scope: Scope, county: string, year:
       : id === '（未定）'
         ? '发给个人（不经单位）'
         : (names.units.get(id)?.name ?? names.people.get(id) ?? id);
-  const rows = (m: Record<string, Totals>) =>
+  const rows = (m: Record<string, LedgerTotals>) =>
     Object.entries(m)
       .map(([id, t]) => ({ id, name: label(id), ...t }))
       .sort((x, y) => (x.id < y.id ? -1 : 1));

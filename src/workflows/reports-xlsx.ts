@@ -4,7 +4,7 @@
 // allocation.
 
 import { capitalYuan } from '../domain/money.ts';
-import type { Line, Totals, WithheldLine } from './reports.ts';
+import type { Line, ReportTotals, WithheldLine } from './reports.ts';
 import type { overdueReport, rewardsAndSanctionsReport, statementReport } from './reports-data.ts';
 import type { OverdueLine, StatementBlock, StatementLine } from './reports-ledger.ts';
 import {
@@ -54,7 +54,7 @@ function lineCols(person: boolean): Col<Line>[] {
 export async function rewardsAndSanctionsWorkbook(r: RS, sign: Signature): Promise<Buffer> {
   const wb = newWorkbook();
   const heading = `${r.county_name}${r.fp_year}年度人口和计划生育层级动态管理责任制奖惩兑现表`;
-  type Sum = { zh: string; t: Totals };
+  type Sum = { zh: string; t: ReportTotals };
   const sums: Sum[] = [...r.groups.map((g) => ({ zh: g.zh, t: g.totals })), { zh: '合计', t: r.totals }];
   const summary = addTable<Sum>(
     wb,

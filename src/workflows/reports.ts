@@ -25,8 +25,8 @@ export interface Names {
 }
 
 export const GROUPS = ['town', 'village', 'county_unit', 'person'] as const;
-export type Group = (typeof GROUPS)[number];
-export const GROUP_ZH: Record<Group, string> = {
+export type ReportGroup = (typeof GROUPS)[number];
+export const GROUP_ZH: Record<ReportGroup, string> = {
   town: UNIT_KIND_ZH.town,
   village: UNIT_KIND_ZH.village,
   county_unit: UNIT_KIND_ZH.county_unit,
@@ -34,7 +34,7 @@ export const GROUP_ZH: Record<Group, string> = {
 };
 
 export interface Line {
-  group: Group;
+  group: ReportGroup;
   subject: { kind: string; id: string; name: string };
   /** A person's: the unit of the post or link the consequence is for. */
   unit: { id: string; name: string } | null;
@@ -61,7 +61,7 @@ export interface MoneyTotals {
   settled_fen: number;
   outstanding_fen: number;
 }
-export interface Totals {
+export interface ReportTotals {
   rewards: MoneyTotals;
   fines: MoneyTotals;
   vetoes: number;
@@ -70,7 +70,7 @@ export interface Totals {
 }
 
 const zeroMoney = (): MoneyTotals => ({ count: 0, amount_fen: 0, settled_fen: 0, outstanding_fen: 0 });
-export const zeroTotals = (): Totals => ({
+export const zeroTotals = (): ReportTotals => ({
   rewards: zeroMoney(),
   fines: zeroMoney(),
   vetoes: 0,
@@ -112,7 +112,7 @@ export function settlement(
 const key = (kind: string, id: string, type: string, clause: string) => `${kind}|${id}|${type}|${clause}`;
 
 /** Which group of the 奖惩兑现表 a subject reads in. */
-export function groupOf(subject: { kind: string; id: string }, names: Names): Group {
+export function groupOf(subject: { kind: string; id: string }, names: Names): ReportGroup {
   if (subject.kind === 'person') return 'person';
   const kind = names.units.get(subject.id)?.kind;
   // The county itself is given nothing by this policy; were it, it would read with the county units.
@@ -179,7 +179,7 @@ function lineOf(
 
 /** A reward withheld (I4): what it would have been, and why it is not paid, in Chinese. */
 export interface WithheldLine {
-  group: Group;
+  group: ReportGroup;
   subject: { kind: string; id: string; name: string };
   type: string;
   type_zh: string;
@@ -247,7 +247,7 @@ export function rewardsAndSanctions(
   };
 }
 
-function count(t: Totals, l: Line, personnel: ReadonlySet<string>): void {
+function count(t: ReportTotals, l: Line, personnel: ReadonlySet<string>): void {
   if (l.type === 'reward' || l.type === 'fine') {
     const m = l.type === 'reward' ? t.rewards : t.fines;
     m.count++;

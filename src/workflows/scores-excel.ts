@@ -25,12 +25,12 @@ import type { Scope } from '../store/scope.ts';
 import * as X from './excel.ts';
 import type { TableColumn } from './excel-read.ts';
 
-export type Group = 'town' | 'village' | 'county_unit' | 'governance';
+export type ScoreSheetGroup = 'town' | 'village' | 'county_unit' | 'governance';
 export type ScoreField = 'id' | 'name' | 'town' | 'outcome' | 'score' | 'sampled' | 'at_fault';
 export type ScoreColumn = X.Column & TableColumn<ScoreField>;
 export interface Sheet {
   name: string;
-  group: Group;
+  group: ScoreSheetGroup;
   columns: ScoreColumn[];
 }
 
@@ -85,7 +85,7 @@ export const SHEETS: Sheet[] = [
   },
 ];
 export const INTRO = '说明';
-export const kindOf = (g: Group) => (g === 'governance' ? 'governance_duty' : 'annual');
+export const kindOf = (g: ScoreSheetGroup) => (g === 'governance' ? 'governance_duty' : 'annual');
 
 export function requireOffice(scope: Scope, county: string): void {
   if (scope.county !== county) throw notFound('县', county);
@@ -107,7 +107,7 @@ export async function unitsOf(db: Db | Tx, county: string, year: number) {
     .execute();
   return rows.filter((u) => u.closed_on === null || u.closed_on >= start);
 }
-export const inGroup = (u: Row<'units'>, g: Group) =>
+export const inGroup = (u: Row<'units'>, g: ScoreSheetGroup) =>
   g === 'governance' ? u.kind === 'county_unit' && u.governance_duty === 1 : u.kind === g;
 
 export async function countyAssessments(db: Db | Tx, county: string, year: number): Promise<Api[]> {

@@ -18,7 +18,7 @@ import { DEMO_COUNTY, type DemoAccount, seedDemo } from '../../src/demo/seed.ts'
 import { buildApp } from '../../src/server/app.ts';
 import { ensureWebBuilt } from '../../src/server/web-build.ts';
 import type { Ctx } from '../../src/store/facts.ts';
-import type { Role } from '../../src/store/scope.ts';
+import type { UserRole } from '../../src/store/scope.ts';
 import { createTestStore, type TestStore } from '../../src/store/testing.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -53,7 +53,7 @@ export interface E2E {
   /** Moves the server's clock forward (session expiry). */
   advance(ms: number): void;
   page(): Promise<Opened>;
-  signIn(page: Page, role: Role): Promise<void>;
+  signIn(page: Page, role: UserRole): Promise<void>;
   /** Serious and critical axe-core violations on the page as it is (rule id: nodes). */
   axe(page: Page): Promise<string[]>;
   screenshot(page: Page, name: string): Promise<string>;

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { Role } from '../../src/store/scope.ts';
+import type { UserRole } from '../../src/store/scope.ts';
 import { type E2E, startE2E } from './harness.ts';
 import { someRosters, withMistake } from './rosters-data.ts';
 import { OWN_TOWN, prepareScenario, SCENARIO_START } from './scenario.ts';
@@ -15,7 +15,7 @@ const DOCS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 interface Shot {
   name: string;
   /** Signed in as; none for the sign-in page. */
-  role?: Role;
+  role?: UserRole;
   open(page: Page, e: E2E): Promise<void>;
 }
 

@@ -10,7 +10,7 @@ import { SYSTEM } from '../../store/audit.ts';
 import { createCounty, importCase } from '../../store/cases.ts';
 import type { Dialect } from '../../store/db.ts';
 import type { Ctx } from '../../store/facts.ts';
-import { type Role, systemScope } from '../../store/scope.ts';
+import { systemScope, type UserRole } from '../../store/scope.ts';
 import { createTestStore, type TestStore } from '../../store/testing.ts';
 import { TOKEN_MAX_DAYS } from '../../store/tokens.ts';
 import { createToken, createUser } from '../../store/users.ts';
@@ -28,7 +28,7 @@ export const PEOPLE = {
   gongan: { role: 'unit', unit: 'u-gongan' },
   finance: { role: 'finance', unit: null },
   auditor: { role: 'auditor', unit: null },
-} as const satisfies Record<string, { role: Role; unit: string | null }>;
+} as const satisfies Record<string, { role: UserRole; unit: string | null }>;
 export type Who = keyof typeof PEOPLE;
 
 export interface Kit {

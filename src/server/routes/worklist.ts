@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Ctx } from '../../store/facts.ts';
-import type { Role } from '../../store/scope.ts';
+import type { UserRole } from '../../store/scope.ts';
 import { WORKLIST_PARTS, type WorklistPart, worklist } from '../../workflows/worklist.ts';
 import { ACCESS, allowed } from '../access.ts';
 import { scopeOf } from '../auth.ts';
@@ -22,7 +22,7 @@ export const WORKLIST_SOURCES: Record<WorklistPart, string> = {
   fines: `GET ${YEAR}/obligations`,
 };
 
-export function worklistParts(role: Role): Set<WorklistPart> {
+export function worklistParts(role: UserRole): Set<WorklistPart> {
   return new Set(WORKLIST_PARTS.filter((p) => allowed(ACCESS[WORKLIST_SOURCES[p]], role)));
 }
 
