@@ -18,7 +18,9 @@ import { evaluateYear } from '../src/store/evaluations.ts';
 import { createFact } from '../src/store/facts.ts';
 import { ROLES, scopeFor, systemScope, type UserRole } from '../src/store/scope.ts';
 import { createTestStore, type TestStore } from '../src/store/testing.ts';
-import { createToken, createUser, type User } from '../src/store/users.ts';
+import { createToken } from '../src/store/tokens.ts';
+import type { User } from '../src/store/user-row.ts';
+import { createUser } from '../src/store/users.ts';
 
 const PASSWORD = 'matrix password 1';
 const example = () => parse(readFileSync(new URL('../examples/qingshui-2009.yaml', import.meta.url), 'utf8'));

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../store/audit.ts';
 import { createCounty } from '../store/cases.ts';
 import { createTestStore, DIALECTS, type TestStore } from '../store/testing.ts';
-import { createUser, type User } from '../store/users.ts';
+import type { User } from '../store/user-row.ts';
+import { createUser } from '../store/users.ts';
 import { buildApp } from './app.ts';
 
 const PASSWORD = 'accounts password 1';

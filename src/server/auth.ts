@@ -16,10 +16,11 @@ import { recordAudit } from '../store/audit.ts';
 import { capText, recordAnonymousDenial } from '../store/denials.ts';
 import { notFound } from '../store/errors.ts';
 import type { Ctx } from '../store/facts.ts';
-import { type AuthConfig, sessionUser } from '../store/login.ts';
+import type { AuthConfig } from '../store/login.ts';
 import { type Scope, scopeFor } from '../store/scope.ts';
+import { sessionUser } from '../store/sessions.ts';
 import { tokenUser } from '../store/tokens.ts';
-import type { User } from '../store/users.ts';
+import type { User } from '../store/user-row.ts';
 import { ACCESS, allowed } from './access.ts';
 import { forbidden, HttpError, unauthorized } from './errors.ts';
 

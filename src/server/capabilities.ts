@@ -9,7 +9,7 @@ import { USER_ROLE_ZH } from '../domain/labels.ts';
 import { UNIT_KIND_ZH, type UnitKind } from '../domain/vocabulary.ts';
 import type { Db } from '../store/schema.ts';
 import type { UserRole } from '../store/scope.ts';
-import type { User } from '../store/users.ts';
+import type { User } from '../store/user-row.ts';
 import { ACCESS, allowed } from './access.ts';
 import { Text } from './schema-kit.ts';
 import { UserOut } from './schemas.ts';

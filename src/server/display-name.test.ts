@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../store/audit.ts';
 import { createCounty } from '../store/cases.ts';
 import { createTestStore, type TestStore } from '../store/testing.ts';
-import { createToken, createUser } from '../store/users.ts';
+import { createToken } from '../store/tokens.ts';
+import { createUser } from '../store/users.ts';
 import { buildApp } from './app.ts';
 
 describe('display names of accounts', () => {

@@ -1,5 +1,5 @@
-// Signing in, sessions and the login throttle, all kept in the database so that several server
-// processes share them.
+// Signing in and the login throttle, kept in the database so that several server processes share
+// them. The session a login opens is in sessions.ts.
 //
 // Failed logins never lock an account for everyone. They are counted per (account, address) —
 // or, for a browser the account has signed in from before (its device cookie), per (account,
@@ -14,13 +14,14 @@
 
 import { randomBytes } from 'node:crypto';
 import { sha256 } from '../domain/canonical.ts';
-import { type Actor, appendAudit, recordAudit } from './audit.ts';
+import { appendAudit, recordAudit } from './audit.ts';
 import { recordAnonymousDenial } from './denials.ts';
 import { StoreError } from './errors.ts';
 import type { Ctx } from './facts.ts';
 import { checkPassword, dummyHash } from './passwords.ts';
 import type { Db } from './schema.ts';
-import { type User, userOf } from './users.ts';
+import { openSession } from './sessions.ts';
+import { type User, userOf } from './user-row.ts';
 
 export interface AuthConfig {
   /** Minutes of inactivity after which a session ends. */
@@ -213,10 +214,7 @@ export async function login(
   const secret = randomBytes(32).toString('base64url');
   const deviceSecret = device && input.device ? input.device : randomBytes(32).toString('base64url');
   return ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('sessions')
-      .values({ id: sha256(secret), user_id: row.id, created_at: at, last_seen_at: at, ended_at: null })
-      .execute();
+    await openSession(trx, secret, row.id, at);
     const deviceId = sha256(`${deviceSecret}|${row.id}`);
     if (device)
       await trx.updateTable('login_devices').set({ last_used_at: at }).where('id', '=', deviceId).execute();
@@ -239,46 +237,5 @@ export async function login(
       at,
     );
     return { user: userOf(row), secret, device: deviceSecret };
-  });
-}
-
-/** The user of a live session, touching it; undefined when it is unknown, ended or expired. */
-export async function sessionUser(ctx: Ctx, cfg: AuthConfig, secret: string): Promise<User | undefined> {
-  const id = sha256(secret);
-  const s = await ctx.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!s || s.ended_at) return undefined;
-  const now = ctx.now();
-  const idle = now.getTime() - Date.parse(s.last_seen_at) > cfg.idleMinutes * 60_000;
-  const old = now.getTime() - Date.parse(s.created_at) > cfg.maxHours * 3_600_000;
-  if (idle || old) {
-    await ctx.db.updateTable('sessions').set({ ended_at: now.toISOString() }).where('id', '=', id).execute();
-    return undefined;
-  }
-  const row = await ctx.db.selectFrom('users').selectAll().where('id', '=', s.user_id).executeTakeFirst();
-  if (!row || row.disabled_at) return undefined;
-  if (now.getTime() - Date.parse(s.last_seen_at) > 30_000)
-    await ctx.db
-      .updateTable('sessions')
-      .set({ last_seen_at: now.toISOString() })
-      .where('id', '=', id)
-      .execute();
-  return userOf(row);
-}
-
-export async function logout(ctx: Ctx, secret: string, actor: Actor): Promise<void> {
-  const at = ctx.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('sessions')
-      .set({ ended_at: at })
-      .where('id', '=', sha256(secret))
-      .where('ended_at', 'is', null)
-      .execute();
-    await appendAudit(
-      trx,
-      actor,
-      { action: 'session.logout', object_type: 'sessions', object_id: sha256(secret).slice(0, 12) },
-      at,
-    );
   });
 }

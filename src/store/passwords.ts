@@ -1,12 +1,37 @@
-// Password hashes: scrypt, salted, compared in constant time. Hashing runs on libuv's thread pool
+// Passwords: how long a new one may be, and their hashes: scrypt, salted, compared in constant time. Hashing runs on libuv's thread pool
 // (crypto.scrypt, never scryptSync), so a burst of logins does not stall the server; callers
 // throttle before they hash (see login.ts).
 
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
+import type { Problem } from '../domain/problems.ts';
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 };
+export const PASSWORD_MIN = 10;
 /** Longer passwords are refused before hashing (a megabyte of password costs a megabyte of work). */
 export const PASSWORD_MAX = 1024;
+
+/** A new password is 10 to 1024 characters. */
+export function checkNewPassword(password: unknown): Problem[] {
+  if (typeof password !== 'string' || password.length < PASSWORD_MIN)
+    return [
+      {
+        path: 'password',
+        code: 'weak',
+        zh: `密码至少 ${PASSWORD_MIN} 个字符`,
+        en: `a password has at least ${PASSWORD_MIN} characters`,
+      },
+    ];
+  if (password.length > PASSWORD_MAX)
+    return [
+      {
+        path: 'password',
+        code: 'too_long',
+        zh: `密码最多 ${PASSWORD_MAX} 个字符`,
+        en: `a password has at most ${PASSWORD_MAX} characters`,
+      },
+    ];
+  return [];
+}
 
 function derive(password: string, salt: Buffer, keylen: number, opts: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>

@@ -10,7 +10,7 @@ import { type Actor, appendAudit } from './audit.ts';
 import { invalid, notFound } from './errors.ts';
 import type { Ctx } from './facts.ts';
 import type { Db, Row, Tx } from './schema.ts';
-import { type User, userOf } from './users.ts';
+import { type User, userOf } from './user-row.ts';
 
 export const TOKEN_DAYS = 90;
 export const TOKEN_MAX_DAYS = 365;

@@ -1,49 +1,19 @@
 // Accounts: who they are, their role and place. An administrator bound to a county creates and
 // changes accounts of that county only and never grants a wider scope than its own; changing an
-// account's role, place or password, or disabling it, ends its sessions, revokes its API tokens
-// and forgets the browsers it signed in from. Signing in is in login.ts, tokens in tokens.ts,
-// password hashes in passwords.ts.
+// account's role, place or password, or disabling it, ends its access (sessions.ts `endAccess`).
+// Signing in is in login.ts, sessions in sessions.ts, tokens in tokens.ts, passwords in
+// passwords.ts, the `User` an account is to the rest of the system in user-row.ts.
 
 import { randomUUID } from 'node:crypto';
 import type { Problem } from '../domain/problems.ts';
 import { type Actor, appendAudit } from './audit.ts';
 import { conflict, invalid, notFound, StoreError } from './errors.ts';
 import type { Ctx } from './facts.ts';
-import { hashPassword, PASSWORD_MAX } from './passwords.ts';
+import { checkNewPassword, hashPassword, PASSWORD_MIN } from './passwords.ts';
 import type { Db, Row } from './schema.ts';
-import { ROLES, type UserRole } from './scope.ts';
-import { revokeAllTokens } from './tokens.ts';
-
-export { type AuthConfig, DEFAULT_AUTH, login, logout, sessionUser, TooManyAttempts } from './login.ts';
-export { checkPassword, hashPassword } from './passwords.ts';
-export { createToken, listTokens, revokeToken, type TokenInfo, tokenUser } from './tokens.ts';
-
-export interface User {
-  id: string;
-  username: string;
-  role: UserRole;
-  county: string | null;
-  unit: string | null;
-  created_at: string;
-  disabled_at: string | null;
-  /** The person's name, as documents print it. */
-  display_name: string | null;
-}
-
-export function userOf(r: Row<'users'>): User {
-  return {
-    id: r.id,
-    username: r.username,
-    role: r.role as UserRole,
-    county: r.county_id,
-    unit: r.unit_id,
-    created_at: r.created_at,
-    disabled_at: r.disabled_at,
-    display_name: r.display_name,
-  };
-}
-
-export const PASSWORD_MIN = 10;
+import { ROLES } from './scope.ts';
+import { endAccess } from './sessions.ts';
+import { type User, userOf } from './user-row.ts';
 
 export interface NewUser {
   username: string;
@@ -83,20 +53,7 @@ async function checkUser(db: Db, u: NewUser): Promise<Problem[]> {
       zh: '用户名应为 3–40 个字母、数字或 _ . -',
       en: 'a user name is 3–40 letters, digits or _ . -',
     });
-  if (typeof u.password !== 'string' || u.password.length < PASSWORD_MIN)
-    problems.push({
-      path: 'password',
-      code: 'weak',
-      zh: `密码至少 ${PASSWORD_MIN} 个字符`,
-      en: `a password has at least ${PASSWORD_MIN} characters`,
-    });
-  else if (u.password.length > PASSWORD_MAX)
-    problems.push({
-      path: 'password',
-      code: 'too_long',
-      zh: `密码最多 ${PASSWORD_MAX} 个字符`,
-      en: `a password has at most ${PASSWORD_MAX} characters`,
-    });
+  problems.push(...checkNewPassword(u.password));
   if (!(ROLES as readonly string[]).includes(u.role))
     problems.push({
       path: 'role',
@@ -267,9 +224,7 @@ export async function updateUser(
       })
       .where('id', '=', id)
       .execute();
-    // A changed role, place or password, or a disabled account, ends the user's sessions and
-    // revokes its tokens for good (enabling the account again revives neither); its browsers
-    // are forgotten, so none keeps the standing of the owner's own with the login throttle.
+    // A changed role, place or password, or a disabled account, ends the account's access.
     const reason =
       patch.password !== undefined
         ? 'password_reset'
@@ -280,17 +235,7 @@ export async function updateUser(
               (next.unit ?? null) !== row.unit_id
             ? 'role_or_place_changed'
             : null;
-    let revoked = 0;
-    if (reason) {
-      await trx
-        .updateTable('sessions')
-        .set({ ended_at: at })
-        .where('user_id', '=', id)
-        .where('ended_at', 'is', null)
-        .execute();
-      revoked = await revokeAllTokens(trx, id, actor, reason, at);
-      await trx.deleteFrom('login_devices').where('user_id', '=', id).execute();
-    }
+    const revoked = reason ? await endAccess(trx, id, actor, reason, at) : 0;
     const after = userOf(
       await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
     );

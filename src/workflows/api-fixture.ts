@@ -13,7 +13,8 @@ import type { Dialect } from '../store/db.ts';
 import type { Ctx } from '../store/facts.ts';
 import { systemScope } from '../store/scope.ts';
 import { createTestStore, type TestStore } from '../store/testing.ts';
-import { createToken, createUser } from '../store/users.ts';
+import { createToken } from '../store/tokens.ts';
+import { createUser } from '../store/users.ts';
 import { XLSX_TYPE } from './excel.ts';
 
 export const example = () =>

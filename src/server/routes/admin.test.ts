@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../store/audit.ts';
 import { createCounty } from '../../store/cases.ts';
 import { DIALECTS } from '../../store/testing.ts';
-import { createToken, createUser } from '../../store/users.ts';
+import { createToken } from '../../store/tokens.ts';
+import { createUser } from '../../store/users.ts';
 import { COUNTY, type Kit, workflowKit } from './workflow-test-kit.ts';
 
 for (const dialect of DIALECTS) {

@@ -9,7 +9,8 @@ import type { Ctx } from '../../store/facts.ts';
 import { placesOf } from '../../store/places.ts';
 import { ROLES, roleZh } from '../../store/scope.ts';
 import { listTokens, revokeToken } from '../../store/tokens.ts';
-import { createUser, listUsers, updateUser, userOf } from '../../store/users.ts';
+import { userOf } from '../../store/user-row.ts';
+import { createUser, listUsers, updateUser } from '../../store/users.ts';
 import { scopeOf, userOfRequest } from '../auth.ts';
 import {
   CountyParams,

@@ -4,7 +4,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Ctx } from '../../store/facts.ts';
-import { type AuthConfig, login, logout } from '../../store/login.ts';
+import { type AuthConfig, login } from '../../store/login.ts';
+import { logout } from '../../store/sessions.ts';
 import { createToken, listTokens, revokeToken, TOKEN_DAYS, TOKEN_MAX_DAYS } from '../../store/tokens.ts';
 import { cookieNames, cookieOptions, userOfRequest } from '../auth.ts';
 import { SessionOut, sessionView } from '../capabilities.ts';

@@ -12,8 +12,8 @@ import type { Dialect } from '../../store/db.ts';
 import type { Ctx } from '../../store/facts.ts';
 import { systemScope, type UserRole } from '../../store/scope.ts';
 import { createTestStore, type TestStore } from '../../store/testing.ts';
-import { TOKEN_MAX_DAYS } from '../../store/tokens.ts';
-import { createToken, createUser } from '../../store/users.ts';
+import { createToken, TOKEN_MAX_DAYS } from '../../store/tokens.ts';
+import { createUser } from '../../store/users.ts';
 import { buildApp } from '../app.ts';
 
 export const COUNTY = 'qingshui';
