@@ -15,7 +15,8 @@ import { createCounty, importCase } from '../store/cases.ts';
 import { openStore } from '../store/db.ts';
 import { confirmDecision } from '../store/decisions.ts';
 import { evaluateYear } from '../store/evaluations.ts';
-import { balances, listObligations, move } from '../store/ledger.ts';
+import { move } from '../store/ledger-moves.ts';
+import { balances, listObligations } from '../store/ledger-views.ts';
 import { migrate } from '../store/migrate.ts';
 import { systemScope } from '../store/scope.ts';
 

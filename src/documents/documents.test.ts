@@ -9,7 +9,7 @@ import { rmbCapital } from '../domain/money.ts';
 import { confirmDecision, currentDecision } from '../store/decisions.ts';
 import { evaluateYear } from '../store/evaluations.ts';
 import { updateFact } from '../store/facts.ts';
-import { listObligations } from '../store/ledger.ts';
+import { listObligations } from '../store/ledger-views.ts';
 import { DIALECTS } from '../store/testing.ts';
 import { unitName } from './common.ts';
 import { decisionDocument } from './decision.ts';

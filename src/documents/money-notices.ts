@@ -9,7 +9,7 @@ import { getCounty } from '../store/cases.ts';
 import { currentDecision } from '../store/decisions.ts';
 import { conflict } from '../store/errors.ts';
 import type { Ctx } from '../store/facts.ts';
-import { getObligation, type ObligationView } from '../store/ledger.ts';
+import { getObligation, type ObligationView } from '../store/ledger-views.ts';
 import type { Scope } from '../store/scope.ts';
 import {
   documentFile,

@@ -15,7 +15,7 @@ import { insertAll } from './bulk.ts';
 import { conflict, invalid, notFound, StoreError } from './errors.ts';
 import { getEvaluation } from './evaluations.ts';
 import type { Ctx } from './facts.ts';
-import { lockLedger, nextSeq } from './ledger-core.ts';
+import { lockLedger, nextSeq } from './ledger-lock.ts';
 import { notifyDecision } from './notify.ts';
 import type { Db, Row, Tx } from './schema.ts';
 import type { Scope } from './scope.ts';

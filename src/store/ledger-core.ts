@@ -6,12 +6,10 @@
 // leaves an overpayment: the unit refunds what it still holds, the finance bureau what was
 // remitted to it or deducted. A reward is assessed and paid by the finance bureau. Entries are
 // never edited: a mistake is reversed by an entry of kind `reverse`. Amounts are integer fen.
+// Pure: no database, no clock, no I/O — entries in, states and refusals out (ledger-due.ts
+// likewise for when a fine falls due); the store's ledger-*.ts modules do the reading and writing.
 
-import { PostgresAdapter, sql } from 'kysely';
 import { dueOnOf, overdueOn, tranchesOf } from './ledger-due.ts';
-import type { Db, Tx } from './schema.ts';
-
-export { dueOnOf, overdueOn, type Tranche, tranchesOf } from './ledger-due.ts';
 
 export const MOVES = ['collect', 'remit', 'refund', 'deduct', 'recover', 'finance_refund', 'pay'] as const;
 export type Move = (typeof MOVES)[number];
@@ -279,19 +277,4 @@ export function checkReversal(
       en: 'the reversal would leave a negative balance (reverse the later remittance, refund or recovery first)',
     };
   return undefined;
-}
-
-/** One writer at a time: PostgreSQL takes a transaction lock; SQLite has one writer anyway. */
-export async function lockLedger(trx: Tx): Promise<void> {
-  if (trx.getExecutor().adapter instanceof PostgresAdapter)
-    await sql`select pg_advisory_xact_lock(7421002)`.execute(trx);
-}
-
-export async function nextSeq(db: Db | Tx, county: string): Promise<number> {
-  const r = await db
-    .selectFrom('ledger_entries')
-    .select((eb) => eb.fn.max('seq').as('m'))
-    .where('county_id', '=', county)
-    .executeTakeFirst();
-  return Number(r?.m ?? 0) + 1;
 }

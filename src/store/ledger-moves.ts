@@ -1,87 +1,30 @@
-// The fines ledger and reward payments, as the office, the towns and units, and the finance bureau
-// use them. Every move is one transaction with its audit entry; a request repeated with the same
-// idempotency key returns the first answer and moves nothing. Amounts are integer fen
+// Moves on the fines ledger and reward payments, as the office, the towns and units, and the
+// finance bureau make them. Every move is one transaction with its audit entry, under the ledger's
+// lock; a request repeated with the same idempotency key returns the first answer and moves
+// nothing (ledger-idempotency.ts). What a move may do is the pure arithmetic of ledger-core.ts;
+// reading the ledger is ledger-views.ts. Amounts are integer fen
 // (`amount_fen`); a move is dated (`on`) no earlier than the decision that assessed the obligation
 // and no later than today, and a receipt number is used once in a county's FP year.
 
 import { randomUUID } from 'node:crypto';
-import { canonicalJson, sha256 } from '../domain/canonical.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import { can, mayReverse } from '../domain/permissions.ts';
 import { type Problem, problem } from '../domain/problems.ts';
 import { appendAudit } from './audit.ts';
-import { conflict, invalid, notFound, StoreError } from './errors.ts';
+import { invalid, notFound, StoreError } from './errors.ts';
 import type { Ctx } from './facts.ts';
-import { checkMove, checkReversal, type LedgerEntry, lockLedger, type Move, nextSeq } from './ledger-core.ts';
+import { checkMove, checkReversal, type LedgerEntry, type Move } from './ledger-core.ts';
+import { once, type Replayed } from './ledger-idempotency.ts';
+import { nextSeq } from './ledger-lock.ts';
 import { collectorOn, entriesOf, type ObligationView, today, view } from './ledger-views.ts';
 import type { Row, Tx } from './schema.ts';
 import type { Scope } from './scope.ts';
-
-export * from './ledger-views.ts';
 
 export interface MoveInput {
   amount_fen: unknown;
   receipt_no?: string;
   on?: string;
   note?: string;
-}
-
-export interface Replayed<T> {
-  status: number;
-  body: T;
-  replayed: boolean;
-}
-
-/**
- * Runs a money-moving request once per idempotency key: a repeat with the same key and request
- * returns the first answer and moves nothing; the same key with another request is refused.
- */
-async function once<T>(
-  ctx: Ctx,
-  scope: Scope,
-  key: string | undefined,
-  route: string,
-  request: unknown,
-  f: (trx: Tx) => Promise<T>,
-): Promise<Replayed<T>> {
-  if (!key || !/^[\w.:-]{8,100}$/.test(key))
-    throw invalid([
-      {
-        path: 'Idempotency-Key',
-        code: 'required',
-        zh: '资金操作须带幂等键（Idempotency-Key，8–100 个字符）',
-        en: 'a money-moving request needs an Idempotency-Key header (8–100 characters)',
-      },
-    ]);
-  const hash = sha256(canonicalJson({ route, request }));
-  return ctx.db.transaction().execute(async (trx) => {
-    await lockLedger(trx);
-    const seen = await trx
-      .selectFrom('idempotency_keys')
-      .selectAll()
-      .where('actor', '=', scope.actor.name)
-      .where('key', '=', key)
-      .executeTakeFirst();
-    if (seen) {
-      if (seen.request_sha256 !== hash)
-        throw conflict('该幂等键已用于另一请求', 'this idempotency key was used for a different request');
-      return { status: seen.status, body: JSON.parse(seen.response_json) as T, replayed: true };
-    }
-    const body = await f(trx);
-    await trx
-      .insertInto('idempotency_keys')
-      .values({
-        key,
-        actor: scope.actor.name,
-        route,
-        request_sha256: hash,
-        status: 201,
-        response_json: JSON.stringify(body),
-        created_at: ctx.now().toISOString(),
-      })
-      .execute();
-    return { status: 201, body, replayed: false };
-  });
 }
 
 /** Moves that hand over money against a receipt or voucher, whose number is required. */

@@ -6,16 +6,8 @@
 import { chinaDay } from '../domain/dates.ts';
 import { notFound } from './errors.ts';
 import type { Ctx } from './facts.ts';
-import {
-  asOf,
-  type Balance,
-  balanceOf,
-  dueOnOf,
-  type LedgerEntry,
-  overdueOn,
-  stateOf,
-  tranchesOf,
-} from './ledger-core.ts';
+import { asOf, type Balance, balanceOf, type LedgerEntry, stateOf } from './ledger-core.ts';
+import { dueOnOf, overdueOn, tranchesOf } from './ledger-due.ts';
 import type { Db, Row, Tx } from './schema.ts';
 import type { Scope } from './scope.ts';
 

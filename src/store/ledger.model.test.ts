@@ -19,8 +19,9 @@ import { confirmDecision, currentDecision } from './decisions.ts';
 import { StoreError } from './errors.ts';
 import { evaluateYear } from './evaluations.ts';
 import type { Ctx } from './facts.ts';
-import { balances, listObligations, move, overdue, reverse } from './ledger.ts';
 import type { Move } from './ledger-core.ts';
+import { move, reverse } from './ledger-moves.ts';
+import { balances, listObligations, overdue } from './ledger-views.ts';
 import { type Scope, systemScope } from './scope.ts';
 import { createTestStore, type TestStore } from './testing.ts';
 

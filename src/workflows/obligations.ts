@@ -7,6 +7,8 @@
 import { ENTRY_ZH, OBLIGATION_ZH } from '../domain/labels.ts';
 import { clauseLabel } from '../engine/clauses.ts';
 import type { Ctx } from '../store/facts.ts';
+import { type Balance, balanceOf, type EntryKind, stateOf } from '../store/ledger-core.ts';
+import { type ObligationStatus, statusOf } from '../store/ledger-status.ts';
 import {
   balances,
   getObligation,
@@ -14,9 +16,7 @@ import {
   listObligations,
   type ObligationView,
   today,
-} from '../store/ledger.ts';
-import { type Balance, balanceOf, type EntryKind, stateOf } from '../store/ledger-core.ts';
-import { type ObligationStatus, statusOf } from '../store/ledger-status.ts';
+} from '../store/ledger-views.ts';
 import type { Db, Row } from '../store/schema.ts';
 import type { Scope } from '../store/scope.ts';
 import type { Names } from './reports.ts';

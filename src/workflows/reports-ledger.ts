@@ -6,8 +6,8 @@
 import { ENTRY_ZH, OBLIGATION_ZH } from '../domain/labels.ts';
 import { capitalYuan } from '../domain/money.ts';
 import { clauseLabel } from '../engine/clauses.ts';
-import type { ObligationView } from '../store/ledger.ts';
 import type { Balance, EntryKind } from '../store/ledger-core.ts';
+import type { ObligationView } from '../store/ledger-views.ts';
 import type { Row } from '../store/schema.ts';
 import { daysBetween } from './days.ts';
 import { byClause, type Names } from './reports.ts';

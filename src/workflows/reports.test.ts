@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ZerenResult } from '../domain/result.ts';
 import { loadEngine } from '../policy/load.ts';
-import type { ObligationView } from '../store/ledger.ts';
 import { balanceOf, EMPTY, type LedgerState, settledOf } from '../store/ledger-core.ts';
+import type { ObligationView } from '../store/ledger-views.ts';
 import type { ActionView } from '../store/personnel.ts';
 import type { Row } from '../store/schema.ts';
 import { byClause, type Names, rewardsAndSanctions, settlement } from './reports.ts';

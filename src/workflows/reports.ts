@@ -15,8 +15,8 @@ import {
   withheldReasonZh,
 } from '../domain/vocabulary.ts';
 import { clauseLabel } from '../engine/clauses.ts';
-import type { ObligationView } from '../store/ledger.ts';
 import type { Balance } from '../store/ledger-core.ts';
+import type { ObligationView } from '../store/ledger-views.ts';
 import type { ActionView } from '../store/personnel.ts';
 
 export interface Names {

@@ -12,7 +12,7 @@ import { currentDecision } from '../store/decisions.ts';
 import { notFound } from '../store/errors.ts';
 import { listEvaluations } from '../store/evaluations.ts';
 import type { Ctx } from '../store/facts.ts';
-import { overdue } from '../store/ledger.ts';
+import { overdue } from '../store/ledger-views.ts';
 import type { Scope } from '../store/scope.ts';
 import { today } from './days.ts';
 import { noticesQuery, noticeView } from './notices.ts';

@@ -8,7 +8,7 @@
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeFact, createFact } from '../../src/store/facts.ts';
-import { listObligations, type ObligationView } from '../../src/store/ledger.ts';
+import { listObligations, type ObligationView } from '../../src/store/ledger-views.ts';
 import { systemScope } from '../../src/store/scope.ts';
 import { type E2E, startE2E } from './harness.ts';
 import { OTHER_TOWN, OWN_TOWN, prepareScenario, SCENARIO_START } from './scenario.ts';

@@ -5,8 +5,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Ctx } from '../../store/facts.ts';
-import { type MoveInput, move, type Replayed, reverse } from '../../store/ledger.ts';
 import { MOVES, type Move } from '../../store/ledger-core.ts';
+import type { Replayed } from '../../store/ledger-idempotency.ts';
+import { type MoveInput, move, reverse } from '../../store/ledger-moves.ts';
 import {
   balanceSheet,
   type ObligationQuery,

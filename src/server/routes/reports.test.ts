@@ -9,7 +9,8 @@ import { capitalYuan } from '../../domain/money.ts';
 import type { ZerenResult } from '../../domain/result.ts';
 import { confirmDecision } from '../../store/decisions.ts';
 import { evaluateYear } from '../../store/evaluations.ts';
-import { listObligations, move, reverse } from '../../store/ledger.ts';
+import { move, reverse } from '../../store/ledger-moves.ts';
+import { listObligations } from '../../store/ledger-views.ts';
 import { DIALECTS } from '../../store/testing.ts';
 import { COUNTY, docxText, type Kit, workflowKit } from './workflow-test-kit.ts';
 
