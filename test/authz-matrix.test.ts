@@ -214,6 +214,8 @@ function bodyFor(method: string, route: string, seg?: string): unknown {
   if (route.endsWith('/what-if')) return { interpretations: { I2: 'whole-town' } };
   if (route.endsWith('/decisions')) return { evaluation_id: evaluations.a, fines_due_on: '2010-03-31' };
   if (route.endsWith('/rosters/:unit')) return { people: [], posts: [], links: [] };
+  if (route.endsWith('/town-packs/:unit'))
+    return { packs: [{ pack: 'example-town-dongfeng', from_year: 2009 }] };
   if (route.endsWith('/return')) return { reasons: ['名单不全'] };
   if (route.endsWith('/accept')) return {};
   if (route.endsWith('/xlsx')) return Buffer.from('not a workbook');

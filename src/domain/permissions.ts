@@ -25,6 +25,9 @@ export const PERMISSIONS = {
   'counties.read': [...IN_COUNTY, 'admin'],
   'places.read': ['admin', 'office', 'auditor'],
   'policy.read': [...IN_COUNTY, 'admin'],
+  /** A town's own packs (七): which towns follow which, set by the administrator. */
+  'town-packs.read': [...COUNTY_READ, 'admin'],
+  'town-packs.set': ['admin'],
   // Facts and the registry
   'facts.read': IN_COUNTY,
   /** Links, categories, assessments, acceptances and warning notices: not the finance bureau's. */

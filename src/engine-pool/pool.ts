@@ -101,14 +101,18 @@ export async function renderOffThread<K extends RenderTask>(
   return revive(a.value) as Out;
 }
 
-/** Evaluates a case with the engine of `policy`, in a worker thread when there are any. */
+/**
+ * Evaluates a case with the engine of `policy`, in a worker thread when there are any; a town
+ * pack applied to `town` when given (loadEngine).
+ */
 export async function evaluateOffThread(
   policy: string,
   kase: ZerenCase,
   overrides: Record<string, string> = {},
+  town?: string,
 ): Promise<Evaluated> {
   if (size === 0) {
-    const out = loadEngine(policy).evaluate(kase, overrides);
+    const out = loadEngine(policy, town).evaluate(kase, overrides);
     if (!out.ok) return { ok: false, problems: out.problems };
     return {
       ok: true,
@@ -117,7 +121,7 @@ export async function evaluateOffThread(
       resultJson: canonicalJson(out.value),
     };
   }
-  const a = await send({ id: 0, kind: 'evaluate', policy, kase, overrides });
+  const a = await send({ id: 0, kind: 'evaluate', policy, kase, overrides, town });
   if (a.ok === 'error') throw new Error(`evaluation worker: ${a.message}`);
   if (a.ok === 'rendered') throw new Error('evaluation worker: a render answer to an evaluation');
   return a.ok

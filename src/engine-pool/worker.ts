@@ -17,6 +17,8 @@ export interface Evaluate {
   policy: string;
   kase: ZerenCase;
   overrides: Record<string, string>;
+  /** A town pack: the town it is applied to. */
+  town?: string;
 }
 export interface Render {
   id: number;
@@ -46,7 +48,7 @@ async function render(job: Render): Promise<Answer> {
 }
 
 function evaluate(job: Evaluate): Answer {
-  const out = loadEngine(job.policy).evaluate(job.kase, job.overrides);
+  const out = loadEngine(job.policy, job.town).evaluate(job.kase, job.overrides);
   if (!out.ok) return { id: job.id, ok: false, problems: out.problems };
   return {
     id: job.id,

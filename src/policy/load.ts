@@ -120,20 +120,31 @@ export function packDir(policy: string = DEFAULT_POLICY): string {
   return policy.includes('/') ? resolve(policy) : join(policiesDir(), policy);
 }
 
-/** The engine of a pack's source: a town pack (七) beside the county pack it extends. */
-export function engineOf(src: PackSource): Engine {
+/**
+ * The engine of a pack's source: a town pack (七) beside the county pack it extends. A town pack
+ * set for another town than the one it names (`applies_to`) is applied to that town, `town`.
+ */
+export function engineOf(src: PackSource, town?: string): Engine {
   const m = src.manifest;
-  const town = isObj(m) && m.kind === 'town';
-  return createEngine(src, town && typeof m.extends === 'string' ? loadEngine(m.extends) : undefined);
+  const isTown = isObj(m) && m.kind === 'town';
+  const applied =
+    isTown && town !== undefined && m.applies_to !== town
+      ? { ...src, manifest: { ...m, applies_to: town } }
+      : src;
+  return createEngine(applied, isTown && typeof m.extends === 'string' ? loadEngine(m.extends) : undefined);
 }
 
-/** The engine for a pack id under policiesDir() (or a folder path), loaded once per folder. */
-export function loadEngine(policy: string = DEFAULT_POLICY): Engine {
+/**
+ * The engine for a pack id under policiesDir() (or a folder path), loaded once per folder; a town
+ * pack applied to `town` when given (the county's unit id of the town that follows it).
+ */
+export function loadEngine(policy: string = DEFAULT_POLICY, town?: string): Engine {
   const dir = packDir(policy);
-  let engine = cache.get(dir);
+  const key = town === undefined ? dir : `${dir}\0${town}`;
+  let engine = cache.get(key);
   if (!engine) {
-    engine = engineOf(readPackSourceCached(dir));
-    cache.set(dir, engine);
+    engine = engineOf(readPackSourceCached(dir), town);
+    cache.set(key, engine);
   }
   return engine;
 }

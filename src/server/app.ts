@@ -36,6 +36,7 @@ import { registryRoutes } from './routes/registry.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { rosterRoutes } from './routes/rosters.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { townPackRoutes } from './routes/town-packs.ts';
 import { worklistRoutes } from './routes/worklist.ts';
 import { trackRequests } from './shutdown.ts';
 import { webRoutes } from './web.ts';
@@ -155,6 +156,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   worklistRoutes(app, ctx);
   registryRoutes(app, ctx);
   policyRoutes(app, ctx);
+  townPackRoutes(app, ctx);
   webRoutes(app);
   for (const p of opts.plugins ?? []) p(app, ctx);
   await app.ready();

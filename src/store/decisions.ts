@@ -19,6 +19,7 @@ import { lockLedger, nextSeq } from './ledger-lock.ts';
 import { notifyDecision } from './notify.ts';
 import type { Db, Row, Tx } from './schema.ts';
 import type { Scope } from './scope.ts';
+import { townResults } from './town-evaluations.ts';
 
 export interface Decision {
   id: string;
@@ -110,9 +111,9 @@ export interface ConfirmInput {
   reason?: string;
 }
 
-/** The key of a consequence for obligations and actions: who, what, which clause. */
-const keyOf = (kind: string, subjectKind: string, subjectId: string, clause: string) =>
-  `${kind}|${subjectKind}|${subjectId}|${clause}`;
+/** The key of a consequence for obligations: who, what, which clause of which pack (null: the county's). */
+const keyOf = (kind: string, subjectKind: string, subjectId: string, clause: string, source: string | null) =>
+  `${kind}|${subjectKind}|${subjectId}|${clause}|${source ?? ''}`;
 
 /**
  * The unit that collects a person's fine: where the post or link that made the person answer
@@ -174,6 +175,13 @@ export async function confirmDecision(
     });
   if (problems.length) throw invalid(problems);
   const result = JSON.parse(evaluation!.result_json) as ZerenResult;
+  // The county's consequences, then each town pack's (七), tagged with the pack that gave them.
+  const given = [
+    ...result.consequences.map((c) => ({ c, source: null as string | null })),
+    ...(await townResults(ctx.db, input.evaluation_id)).flatMap((t) =>
+      t.result.consequences.map((c) => ({ c, source: t.pack })),
+    ),
+  ];
   const kase = JSON.parse(evaluation!.case_json) as ZerenCase;
   const townOf = new Map(kase.units.filter((u) => u.kind === 'village').map((u) => [u.id, u.town ?? null]));
   const postsOf = new Map<string, string[]>();
@@ -240,7 +248,9 @@ export async function confirmDecision(
       .where('county_id', '=', county)
       .where('fp_year', '=', year)
       .execute();
-    const byKey = new Map(obligations.map((o) => [keyOf(o.kind, o.subject_kind, o.subject_id, o.clause), o]));
+    const byKey = new Map(
+      obligations.map((o) => [keyOf(o.kind, o.subject_kind, o.subject_id, o.clause, o.source_pack), o]),
+    );
     const live = await liveAssessments(trx, county, year);
     let seq = await nextSeq(trx, county);
     const entry = (
@@ -275,9 +285,9 @@ export async function confirmDecision(
     const entries: Row<'ledger_entries'>[] = [];
     const newObligations: Row<'obligations'>[] = [];
     const wanted = new Set<string>();
-    for (const c of result.consequences) {
+    for (const { c, source } of given) {
       if (!MONEY.has(c.type)) continue;
-      const key = keyOf(c.type, c.subject.kind, c.subject.id, c.clause);
+      const key = keyOf(c.type, c.subject.kind, c.subject.id, c.clause, source);
       wanted.add(key);
       const fen = Math.round(c.amount_yuan! * 100);
       let o = byKey.get(key);
@@ -295,6 +305,7 @@ export async function confirmDecision(
             c.type === 'fine' && c.subject.kind === 'person' ? collectingUnit(c, townOf, postsOf) : null,
           explanation: c.explanation,
           created_at: at,
+          source_pack: source,
         };
         newObligations.push(o);
         record('obligation.create', 'obligations', o.id, null, o);
@@ -318,7 +329,7 @@ export async function confirmDecision(
     }
     for (const o of obligations) {
       const prev = live.get(o.id);
-      if (!wanted.has(keyOf(o.kind, o.subject_kind, o.subject_id, o.clause)) && prev)
+      if (!wanted.has(keyOf(o.kind, o.subject_kind, o.subject_id, o.clause, o.source_pack)) && prev)
         entries.push(
           entry(o.id, 'reverse', prev.amount_fen, {
             reverses: prev.id,

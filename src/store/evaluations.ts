@@ -16,6 +16,7 @@ import { FACTS, scoped } from './fact-kinds.ts';
 import type { Ctx } from './facts.ts';
 import type { Db, Row } from './schema.ts';
 import type { Scope } from './scope.ts';
+import { evaluateTownPacks, storeTownResults } from './town-evaluations.ts';
 
 export interface Receipt {
   id: string;
@@ -83,6 +84,8 @@ export async function evaluateYear(
   const out = await evaluateOffThread(kase.policy, kase, overrides);
   if (!out.ok) throw invalid(out.problems);
   const { caseJson, resultJson } = out;
+  // A town's own packs (七): each evaluated on the same case, kept beside the county's receipt.
+  const towns = await evaluateTownPacks(ctx.db, county, year, kase, overrides);
   const at = ctx.now().toISOString();
   const row: Row<'evaluations'> = {
     id: randomUUID(),
@@ -114,6 +117,7 @@ export async function evaluateYear(
       },
       at,
     );
+    await storeTownResults(trx, scope, row, towns);
   });
   return { receipt: receiptOf(row), result: out.value };
 }

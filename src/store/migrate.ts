@@ -10,6 +10,7 @@ import * as m0005 from './migrations/0005_documents.ts';
 import * as m0006 from './migrations/0006_notifications.ts';
 import * as m0007 from './migrations/0007_toast_lz4.ts';
 import * as m0008 from './migrations/0008_implied_county_fks.ts';
+import * as m0009 from './migrations/0009_town_packs.ts';
 import type { Db } from './schema.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_notifications': m0006,
   '0007_toast_lz4': m0007,
   '0008_implied_county_fks': m0008,
+  '0009_town_packs': m0009,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -157,6 +157,31 @@ export interface EvaluationsTable {
   created_at: string;
 }
 
+/** Which town packs (七) a county's towns follow, from an FP year on. */
+export interface CountyTownPacksTable {
+  county_id: string;
+  town_id: string;
+  pack: string;
+  from_year: number;
+  set_by: string;
+  set_at: string;
+}
+
+/** An evaluation's result under a town pack, beside the county's receipt. */
+export interface TownEvaluationsTable {
+  id: string;
+  evaluation_id: string;
+  county_id: string;
+  fp_year: number;
+  town_id: string;
+  pack: string;
+  pack_hash: string;
+  engine_version: string;
+  result_json: string;
+  result_sha256: string;
+  created_at: string;
+}
+
 export interface UsersTable {
   id: string;
   username: string;
@@ -288,6 +313,8 @@ export interface ObligationsTable {
   collecting_unit_id: string | null;
   explanation: string;
   created_at: string;
+  /** The town pack (七) that gave it; null: the county's own pack. */
+  source_pack: string | null;
 }
 
 export interface LedgerEntriesTable {
@@ -420,6 +447,8 @@ export interface Database {
   incidents: IncidentsTable;
   case_imports: CaseImportsTable;
   evaluations: EvaluationsTable;
+  county_town_packs: CountyTownPacksTable;
+  town_evaluations: TownEvaluationsTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
