@@ -3,15 +3,14 @@
 
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
-import { formatProblem, type Problem } from '../domain/problems.ts';
-import type { Outcome } from '../engine/engine.ts';
+import { formatProblem, type Problem, type Result } from '../domain/problems.ts';
 
 export function readInput(path: string): string {
   return readFileSync(path === '-' ? 0 : path, 'utf8');
 }
 
 /** Parses YAML (JSON is YAML too); a document with errors yields problems, not a value. */
-export function parseCaseText(text: string, source = 'CASE'): Outcome<unknown> {
+export function parseCaseText(text: string, source = 'CASE'): Result<unknown> {
   // A JSON document is read by the JSON parser, many times faster on a big case; on a syntax
   // error the YAML parser below says where, with its line and column.
   if (/^\s*[{[]/.test(text))
@@ -58,7 +57,7 @@ export function parseCaseText(text: string, source = 'CASE'): Outcome<unknown> {
 /** Expansions of YAML aliases allowed in one document (a real case uses none). */
 export const MAX_ALIASES = 100;
 
-export function readCase(path: string): Outcome<unknown> {
+export function readCase(path: string): Result<unknown> {
   let text: string;
   try {
     text = readInput(path);
@@ -81,7 +80,7 @@ export function readCase(path: string): Outcome<unknown> {
 }
 
 /** `--set I2=sampled-villages-only` (repeatable; also `I2=a,I3=b`). */
-export function parseSets(sets: string[] | undefined): Outcome<Record<string, string>> {
+export function parseSets(sets: string[] | undefined): Result<Record<string, string>> {
   const out: Record<string, string> = {};
   const problems: Problem[] = [];
   for (const s of (sets ?? []).flatMap((x) => x.split(','))) {

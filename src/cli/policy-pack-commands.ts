@@ -13,7 +13,7 @@ const out = (s: string) => process.stdout.write(`${s}\n`);
 
 function load(dir: string) {
   const r = checkPack(dir);
-  if (r.ok) return r.engine;
+  if (r.ok) return r.value;
   out(`${dir}：策略包有 ${r.problems.length} 处问题 / the pack has ${r.problems.length} problem(s)`);
   for (const p of r.problems) out(`  ${p.path}  ${p.zh} / ${p.en}`);
   process.exitCode = 1;

@@ -21,6 +21,17 @@ export function formatProblem(p: Problem): string {
   return `${p.path || '（根）'}: ${p.zh} / ${p.en}`;
 }
 
+/** A value, or every problem that kept it from being one: the one shape of "it worked or here is why not". */
+export type Result<T> = Ok<T> | Failed;
+export interface Ok<T> {
+  ok: true;
+  value: T;
+}
+export interface Failed {
+  ok: false;
+  problems: Problem[];
+}
+
 export class InvalidInput extends Error {
   constructor(readonly problems: Problem[]) {
     super(problems.map(formatProblem).join('\n'));

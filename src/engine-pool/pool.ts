@@ -8,7 +8,7 @@
 import type { Worker } from 'node:worker_threads';
 import { canonicalJson } from '../domain/canonical.ts';
 import type { ZerenCase } from '../domain/case.ts';
-import type { Problem } from '../domain/problems.ts';
+import type { Failed, Ok } from '../domain/problems.ts';
 import type { ZerenResult } from '../domain/result.ts';
 import { loadEngine } from '../policy/load.ts';
 import { StoreError } from '../store/errors.ts';
@@ -16,9 +16,12 @@ import { startWorker } from '../worker-thread.ts';
 import type { RenderTask, RenderTasks } from './render-tasks.ts';
 import type { Answer, Job } from './worker.ts';
 
-export type Evaluated =
-  | { ok: true; value: ZerenResult; caseJson: string; resultJson: string }
-  | { ok: false; problems: Problem[] };
+/** The engine's result with the canonical JSON of the case and of the result, or its problems. */
+export type Evaluated = (Ok<ZerenResult> & Serialized) | Failed;
+export interface Serialized {
+  caseJson: string;
+  resultJson: string;
+}
 
 interface Slot {
   worker: Worker;

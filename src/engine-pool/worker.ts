@@ -6,9 +6,9 @@ import { parentPort } from 'node:worker_threads';
 import { canonicalJson } from '../domain/canonical.ts';
 import type { ZerenCase } from '../domain/case.ts';
 import type { Problem } from '../domain/problems.ts';
-import type { ZerenResult } from '../domain/result.ts';
 import { loadEngine } from '../policy/load.ts';
 import { StoreError, type StoreErrorKind } from '../store/errors.ts';
+import type { Evaluated } from './pool.ts';
 import type { RenderTask } from './render-tasks.ts';
 
 export interface Evaluate {
@@ -35,8 +35,7 @@ export interface StoreErrorData {
   problems: Problem[];
 }
 export type Answer = { id: number } & (
-  | { ok: true; value: ZerenResult; caseJson: string; resultJson: string }
-  | { ok: false; problems: Problem[] }
+  | Evaluated
   | { ok: 'rendered'; value: unknown }
   | { ok: 'error'; message: string; store?: StoreErrorData }
 );

@@ -4,7 +4,7 @@
 import { hashOf } from '../domain/canonical.ts';
 import type { ZerenCase } from '../domain/case.ts';
 import { fpYear } from '../domain/dates.ts';
-import { InvalidInput, type Problem } from '../domain/problems.ts';
+import { InvalidInput, type Problem, type Result } from '../domain/problems.ts';
 import type { ZerenResult } from '../domain/result.ts';
 import type { UnitKind } from '../domain/vocabulary.ts';
 import { countsInYear, indexCase } from './case-index.ts';
@@ -27,8 +27,6 @@ import {
 
 export const ENGINE_VERSION = '1.0.0';
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
-
 export interface Engine {
   readonly pack: Pack;
   readonly rules: CompiledRules;
@@ -38,12 +36,12 @@ export interface Engine {
   /** Every interpretation with its default value. */
   readonly defaults: Readonly<Record<string, string>>;
   /** Checks a case (and any interpretation overrides) without evaluating it. */
-  validate(input: unknown, overrides?: Record<string, string>): Outcome<ZerenCase>;
+  validate(input: unknown, overrides?: Record<string, string>): Result<ZerenCase>;
   /**
    * Validates, then evaluates: a result, or every problem and no result. `fired`, when given,
    * collects the blocks that gave anything (`<rule>#<block>`): the coverage of a pack's tests.
    */
-  evaluate(input: unknown, overrides?: Record<string, string>, fired?: Set<string>): Outcome<ZerenResult>;
+  evaluate(input: unknown, overrides?: Record<string, string>, fired?: Set<string>): Result<ZerenResult>;
   /** Evaluates a case already validated by this engine (the store validates on import). */
   evaluateValid(c: ZerenCase, overrides?: Record<string, string>, fired?: Set<string>): ZerenResult;
   /** The interpretations in force for a case: defaults, then the case's, then the overrides. */
@@ -159,11 +157,11 @@ export function createEngine(src: PackSource, base?: Engine): Engine {
       const v = validateCase(input, info);
       const problems = [...(v.ok ? [] : v.problems), ...checkOverrides(overrides)];
       if (v.ok && problems.length === 0) {
-        const { values, missing } = paramsFor(v.case.fp_year);
+        const { values, missing } = paramsFor(v.value.fp_year);
         problems.push(...missing);
         if (missing.length === 0)
-          problems.push(...checkScores(v.case, values, (p) => pack.parameters.get(p)?.clause ?? ''));
-        if (problems.length === 0) return { ok: true, value: v.case };
+          problems.push(...checkScores(v.value, values, (p) => pack.parameters.get(p)?.clause ?? ''));
+        if (problems.length === 0) return { ok: true, value: v.value };
       }
       return { ok: false, problems };
     },

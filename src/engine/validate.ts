@@ -4,7 +4,7 @@
 import { CASE_COLLECTIONS, CASE_FORMAT, CASE_HEADER, type ZerenCase } from '../domain/case.ts';
 import { fpYear } from '../domain/dates.ts';
 import { forbiddenCharacter, nameMessage } from '../domain/names.ts';
-import type { Problem } from '../domain/problems.ts';
+import type { Problem, Result } from '../domain/problems.ts';
 import {
   ACCEPTANCE_KINDS,
   ASSESSMENT_KINDS,
@@ -30,8 +30,6 @@ export interface PolicyInfo {
   firstFpYear: number;
   interpretations: Record<string, readonly string[]>;
 }
-
-export type Validation = { ok: true; case: ZerenCase } | { ok: false; problems: Problem[] };
 
 /** The fields each kind of link names, and what each must refer to. */
 const LINK_TARGETS: Record<string, [string, UnitKind | 'person'][]> = {
@@ -63,7 +61,7 @@ const LINK_FIELDS: Record<string, string[]> = Object.fromEntries(
   ]),
 );
 
-export function validateCase(input: unknown, policy: PolicyInfo): Validation {
+export function validateCase(input: unknown, policy: PolicyInfo): Result<ZerenCase> {
   const c = new Checker();
   try {
     check(input, policy, c);
@@ -72,7 +70,7 @@ export function validateCase(input: unknown, policy: PolicyInfo): Validation {
     c.add('', 'internal', `无法校验：${String(e)}`, `cannot validate: ${String(e)}`);
   }
   return c.problems.length === 0
-    ? { ok: true, case: input as ZerenCase }
+    ? { ok: true, value: input as ZerenCase }
     : { ok: false, problems: c.problems };
 }
 

@@ -33,7 +33,7 @@ describe('a table found by its header', () => {
     const t = findTable(ws, COLS);
     expect(t).toMatchObject({
       ok: true,
-      table: { header: 3, col: { role: 2, name: 3, id: 4 }, rows: [4, 6] },
+      value: { header: 3, col: { role: 2, name: 3, id: 4 }, rows: [4, 6] },
     });
   });
 

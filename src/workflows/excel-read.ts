@@ -5,7 +5,7 @@
 // text, a date or a number, whatever the person typed. Problems name the cell: `驻村干部!C5`.
 
 import { isIsoDate } from '../domain/dates.ts';
-import type { Problem } from '../domain/problems.ts';
+import type { Problem, Result } from '../domain/problems.ts';
 import { labelKey } from '../domain/zh-punct.ts';
 import { invalid, StoreError } from '../store/errors.ts';
 import { exceljs, type Workbook, type Worksheet } from './excel.ts';
@@ -207,7 +207,7 @@ const SIGNATURE = /^(制表|填表|填报|审核|审批|负责|单位负责|联�
 export function findTable<F extends string>(
   ws: Worksheet,
   columns: readonly TableColumn<F>[],
-): { ok: true; table: Table<F> } | { ok: false; problems: Problem[] } {
+): Result<Table<F>> {
   const keys = columns.map((c) => [c.header, ...(c.aliases ?? [])].map(labelKey));
   const width = Math.min(ws.columnCount, MAX_COLS);
   const match = (text: string) => {
@@ -269,5 +269,5 @@ export function findTable<F extends string>(
     if (texts.every((t) => match(t) >= 0) && texts.length === read.length) continue;
     rows.push(r);
   }
-  return { ok: true, table: { ws, header: best.row, col, rows } };
+  return { ok: true, value: { ws, header: best.row, col, rows } };
 }

@@ -6,7 +6,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { CasePerson } from '../domain/case.ts';
-import type { Problem } from '../domain/problems.ts';
+import type { Problem, Result } from '../domain/problems.ts';
 import { ROLE_ZH, STAFF_TYPE_ZH, type StaffType } from '../domain/vocabulary.ts';
 import { sameLabel } from '../domain/zh-punct.ts';
 import { renderOffThread } from '../engine-pool/pool.ts';
@@ -55,7 +55,7 @@ export function parseRosterWorkbook(
   s: Setting,
   year: number,
   storedStaff: ReadonlyMap<string, string> = new Map(),
-): { ok: true; content: RosterContent; where: Where } | { ok: false; problems: Problem[] } {
+): Result<{ content: RosterContent; where: Where }> {
   const problems: Problem[] = [];
   const u = R.introValue(wb, INTRO, '单位编号');
   if (u?.text && u.text !== s.unit.id)
@@ -101,8 +101,8 @@ export function parseRosterWorkbook(
       problems.push(...found.problems);
       continue;
     }
-    const { col } = found.table;
-    for (const r of found.table.rows) {
+    const { col } = found.value;
+    for (const r of found.value.rows) {
       const get: Partial<Record<Field, string>> = {};
       for (const c of cols) {
         const f = c.field;
@@ -235,7 +235,7 @@ export function parseRosterWorkbook(
       where.links.push(at);
     }
   }
-  return { ok: true, content, where };
+  return { ok: true, value: { content, where } };
 }
 
 /** A problem of the content, moved to the cell it came from. */
@@ -272,13 +272,14 @@ export async function importRosterWorkbook(
   const storedStaff = new Map(stored.people.flatMap((p) => (p.staff_type ? [[p.id, p.staff_type]] : [])));
   const parsed = await renderOffThread('parseRosterUpload', upload, s, year, storedStaff);
   if (!parsed.ok) throw invalid(parsed.problems);
+  const { content, where } = parsed.value;
   const known = await storedPeople(
     ctx.db,
     county,
-    parsed.content.people.map((p) => p.id),
+    content.people.map((p) => p.id),
     scope,
   );
-  const problems = checkRoster(loadEngine(s.policy), s, year, parsed.content, known);
-  if (problems.length) throw invalid(problems.map((p) => toCell(p, parsed.where)));
-  return submitRoster(ctx, scope, county, year, unit, parsed.content);
+  const problems = checkRoster(loadEngine(s.policy), s, year, content, known);
+  if (problems.length) throw invalid(problems.map((p) => toCell(p, where)));
+  return submitRoster(ctx, scope, county, year, unit, content);
 }

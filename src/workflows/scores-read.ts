@@ -93,10 +93,10 @@ export function readScores(wb: X.Workbook, units: Row<'units'>[], county: string
       problems.push(...found.problems);
       continue;
     }
-    const { col } = found.table;
+    const { col } = found.value;
     if (col.sampled) sampling = new Map();
     const seen = new Map<string, number>();
-    for (const r of found.table.rows) {
+    for (const r of found.value.rows) {
       const at = (c: number) => R.cellPath(ws.name, c, r);
       const subject = R.cellText(ws, r, col.id!);
       const u = byId.get(subject);

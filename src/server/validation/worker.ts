@@ -2,7 +2,7 @@
 // engine of its county's pack, answering the first PROBLEMS_SHOWN problems and their count.
 
 import { parentPort } from 'node:worker_threads';
-import type { Problem } from '../../domain/problems.ts';
+import type { Failed, Ok } from '../../domain/problems.ts';
 import { loadEngine } from '../../policy/load.ts';
 
 export interface Job {
@@ -12,8 +12,8 @@ export interface Job {
   shown: number;
 }
 export type Answer = { id: number } & (
-  | { ok: true }
-  | { ok: false; problems: Problem[]; total: number }
+  | Ok<null>
+  | (Failed & { total: number })
   | { ok: 'syntax' | 'error'; message: string }
 );
 
@@ -25,7 +25,7 @@ function run(job: Job): Answer {
     return { id: job.id, ok: 'syntax', message: (e as Error).message };
   }
   const v = loadEngine(job.policy).validate(value);
-  if (v.ok) return { id: job.id, ok: true };
+  if (v.ok) return { id: job.id, ok: true, value: null };
   return { id: job.id, ok: false, problems: v.problems.slice(0, job.shown), total: v.problems.length };
 }
 
