@@ -74,7 +74,11 @@ export function registerEngineCommands(program: Command, policy: () => string | 
     .action((path: string, opts: Common) => {
       const { engine, c, result } = load(path, opts, policy());
       const label = (id: string) => engine.pack.clauses.get(id)?.label ?? id;
-      print(opts.json ? JSON.stringify(result, null, 2) : renderReport(c, result, engine.defaults, label));
+      print(
+        opts.json
+          ? JSON.stringify(result, null, 2)
+          : renderReport(c, result, { defaults: engine.defaults, words: engine.vocabulary }, label),
+      );
     });
 
   program
@@ -120,12 +124,12 @@ export function registerEngineCommands(program: Command, policy: () => string | 
       const held = result.withheld.filter(mine);
       if (opts.json)
         return print(JSON.stringify({ subject: opts.subject, consequences: items, withheld: held }, null, 2));
-      print(unit ? `${unit.name}（${opts.subject}）` : personLabel(c, opts.subject));
+      print(unit ? `${unit.name}（${opts.subject}）` : personLabel(c, opts.subject, engine.vocabulary));
       if (items.length + held.length === 0) print('  本计生年度没有任何奖惩。');
       for (const x of [...items, ...held]) {
         print('');
         print(
-          `■ ${describe(x)}${'reason' in x ? `  〔暂缓兑现：${withheldReasonZh(String(x.reason))}〕` : ''}`,
+          `■ ${describe(x, engine.vocabulary)}${'reason' in x ? `  〔暂缓兑现：${withheldReasonZh(String(x.reason))}〕` : ''}`,
         );
         print(
           `  规则 ${x.rule}；所依解释：${x.depends_on.map((i) => `${i}=${result.interpretations[i]}`).join('、') || '无'}`,
@@ -161,10 +165,10 @@ export function registerEngineCommands(program: Command, policy: () => string | 
       const who = (x: Consequence | Withheld) =>
         x.subject.kind === 'unit'
           ? (c.units.find((u) => u.id === x.subject.id)?.name ?? x.subject.id)
-          : personLabel(c, x.subject.id);
+          : personLabel(c, x.subject.id, engine.vocabulary);
       const section = (title: string, en: string, list: (Consequence | Withheld)[]) => {
         print(`\n${title}：${list.length}项 / ${en}: ${list.length}`);
-        for (const x of list) print(`  ${who(x)}  ${describe(x)}`);
+        for (const x of list) print(`  ${who(x)}  ${describe(x, engine.vocabulary)}`);
       };
       section('新增', 'added', diff.added);
       section('取消', 'removed', diff.removed);

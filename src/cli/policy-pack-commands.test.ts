@@ -58,6 +58,18 @@ describe('zeren policy check', () => {
     expect(await main(['policy', 'check', dir])).toBe(1);
     expect(out).toMatch(/rules\.yaml\.rules\[\d+\]\.cites {2}.*9\.9\.9/);
   });
+
+  it('names the file and place of a word the vocabulary lacks, and of one it lacks that the engine needs', async () => {
+    const unknown = packCopy((d) =>
+      change(d, 'rules.yaml', 'give: [admonishment_talk]', 'give: [public_apology]'),
+    );
+    expect(await main(['policy', 'check', unknown])).toBe(1);
+    expect(out).toMatch(/rules\.yaml\.rules\[\d+\]\.then\[0\]\.give\[0\] {2}未知的后果/);
+    const lacking = packCopy((d) => change(d, 'vocabulary.yaml', /\n {6}fp_office_head: 计生办主任/, ''));
+    expect(await main(['policy', 'check', lacking])).toBe(1);
+    expect(out).toMatch(/vocabulary\.yaml\.unit_kinds\.town\.roles {2}缺少引擎所需的职务 fp_office_head/);
+    expect(out).toMatch(/duties\.yaml\.duties\[\d+\]\.holder\.roles\[\d+\] {2}没有职务 fp_office_head/);
+  });
 });
 
 describe('zeren policy test', () => {

@@ -4,15 +4,23 @@
 import type { ZerenCase } from '../domain/case.ts';
 import { formatYuan, yuanText } from '../domain/money.ts';
 import type { Consequence, Withheld, ZerenResult } from '../domain/result.ts';
-import { roleZh, UNIT_KIND_ZH, withheldReasonZh } from '../domain/vocabulary.ts';
+import { withheldReasonZh } from '../domain/vocabulary.ts';
 import { clauseLabel } from '../engine/clauses.ts';
 import { consequenceText } from '../engine/explain.ts';
+import { roleZh, unitKindZh, type Vocabulary } from '../engine/vocabulary.ts';
 
 /** How a clause is named: 三（一）2, or a town pack's 东风镇办法二 (the pack's own labels). */
 export type ClauseLabel = (id: string) => string;
 
-export function describe(c: Consequence | Withheld, label: ClauseLabel = clauseLabel): string {
-  const text = consequenceText({ ...c, fen: c.amount_yuan === undefined ? undefined : c.amount_yuan * 100 });
+export function describe(
+  c: Consequence | Withheld,
+  words: Vocabulary,
+  label: ClauseLabel = clauseLabel,
+): string {
+  const text = consequenceText(
+    { ...c, fen: c.amount_yuan === undefined ? undefined : c.amount_yuan * 100 },
+    words,
+  );
   const applies = c.applies ? `（按${label(c.applies)}处理）` : '';
   return `${label(c.clause)}${applies}  ${text}`;
 }
@@ -55,14 +63,14 @@ const yuan = (n: number) => yuanText(Math.round(n * 100));
 const yuanEn = (n: number) => `${formatYuan(Math.round(n * 100))} yuan`;
 
 /** 张书记（东风镇党委书记、驻桥头村） */
-export function personLabel(c: ZerenCase, id: string): string {
+export function personLabel(c: ZerenCase, id: string, words: Vocabulary): string {
   const person = c.people?.find((p) => p.id === id);
   const units = new Map(c.units.map((u) => [u.id, u]));
   const posts = (c.posts ?? [])
     .filter((p) => p.person === id)
     .map((p) => {
       const u = units.get(p.unit);
-      return `${u?.name ?? p.unit}${roleZh(u?.kind ?? 'town', p.role)}${p.to ? `（至${p.to}）` : ''}`;
+      return `${u?.name ?? p.unit}${roleZh(words, u?.kind ?? 'town', p.role)}${p.to ? `（至${p.to}）` : ''}`;
     });
   const stationed = (c.links ?? [])
     .filter((l) => l.kind === 'stationed' && l.person === id)
@@ -74,9 +82,10 @@ export function personLabel(c: ZerenCase, id: string): string {
 export function renderReport(
   c: ZerenCase,
   r: ZerenResult,
-  defaults: Record<string, string>,
+  engine: { defaults: Record<string, string>; words: Vocabulary },
   label: ClauseLabel = clauseLabel,
 ): string {
+  const { defaults, words } = engine;
   const out: string[] = [];
   const county = c.units.find((u) => u.kind === 'county');
   out.push(
@@ -98,14 +107,14 @@ export function renderReport(
   const lines = (list: (Consequence | Withheld)[]) =>
     list.map(
       (x) =>
-        `      ${describe(x, label)}${'reason' in x ? `  〔暂缓兑现：${withheldReasonZh(String(x.reason))}〕` : ''}`,
+        `      ${describe(x, words, label)}${'reason' in x ? `  〔暂缓兑现：${withheldReasonZh(String(x.reason))}〕` : ''}`,
     );
 
   const sections: [string, string, (id: string) => boolean][] = [
-    [UNIT_KIND_ZH.town, 'towns', (id) => c.units.find((u) => u.id === id)?.kind === 'town'],
-    [UNIT_KIND_ZH.village, 'villages', (id) => c.units.find((u) => u.id === id)?.kind === 'village'],
+    [unitKindZh(words, 'town'), 'towns', (id) => c.units.find((u) => u.id === id)?.kind === 'town'],
+    [unitKindZh(words, 'village'), 'villages', (id) => c.units.find((u) => u.id === id)?.kind === 'village'],
     [
-      UNIT_KIND_ZH.county_unit,
+      unitKindZh(words, 'county_unit'),
       'county units',
       (id) => c.units.find((u) => u.id === id)?.kind === 'county_unit',
     ],
@@ -123,7 +132,7 @@ export function renderReport(
   const people = (c.people ?? []).filter((p) => bySubject.has(`person:${p.id}`));
   out.push(`【个人】${people.length ? '' : ' 无'} / people${people.length ? '' : ': none'}`);
   for (const p of people) {
-    out.push(`  ${personLabel(c, p.id)}`);
+    out.push(`  ${personLabel(c, p.id, words)}`);
     out.push(...lines(bySubject.get(`person:${p.id}`)!));
   }
   out.push('');

@@ -13,6 +13,7 @@ import type {
 } from '../domain/case.ts';
 import { addDays, type FpYear, fpYear, type IsoDate, oneYearUntil, within } from '../domain/dates.ts';
 import { type Readings, typed } from './readings.ts';
+import type { Vocabulary } from './vocabulary.ts';
 
 export interface Held {
   person: string;
@@ -40,6 +41,8 @@ export interface CaseIndex {
   readings: Readonly<Record<string, string>>;
   /** Parameter values in force (amounts in fen). */
   params: Map<string, number | string>;
+  /** The pack's words and their labels. */
+  words: Vocabulary;
   units: Map<string, CaseUnit>;
   people: Map<string, CasePerson>;
   postsAt: Map<string, Held[]>;
@@ -89,6 +92,7 @@ export function indexCase(
   c: ZerenCase,
   readings: Readonly<Record<string, string>>,
   params: Map<string, number | string>,
+  words: Vocabulary,
 ): CaseIndex {
   const year = fpYear(c.fp_year);
   const interp = typed(readings);
@@ -154,6 +158,7 @@ export function indexCase(
 
   return {
     c,
+    words,
     year,
     decidedOn: c.decided_on ?? addDays(year.end, 1),
     interp,

@@ -3,7 +3,6 @@
 // the clause applied, what is given, and the clause quoted.
 
 import type { Consequence } from '../domain/result.ts';
-import { MAX_GRADE } from '../domain/vocabulary.ts';
 import { type CaseIndex, freezeUntil } from './case-index.ts';
 import type { Clause } from './clauses.ts';
 import { consequenceText } from './explain.ts';
@@ -63,20 +62,23 @@ export function give(
     c.from = b.date;
     c.until = freezeUntil(ix, b.date);
   } else if (type === 'appraisal_cap')
-    c.max_grade = MAX_GRADE[ix.people.get(m.id)?.staff_type ?? 'civil_servant'];
+    c.max_grade = ix.words.staff_types[ix.people.get(m.id)?.staff_type ?? 'civil_servant']?.max_grade;
   else if (type === 'honour_title') c.title = value as string;
   if (m.via) c.via = m.via;
   c.rule = rule.id;
   c.depends_on = block.deps;
   const name = m.kind === 'unit' ? (ix.units.get(m.id)?.name ?? m.id) : (ix.people.get(m.id)?.name ?? m.id);
-  const given = consequenceText({
-    type,
-    fen,
-    from: c.from,
-    until: c.until,
-    max_grade: c.max_grade,
-    title: c.title,
-  });
+  const given = consequenceText(
+    {
+      type,
+      fen,
+      from: c.from,
+      until: c.until,
+      max_grade: c.max_grade,
+      title: c.title,
+    },
+    ix.words,
+  );
   c.explanation = `${b.fact}。${m.reason ? `${m.reason}。` : ''}${text.lead}${name}${given}${text.quote}`;
   return { c, fen, forUnit: b.unit?.id };
 }

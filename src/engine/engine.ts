@@ -24,6 +24,7 @@ import {
   type RankingView,
   rankingViews,
 } from './views.ts';
+import type { Vocabulary } from './vocabulary.ts';
 
 export const ENGINE_VERSION = '1.0.0';
 
@@ -31,6 +32,8 @@ export interface Engine {
   readonly pack: Pack;
   readonly rules: CompiledRules;
   readonly info: PolicyInfo;
+  /** The pack's words with their labels (vocabulary.yaml; a town pack's: the county's and its own). */
+  readonly vocabulary: Vocabulary;
   /** SHA-256 of the pack's canonical source: which rules, texts and amounts decided a result. */
   readonly packHash: string;
   /** Every interpretation with its default value. */
@@ -109,6 +112,7 @@ export function createEngine(src: PackSource, base?: Engine): Engine {
     id: base ? base.pack.id : pack.id,
     firstFpYear: Math.max(pack.firstFpYear, base?.pack.firstFpYear ?? 0),
     interpretations: values,
+    vocabulary: pack.vocabulary,
   };
   const paramsByYear = new Map<number, ReturnType<typeof parametersInForce>>();
   const paramsFor = (year: number) => {
@@ -146,6 +150,7 @@ export function createEngine(src: PackSource, base?: Engine): Engine {
     pack,
     rules,
     info,
+    vocabulary: pack.vocabulary,
     packHash: hashOf(src),
     defaults,
     interpretationsFor: (cs, overrides) => ({
@@ -160,7 +165,9 @@ export function createEngine(src: PackSource, base?: Engine): Engine {
         const { values, missing } = paramsFor(v.value.fp_year);
         problems.push(...missing);
         if (missing.length === 0)
-          problems.push(...checkScores(v.value, values, (p) => pack.parameters.get(p)?.clause ?? ''));
+          problems.push(
+            ...checkScores(v.value, values, (p) => pack.parameters.get(p)?.clause ?? '', pack.vocabulary),
+          );
         if (problems.length === 0) return { ok: true, value: v.value };
       }
       return { ok: false, problems };
@@ -171,10 +178,13 @@ export function createEngine(src: PackSource, base?: Engine): Engine {
     },
     rankings(cs, overrides) {
       const interp = engine.interpretationsFor(cs, overrides);
-      return rankingViews(indexCase(cs, interp, paramsFor(cs.fp_year).values), rules);
+      return rankingViews(indexCase(cs, interp, paramsFor(cs.fp_year).values, pack.vocabulary), rules);
     },
     categories(cs) {
-      return categoryViews(indexCase(cs, engine.interpretationsFor(cs), paramsFor(cs.fp_year).values), rules);
+      return categoryViews(
+        indexCase(cs, engine.interpretationsFor(cs), paramsFor(cs.fp_year).values, pack.vocabulary),
+        rules,
+      );
     },
     notices(reading) {
       const interp = { ...defaults, ...reading };
@@ -190,7 +200,7 @@ export function createEngine(src: PackSource, base?: Engine): Engine {
     personnel: rules.personnel,
     evaluateValid(cs, overrides, fired) {
       const interp = engine.interpretationsFor(cs, overrides);
-      const ix = indexCase(cs, interp, paramsFor(cs.fp_year).values);
+      const ix = indexCase(cs, interp, paramsFor(cs.fp_year).values, pack.vocabulary);
       const result = runRules(ix, rules, pack.clauses, pack.id, fired);
       return pack.appliesTo ? onlyTown(result, cs, pack.appliesTo) : result;
     },

@@ -5,14 +5,9 @@
 import type { CaseAssessment } from '../domain/case.ts';
 import type { IsoDate } from '../domain/dates.ts';
 import { yuanText } from '../domain/money.ts';
-import {
-  ASSESSOR_ZH,
-  type ConsequenceType,
-  consequenceZh,
-  OUTCOME_ZH,
-  roleZh,
-} from '../domain/vocabulary.ts';
+import type { ConsequenceType } from '../domain/vocabulary.ts';
 import { type CaseIndex, personName, unitName } from './case-index.ts';
+import { roleZh, type Vocabulary, wordZh } from './vocabulary.ts';
 
 export function names(ix: CaseIndex, ids: readonly string[]): string {
   return [...ids]
@@ -35,7 +30,7 @@ export function assessmentFact(ix: CaseIndex, a: CaseAssessment): string {
   const kind = a.kind ?? 'annual';
   let s =
     kind === 'annual'
-      ? `${ASSESSOR_ZH[a.by]}年度考核评定${unitName(ix, a.subject)}为“${OUTCOME_ZH[a.outcome!]}”`
+      ? `${wordZh(ix.words, 'assessors', a.by)}年度考核评定${unitName(ix, a.subject)}为“${wordZh(ix.words, 'outcomes', a.outcome!)}”`
       : `县综合治理职责考评${unitName(ix, a.subject)}得分${a.score}`;
   if (a.score !== undefined && kind === 'annual') s += `（综合评估总分${a.score}）`;
   if (a.sampled?.length) s += `，抽中${names(ix, a.sampled)}`;
@@ -55,7 +50,7 @@ export function postReason(
   to?: IsoDate,
 ) {
   const kind = ix.units.get(unit)?.kind ?? 'town';
-  return `${personName(ix, person)}任${unitName(ix, unit)}${roleZh(kind, role)}${period(from, to)}`;
+  return `${personName(ix, person)}任${unitName(ix, unit)}${roleZh(ix.words, kind, role)}${period(from, to)}`;
 }
 
 export function stationedReason(
@@ -81,7 +76,8 @@ export interface Given {
  * What is given, as the predicate of 依据…，对<name>…: 罚款1,500.00元 · 2009-12-20至2010-12-19不得
  * 平级调动、提拔 · 授予“…”荣誉称号 · 颁发奖牌一块.
  */
-export function consequenceText(g: Given): string {
+export function consequenceText(g: Given, words: Vocabulary): string {
+  const consequenceZh = (type: string) => wordZh(words, 'consequence_types', type);
   switch (g.type) {
     case 'reward':
       return `奖励${yuanText(g.fen!)}`;

@@ -4,19 +4,13 @@
 
 import type { CaseAssessment, CaseUnit } from '../domain/case.ts';
 import type { IsoDate } from '../domain/dates.ts';
-import {
-  ACCEPTANCE_KINDS,
-  ASSESSOR_ZH,
-  OUTCOMES,
-  PASSING,
-  UNIT_KINDS,
-  type UnitKind,
-} from '../domain/vocabulary.ts';
+import type { UnitKind } from '../domain/vocabulary.ts';
 import { zhPunct } from '../domain/zh-punct.ts';
 import { assessmentKey, type CaseIndex } from './case-index.ts';
 import { type Checker, isObj, type Obj } from './check.ts';
 import { assessmentFact, names } from './explain.ts';
 import { pairInARow } from './notices.ts';
+import { passingOutcomes, type Vocabulary, wordZh } from './vocabulary.ts';
 
 export interface Binding {
   subjectKind: 'unit' | 'person';
@@ -75,12 +69,28 @@ export interface Ranking {
   rank(ix: CaseIndex): Place[];
 }
 
-type Compile = (
-  args: Obj,
+/** What a generator is compiled against: the units of the pack's parameters, and its words. */
+export interface CompileWith {
+  params: ReadonlyMap<string, unknown>;
+  words: Vocabulary;
+}
+
+type Compile = (args: Obj, path: string, c: Checker, w: CompileWith) => Generator | undefined;
+
+/** Whether every code of a list is a word of a part of the vocabulary; a problem for each that is not. */
+function known(
+  w: CompileWith,
+  part: 'unit_kinds' | 'outcomes' | 'assessors' | 'assessment_kinds',
+  list: readonly string[],
   path: string,
   c: Checker,
-  params: ReadonlyMap<string, unknown>,
-) => Generator | undefined;
+  what: [zh: string, en: string],
+): void {
+  list.forEach((x, i) => {
+    if (!Object.hasOwn(w.words[part], x))
+      c.add(`${path}[${i}]`, 'enum', `没有${what[0]} ${x}`, `no ${what[1]} ${x}`);
+  });
+}
 
 const EACH = ['subject', 'sampled_town', 'sampled_village', 'caused_by', 'linked_unit'] as const;
 
@@ -90,33 +100,28 @@ function sampledVillages(ix: CaseIndex, a: CaseAssessment, atFault: boolean): st
   return sampled.filter((id) => ix.units.get(id)?.kind === 'village');
 }
 
-function assessment(args: Obj, path: string, c: Checker): Generator | undefined {
+function assessment(args: Obj, path: string, c: Checker, w: CompileWith): Generator | undefined {
   c.fields(args, ['by', 'kind', 'of', 'outcome', 'each', 'at_fault'], path);
-  const by = c.oneOf(args, 'by', ['province', 'city', 'county'] as const, path);
-  const kind = c.oneOf(args, 'kind', ['annual', 'governance_duty'] as const, path, false) ?? 'annual';
+  const by = c.oneOf(args, 'by', Object.keys(w.words.assessors), path);
+  const kind = c.oneOf(args, 'kind', Object.keys(w.words.assessment_kinds), path, false) ?? 'annual';
+  const passing = passingOutcomes(w.words);
   const of = c.ids(args, 'of', path) as UnitKind[];
   const each = c.oneOf(args, 'each', EACH, path, false) ?? 'subject';
   const atFault = c.boolean(args, 'at_fault', path, false) ?? false;
   let outcomes: ReadonlySet<string> | 'failing';
-  if (args.outcome === 'passing') outcomes = PASSING;
+  if (args.outcome === 'passing') outcomes = passing;
   else if (args.outcome === 'failing') outcomes = 'failing';
   else {
     const list = c.ids(args, 'outcome', path);
-    list.forEach((o, i) => {
-      if (!(OUTCOMES as readonly string[]).includes(o))
-        c.add(`${path}.outcome[${i}]`, 'enum', `没有结论 ${o}`, `no outcome ${o}`);
-    });
+    known(w, 'outcomes', list, `${path}.outcome`, c, ['结论', 'outcome']);
     outcomes = new Set(list);
   }
   if (!by) return undefined;
   // The assessments by this assessor, of this kind, of each kind of subject (indexed once per case).
   const keys = of.map((k) => assessmentKey(by, kind, k));
   const matches = (a: CaseAssessment) =>
-    outcomes === 'failing' ? !PASSING.has(a.outcome!) : outcomes.has(a.outcome!);
-  of.forEach((k, i) => {
-    if (!(UNIT_KINDS as readonly string[]).includes(k))
-      c.add(`${path}.of[${i}]`, 'enum', `没有单位类型 ${k}`, `no unit kind ${k}`);
-  });
+    outcomes === 'failing' ? !passing.has(a.outcome!) : outcomes.has(a.outcome!);
+  known(w, 'unit_kinds', of, `${path}.of`, c, ['单位类型', 'unit kind']);
   const yields: readonly UnitKind[] =
     each === 'sampled_town'
       ? ['town']
@@ -196,12 +201,7 @@ const RANKING_GROUPS = {
 } as const;
 
 /** Units ranked county-wide by score (I5); yields those within the top N. */
-function ranking(
-  args: Obj,
-  path: string,
-  c: Checker,
-  params: ReadonlyMap<string, unknown>,
-): Generator | undefined {
+function ranking(args: Obj, path: string, c: Checker, { params }: CompileWith): Generator | undefined {
   c.fields(args, ['group', 'top'], path);
   const group = c.oneOf(args, 'group', Object.keys(RANKING_GROUPS) as RankingGroup[], path);
   const top = c.string(args, 'top', path);
@@ -285,39 +285,36 @@ function categoryImproved(args: Obj, path: string, c: Checker): Generator | unde
   };
 }
 
-function acceptance(args: Obj, path: string, c: Checker): Generator | undefined {
+function acceptance(args: Obj, path: string, c: Checker, w: CompileWith): Generator | undefined {
   c.fields(args, ['kind', 'by'], path);
-  const kind = c.oneOf(
-    args,
-    'kind',
-    Object.keys(ACCEPTANCE_KINDS) as (keyof typeof ACCEPTANCE_KINDS)[],
-    path,
-  );
+  const kind = c.oneOf(args, 'kind', Object.keys(w.words.acceptance_kinds), path);
   const by = c.ids(args, 'by', path);
   if (!kind) return undefined;
-  const spec = ACCEPTANCE_KINDS[kind];
+  const spec = w.words.acceptance_kinds[kind]!;
   by.forEach((b, i) => {
     if (!(spec.by as readonly string[]).includes(b))
       c.add(`${path}.by[${i}]`, 'enum', `${b} 不验收此项`, `${b} does not accept ${kind}`);
   });
   return {
-    yields: [spec.unit],
+    yields: [spec.unit as UnitKind],
     deps: [],
     bindsVillages: false,
     run(ix, emit) {
       for (const a of ix.acceptances) {
         if (a.kind !== kind || !a.passed || !by.includes(a.by)) continue;
         const u = ix.units.get(a.unit)!;
-        const fact = `${u.name}实现${spec.zh}，经${ASSESSOR_ZH[a.by]}考核验收合格`;
+        const fact = `${u.name}实现${spec.zh}，经${wordZh(ix.words, 'assessors', a.by)}考核验收合格`;
         emit({ subjectKind: 'unit', subject: u.id, unit: u, villages: [], date: ix.decidedOn, fact });
       }
     },
   };
 }
 
-function incident(args: Obj, path: string, c: Checker): Generator | undefined {
+function incident(args: Obj, path: string, c: Checker, w: CompileWith): Generator | undefined {
   c.fields(args, ['kind'], path);
-  const kind = c.string(args, 'kind', path);
+  const kind = c.oneOf(args, 'kind', Object.keys(w.words.incident_kinds), path);
+  if (!kind) return undefined;
+  const what = w.words.incident_kinds[kind]!;
   return {
     yields: ['person'],
     deps: [],
@@ -326,7 +323,7 @@ function incident(args: Obj, path: string, c: Checker): Generator | undefined {
       for (const i of ix.incidents) {
         if (i.kind !== kind) continue;
         const name = ix.people.get(i.person)?.name ?? i.person;
-        const fact = `${name}于${i.occurred_on}包庇、纵容子女违反计划生育，出现政策外生育`;
+        const fact = `${name}于${i.occurred_on}${what}`;
         emit({ subjectKind: 'person', subject: i.person, villages: [], date: ix.decidedOn, fact });
       }
     },
@@ -380,7 +377,7 @@ export function compileGenerator(
   raw: unknown,
   path: string,
   c: Checker,
-  params: ReadonlyMap<string, unknown>,
+  w: CompileWith,
 ): Generator | undefined {
   if (!isObj(raw) || Object.keys(raw).length !== 1) {
     c.add(
@@ -398,7 +395,7 @@ export function compileGenerator(
     return undefined;
   }
   const a = c.object(args, `${path}.${name}`);
-  return a ? compile(a, `${path}.${name}`, c, params) : undefined;
+  return a ? compile(a, `${path}.${name}`, c, w) : undefined;
 }
 
 export { names };

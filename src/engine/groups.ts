@@ -7,6 +7,7 @@ import type { CaseIndex } from './case-index.ts';
 import { type Checker, isObj } from './check.ts';
 import { postReason, stationedReason } from './explain.ts';
 import type { Binding } from './generators.ts';
+import { rolesOf, type Vocabulary } from './vocabulary.ts';
 
 export interface Member {
   kind: 'unit' | 'person';
@@ -30,7 +31,6 @@ export interface RecipientGroup {
 }
 
 const TOWN_OFFICIALS = ['party_secretary', 'mayor', 'leader_in_charge', 'fp_office'];
-const TOWN_ROLES = [...TOWN_OFFICIALS, 'fp_office_head', 'fp_cadre', 'leadership_member', 'cadre'];
 
 /** I6: "计生办" is the FP office head, or the head and every fp_cadre. */
 function postsAt(roles: readonly string[]) {
@@ -184,7 +184,9 @@ const NAMED: Record<string, RecipientGroup> = {
 export const GROUP_NAMES = [...Object.keys(NAMED), 'town_posts'];
 
 /** `to:` is a group name, `{ town_posts: [roles] }`, or a list of those (their union). */
-export function compileGroups(raw: unknown, path: string, c: Checker): RecipientGroup[] {
+export function compileGroups(raw: unknown, path: string, c: Checker, words: Vocabulary): RecipientGroup[] {
+  // `fp_office` is 计生办 (I6); the rest are the posts of a town in the pack's vocabulary.
+  const townRoles = ['fp_office', ...rolesOf(words, 'town')];
   const items = Array.isArray(raw) ? raw : [raw];
   const out: RecipientGroup[] = [];
   items.forEach((item, i) => {
@@ -193,8 +195,8 @@ export function compileGroups(raw: unknown, path: string, c: Checker): Recipient
     else if (isObj(item) && Array.isArray(item.town_posts) && Object.keys(item).length === 1) {
       const roles = item.town_posts.map(String);
       roles.forEach((r, j) => {
-        if (!TOWN_ROLES.includes(r))
-          c.add(`${p}.town_posts[${j}]`, 'enum', `镇（场）没有职务${r}`, `a town has no post ${r}`);
+        if (!townRoles.includes(r))
+          c.add(`${p}.town_posts[${j}]`, 'enum', `镇（场）没有职务 ${r}`, `a town has no post ${r}`);
       });
       out.push(townPosts(roles));
     } else

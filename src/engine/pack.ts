@@ -6,6 +6,7 @@ import { isIsoDate } from '../domain/dates.ts';
 import { InvalidInput, type Problem } from '../domain/problems.ts';
 import { Checker, isObj, type Obj } from './check.ts';
 import { type Clause, parseClauseText } from './clauses.ts';
+import { readVocabulary, type Vocabulary } from './vocabulary.ts';
 
 export const PACK_FORMAT = 'zeren-pack/1';
 
@@ -19,6 +20,8 @@ export interface PackSource {
   interpretations?: unknown;
   rules: unknown;
   duties?: unknown;
+  /** vocabulary.yaml, parsed; a town pack's is optional (its own words beside the county's). */
+  vocabulary?: unknown;
 }
 
 export interface Parameter {
@@ -67,6 +70,8 @@ export interface Pack extends PackMeta {
   /** rules.yaml as parsed; compiled by rules.ts */
   rulesSource: Obj;
   duties: Obj;
+  /** The words a case, the rules and the tests may name, with their labels (a town's: the county's and its own). */
+  vocabulary: Vocabulary;
 }
 
 /** Reads a pack; a town pack is read beside the county pack it extends (`base`). */
@@ -133,18 +138,24 @@ export function readPack(src: PackSource, base?: Pack): Pack {
     clauseExists(id, `pack.yaml.consequence_clauses[${i}]`);
   });
 
-  const parameters = readParameters(src.parameters, c, clauseExists);
+  const vocabulary = readVocabulary(src.vocabulary, c, base?.vocabulary);
+  const parameters = readParameters(src.parameters, c, clauseExists, vocabulary);
   const interpretations =
     meta.kind === 'town'
       ? (base?.interpretations ?? new Map<string, Interpretation>())
       : readInterpretations(src.interpretations, c, clauseExists);
   const rulesSource = c.object(src.rules, 'rules.yaml') ?? {};
-  const duties = readDuties(src.duties, c, clauseExists);
+  const duties = readDuties(src.duties, c, clauseExists, vocabulary);
   if (c.problems.length > 0) throw new InvalidInput(c.problems);
-  return { ...meta, clauses, parameters, interpretations, rulesSource, duties };
+  return { ...meta, clauses, parameters, interpretations, rulesSource, duties, vocabulary };
 }
 
-function readParameters(raw: unknown, c: Checker, clauseExists: (id: unknown, path: string) => void) {
+function readParameters(
+  raw: unknown,
+  c: Checker,
+  clauseExists: (id: unknown, path: string) => void,
+  vocabulary: Vocabulary,
+) {
   const out = new Map<string, Parameter>();
   const root = c.object(raw, 'parameters.yaml');
   const params = root && c.object(root.parameters, 'parameters.yaml.parameters');
@@ -152,6 +163,10 @@ function readParameters(raw: unknown, c: Checker, clauseExists: (id: unknown, pa
     const path = `parameters.yaml.${name}`;
     const o = c.object(v, path);
     if (!o) continue;
+    // score_min_<assessor>, score_max_<assessor>: the range of an assessor's scores.
+    const by = /^score_(?:min|max)_(.+)$/.exec(name)?.[1];
+    if (by !== undefined && !Object.hasOwn(vocabulary.assessors, by))
+      c.add(path, 'unknown_word', `没有考核机关 ${by}`, `no assessor ${by} in the vocabulary`);
     c.fields(o, ['clause', 'zh', 'unit', 'values'], path);
     clauseExists(o.clause, `${path}.clause`);
     const unit = c.oneOf(o, 'unit', ['yuan', 'count', 'score', 'text'] as const, path);
@@ -209,15 +224,43 @@ function readInterpretations(raw: unknown, c: Checker, clauseExists: (id: unknow
   return out;
 }
 
-function readDuties(raw: unknown, c: Checker, clauseExists: (id: unknown, path: string) => void): Obj {
+function readDuties(
+  raw: unknown,
+  c: Checker,
+  clauseExists: (id: unknown, path: string) => void,
+  v: Vocabulary,
+): Obj {
   if (raw === undefined) return {};
   const root = c.object(raw, 'duties.yaml') ?? {};
   c.list(root, 'duties', 'duties.yaml').forEach((d, i) => {
-    const o = c.object(d, `duties.yaml.duties[${i}]`);
-    if (o) clauseExists(o.clause, `duties.yaml.duties[${i}].clause`);
+    const path = `duties.yaml.duties[${i}]`;
+    const o = c.object(d, path);
+    if (!o) return;
+    clauseExists(o.clause, `${path}.clause`);
+    if (isObj(o.holder)) checkHolder(o.holder, `${path}.holder`, c, v);
   });
   if (isObj(root.roster)) clauseExists(root.roster.clause, 'duties.yaml.roster.clause');
   return root;
+}
+
+/** A duty's holder names a kind of unit and its posts, or a kind of link, of the vocabulary. */
+function checkHolder(h: Obj, path: string, c: Checker, v: Vocabulary): void {
+  const unknown = (p: string, what: string, en: string, code: unknown) =>
+    c.add(p, 'unknown_word', `没有${what} ${String(code)}`, `no ${en} ${String(code)} in the vocabulary`);
+  if (h.link !== undefined && !(typeof h.link === 'string' && Object.hasOwn(v.link_kinds, h.link)))
+    unknown(`${path}.link`, '挂钩关系类型', 'link kind', h.link);
+  if (h.unit_kind === undefined) return;
+  const kind =
+    typeof h.unit_kind === 'string' && Object.hasOwn(v.unit_kinds, h.unit_kind)
+      ? v.unit_kinds[h.unit_kind]
+      : undefined;
+  if (!kind) {
+    unknown(`${path}.unit_kind`, '单位类型', 'unit kind', h.unit_kind);
+    return;
+  }
+  c.ids(h, 'roles', path).forEach((r, i) => {
+    if (!Object.hasOwn(kind.roles, r)) unknown(`${path}.roles[${i}]`, '职务', 'post', r);
+  });
 }
 
 /** The parameter values in force for an FP year starting on `yearStart`; amounts in fen. */

@@ -2,12 +2,13 @@
 // does not exist, names an unknown word, parameter or interpretation value, or gives a consequence
 // its group cannot receive, is a problem with its path, and the pack does not load.
 
-import { CONSEQUENCE_TYPES, type ConsequenceType, PASSING } from '../domain/vocabulary.ts';
+import type { ConsequenceType } from '../domain/vocabulary.ts';
 import type { CaseIndex } from './case-index.ts';
 import { type Checker, isObj, type Obj } from './check.ts';
 import { type Binding, compileGenerator, type Generator } from './generators.ts';
 import { compileGroups, type RecipientGroup } from './groups.ts';
 import type { Pack } from './pack.ts';
+import { passingOutcomes } from './vocabulary.ts';
 
 export type Cond = (ix: CaseIndex, b: Binding) => boolean;
 
@@ -67,6 +68,11 @@ export function compileRules(pack: Pack, c: Checker): CompiledRules {
   const src = pack.rulesSource;
   c.fields(src, ['rules', 'withhold', 'personnel'], 'rules.yaml');
   const paramUnits = new Map([...pack.parameters].map(([k, v]) => [k, v.unit]));
+  const words = pack.vocabulary;
+  const passing = passingOutcomes(words);
+  const CONSEQUENCE_TYPES = Object.keys(words.consequence_types);
+  const unknownWord = (path: string, zh: string, en: string, code: string) =>
+    c.add(path, 'unknown_word', `没有${zh} ${code}`, `no ${en} ${code} in the vocabulary`);
 
   const interpretation = (o: Obj, path: string, deps: Set<string>): [string, string][] => {
     const pairs: [string, string][] = [];
@@ -114,16 +120,20 @@ export function compileRules(pack: Pack, c: Checker): CompiledRules {
     }
     if (name === 'outcome' && Array.isArray(arg)) {
       const set = new Set(arg.map(String));
+      arg.forEach((o, i) => {
+        if (!Object.hasOwn(words.outcomes, String(o)))
+          unknownWord(`${p}[${i}]`, '考核结论', 'outcome', String(o));
+      });
       return (_ix, b) => b.assessment?.outcome !== undefined && set.has(b.assessment.outcome);
     }
     if (name === 'county_assessment' && arg === 'passing') {
-      return (ix, b) => PASSING.has(ix.countyAnnual.get(b.subject)?.outcome ?? '');
+      return (ix, b) => passing.has(ix.countyAnnual.get(b.subject)?.outcome ?? '');
     }
     if (name === 'linked_villages' && arg === 'all_passing') {
       deps.add('I1');
       return (ix, b) => {
         const vs = ix.villagesLinkedTo.get(b.subject) ?? [];
-        return vs.length > 0 && vs.every((v) => PASSING.has(ix.countyAnnual.get(v)?.outcome ?? ''));
+        return vs.length > 0 && vs.every((v) => passing.has(ix.countyAnnual.get(v)?.outcome ?? ''));
       };
     }
     c.add(p, 'unknown_condition', `未知的条件 ${name}`, `unknown condition ${name}`);
@@ -134,7 +144,7 @@ export function compileRules(pack: Pack, c: Checker): CompiledRules {
     let spec: GiveSpec | undefined;
     if (
       typeof raw === 'string' &&
-      (CONSEQUENCE_TYPES as readonly string[]).includes(raw) &&
+      CONSEQUENCE_TYPES.includes(raw) &&
       !AMOUNT.has(raw) &&
       raw !== 'honour_title'
     )
@@ -142,7 +152,12 @@ export function compileRules(pack: Pack, c: Checker): CompiledRules {
     else if (isObj(raw)) {
       const type = Object.keys(raw).find((k) => k !== 'per');
       const param = type ? raw[type] : undefined;
-      if (type && (AMOUNT.has(type) || type === 'honour_title') && typeof param === 'string') {
+      if (
+        type &&
+        CONSEQUENCE_TYPES.includes(type) &&
+        (AMOUNT.has(type) || type === 'honour_title') &&
+        typeof param === 'string'
+      ) {
         const want = type === 'honour_title' ? 'text' : 'yuan';
         if (paramUnits.get(param) !== want)
           c.add(
@@ -204,7 +219,7 @@ export function compileRules(pack: Pack, c: Checker): CompiledRules {
         `条款 ${clause} 不存在于 text.md`,
         `clause ${clause} is not in text.md`,
       );
-    const gen = compileGenerator(o.for, `${path}.for`, c, paramUnits);
+    const gen = compileGenerator(o.for, `${path}.for`, c, { params: paramUnits, words });
     const ruleDeps = new Set<string>(gen?.deps ?? []);
     const tests = new Set<string>();
     const when = o.when === undefined ? undefined : cond(o.when, `${path}.when`, ruleDeps, tests);
@@ -216,7 +231,7 @@ export function compileRules(pack: Pack, c: Checker): CompiledRules {
       const bo = c.object(bRaw, bp);
       if (!bo) return;
       c.fields(bo, ['to', 'give', 'when'], bp);
-      const groups = compileGroups(bo.to, `${bp}.to`, c);
+      const groups = compileGroups(bo.to, `${bp}.to`, c, words);
       const subjectKind = gen?.yields.includes('person') ? 'person' : 'unit';
       const kinds = new Set(groups.map((g) => (g.memberKind === 'subject' ? subjectKind : g.memberKind)));
       for (const g of groups)
@@ -313,8 +328,7 @@ export function compileRules(pack: Pack, c: Checker): CompiledRules {
       );
   const personnel = new Set<ConsequenceType>();
   c.ids(src, 'personnel', 'rules.yaml').forEach((t, i) => {
-    if ((CONSEQUENCE_TYPES as readonly string[]).includes(t) && !AMOUNT.has(t))
-      personnel.add(t as ConsequenceType);
+    if (CONSEQUENCE_TYPES.includes(t) && !AMOUNT.has(t)) personnel.add(t as ConsequenceType);
     else c.add(`rules.yaml.personnel[${i}]`, 'enum', `没有人事后果 ${t}`, `no personnel consequence ${t}`);
   });
   return { rules: pending.map((p) => p.rule), withhold, personnel };

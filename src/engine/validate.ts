@@ -5,30 +5,18 @@ import { CASE_COLLECTIONS, CASE_FORMAT, CASE_HEADER, type ZerenCase } from '../d
 import { fpYear } from '../domain/dates.ts';
 import { forbiddenCharacter, nameMessage } from '../domain/names.ts';
 import type { Problem, Result } from '../domain/problems.ts';
-import {
-  ACCEPTANCE_KINDS,
-  ASSESSMENT_KINDS,
-  ASSESSOR_ZH,
-  ASSESSORS,
-  type Assessor,
-  allowedOutcomes,
-  INCIDENT_KINDS,
-  LINK_KINDS,
-  OUTCOMES,
-  ROLES_BY_UNIT_KIND,
-  STAFF_TYPES,
-  UNIT_KIND_ZH,
-  UNIT_KINDS,
-  type UnitKind,
-} from '../domain/vocabulary.ts';
+import type { UnitKind } from '../domain/vocabulary.ts';
 import { Checker, isObj, join, type Obj, show } from './check.ts';
 import { clauseLabel } from './clauses.ts';
+import { assessedBy, rolesOf, roleZh, unitKindZh, type Vocabulary, wordZh } from './vocabulary.ts';
 
 /** What validation needs to know of the policy a case names. */
 export interface PolicyInfo {
   id: string;
   firstFpYear: number;
   interpretations: Record<string, readonly string[]>;
+  /** The words a case may use, with their labels (the pack's vocabulary.yaml). */
+  vocabulary: Vocabulary;
 }
 
 /** The fields each kind of link names, and what each must refer to. */
@@ -53,7 +41,6 @@ const LINK_TARGETS: Record<string, [string, UnitKind | 'person'][]> = {
 
 // Field lists, built once: validation visits every post and link of a case.
 const POST_FIELDS = ['person', 'unit', 'role', 'from', 'to'];
-const ANY_UNIT: UnitKind[] = [...UNIT_KINDS];
 const LINK_FIELDS: Record<string, string[]> = Object.fromEntries(
   Object.entries(LINK_TARGETS).map(([kind, targets]) => [
     kind,
@@ -75,6 +62,8 @@ export function validateCase(input: unknown, policy: PolicyInfo): Result<ZerenCa
 }
 
 function check(input: unknown, policy: PolicyInfo, c: Checker): void {
+  const v = policy.vocabulary;
+  const kindZh = (k: string) => unitKindZh(v, k);
   const root = c.object(input, '');
   if (!root) return;
   c.fields(root, [...CASE_HEADER, ...CASE_COLLECTIONS], '');
@@ -111,8 +100,8 @@ function check(input: unknown, policy: PolicyInfo, c: Checker): void {
   notBeforeYear(root, 'decided_on', '');
   checkInterpretations(root, policy, c);
 
-  const units = checkUnits(root, c);
-  const people = checkPeople(root, c);
+  const units = checkUnits(root, c, v);
+  const people = checkPeople(root, c, v);
   const ref = (
     o: Obj,
     key: string,
@@ -134,7 +123,7 @@ function check(input: unknown, policy: PolicyInfo, c: Checker): void {
       c.add(
         `${path}.${key}`,
         'wrong_kind',
-        `${show(id)} 是${UNIT_KIND_ZH[kind]}，应为${wanted.map((k) => UNIT_KIND_ZH[k]).join('或')}`,
+        `${show(id)} 是${kindZh(kind)}，应为${wanted.map(kindZh).join('或')}`,
         `${show(id)} is a ${kind}, not a ${wanted.join(' or ')}`,
       );
     }
@@ -147,35 +136,44 @@ function check(input: unknown, policy: PolicyInfo, c: Checker): void {
       c.add(`${path}.to`, 'range', `结束日期早于开始日期 ${from}`, `ends before it starts (${from})`);
   };
 
-  c.list(root, 'posts', '').forEach((v, i) => {
+  c.list(root, 'posts', '').forEach((item, i) => {
     const path = `posts[${i}]`;
-    const o = c.object(v, path);
+    const o = c.object(item, path);
     if (!o) return;
     c.fields(o, POST_FIELDS, path);
     ref(o, 'person', path, 'person');
-    const unit = ref(o, 'unit', path, ANY_UNIT);
+    const unit = ref(o, 'unit', path, Object.keys(v.unit_kinds) as UnitKind[]);
     const kind = unit === undefined ? undefined : units.get(unit);
-    if (kind) c.oneOf(o, 'role', ROLES_BY_UNIT_KIND[kind], path);
-    else c.string(o, 'role', path);
+    const role = c.string(o, 'role', path);
+    const roles = kind ? rolesOf(v, kind) : [];
+    if (kind && role !== undefined && !roles.includes(role)) {
+      const zh = roles.map((r) => `${roleZh(v, kind, r)}（${r}）`).join('、');
+      c.add(
+        `${path}.role`,
+        'enum',
+        `${kindZh(kind)}没有职务 ${show(role)}，应为：${zh}`,
+        `a ${kind} has no post ${show(role)}; use one of: ${roles.join(', ')}`,
+      );
+    }
     range(o, path);
   });
 
-  c.list(root, 'links', '').forEach((v, i) => {
+  c.list(root, 'links', '').forEach((item, i) => {
     const path = `links[${i}]`;
-    const o = c.object(v, path);
+    const o = c.object(item, path);
     if (!o) return;
-    const kind = c.oneOf(o, 'kind', LINK_KINDS, path);
-    if (!kind) return;
-    const targets = LINK_TARGETS[kind]!;
+    const kind = c.oneOf(o, 'kind', Object.keys(v.link_kinds), path);
+    const targets = kind === undefined ? undefined : LINK_TARGETS[kind];
+    if (!kind || !targets) return;
     c.fields(o, LINK_FIELDS[kind]!, path);
     for (const [key, want] of targets) ref(o, key, path, want);
     range(o, path);
   });
 
   const categories = new Set<string>();
-  c.list(root, 'categories', '').forEach((v, i) => {
+  c.list(root, 'categories', '').forEach((item, i) => {
     const path = `categories[${i}]`;
-    const o = c.object(v, path);
+    const o = c.object(item, path);
     if (!o) return;
     c.fields(o, ['unit', 'fp_year', 'category'], path);
     const unit = ref(o, 'unit', path, ['town', 'village']);
@@ -192,24 +190,24 @@ function check(input: unknown, policy: PolicyInfo, c: Checker): void {
     categories.add(key);
   });
 
-  checkAssessments(root, c, units, notBeforeYear);
+  checkAssessments(root, c, units, notBeforeYear, v);
 
-  c.list(root, 'acceptances', '').forEach((v, i) => {
+  c.list(root, 'acceptances', '').forEach((item, i) => {
     const path = `acceptances[${i}]`;
-    const o = c.object(v, path);
+    const o = c.object(item, path);
     if (!o) return;
     c.fields(o, ['unit', 'kind', 'by', 'passed'], path);
-    const kind = c.oneOf(o, 'kind', Object.keys(ACCEPTANCE_KINDS) as (keyof typeof ACCEPTANCE_KINDS)[], path);
-    const rule = kind ? ACCEPTANCE_KINDS[kind] : undefined;
-    ref(o, 'unit', path, rule ? rule.unit : ['town', 'village']);
-    c.oneOf(o, 'by', rule ? rule.by : ASSESSORS, path);
+    const kind = c.oneOf(o, 'kind', Object.keys(v.acceptance_kinds), path);
+    const rule = kind ? v.acceptance_kinds[kind] : undefined;
+    ref(o, 'unit', path, rule ? (rule.unit as UnitKind) : ['town', 'village']);
+    c.oneOf(o, 'by', rule ? rule.by : Object.keys(v.assessors), path);
     c.boolean(o, 'passed', path);
   });
 
   const noticeIds = new Set<string>();
-  c.list(root, 'warning_notices', '').forEach((v, i) => {
+  c.list(root, 'warning_notices', '').forEach((item, i) => {
     const path = `warning_notices[${i}]`;
-    const o = c.object(v, path);
+    const o = c.object(item, path);
     if (!o) return;
     c.fields(o, ['id', 'unit', 'issued_on', 'matter', 'corrected_on'], path);
     const id = c.string(o, 'id', path);
@@ -231,12 +229,12 @@ function check(input: unknown, policy: PolicyInfo, c: Checker): void {
       );
   });
 
-  c.list(root, 'incidents', '').forEach((v, i) => {
+  c.list(root, 'incidents', '').forEach((item, i) => {
     const path = `incidents[${i}]`;
-    const o = c.object(v, path);
+    const o = c.object(item, path);
     if (!o) return;
     c.fields(o, ['kind', 'person', 'occurred_on'], path);
-    c.oneOf(o, 'kind', Object.keys(INCIDENT_KINDS), path);
+    c.oneOf(o, 'kind', Object.keys(v.incident_kinds), path);
     ref(o, 'person', path, 'person');
     c.date(o, 'occurred_on', path);
   });
@@ -261,7 +259,7 @@ function checkInterpretations(root: Obj, policy: PolicyInfo, c: Checker): void {
   }
 }
 
-function checkUnits(root: Obj, c: Checker): Map<string, UnitKind> {
+function checkUnits(root: Obj, c: Checker, v: Vocabulary): Map<string, UnitKind> {
   const units = new Map<string, UnitKind>();
   const raw = c.list(root, 'units', '', true);
   const objs: (Obj | undefined)[] = raw.map((v, i) => c.object(v, `units[${i}]`));
@@ -270,7 +268,7 @@ function checkUnits(root: Obj, c: Checker): Map<string, UnitKind> {
     const path = `units[${i}]`;
     c.fields(o, ['id', 'kind', 'name', 'town', 'governance_duty'], path);
     const id = c.string(o, 'id', path);
-    const kind = c.oneOf(o, 'kind', UNIT_KINDS, path);
+    const kind = c.oneOf(o, 'kind', Object.keys(v.unit_kinds) as UnitKind[], path);
     checkName(c, c.string(o, 'name', path), path);
     if (id === undefined) return;
     if (units.has(id))
@@ -316,16 +314,16 @@ function checkName(c: Checker, name: string | undefined, path: string): void {
   c.add(`${path}.name`, 'bad_character', `${m.zh}（${bad}）`, `${m.en} (${bad})`);
 }
 
-function checkPeople(root: Obj, c: Checker): Set<string> {
+function checkPeople(root: Obj, c: Checker, v: Vocabulary): Set<string> {
   const people = new Set<string>();
-  c.list(root, 'people', '').forEach((v, i) => {
+  c.list(root, 'people', '').forEach((item, i) => {
     const path = `people[${i}]`;
-    const o = c.object(v, path);
+    const o = c.object(item, path);
     if (!o) return;
     c.fields(o, ['id', 'name', 'staff_type'], path);
     const id = c.string(o, 'id', path);
     checkName(c, c.string(o, 'name', path), path);
-    c.oneOf(o, 'staff_type', STAFF_TYPES, path, false);
+    c.oneOf(o, 'staff_type', Object.keys(v.staff_types), path, false);
     if (id === undefined) return;
     if (people.has(id))
       c.add(`${path}.id`, 'duplicate', `重复的人员编号 ${show(id)}`, `duplicate person id ${show(id)}`);
@@ -339,7 +337,9 @@ function checkAssessments(
   c: Checker,
   units: Map<string, UnitKind>,
   notBeforeYear: (o: Obj, key: string, path: string) => void,
+  v: Vocabulary,
 ): void {
+  const kindZh = (k: string) => unitKindZh(v, k);
   const seen = new Set<string>();
   const raw = root.units;
   const townOf = new Map<string, unknown>();
@@ -349,22 +349,24 @@ function checkAssessments(
   if (Array.isArray(raw))
     for (const u of raw) if (isObj(u) && u.governance_duty === true) governance.add(String(u.id));
 
-  c.list(root, 'assessments', '').forEach((v, i) => {
+  c.list(root, 'assessments', '').forEach((item, i) => {
     const path = `assessments[${i}]`;
-    const o = c.object(v, path);
+    const o = c.object(item, path);
     if (!o) return;
     c.fields(
       o,
       ['by', 'subject', 'kind', 'outcome', 'score', 'sampled', 'at_fault', 'caused_by', 'decided_on'],
       path,
     );
-    const by = c.oneOf(o, 'by', ASSESSORS, path);
-    const kind = c.oneOf(o, 'kind', ASSESSMENT_KINDS, path, false) ?? 'annual';
+    const by = c.oneOf(o, 'by', Object.keys(v.assessors), path);
+    const kind = c.oneOf(o, 'kind', Object.keys(v.assessment_kinds), path, false) ?? 'annual';
+    // A kind whose assessors give no outcome has a score only (governance_duty).
+    const scoreOnly = v.assessment_kinds[kind]?.assessed.every((a) => a.outcomes.length === 0) ?? false;
     const subject = c.string(o, 'subject', path);
     const subjectKind = subject === undefined ? undefined : units.get(subject);
     if (subject !== undefined && subjectKind === undefined)
       c.add(`${path}.subject`, 'unknown_ref', `没有单位 ${show(subject)}`, `no unit ${show(subject)}`);
-    c.number(o, 'score', path, kind === 'governance_duty');
+    c.number(o, 'score', path, scoreOnly);
     notBeforeYear(o, 'decided_on', path);
     const sampled = c.ids(o, 'sampled', path);
     const atFault = c.ids(o, 'at_fault', path);
@@ -381,20 +383,28 @@ function checkAssessments(
       );
     seen.add(key);
 
-    if (kind === 'governance_duty') {
-      if (by !== 'county' || subjectKind !== 'county_unit' || !governance.has(subject))
+    if (scoreOnly) {
+      if (kind === 'governance_duty') {
+        if (!assessedBy(v, by, subjectKind, kind) || !governance.has(subject))
+          c.add(
+            `${path}.kind`,
+            'not_allowed',
+            '综合治理职责考评只能由县对计生综合治理职责单位（governance_duty: true）作出',
+            'a governance_duty evaluation is given by the county to a county unit with governance_duty: true',
+          );
+      } else if (!assessedBy(v, by, subjectKind, kind))
         c.add(
           `${path}.kind`,
           'not_allowed',
-          '综合治理职责考评只能由县对计生综合治理职责单位（governance_duty: true）作出',
-          'a governance_duty evaluation is given by the county to a county unit with governance_duty: true',
+          `${wordZh(v, 'assessors', by)}不对${kindZh(subjectKind)}作${wordZh(v, 'assessment_kinds', kind)}`,
+          `the ${by} gives no ${kind} to a ${subjectKind}`,
         );
       if (o.outcome !== undefined)
         c.add(
           `${path}.outcome`,
           'not_allowed',
-          '职责考评只有分数，没有结论',
-          'a governance_duty evaluation has a score, not an outcome',
+          `${wordZh(v, 'assessment_kinds', kind)}只有分数，没有结论`,
+          `a ${kind} has a score, not an outcome`,
         );
       for (const k of ['sampled', 'at_fault', 'caused_by'])
         if (o[k] !== undefined)
@@ -402,21 +412,23 @@ function checkAssessments(
       return;
     }
 
-    const allowed = allowedOutcomes(by, subjectKind, kind);
+    const allowed = assessedBy(v, by, subjectKind, kind)?.outcomes ?? [];
+    const byZh = wordZh(v, 'assessors', by);
+    const outcomeZh = (x: string) => `“${wordZh(v, 'outcomes', x)}”（${x}）`;
     if (allowed.length === 0) {
       c.add(
         `${path}.subject`,
         'not_allowed',
-        `${by === 'province' ? '省' : by === 'city' ? '市' : '县'}不考核${UNIT_KIND_ZH[subjectKind]} ${show(subject)}`,
+        `${byZh}不考核${kindZh(subjectKind)} ${show(subject)}`,
         `the ${by} does not assess a ${subjectKind} (${show(subject)})`,
       );
     } else {
-      const outcome = c.oneOf(o, 'outcome', OUTCOMES, path);
+      const outcome = c.oneOf(o, 'outcome', Object.keys(v.outcomes), path);
       if (outcome && !allowed.includes(outcome))
         c.add(
           `${path}.outcome`,
           'not_allowed',
-          `${by} 对${UNIT_KIND_ZH[subjectKind]}不能作出 ${outcome}，可为：${allowed.join('、')}`,
+          `${byZh}对${kindZh(subjectKind)}不能作出${outcomeZh(outcome)}，可为：${allowed.map(outcomeZh).join('、')}`,
           `the ${by} cannot give ${outcome} to a ${subjectKind}; it gives: ${allowed.join(', ')}`,
         );
     }
@@ -430,7 +442,7 @@ function checkAssessments(
           c.add(
             p,
             'wrong_kind',
-            `抽中的应为镇（场）或村，${show(id)} 是${UNIT_KIND_ZH[k]}`,
+            `抽中的应为${kindZh('town')}或${kindZh('village')}，${show(id)} 是${kindZh(k)}`,
             `a sampled unit is a town or village; ${show(id)} is a ${k}`,
           );
       } else if (subjectKind === 'town') {
@@ -440,7 +452,7 @@ function checkAssessments(
         c.add(
           p,
           'not_allowed',
-          `对${UNIT_KIND_ZH[subjectKind]}的考核没有抽中单位`,
+          `对${kindZh(subjectKind)}的考核没有抽中单位`,
           `an assessment of a ${subjectKind} has no sampled units`,
         );
     });
@@ -471,6 +483,7 @@ export function checkScores(
   c: ZerenCase,
   params: ReadonlyMap<string, number | string>,
   clauseOf: (parameter: string) => string,
+  words: Vocabulary,
 ): Problem[] {
   const problems: Problem[] = [];
   (c.assessments ?? []).forEach((a, i) => {
@@ -482,7 +495,7 @@ export function checkScores(
     problems.push({
       path: `assessments[${i}].score`,
       code: 'range',
-      zh: `${ASSESSOR_ZH[a.by as Assessor] ?? a.by}考核的分数应在 ${min} 至 ${max} 分之间（${label}），不是 ${a.score}`,
+      zh: `${wordZh(words, 'assessors', a.by)}考核的分数应在 ${min} 至 ${max} 分之间（${label}），不是 ${a.score}`,
       en: `a ${a.by} score is between ${min} and ${max} (${label}), not ${a.score}`,
     });
   });

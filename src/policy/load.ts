@@ -73,6 +73,9 @@ export function readPackSource(dir: string): PackSource {
     interpretations: interpretations === undefined ? undefined : readFile(dir, interpretations, true),
     rules: readFile(dir, name('rules', 'rules.yaml'), true),
     duties: duties ? readFile(dir, String(duties), true) : undefined,
+    // A town pack's own words are optional: it has the county's.
+    vocabulary:
+      town && !files.vocabulary ? undefined : readFile(dir, name('vocabulary', 'vocabulary.yaml'), true),
   };
 }
 
