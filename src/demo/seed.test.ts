@@ -5,8 +5,9 @@ import { exportCase } from '../store/cases.ts';
 import { evaluateYear } from '../store/evaluations.ts';
 import { systemScope } from '../store/scope.ts';
 import { createTestStore, type TestStore } from '../store/testing.ts';
+import { townResults } from '../store/town-evaluations.ts';
 import { listUsers } from '../store/users.ts';
-import { DEMO_COUNTY, demoCases, seedDemo } from './seed.ts';
+import { DEMO_COUNTY, DEMO_TOWN_PACK, demoCases, seedDemo } from './seed.ts';
 
 describe('demo county', () => {
   let s: TestStore;
@@ -40,9 +41,14 @@ describe('demo county', () => {
     // Documents print people's names: every demo account has a Chinese one.
     for (const u of users) expect(u.display_name, u.username).toMatch(/^[\u4e00-\u9fff]{2,4}$/);
     const office = systemScope(DEMO_COUNTY);
+    const town = accounts.find((a) => a.role === 'town')!.unit!;
     for (const year of [2009, 2010]) {
-      const { result } = await evaluateYear(ctx, office, DEMO_COUNTY, year);
+      const { receipt, result } = await evaluateYear(ctx, office, DEMO_COUNTY, year);
       expect(result.consequences.length).toBeGreaterThan(100);
+      // The town account's town follows the example town pack (七): its result is kept apart.
+      const towns = await townResults(s.db, receipt.id);
+      expect(towns.map((t) => [t.town, t.pack])).toEqual([[town, DEMO_TOWN_PACK]]);
+      expect(towns[0]!.result.consequences.length).toBeGreaterThan(0);
     }
     const y2010 = await exportCase(ctx, office, DEMO_COUNTY, 2010);
     expect(

@@ -11,9 +11,12 @@ import { SYSTEM } from '../store/audit.ts';
 import { createCounty, importCase } from '../store/cases.ts';
 import type { Ctx } from '../store/facts.ts';
 import { systemScope, type UserRole } from '../store/scope.ts';
+import { setTownPacks } from '../store/town-packs.ts';
 import { createUser } from '../store/users.ts';
 
 export const DEMO_COUNTY = 'demo';
+/** The example town pack (七) the demo's first town follows: the office sees its rewards and fines apart. */
+export const DEMO_TOWN_PACK = 'example-town-dongfeng';
 const SEED = 2009;
 const SHAPE = { towns: [10, 11], villagesPerTown: [10, 11], countyUnits: [20, 22] } as const satisfies Record<
   string,
@@ -83,6 +86,7 @@ export async function seedDemo(ctx: Ctx): Promise<DemoAccount[]> {
   await importCase(ctx, office, DEMO_COUNTY, y2.fp_year, y2);
   const town = y1.units.find((u) => u.kind === 'town')!;
   const unit = y1.units.find((u) => u.kind === 'county_unit')!;
+  await setTownPacks(ctx, office, DEMO_COUNTY, town.id, [{ pack: DEMO_TOWN_PACK, from_year: y1.fp_year }]);
   const accounts: DemoAccount[] = [
     { username: 'admin', password: 'demo-admin-2009', role: 'admin', zh: '系统管理员', name: '孙浩' },
     { username: 'office', password: 'demo-office-2009', role: 'office', zh: '县人口考核办', name: '王志刚' },
