@@ -60,6 +60,8 @@ export interface PackMeta {
   appliesTo?: string;
   /** Shipped as an example, not as any real town's rules. */
   example: boolean;
+  /** A town pack: the short name its clauses are cited under (东风镇办法). */
+  clausePrefix?: string;
 }
 
 /** A pack whose parts are each well formed; rules are checked and compiled by rules.ts. */
@@ -119,6 +121,7 @@ export function readPack(src: PackSource, base?: Pack): Pack {
       );
   }
   const clausePrefix = c.string(m, 'clause_prefix', 'pack.yaml', meta.kind === 'town');
+  if (clausePrefix) meta.clausePrefix = clausePrefix;
 
   const text = parseClauseText(src.text);
   for (const p of text.problems) c.add(`text.md:${p.line}`, 'clause_text', p.zh, p.en);

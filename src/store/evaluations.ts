@@ -123,7 +123,12 @@ export async function evaluateYear(
 }
 
 /** The consequences a scoped user may see: those of the units and people of the scope. */
-async function scopeResult(db: Db, scope: Scope, county: string, result: ZerenResult): Promise<ZerenResult> {
+export async function scopeResult(
+  db: Db,
+  scope: Scope,
+  county: string,
+  result: ZerenResult,
+): Promise<ZerenResult> {
   if (scope.units === null) return result;
   const units = new Set(scope.units);
   const people = new Set(

@@ -12,6 +12,7 @@ import { evaluateOffThread } from '../engine-pool/pool.ts';
 import { loadEngine } from '../policy/load.ts';
 import { AuditWriter } from './audit.ts';
 import { invalid } from './errors.ts';
+import { scopeResult } from './evaluations.ts';
 import type { Db, Row, Tx } from './schema.ts';
 import type { Scope } from './scope.ts';
 import { packTitle, townPacksOfYear } from './town-packs.ts';
@@ -28,6 +29,7 @@ export interface TownOutcome {
 /** A stored town pack's result of an evaluation. */
 export interface TownResult {
   id: string;
+  county: string;
   town: string;
   pack: string;
   /** The pack's title: 东风镇人口和计划生育村级工作考核奖惩办法（示例） */
@@ -110,6 +112,7 @@ export async function townResults(db: Db | Tx, evaluation: string): Promise<Town
     .execute();
   return rows.map((r) => ({
     id: r.id,
+    county: r.county_id,
     town: r.town_id,
     pack: r.pack,
     title: packTitle(r.pack),
@@ -117,4 +120,12 @@ export async function townResults(db: Db | Tx, evaluation: string): Promise<Town
     result_sha256: r.result_sha256,
     result: JSON.parse(r.result_json) as ZerenResult,
   }));
+}
+
+/** The town packs' results of an evaluation as a user may see them: a town or unit its own lines. */
+export async function scopedTownResults(db: Db, scope: Scope, evaluation: string): Promise<TownResult[]> {
+  const all = await townResults(db, evaluation);
+  return Promise.all(
+    all.map(async (t) => ({ ...t, result: await scopeResult(db, scope, t.county, t.result) })),
+  );
 }

@@ -10,8 +10,11 @@ import { loadEngine } from '../policy/load.ts';
 import type { Decision } from '../store/decisions.ts';
 import type { Receipt, ReceiptCheck } from '../store/evaluations.ts';
 import type { Db } from '../store/schema.ts';
+import type { Scope } from '../store/scope.ts';
+import { scopedTownResults } from '../store/town-evaluations.ts';
 import { changesOf, evaluationView } from './evaluation-view.ts';
 import { namesOf } from './reports-data.ts';
+import { townView } from './town-view.ts';
 
 export async function namedReceipts(db: Db, receipts: Receipt[]) {
   const names = await holders(db, [...new Set(receipts.map((r) => r.created_by))]);
@@ -27,15 +30,16 @@ export async function namedDecisions(db: Db, decisions: Decision[]) {
   }));
 }
 
-/** An evaluation with its receipt named and its view. */
-export async function evaluationAnswer(db: Db, e: { receipt: Receipt; result: ZerenResult }) {
+/**
+ * An evaluation with its receipt named and its view; and each town pack's (七) result with its
+ * own view, apart, as the scope may see it.
+ */
+export async function evaluationAnswer(db: Db, e: { receipt: Receipt; result: ZerenResult }, scope: Scope) {
   const [receipt] = await namedReceipts(db, [e.receipt]);
-  const view = evaluationView(
-    e.result,
-    await namesOf(db, e.receipt.county),
-    loadEngine(e.receipt.policy).pack,
-  );
-  return { receipt: receipt!, result: e.result, view };
+  const names = await namesOf(db, e.receipt.county);
+  const view = evaluationView(e.result, names, loadEngine(e.receipt.policy).pack);
+  const towns = (await scopedTownResults(db, scope, e.receipt.id)).map((t) => townView(t, names));
+  return { receipt: receipt!, result: e.result, view, towns };
 }
 
 /** A diff with its changes, named. */

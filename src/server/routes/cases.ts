@@ -92,6 +92,7 @@ export function caseRoutes(app: FastifyInstance, ctx: Ctx): void {
       return evaluationAnswer(
         ctx.db,
         await evaluateYear(ctx, scopeOf(req), county, fpYear, body.interpretations ?? {}),
+        scopeOf(req),
       );
     },
   );
@@ -122,7 +123,11 @@ export function caseRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) =>
-      evaluationAnswer(ctx.db, await getEvaluation(ctx, scopeOf(req), (req.params as { id: string }).id)),
+      evaluationAnswer(
+        ctx.db,
+        await getEvaluation(ctx, scopeOf(req), (req.params as { id: string }).id),
+        scopeOf(req),
+      ),
   );
   app.get(
     '/api/v1/evaluations/:id/verify',

@@ -108,7 +108,27 @@ export const View = Obj(
   },
   'the result as the 奖惩评定 screen shows it: amounts in fen, codes with Chinese labels',
 );
-export const EvaluationOut = Obj({ receipt: ReceiptOut, result: Result, view: View });
+/** A town pack's (七) result beside the county's: its own section, its clauses the town's. */
+const TownSection = Obj(
+  {
+    town: Str,
+    town_name: Str,
+    pack: Str,
+    title: Type.String({ description: "the town pack's title" }),
+    section_zh: Type.String({ description: 'the section title: 东风镇办法（镇级）' }),
+    pack_hash: Str,
+    result_sha256: Str,
+    result: Result,
+    view: View,
+  },
+  "a town pack's result, kept apart from the county's",
+);
+export const EvaluationOut = Obj({
+  receipt: ReceiptOut,
+  result: Result,
+  view: View,
+  towns: Type.Array(TownSection, { description: "each town pack's (七) result, apart from the county's" }),
+});
 
 export const DecisionOut = Obj({
   id: Str,

@@ -71,7 +71,10 @@ export function townPackRoutes(app: FastifyInstance, ctx: Ctx): void {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ items: Type.Array(TownPackOut) }), ...errors(400, 401, 403, 404) },
+        response: {
+          200: Type.Object({ items: Type.Array(TownPackOut) }),
+          ...errors(400, 401, 403, 404, 422),
+        },
       },
     },
     async (req) => ({

@@ -1,0 +1,94 @@
+// A town's own pack (七) through the API, on SQLite and PostgreSQL: the administrator sets it for
+// a town; the office's evaluation answers its result in a section of its own, titled with the
+// pack's short name and citing the town's clauses, the county's view unchanged; a town sees its
+// own part of it only.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM } from '../../store/audit.ts';
+import { DIALECTS } from '../../store/testing.ts';
+import { createToken } from '../../store/tokens.ts';
+import { createUser } from '../../store/users.ts';
+import { COUNTY, type Kit, workflowKit } from './workflow-test-kit.ts';
+
+const Y = `/api/v1/counties/${COUNTY}/years/2009`;
+const PACKS = `/api/v1/counties/${COUNTY}/town-packs`;
+const TOWN_PACK = 'example-town-dongfeng';
+interface Line {
+  subject: { id: string };
+  clause: string;
+  clause_label: string;
+}
+
+for (const dialect of DIALECTS)
+  describe(`town packs through the API on ${dialect}`, () => {
+    let k: Kit;
+    let admin = '';
+    const asAdmin = (opts: Parameters<Kit['as']>[1]) =>
+      k.app.inject({ ...opts, headers: { authorization: `Bearer ${admin}` } });
+    beforeAll(async () => {
+      k = await workflowKit(dialect);
+      k.setClock('2009-12-21T08:00:00Z');
+      const u = await createUser(k.ctx, SYSTEM, {
+        username: 'admin1',
+        password: 'workflow password',
+        role: 'admin',
+        county: null,
+      });
+      admin = (await createToken(k.ctx, u, 'test')).token;
+    });
+    afterAll(async () => k?.close());
+
+    it('is set by the administrator, and read by the office', async () => {
+      const none = await k.as('office', { url: PACKS });
+      expect(none.statusCode, none.body).toBe(200);
+      expect(none.json().items).toEqual([]);
+      expect(none.json().packs.map((p: { id: string }) => p.id)).toContain(TOWN_PACK);
+      const body = { packs: [{ pack: TOWN_PACK, from_year: 2009 }] };
+      expect(
+        (await k.as('office', { method: 'PUT', url: `${PACKS}/t-dongfeng`, payload: body })).statusCode,
+      ).toBe(403);
+      const bad = await asAdmin({
+        method: 'PUT',
+        url: `${PACKS}/t-dongfeng`,
+        payload: { packs: [{ pack: 'x', from_year: 2009 }] },
+      });
+      expect(bad.statusCode).toBe(422);
+      expect(bad.body).toContain('packs[0].pack');
+      const r = await asAdmin({ method: 'PUT', url: `${PACKS}/t-dongfeng`, payload: body });
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json().items).toMatchObject([{ town: 't-dongfeng', town_name: '东风镇', pack: TOWN_PACK }]);
+      expect((await k.as('auditor', { url: PACKS })).json().items).toHaveLength(1);
+    });
+
+    it("answers an evaluation's town-pack result in its own section, citing the town's clauses", async () => {
+      const r = await k.as('office', { method: 'POST', url: `${Y}/evaluations`, payload: {} });
+      expect(r.statusCode, r.body).toBe(201);
+      const { receipt, result, view, towns } = r.json();
+      expect(receipt.policy).toBe('county-fp-2009');
+      // The county's lines cite the county's clauses only.
+      expect(view.lines).toHaveLength(result.consequences.length + result.withheld.length);
+      expect(view.lines.some((l: Line) => l.clause_label.includes('东风镇办法'))).toBe(false);
+      expect(towns).toHaveLength(1);
+      const [t] = towns;
+      expect(t).toMatchObject({
+        town: 't-dongfeng',
+        town_name: '东风镇',
+        pack: TOWN_PACK,
+        section_zh: '东风镇办法（镇级）',
+      });
+      expect(t.result.policy).toBe(TOWN_PACK);
+      expect(t.view.lines.length).toBe(t.result.consequences.length);
+      expect(t.view.lines.length).toBeGreaterThan(0);
+      for (const l of t.view.lines as Line[]) expect(l.clause_label).toMatch(/^东风镇办法[二三四]$/);
+      expect(t.view.clauses['2'].label).toBe('东风镇办法二');
+      expect(t.view.totals.all.rewards_fen).toBeGreaterThan(0);
+
+      const again = (await k.as('auditor', { url: `/api/v1/evaluations/${receipt.id}` })).json();
+      expect(again.towns).toEqual(towns);
+      // 西山镇 sees none of 东风镇's town-pack lines; 东风镇 sees all of them.
+      const xishan = (await k.as('xishan', { url: `/api/v1/evaluations/${receipt.id}` })).json();
+      expect(xishan.towns[0].view.lines).toEqual([]);
+      const dongfeng = (await k.as('dongfeng', { url: `/api/v1/evaluations/${receipt.id}` })).json();
+      expect(dongfeng.towns[0].view.lines).toHaveLength(t.view.lines.length);
+    });
+  });

@@ -1,0 +1,45 @@
+// A town pack's (七) result as the office reads it beside the county's: the same lines, totals and
+// clauses as the 奖惩评定 screen's (evaluation-view.ts), in a section of its own titled with the
+// pack's short name (东风镇办法（镇级）), every clause labelled as the town's (东风镇办法二).
+
+import { unitName } from '../documents/common.ts';
+import { loadEngine } from '../policy/load.ts';
+import type { TownResult } from '../store/town-evaluations.ts';
+import { evaluationView } from './evaluation-view.ts';
+import type { Names } from './reports.ts';
+
+/** 东风镇办法（镇级）: the title of a town pack's section, column group or ledger source. */
+export function townSectionZh(pack: string, town?: string): string {
+  const p = loadEngine(pack, town).pack;
+  return `${p.clausePrefix ?? p.title}（镇级）`;
+}
+
+/** A town pack's result with its view, its clauses labelled as the town's. */
+export function townView(t: TownResult, names: Names) {
+  const pack = loadEngine(t.pack, t.town).pack;
+  const label = (id: string) => pack.clauses.get(id)?.label ?? id;
+  const view = evaluationView(t.result, names, pack);
+  return {
+    town: t.town,
+    town_name: unitName(names, t.town),
+    pack: t.pack,
+    title: pack.title,
+    section_zh: townSectionZh(t.pack, t.town),
+    pack_hash: t.pack_hash,
+    result_sha256: t.result_sha256,
+    result: t.result,
+    view: {
+      ...view,
+      lines: view.lines.map((l) => ({
+        ...l,
+        clause_label: label(l.clause),
+        applies_label: l.applies ? label(l.applies) : null,
+      })),
+      clauses: Object.fromEntries(
+        Object.entries(view.clauses).map(([id, c]) => [id, { ...c, label: label(id) }]),
+      ),
+      // A town pack reads the county's readings: they are shown once, with the county's result.
+      readings: [],
+    },
+  };
+}
