@@ -8,13 +8,14 @@
 //
 // The store's calls are in `storePath` alone, so that a change of its API touches one function.
 
+import { makeCtx } from '../src/compose.ts';
 import type { ZerenCase } from '../src/domain/case.ts';
 import { loadEngine } from '../src/policy/load.ts';
 import { SYSTEM } from '../src/store/audit.ts';
 import { createCounty, importCase } from '../src/store/cases.ts';
+import type { Ctx } from '../src/store/ctx.ts';
 import type { Dialect } from '../src/store/db.ts';
 import { evaluateYear } from '../src/store/evaluations.ts';
-import type { Ctx } from '../src/store/facts.ts';
 import { systemScope } from '../src/store/scope.ts';
 import { createTestStore, DIALECTS } from '../src/store/testing.ts';
 import { ensureData, readCases } from './data.ts';
@@ -51,7 +52,7 @@ async function onDialect(dialect: Dialect, file: string, counties: number, log: 
   const phases: Phases = { import_ms: 0, evaluate_ms: 0, consequences: 0 };
   let n = 0;
   try {
-    const ctx: Ctx = { db: store.db, now: () => new Date() };
+    const ctx: Ctx = makeCtx(store.db);
     for await (const c of readCases(file, counties)) {
       await storePath(ctx, c, phases);
       if (++n % 10 === 0) log(`  ${dialect}: ${n}/${counties} counties`);

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { makeCtx } from '../src/compose.ts';
 import { can } from '../src/domain/permissions.ts';
 import { ACCESS, allowed, FACT_ROUTES } from '../src/server/access.ts';
 import { buildApp } from '../src/server/app.ts';
@@ -46,7 +47,7 @@ const otherIds: Record<string, string | undefined> = {};
 
 beforeAll(async () => {
   s = await createTestStore('sqlite');
-  const ctx = { db: s.db, now: () => clock.now };
+  const ctx = makeCtx(s.db, () => clock.now);
   app = await buildApp({ db: s.db, now: ctx.now });
   served = [...app.routeKeys];
   for (const county of ['qingshui', 'other']) {
@@ -460,12 +461,18 @@ describe('the permission table keeps its invariants', () => {
       unit_id: u.unit,
     });
     await expect(
-      confirmDecision({ db: s.db, now: () => clock.now }, scope, 'qingshui', 2009, {
-        evaluation_id: evaluations.a,
-        fines_due_on: '2010-03-31',
-        supersedes: decisions.a,
-        reason: '财政局不得确认',
-      }),
+      confirmDecision(
+        makeCtx(s.db, () => clock.now),
+        scope,
+        'qingshui',
+        2009,
+        {
+          evaluation_id: evaluations.a,
+          fines_due_on: '2010-03-31',
+          supersedes: decisions.a,
+          reason: '财政局不得确认',
+        },
+      ),
     ).rejects.toMatchObject({ kind: 'forbidden' });
   });
 

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { makeCtx } from '../compose.ts';
 import { auditHead, SYSTEM } from '../store/audit.ts';
 import { createCounty, importCase } from '../store/cases.ts';
 import { openStore } from '../store/db.ts';
@@ -37,7 +38,7 @@ describe('backup and restore (SQLite)', () => {
 
     let store = openStore({ sqlitePath: path });
     await migrate(store.db);
-    const ctx = { db: store.db, now: () => new Date('2010-01-05T08:00:00Z') };
+    const ctx = makeCtx(store.db, () => new Date('2010-01-05T08:00:00Z'));
     const office = systemScope('qingshui', { name: 'office1', role: 'office' });
     await createCounty(ctx, SYSTEM, { id: 'qingshui', name: '清水县' });
     await importCase(ctx, office, 'qingshui', 2009, example());

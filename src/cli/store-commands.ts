@@ -2,13 +2,14 @@
 // DATABASE_URL (PostgreSQL) or ZEREN_DB (a SQLite path; default ./data/zeren.db) picks the store.
 
 import type { Command } from 'commander';
+import { makeCtx } from '../compose.ts';
 import { formatProblem } from '../domain/problems.ts';
 import { type Actor, auditHead, verifyAudit } from '../store/audit.ts';
 import { createCounty, exportCase, importCase } from '../store/cases.ts';
+import type { Ctx } from '../store/ctx.ts';
 import { openStore, type Store } from '../store/db.ts';
 import { StoreError } from '../store/errors.ts';
 import { evaluateYear, verifyReceipt } from '../store/evaluations.ts';
-import type { Ctx } from '../store/facts.ts';
 import { migrate } from '../store/migrate.ts';
 import { ROLES, roleZh, systemScope } from '../store/scope.ts';
 import { retrying, UNAVAILABLE_MESSAGE, unavailability } from '../store/unavailable.ts';
@@ -39,7 +40,7 @@ async function withStore<T>(f: (ctx: Ctx, store: Store) => Promise<T>): Promise<
   };
   try {
     await retrying(() => migrate(store.db), again);
-    return await retrying(() => f({ db: store.db, now: () => new Date() }, store), again);
+    return await retrying(() => f(makeCtx(store.db), store), again);
   } catch (e) {
     if (e instanceof StoreError)
       throw new CliExit(2, [`${e.zh} / ${e.en}`, ...e.problems.map(formatProblem)].join('\n'));
@@ -194,7 +195,7 @@ export function registerStoreCommands(program: Command): void {
     )
     .action(async (id: string) => {
       await withStore(async (ctx) => {
-        const v = await verifyReceipt(ctx.db, id);
+        const v = await verifyReceipt(ctx, id);
         print(`回执 / receipt ${id}`);
         print(`  输入未被改动 / case intact:     ${v.case_intact ? '是 yes' : '否 NO'}`);
         print(

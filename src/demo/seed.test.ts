@@ -1,6 +1,7 @@
 // The demo county: big enough to be plausible, two FP years that evaluate, one account per role.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCtx } from '../compose.ts';
 import { exportCase } from '../store/cases.ts';
 import { evaluateYear } from '../store/evaluations.ts';
 import { systemScope } from '../store/scope.ts';
@@ -26,7 +27,7 @@ describe('demo county', () => {
   });
 
   it('seeds two FP years that evaluate, with posts that change hands, and an account per role', async () => {
-    const ctx = { db: s.db, now: () => new Date('2010-12-01T00:00:00Z') };
+    const ctx = makeCtx(s.db, () => new Date('2010-12-01T00:00:00Z'));
     const accounts = await seedDemo(ctx);
     expect(accounts.map((a) => a.role).sort()).toEqual([
       'admin',

@@ -9,7 +9,7 @@ import { personName } from '../generate/names.ts';
 import { Random } from '../generate/prng.ts';
 import { SYSTEM } from '../store/audit.ts';
 import { createCounty, importCase } from '../store/cases.ts';
-import type { Ctx } from '../store/facts.ts';
+import type { Ctx } from '../store/ctx.ts';
 import { systemScope, type UserRole } from '../store/scope.ts';
 import { setTownPacks } from '../store/town-packs.ts';
 import { createUser } from '../store/users.ts';

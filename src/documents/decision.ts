@@ -10,8 +10,8 @@ import type { Consequence, ZerenResult } from '../domain/result.ts';
 import { loadEngine } from '../policy/load.ts';
 import type { Actor } from '../store/audit.ts';
 import { getCounty } from '../store/cases.ts';
+import type { Ctx } from '../store/ctx.ts';
 import { type Decision, getDecision } from '../store/decisions.ts';
-import type { Ctx } from '../store/facts.ts';
 import { type Scope, systemScope } from '../store/scope.ts';
 import {
   COUNTY_CC,

@@ -6,8 +6,8 @@
 
 import { rmbCapital, yuanText } from '../domain/money.ts';
 import { getCounty } from '../store/cases.ts';
+import type { Ctx } from '../store/ctx.ts';
 import { conflict, invalid, notFound } from '../store/errors.ts';
-import type { Ctx } from '../store/facts.ts';
 import { getObligation, type ObligationView } from '../store/ledger-views.ts';
 import type { Row } from '../store/schema.ts';
 import type { Scope } from '../store/scope.ts';

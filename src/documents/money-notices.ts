@@ -6,9 +6,9 @@
 
 import { rmbCapital, yuanText } from '../domain/money.ts';
 import { getCounty } from '../store/cases.ts';
+import type { Ctx } from '../store/ctx.ts';
 import { currentDecision } from '../store/decisions.ts';
 import { conflict } from '../store/errors.ts';
-import type { Ctx } from '../store/facts.ts';
 import { getObligation, type ObligationView } from '../store/ledger-views.ts';
 import type { Scope } from '../store/scope.ts';
 import {

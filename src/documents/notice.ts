@@ -3,8 +3,8 @@
 // from 四（三）2（2); and a 回执 the unit signs and returns.
 
 import { getCounty } from '../store/cases.ts';
+import type { Ctx } from '../store/ctx.ts';
 import { conflict } from '../store/errors.ts';
-import type { Ctx } from '../store/facts.ts';
 import type { Scope } from '../store/scope.ts';
 import { visibleNotice } from '../workflows/notices.ts';
 import {

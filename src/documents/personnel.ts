@@ -7,8 +7,8 @@
 
 import type { Consequence } from '../domain/result.ts';
 import { getCounty } from '../store/cases.ts';
+import type { Ctx } from '../store/ctx.ts';
 import { conflict, notFound } from '../store/errors.ts';
-import type { Ctx } from '../store/facts.ts';
 import { listActions } from '../store/personnel.ts';
 import type { Row } from '../store/schema.ts';
 import type { Scope } from '../store/scope.ts';

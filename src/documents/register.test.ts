@@ -3,9 +3,10 @@
 // however concurrently it is asked for; the issue in the audit trail; the record never changed.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCtx } from '../compose.ts';
 import { SYSTEM } from '../store/audit.ts';
 import { createCounty } from '../store/cases.ts';
-import type { Ctx } from '../store/facts.ts';
+import type { Ctx } from '../store/ctx.ts';
 import { systemScope } from '../store/scope.ts';
 import { createTestStore, DIALECTS, type TestStore } from '../store/testing.ts';
 import { createUser } from '../store/users.ts';
@@ -50,7 +51,7 @@ for (const dialect of DIALECTS)
     let ctx: Ctx;
     beforeAll(async () => {
       s = await createTestStore(dialect);
-      ctx = { db: s.db, now: () => new Date('2010-01-05T02:00:00Z') };
+      ctx = makeCtx(s.db, () => new Date('2010-01-05T02:00:00Z'));
       await createCounty(ctx, SYSTEM, { id: 'qingshui', name: '清水县' });
       await createUser(ctx, SYSTEM, {
         username: 'office1',

@@ -8,12 +8,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { makeCtx } from '../compose.ts';
 import { yaml } from '../domain/yaml.ts';
 import { SYSTEM } from '../store/audit.ts';
 import { createCounty, importCase } from '../store/cases.ts';
+import type { Ctx } from '../store/ctx.ts';
 import { confirmDecision } from '../store/decisions.ts';
 import { evaluateYear } from '../store/evaluations.ts';
-import type { Ctx } from '../store/facts.ts';
 import { createFact } from '../store/facts.ts';
 import { move } from '../store/ledger-moves.ts';
 import { listObligations } from '../store/ledger-views.ts';
@@ -44,7 +45,7 @@ export interface Samples {
 export async function issueSamples(dialect: 'sqlite' | 'postgres' = 'sqlite'): Promise<Samples> {
   const store = await createTestStore(dialect);
   let clock = new Date('2009-03-01T02:00:00Z');
-  const ctx: Ctx = { db: store.db, now: () => clock };
+  const ctx: Ctx = makeCtx(store.db, () => clock);
   const setClock = (iso: string) => {
     clock = new Date(iso);
   };

@@ -5,7 +5,7 @@
 
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Ctx } from '../store/facts.ts';
+import type { Ctx } from '../store/ctx.ts';
 import type { Database } from '../store/schema.ts';
 import type { DocumentFile } from './common.ts';
 import { decisionDocument } from './decision.ts';

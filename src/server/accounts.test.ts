@@ -5,6 +5,7 @@
 
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCtx } from '../compose.ts';
 import { SYSTEM } from '../store/audit.ts';
 import { createCounty } from '../store/cases.ts';
 import { createTestStore, DIALECTS, type TestStore } from '../store/testing.ts';
@@ -34,7 +35,7 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       s = await createTestStore(dialect);
       app = await buildApp({ db: s.db, now: () => clock });
-      const ctx = { db: s.db, now: () => clock };
+      const ctx = makeCtx(s.db, () => clock);
       await createCounty(ctx, SYSTEM, { id: 'qingshui', name: '清水县' });
       await createCounty(ctx, SYSTEM, { id: 'other', name: '另一县' });
       const make = async (username: string, role: string, county: string | null) => {
@@ -229,12 +230,16 @@ for (const dialect of DIALECTS) {
         expect(list.json().items.map((i: { id: string }) => i.id)).toContain(t.id);
         expect(JSON.stringify(list.json())).not.toContain(t.token);
         // Another county's administrator: as if the account did not exist.
-        const otherAdmin = await createUser({ db: s.db, now: () => clock }, SYSTEM, {
-          username: 'other-admin',
-          password: PASSWORD,
-          role: 'admin',
-          county: 'other',
-        });
+        const otherAdmin = await createUser(
+          makeCtx(s.db, () => clock),
+          SYSTEM,
+          {
+            username: 'other-admin',
+            password: PASSWORD,
+            role: 'admin',
+            county: 'other',
+          },
+        );
         expect(otherAdmin.county).toBe('other');
         cookies['other-admin'] = (await signIn('other-admin')).cookie;
         expect((await call('other-admin', { url: `/api/v1/users/${office.id}/tokens` })).statusCode).toBe(

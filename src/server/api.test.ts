@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { makeCtx } from '../compose.ts';
 import { consequenceKey } from '../domain/result.ts';
 import { SYSTEM } from '../store/audit.ts';
 import { createCounty } from '../store/cases.ts';
@@ -24,7 +25,7 @@ for (const dialect of DIALECTS) {
     let s: TestStore;
     let app: FastifyInstance;
     let clock = new Date('2009-12-01T08:00:00Z');
-    const ctx = () => ({ db: s.db, now: () => clock });
+    const ctx = () => makeCtx(s.db, () => clock);
     let office = '';
 
     async function signIn(username: string, password = PASSWORD, remoteAddress = '127.0.0.1') {

@@ -10,8 +10,9 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { makeCtx } from '../compose.ts';
 import { ENGINE_VERSION } from '../engine/engine.ts';
-import type { Ctx } from '../store/facts.ts';
+import type { Ctx } from '../store/ctx.ts';
 import { type AuthConfig, DEFAULT_AUTH } from '../store/login.ts';
 import type { Db } from '../store/schema.ts';
 import { installAuth } from './auth.ts';
@@ -50,6 +51,8 @@ declare module 'fastify' {
 export interface AppOptions {
   db: Db;
   now?: () => Date;
+  /** The engines of the packs (default: read from the policy folder). */
+  engine?: Ctx['engine'];
   auth?: Partial<AuthConfig>;
   /** true: log every request (level info); false: nothing; default: errors only (every 5xx). */
   logger?: boolean | { level?: string; stream?: { write(line: string): void } };
@@ -77,7 +80,7 @@ function loggerOf(opt: AppOptions['logger']) {
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const ctx: Ctx = { db: opts.db, now: opts.now ?? (() => new Date()) };
+  const ctx = makeCtx(opts.db, opts.now, opts.engine);
   const auth = { ...DEFAULT_AUTH, ...opts.auth };
   const app = Fastify({
     logger: loggerOf(opts.logger),

@@ -13,9 +13,9 @@
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { recordAudit } from '../store/audit.ts';
+import type { Ctx } from '../store/ctx.ts';
 import { capText, recordAnonymousDenial } from '../store/denials.ts';
 import { notFound } from '../store/errors.ts';
-import type { Ctx } from '../store/facts.ts';
 import type { AuthConfig } from '../store/login.ts';
 import { type Scope, scopeFor } from '../store/scope.ts';
 import { sessionUser } from '../store/sessions.ts';

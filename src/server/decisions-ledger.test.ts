@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { makeCtx } from '../compose.ts';
 import { SYSTEM } from '../store/audit.ts';
 import { createCounty } from '../store/cases.ts';
 import { createTestStore, DIALECTS, type TestStore } from '../store/testing.ts';
@@ -57,7 +58,7 @@ for (const dialect of DIALECTS)
 
     beforeAll(async () => {
       s = await createTestStore(dialect);
-      const ctx = { db: s.db, now: () => clock.now };
+      const ctx = makeCtx(s.db, () => clock.now);
       app = await buildApp({ db: s.db, now: () => clock.now });
       await createCounty(ctx, SYSTEM, { id: 'qingshui', name: '清水县' });
       const users = [

@@ -2,6 +2,7 @@
 // checked, returned, and recorded in the audit trail.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCtx } from '../compose.ts';
 import { SYSTEM } from '../store/audit.ts';
 import { createCounty } from '../store/cases.ts';
 import { createTestStore, type TestStore } from '../store/testing.ts';
@@ -15,7 +16,7 @@ describe('display names of accounts', () => {
   let auth: { authorization: string };
   beforeAll(async () => {
     s = await createTestStore('sqlite');
-    const ctx = { db: s.db, now: () => new Date('2010-01-05T02:00:00Z') };
+    const ctx = makeCtx(s.db, () => new Date('2010-01-05T02:00:00Z'));
     app = await buildApp({ db: s.db, now: ctx.now });
     await createCounty(ctx, SYSTEM, { id: 'qingshui', name: '清水县' });
     const admin = await createUser(ctx, SYSTEM, {
@@ -79,7 +80,7 @@ describe('display names of accounts', () => {
     });
     expect(cleared.json().display_name).toBeNull();
     await expect(
-      createUser({ db: s.db, now: () => new Date() }, SYSTEM, {
+      createUser(makeCtx(s.db), SYSTEM, {
         username: 'clerk2',
         password: 'clerk password',
         role: 'office',

@@ -6,6 +6,7 @@
 
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCtx } from '../compose.ts';
 import { SYSTEM } from '../store/audit.ts';
 import { createCounty } from '../store/cases.ts';
 import { DEFAULT_AUTH, login } from '../store/login.ts';
@@ -43,7 +44,7 @@ for (const dialect of DIALECTS) {
     let s: TestStore;
     let app: FastifyInstance;
     let clock = new Date('2009-12-01T08:00:00Z');
-    const ctx = () => ({ db: s.db, now: () => clock });
+    const ctx = () => makeCtx(s.db, () => clock);
     const tick = (seconds: number) => {
       clock = new Date(clock.getTime() + seconds * 1000);
     };

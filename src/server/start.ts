@@ -4,6 +4,7 @@
 // cleanly on Ctrl-C. HTTPS, proxies and the addresses it agrees to serve: deploy.ts.
 
 import { dirname } from 'node:path';
+import { makeCtx } from '../compose.ts';
 import { DEMO_COUNTY, type DemoAccount, seedDemo } from '../demo/seed.ts';
 import { startEvaluationWorkers } from '../engine-pool/pool.ts';
 import { openStore, storeOptionsFromEnv } from '../store/db.ts';
@@ -59,7 +60,7 @@ await waitForDatabase(store, {
 await migrate(store.db).catch((e: Error) =>
   refuse(new DeployError(`数据库迁移失败：${e.message}`, `migrating the store failed: ${e.message}`)),
 );
-const ctx = { db: store.db, now: () => new Date() };
+const ctx = makeCtx(store.db);
 
 let accounts: DemoAccount[] | undefined;
 const counties = await store.db.selectFrom('counties').select('id').execute();

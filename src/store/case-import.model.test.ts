@@ -6,13 +6,14 @@
 
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCtx } from '../compose.ts';
 import { arbitraryCase } from '../engine/case.arbitrary.ts';
 import { SYSTEM } from './audit.ts';
 import { normalCase, normalResult } from './case-testing.ts';
 import { createCounty, exportCase, importCase } from './cases.ts';
+import type { Ctx } from './ctx.ts';
 import type { Dialect } from './db.ts';
 import { evaluateYear } from './evaluations.ts';
-import type { Ctx } from './facts.ts';
 import { systemScope } from './scope.ts';
 import { createTestStore, type TestStore } from './testing.ts';
 
@@ -26,7 +27,7 @@ for (const [dialect, runs] of [
     let n = 0;
     beforeAll(async () => {
       s = await createTestStore(dialect);
-      ctx = { db: s.db, now: () => new Date('2009-12-01T08:00:00Z') };
+      ctx = makeCtx(s.db, () => new Date('2009-12-01T08:00:00Z'));
     });
     afterAll(async () => s?.drop());
 

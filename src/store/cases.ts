@@ -8,14 +8,13 @@ import type { Kysely } from 'kysely';
 import { canonicalJson, sha256 } from '../domain/canonical.ts';
 import { CASE_COLLECTIONS, CASE_HEADER, YEAR_COLLECTIONS, type ZerenCase } from '../domain/case.ts';
 import type { Problem } from '../domain/problems.ts';
-import { loadEngine } from '../policy/load.ts';
 import { AuditWriter } from './audit.ts';
 import { insertAll } from './bulk.ts';
 import { type Changes, importCollection, noChanges, type Recorder } from './case-import.ts';
+import type { Ctx } from './ctx.ts';
 import { readSnapshot } from './db.ts';
 import { conflict, invalid, notFound, StoreError } from './errors.ts';
 import { type Api, FACTS } from './fact-kinds.ts';
-import type { Ctx } from './facts.ts';
 import type { Db, Tx } from './schema.ts';
 import type { Scope } from './scope.ts';
 import { type Held, heldOf, yearRows } from './year-view.ts';
@@ -146,7 +145,7 @@ export async function importCase(
 ): Promise<ImportSummary> {
   requireCountyWide(scope, county);
   const c = await getCounty(ctx.db, county);
-  const engine = loadEngine(c.policy);
+  const engine = ctx.engine(c.policy);
   const v = engine.validate(input);
   if (!v.ok) throw invalid(v.problems);
   const kase = v.value;
@@ -269,7 +268,7 @@ export async function createCounty(
 ) {
   const at = ctx.now().toISOString();
   const policy = input.policy ?? 'county-fp-2009';
-  loadEngine(policy);
+  ctx.engine(policy);
   return ctx.db.transaction().execute(async (trx) => {
     const exists = await trx
       .selectFrom('counties')

@@ -1,6 +1,7 @@
 // The county most store and server tests start from: 清水县 (`qingshui`) with one account of its
 // assessment office, `office1`. Test-only.
 
+import { makeCtx } from '../compose.ts';
 import { SYSTEM } from './audit.ts';
 import { createCounty } from './cases.ts';
 import type { Db } from './schema.ts';
@@ -8,7 +9,7 @@ import { createUser } from './users.ts';
 
 /** Creates 清水县 and its office account `office1` with `password`; the account as created. */
 export async function countyWithOffice(db: Db, password: string, more: { display_name?: string } = {}) {
-  const ctx = { db, now: () => new Date() };
+  const ctx = makeCtx(db);
   await createCounty(ctx, SYSTEM, { id: 'qingshui', name: '清水县' });
   return createUser(ctx, SYSTEM, {
     username: 'office1',

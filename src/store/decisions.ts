@@ -9,12 +9,11 @@ import { chinaDay, isIsoDate } from '../domain/dates.ts';
 import { can } from '../domain/permissions.ts';
 import type { Problem } from '../domain/problems.ts';
 import type { Consequence, ZerenResult } from '../domain/result.ts';
-import { loadEngine } from '../policy/load.ts';
 import { AuditWriter } from './audit.ts';
 import { insertAll } from './bulk.ts';
+import type { Ctx } from './ctx.ts';
 import { conflict, invalid, notFound, StoreError } from './errors.ts';
 import { getEvaluation } from './evaluations.ts';
-import type { Ctx } from './facts.ts';
 import { lockLedger, nextSeq } from './ledger-lock.ts';
 import { notifyDecision } from './notify.ts';
 import type { Db, Row, Tx } from './schema.ts';
@@ -340,7 +339,7 @@ export async function confirmDecision(
     await insertAll(trx, 'obligations', newObligations);
     await insertAll(trx, 'ledger_entries', entries);
 
-    await recordPersonnel(trx, row, result, loadEngine(kase.policy).personnel, at, record);
+    await recordPersonnel(trx, row, result, ctx.engine(kase.policy).personnel, at, record);
     await audit.flush();
     return decisionOf(row, null);
   });

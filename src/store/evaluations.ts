@@ -8,12 +8,11 @@ import type { ZerenCase } from '../domain/case.ts';
 import type { ZerenResult } from '../domain/result.ts';
 import { ENGINE_VERSION } from '../engine/engine.ts';
 import { evaluateOffThread } from '../engine-pool/pool.ts';
-import { loadEngine } from '../policy/load.ts';
 import { appendAudit } from './audit.ts';
 import { buildCase } from './cases.ts';
+import type { Ctx } from './ctx.ts';
 import { invalid, notFound, StoreError } from './errors.ts';
 import { FACTS, scoped } from './fact-kinds.ts';
-import type { Ctx } from './facts.ts';
 import type { Db, Row } from './schema.ts';
 import type { Scope } from './scope.ts';
 import { evaluateTownPacks, storeTownResults } from './town-evaluations.ts';
@@ -79,7 +78,7 @@ export async function evaluateYear(
       'only the county assessment office evaluates',
     );
   const kase = await buildCase(ctx.db, county, year);
-  const engine = loadEngine(kase.policy);
+  const engine = ctx.engine(kase.policy);
   // Off the event loop: the engine and the serialisation run in a worker thread.
   const out = await evaluateOffThread(kase.policy, kase, overrides);
   if (!out.ok) throw invalid(out.problems);
@@ -185,11 +184,11 @@ export interface ReceiptCheck {
 }
 
 /** Re-runs a receipt: the stored case under the stored readings, with the pack as it is now. */
-export async function verifyReceipt(db: Db, id: string): Promise<ReceiptCheck> {
-  const row = await db.selectFrom('evaluations').selectAll().where('id', '=', id).executeTakeFirst();
+export async function verifyReceipt(ctx: Ctx, id: string): Promise<ReceiptCheck> {
+  const row = await ctx.db.selectFrom('evaluations').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('评定', id);
   const kase = JSON.parse(row.case_json) as ZerenCase;
-  const engine = loadEngine(row.policy);
+  const engine = ctx.engine(row.policy);
   const out = engine.evaluate(kase, JSON.parse(row.interpretations));
   const differences: string[] = [];
   let reproduces = false;

@@ -7,18 +7,13 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { isIsoDate } from '../domain/dates.ts';
 import { type Problem, problem } from '../domain/problems.ts';
-import { loadEngine } from '../policy/load.ts';
 import { appendAudit } from './audit.ts';
+import type { Ctx } from './ctx.ts';
 import { conflict, invalid, notFound } from './errors.ts';
 import { type Api, FACTS, type FactKind, type FactName, scoped } from './fact-kinds.ts';
 import { notifyNoticeIssued } from './notify.ts';
 import type { Db, Tx } from './schema.ts';
 import type { Scope } from './scope.ts';
-
-export interface Ctx {
-  db: Db;
-  now: () => Date;
-}
 
 export interface Page {
   limit: number;
@@ -80,11 +75,18 @@ export async function getFact(
 }
 
 /** Checks one fact as the engine would, inside a minimal case of the county's units. */
-async function checkFact(db: Db, county: string, kind: FactKind, a: Api, previousId?: string): Promise<void> {
+async function checkFact(
+  ctx: Ctx,
+  county: string,
+  kind: FactKind,
+  a: Api,
+  previousId?: string,
+): Promise<void> {
+  const { db } = ctx;
   const problems: Problem[] = [];
   const c = await db.selectFrom('counties').select('policy').where('id', '=', county).executeTakeFirst();
   if (!c) throw notFound('县', county);
-  const engine = loadEngine(c.policy);
+  const engine = ctx.engine(c.policy);
   const unitRows = await db.selectFrom('units').selectAll().where('county_id', '=', county).execute();
   const units = unitRows.map((r) => FACTS.units.toCase(FACTS.units.toApi(r)));
   const refs = ['person'].map((k) => a[k]).filter((v): v is string => typeof v === 'string');
@@ -221,7 +223,7 @@ export async function createFact(
   const a: Api = { ...input };
   if (!kind.natural) delete a.id;
   if (name === 'assessments' && a.kind === undefined) a.kind = 'annual';
-  await checkFact(ctx.db, county, kind, a);
+  await checkFact(ctx, county, kind, a);
   return ctx.db.transaction().execute(async (trx) => {
     await checkUnique(trx, county, kind, a);
     const id = kind.natural ? String(a.id) : randomUUID();
@@ -311,7 +313,7 @@ export async function updateFact(
   const { id: _ignored, created_at, updated_at, retracted_at, retract_reason, ...fields } = patch;
   const merged: Api = { ...before, ...fields };
   for (const [k, v] of Object.entries(merged)) if (v === null) delete merged[k];
-  await checkFact(ctx.db, county, kind, merged, id);
+  await checkFact(ctx, county, kind, merged, id);
   return ctx.db.transaction().execute(async (trx) => {
     await checkUnique(trx, county, kind, merged, id);
     return writeAudited(trx, scope, county, name, id, kind.toRow(merged), before, 'update', stamp(ctx));

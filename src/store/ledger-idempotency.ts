@@ -3,8 +3,8 @@
 // is refused. The key is recorded in the move's own transaction, under the ledger's lock.
 
 import { canonicalJson, sha256 } from '../domain/canonical.ts';
+import type { Ctx } from './ctx.ts';
 import { conflict, invalid } from './errors.ts';
-import type { Ctx } from './facts.ts';
 import { lockLedger } from './ledger-lock.ts';
 import type { Tx } from './schema.ts';
 import type { Scope } from './scope.ts';

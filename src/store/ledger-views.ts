@@ -4,8 +4,8 @@
 // the balances per person, unit and county, which are sums of the same entries and so add up.
 
 import { chinaDay } from '../domain/dates.ts';
+import type { Ctx } from './ctx.ts';
 import { notFound } from './errors.ts';
-import type { Ctx } from './facts.ts';
 import { asOf, type Balance, balanceOf, type LedgerEntry, stateOf } from './ledger-core.ts';
 import { dueOnOf, overdueOn, tranchesOf } from './ledger-due.ts';
 import type { Db, Row, Tx } from './schema.ts';

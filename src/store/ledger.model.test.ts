@@ -11,14 +11,15 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { makeCtx } from '../compose.ts';
 import { addDays, chinaDay } from '../domain/dates.ts';
 import { SYSTEM } from './audit.ts';
 import { createCounty, importCase } from './cases.ts';
+import type { Ctx } from './ctx.ts';
 import type { Dialect } from './db.ts';
 import { confirmDecision, currentDecision } from './decisions.ts';
 import { StoreError } from './errors.ts';
 import { evaluateYear } from './evaluations.ts';
-import type { Ctx } from './facts.ts';
 import type { Move } from './ledger-core.ts';
 import { move, reverse } from './ledger-moves.ts';
 import { balances, listObligations, overdue } from './ledger-views.ts';
@@ -354,7 +355,7 @@ class Supersede implements fc.AsyncCommand<Model, Real> {
 async function setup(dialect: Dialect): Promise<{ model: Model; real: Real }> {
   const s = await createTestStore(dialect);
   const clock = { now: new Date('2010-01-10T04:00:00Z') };
-  const ctx: Ctx = { db: s.db, now: () => clock.now };
+  const ctx: Ctx = makeCtx(s.db, () => clock.now);
   const office = systemScope('qingshui', { name: 'office1', role: 'office' });
   const finance: Scope = {
     ...systemScope('qingshui', { name: 'finance1', role: 'finance' }),

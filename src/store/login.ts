@@ -15,9 +15,9 @@
 import { randomBytes } from 'node:crypto';
 import { sha256 } from '../domain/canonical.ts';
 import { appendAudit, recordAudit } from './audit.ts';
+import type { Ctx } from './ctx.ts';
 import { recordAnonymousDenial } from './denials.ts';
 import { StoreError } from './errors.ts';
-import type { Ctx } from './facts.ts';
 import { checkPassword, dummyHash } from './passwords.ts';
 import type { Db } from './schema.ts';
 import { openSession } from './sessions.ts';

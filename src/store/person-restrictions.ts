@@ -10,8 +10,8 @@ import { chinaDay, fpYear, fpYearOf } from '../domain/dates.ts';
 import type { ZerenResult } from '../domain/result.ts';
 import { CONSEQUENCE_ZH } from '../domain/vocabulary.ts';
 import { clauseLabel } from '../engine/clauses.ts';
+import type { Ctx } from './ctx.ts';
 import { currentDecision } from './decisions.ts';
-import type { Ctx } from './facts.ts';
 import type { ActionView } from './personnel.ts';
 
 export const RESTRICTION_KINDS = ['transfer_promotion_freeze', 'award_veto', 'appraisal_cap'] as const;

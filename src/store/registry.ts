@@ -15,9 +15,9 @@ import {
   type UnitKind,
 } from '../domain/vocabulary.ts';
 import { zhPunct } from '../domain/zh-punct.ts';
+import type { Ctx } from './ctx.ts';
 import { invalid, notFound } from './errors.ts';
 import { FACTS, type FactName, scoped } from './fact-kinds.ts';
-import type { Ctx } from './facts.ts';
 import type { Db } from './schema.ts';
 import type { Scope } from './scope.ts';
 

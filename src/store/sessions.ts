@@ -4,7 +4,7 @@
 
 import { sha256 } from '../domain/canonical.ts';
 import { type Actor, appendAudit } from './audit.ts';
-import type { Ctx } from './facts.ts';
+import type { Ctx } from './ctx.ts';
 import type { AuthConfig } from './login.ts';
 import type { Tx } from './schema.ts';
 import { revokeAllTokens } from './tokens.ts';

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { makeCtx } from '../compose.ts';
 import { SYSTEM } from './audit.ts';
 import { createCounty, exportCase, importCase } from './cases.ts';
 import { evaluateYear } from './evaluations.ts';
@@ -36,7 +37,7 @@ function which(kase: {
 for (const dialect of DIALECTS) {
   describe(`one snapshot per read on ${dialect}`, () => {
     let s: TestStore;
-    const ctx = () => ({ db: s.db, now: () => new Date('2009-12-01T08:00:00Z') });
+    const ctx = () => makeCtx(s.db, () => new Date('2009-12-01T08:00:00Z'));
     const scope = systemScope('qingshui', { name: 'office1', role: 'office' });
 
     beforeAll(async () => {

@@ -4,13 +4,15 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { makeCtx } from '../compose.ts';
 import { consequenceKey } from '../domain/result.ts';
 import { loadEngine } from '../policy/load.ts';
 import { verifyAudit } from './audit.ts';
 import { createCounty, exportCase, importCase } from './cases.ts';
+import type { Ctx } from './ctx.ts';
 import { StoreError } from './errors.ts';
 import { evaluateYear, getEvaluation, verifyReceipt } from './evaluations.ts';
-import { type Ctx, closeFact, createFact, getFact, listFacts, updateFact } from './facts.ts';
+import { closeFact, createFact, getFact, listFacts, updateFact } from './facts.ts';
 import { type Scope, scopeFor, systemScope } from './scope.ts';
 import { createTestStore, DIALECTS, type TestStore } from './testing.ts';
 
@@ -39,7 +41,7 @@ for (const dialect of DIALECTS) {
     let clock = new Date('2009-12-01T08:00:00Z');
     beforeAll(async () => {
       s = await createTestStore(dialect);
-      ctx = { db: s.db, now: () => clock };
+      ctx = makeCtx(s.db, () => clock);
       await createCounty(ctx, office.actor, { id: 'qingshui', name: '清水县' });
       await createCounty(ctx, office.actor, { id: 'other', name: '他县' });
     });
@@ -235,7 +237,7 @@ for (const dialect of DIALECTS) {
     it('keeps receipts immutable and re-runs them', async () => {
       const { receipt } = await evaluateYear(ctx, office, 'qingshui', 2009, { I2: 'sampled-villages-only' });
       expect(receipt.interpretations.I2).toBe('sampled-villages-only');
-      expect(await verifyReceipt(s.db, receipt.id)).toMatchObject({
+      expect(await verifyReceipt(ctx, receipt.id)).toMatchObject({
         reproduces: true,
         case_intact: true,
         same_pack: true,

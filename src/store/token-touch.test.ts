@@ -2,6 +2,7 @@
 // reads, not of writes (on SQLite and PostgreSQL).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCtx } from '../compose.ts';
 import { SYSTEM } from './audit.ts';
 import { createCounty } from './cases.ts';
 import { createTestStore, DIALECTS, type TestStore } from './testing.ts';
@@ -12,7 +13,7 @@ for (const dialect of DIALECTS) {
   describe(`token last use on ${dialect}`, () => {
     let s: TestStore;
     let clock = new Date('2010-01-05T08:00:00Z');
-    const ctx = () => ({ db: s.db, now: () => clock });
+    const ctx = () => makeCtx(s.db, () => clock);
     beforeAll(async () => {
       s = await createTestStore(dialect);
     });

@@ -7,8 +7,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sha256 } from '../domain/canonical.ts';
 import { type Actor, appendAudit } from './audit.ts';
+import type { Ctx } from './ctx.ts';
 import { invalid, notFound } from './errors.ts';
-import type { Ctx } from './facts.ts';
 import type { Db, Row, Tx } from './schema.ts';
 import { type User, userOf } from './user-row.ts';
 

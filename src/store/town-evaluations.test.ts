@@ -6,12 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { makeCtx } from '../compose.ts';
 import { verifyAudit } from './audit.ts';
 import { createCounty, importCase } from './cases.ts';
+import type { Ctx } from './ctx.ts';
 import { confirmDecision } from './decisions.ts';
 import { StoreError } from './errors.ts';
 import { evaluateYear } from './evaluations.ts';
-import type { Ctx } from './facts.ts';
 import { type Scope, systemScope } from './scope.ts';
 import { createTestStore, DIALECTS, type TestStore } from './testing.ts';
 import { townResults } from './town-evaluations.ts';
@@ -50,7 +51,7 @@ for (const dialect of DIALECTS) {
     };
     beforeAll(async () => {
       s = await createTestStore(dialect);
-      ctx = { db: s.db, now: () => clock.now };
+      ctx = makeCtx(s.db, () => clock.now);
       await createCounty(ctx, office.actor, { id: 'qingshui', name: '清水县' });
       await importCase(ctx, office, 'qingshui', 2009, example());
     });

@@ -6,8 +6,8 @@ import { can } from '../domain/permissions.ts';
 import type { Problem } from '../domain/problems.ts';
 import { loadEngine, packsOf } from '../policy/load.ts';
 import { AuditWriter } from './audit.ts';
+import type { Ctx } from './ctx.ts';
 import { invalid, notFound, StoreError } from './errors.ts';
-import type { Ctx } from './facts.ts';
 import type { Db, Row, Tx } from './schema.ts';
 import type { Scope } from './scope.ts';
 

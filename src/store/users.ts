@@ -7,8 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Problem } from '../domain/problems.ts';
 import { type Actor, appendAudit } from './audit.ts';
+import type { Ctx } from './ctx.ts';
 import { conflict, invalid, notFound, StoreError } from './errors.ts';
-import type { Ctx } from './facts.ts';
 import { checkNewPassword, hashPassword, PASSWORD_MIN } from './passwords.ts';
 import type { Db, Row } from './schema.ts';
 import { ROLES } from './scope.ts';

@@ -6,11 +6,12 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { parse } from 'yaml';
+import { makeCtx } from '../compose.ts';
 import { buildApp } from '../server/app.ts';
 import { SYSTEM } from '../store/audit.ts';
 import { createCounty, importCase } from '../store/cases.ts';
+import type { Ctx } from '../store/ctx.ts';
 import type { Dialect } from '../store/db.ts';
-import type { Ctx } from '../store/facts.ts';
 import { systemScope } from '../store/scope.ts';
 import { createTestStore, type TestStore } from '../store/testing.ts';
 import { createToken } from '../store/tokens.ts';
@@ -41,7 +42,7 @@ export interface Fixture {
 
 export async function fixture(dialect: Dialect): Promise<Fixture> {
   const s = await createTestStore(dialect);
-  const ctx: Ctx = { db: s.db, now: () => new Date('2009-12-01T08:00:00Z') };
+  const ctx: Ctx = makeCtx(s.db, () => new Date('2009-12-01T08:00:00Z'));
   const app = await buildApp({ db: s.db, now: ctx.now });
   await createCounty(ctx, SYSTEM, { id: 'qingshui', name: '清水县' });
   await importCase(ctx, systemScope('qingshui'), 'qingshui', 2009, example());

@@ -14,8 +14,9 @@ import {
   type UnitKind,
 } from '../domain/vocabulary.ts';
 import { zhPunct } from '../domain/zh-punct.ts';
+import type { Ctx } from '../store/ctx.ts';
 import type { Api, FactName } from '../store/fact-kinds.ts';
-import { type Ctx, listFacts } from '../store/facts.ts';
+import { listFacts } from '../store/facts.ts';
 import type { Scope } from '../store/scope.ts';
 
 /** Every live fact of a kind the scope reaches (the list's pages, read through). */

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { makeCtx } from '../compose.ts';
 import { daysBetween, today } from './days.ts';
 
 describe('days', () => {
   it('counts today in the county (UTC+8), whatever the server clock says', () => {
-    const at = (iso: string) => today({ db: undefined as never, now: () => new Date(iso) });
+    const at = (iso: string) => today(makeCtx(undefined as never, () => new Date(iso)));
     expect(at('2009-06-30T15:59:59Z')).toBe('2009-06-30');
     expect(at('2009-06-30T16:00:00Z')).toBe('2009-07-01');
   });

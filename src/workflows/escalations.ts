@@ -8,10 +8,9 @@ import { fpYear } from '../domain/dates.ts';
 import { type Problem, problem } from '../domain/problems.ts';
 import { ROLE_ZH, type UnitKind } from '../domain/vocabulary.ts';
 import { clauseLabel } from '../engine/clauses.ts';
-import { loadEngine } from '../policy/load.ts';
 import { getCounty } from '../store/cases.ts';
+import type { Ctx } from '../store/ctx.ts';
 import { invalid, notFound } from '../store/errors.ts';
-import type { Ctx } from '../store/facts.ts';
 import type { Scope } from '../store/scope.ts';
 import { type NoticeView, noticesQuery, noticeView } from './notices.ts';
 
@@ -43,7 +42,7 @@ export async function escalations(
   preview: Partial<Record<(typeof PREVIEWABLE)[number], string>> = {},
 ) {
   if (scope.county !== county) throw notFound('县', county);
-  const engine = loadEngine((await getCounty(ctx.db, county)).policy);
+  const engine = ctx.engine((await getCounty(ctx.db, county)).policy);
   const problems: Problem[] = [];
   for (const id of PREVIEWABLE) {
     const v = preview[id];

@@ -6,7 +6,7 @@
 import { holders } from '../documents/common.ts';
 import type { ZerenResult } from '../domain/result.ts';
 import type { ResultDiff } from '../domain/result-diff.ts';
-import { loadEngine } from '../policy/load.ts';
+import type { Ctx } from '../store/ctx.ts';
 import type { Decision } from '../store/decisions.ts';
 import type { Receipt, ReceiptCheck } from '../store/evaluations.ts';
 import type { Db } from '../store/schema.ts';
@@ -34,11 +34,11 @@ export async function namedDecisions(db: Db, decisions: Decision[]) {
  * An evaluation with its receipt named and its view; and each town pack's (七) result with its
  * own view, apart, as the scope may see it.
  */
-export async function evaluationAnswer(db: Db, e: { receipt: Receipt; result: ZerenResult }, scope: Scope) {
-  const [receipt] = await namedReceipts(db, [e.receipt]);
-  const names = await namesOf(db, e.receipt.county);
-  const view = evaluationView(e.result, names, loadEngine(e.receipt.policy).pack);
-  const towns = (await scopedTownResults(db, scope, e.receipt.id)).map((t) => townView(t, names));
+export async function evaluationAnswer(ctx: Ctx, e: { receipt: Receipt; result: ZerenResult }, scope: Scope) {
+  const [receipt] = await namedReceipts(ctx.db, [e.receipt]);
+  const names = await namesOf(ctx.db, e.receipt.county);
+  const view = evaluationView(e.result, names, ctx.engine(e.receipt.policy).pack);
+  const towns = (await scopedTownResults(ctx.db, scope, e.receipt.id)).map((t) => townView(t, names));
   return { receipt: receipt!, result: e.result, view, towns };
 }
 

@@ -11,11 +11,10 @@ import { can } from '../domain/permissions.ts';
 import { type Problem, problem } from '../domain/problems.ts';
 import { UNIT_KIND_ZH, type UnitKind } from '../domain/vocabulary.ts';
 import { clauseLabel } from '../engine/clauses.ts';
-import { loadEngine } from '../policy/load.ts';
 import { appendAudit } from '../store/audit.ts';
 import { getCounty } from '../store/cases.ts';
+import type { Ctx } from '../store/ctx.ts';
 import { conflict, invalid, notFound, StoreError } from '../store/errors.ts';
-import type { Ctx } from '../store/facts.ts';
 import type { Db, Row } from '../store/schema.ts';
 import { actsFor, type Scope } from '../store/scope.ts';
 import { daysBetween, today } from './days.ts';
@@ -229,7 +228,7 @@ export async function verifyCorrection(
     ...(!r.correction_reported_on && { correction_note: `县人口考核办直接验收：${note}` }),
   });
   // A correction verified on or after the next notice's issue date is not "before" it (4.3.2.2).
-  const cited = loadEngine((await getCounty(ctx.db, county)).policy).notices({}).clause;
+  const cited = ctx.engine((await getCounty(ctx.db, county)).policy).notices({}).clause;
   const next = await noticesQuery(ctx.db, county)
     .where('n.unit_id', '=', r.unit_id)
     .where('n.retracted_at', 'is', null)

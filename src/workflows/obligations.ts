@@ -6,7 +6,7 @@
 
 import { ENTRY_ZH, OBLIGATION_ZH } from '../domain/labels.ts';
 import { clauseLabel } from '../engine/clauses.ts';
-import type { Ctx } from '../store/facts.ts';
+import type { Ctx } from '../store/ctx.ts';
 import { type Balance, balanceOf, type EntryKind, stateOf } from '../store/ledger-core.ts';
 import { type ObligationStatus, statusOf } from '../store/ledger-status.ts';
 import {

@@ -1,6 +1,7 @@
 // 制表人 is the person's name (users.display_name), not the login, on SQLite and PostgreSQL.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCtx } from '../compose.ts';
 import { SYSTEM } from '../store/audit.ts';
 import { createCounty } from '../store/cases.ts';
 import { scopeFor, systemScope } from '../store/scope.ts';
@@ -11,7 +12,7 @@ import { preparerName } from './preparer.ts';
 for (const dialect of DIALECTS)
   describe(`the preparer's name on ${dialect}`, () => {
     let s: TestStore;
-    const ctx = () => ({ db: s.db, now: () => new Date('2010-01-05T02:00:00Z') });
+    const ctx = () => makeCtx(s.db, () => new Date('2010-01-05T02:00:00Z'));
     beforeAll(async () => {
       s = await createTestStore(dialect);
       await createCounty(ctx(), SYSTEM, { id: 'qingshui', name: '清水县' });

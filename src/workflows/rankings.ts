@@ -13,10 +13,9 @@ import { clauseLabel } from '../engine/clauses.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { RankingGroup } from '../engine/generators.ts';
 import type { RankedUnit, RankingView } from '../engine/views.ts';
-import { loadEngine } from '../policy/load.ts';
 import { buildCase, getCounty } from '../store/cases.ts';
+import type { Ctx } from '../store/ctx.ts';
 import { invalid, notFound } from '../store/errors.ts';
-import type { Ctx } from '../store/facts.ts';
 import type { Scope } from '../store/scope.ts';
 
 interface Reason {
@@ -181,7 +180,7 @@ export async function getRankings(
   overrides: Record<string, string> = {},
 ) {
   if (scope.county !== county) throw notFound('县', county);
-  const engine = loadEngine((await getCounty(ctx.db, county)).policy);
+  const engine = ctx.engine((await getCounty(ctx.db, county)).policy);
   const c = await buildCase(ctx.db, county, year);
   const v = engine.validate(c, overrides);
   if (!v.ok)

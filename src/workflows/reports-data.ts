@@ -4,13 +4,12 @@
 
 import { isIsoDate } from '../domain/dates.ts';
 import { type Problem, problem } from '../domain/problems.ts';
-import { loadEngine } from '../policy/load.ts';
 import { getCounty } from '../store/cases.ts';
+import type { Ctx } from '../store/ctx.ts';
 import { currentDecision } from '../store/decisions.ts';
 import { invalid, notFound, StoreError } from '../store/errors.ts';
 import { getEvaluation } from '../store/evaluations.ts';
 import { FACTS, scoped } from '../store/fact-kinds.ts';
-import type { Ctx } from '../store/facts.ts';
 import { asOf } from '../store/ledger-core.ts';
 import { listObligations, overdue } from '../store/ledger-views.ts';
 import { listActions } from '../store/personnel.ts';
@@ -95,7 +94,7 @@ export async function rewardsAndSanctionsReport(
       confirmed_by: decision.confirmed_by,
       fines_due_on: decision.fines_due_on,
     },
-    ...rewardsAndSanctions(result, names, obligations, actions, loadEngine(c.policy).personnel),
+    ...rewardsAndSanctions(result, names, obligations, actions, ctx.engine(c.policy).personnel),
   };
 }
 

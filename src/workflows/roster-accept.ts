@@ -8,11 +8,10 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { loadEngine } from '../policy/load.ts';
 import { AuditWriter } from '../store/audit.ts';
+import type { Ctx } from '../store/ctx.ts';
 import { conflict } from '../store/errors.ts';
 import { type Api, FACTS } from '../store/fact-kinds.ts';
-import type { Ctx } from '../store/facts.ts';
 import type { Db, Tx } from '../store/schema.ts';
 import type { Scope } from '../store/scope.ts';
 import {
@@ -62,7 +61,7 @@ export async function acceptRoster(
     const content = JSON.parse(r.content_json) as RosterContent;
     const known = await storedPeople(trx, county, ids(content));
     // The facts may have moved since the roster was submitted (another roster, the facts API).
-    const problems = checkRoster(loadEngine(s.policy), s, year, content, known);
+    const problems = checkRoster(ctx.engine(s.policy), s, year, content, known);
     if (problems.length)
       throw conflict(
         '名单与现有数据不一致，请退回修改后重新上报',

@@ -1,7 +1,7 @@
 import type { CaseUnit } from '../domain/case.ts';
 import { ROLE_ZH, STAFF_TYPE_ZH, type StaffType, type UnitKind } from '../domain/vocabulary.ts';
 import { zhPunct } from '../domain/zh-punct.ts';
-import type { Ctx } from '../store/facts.ts';
+import type { Ctx } from '../store/ctx.ts';
 import type { Scope } from '../store/scope.ts';
 import * as X from './excel.ts';
 import type { TableColumn } from './excel-read.ts';

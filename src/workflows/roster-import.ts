@@ -10,9 +10,8 @@ import type { Problem, Result } from '../domain/problems.ts';
 import { ROLE_ZH, STAFF_TYPE_ZH, type StaffType } from '../domain/vocabulary.ts';
 import { sameLabel } from '../domain/zh-punct.ts';
 import { renderOffThread } from '../engine-pool/pool.ts';
-import { loadEngine } from '../policy/load.ts';
+import type { Ctx } from '../store/ctx.ts';
 import { invalid } from '../store/errors.ts';
-import type { Ctx } from '../store/facts.ts';
 import type { Scope } from '../store/scope.ts';
 import type * as X from './excel.ts';
 import * as R from './excel-read.ts';
@@ -279,7 +278,7 @@ export async function importRosterWorkbook(
     content.people.map((p) => p.id),
     scope,
   );
-  const problems = checkRoster(loadEngine(s.policy), s, year, content, known);
+  const problems = checkRoster(ctx.engine(s.policy), s, year, content, known);
   if (problems.length) throw invalid(problems.map((p) => toCell(p, where)));
   return submitRoster(ctx, scope, county, year, unit, content);
 }

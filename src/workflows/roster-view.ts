@@ -7,7 +7,7 @@ import { holders } from '../documents/common.ts';
 import { labelOf, ROSTER_ACTION_ZH, ROSTER_STATUS_ZH, type RosterStatus } from '../domain/labels.ts';
 import { UNIT_KIND_ZH, type UnitKind } from '../domain/vocabulary.ts';
 import { zhPunct } from '../domain/zh-punct.ts';
-import type { Ctx } from '../store/facts.ts';
+import type { Ctx } from '../store/ctx.ts';
 import type { Db } from '../store/schema.ts';
 import type { Scope } from '../store/scope.ts';
 import { loadSetting, type RosterContent } from './roster-content.ts';

@@ -15,10 +15,9 @@ import { randomUUID } from 'node:crypto';
 import { fpYear } from '../domain/dates.ts';
 import { ROSTER_STATUS_ZH, type RosterStatus } from '../domain/labels.ts';
 import { can } from '../domain/permissions.ts';
-import { loadEngine } from '../policy/load.ts';
 import { AuditWriter } from '../store/audit.ts';
+import type { Ctx } from '../store/ctx.ts';
 import { conflict, invalid, notFound, StoreError } from '../store/errors.ts';
-import type { Ctx } from '../store/facts.ts';
 import { notifyRosterReturned } from '../store/notify.ts';
 import type { Db, Row, Tx } from '../store/schema.ts';
 import { actsFor, type Scope } from '../store/scope.ts';
@@ -165,7 +164,7 @@ export async function submitRoster(
   requireSubmitter(scope, county, unit);
   const s = await loadSetting(ctx.db, county, unit);
   const problems = checkRoster(
-    loadEngine(s.policy),
+    ctx.engine(s.policy),
     s,
     year,
     content,

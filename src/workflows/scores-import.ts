@@ -6,12 +6,11 @@
 
 import { randomUUID } from 'node:crypto';
 import { renderOffThread } from '../engine-pool/pool.ts';
-import { loadEngine } from '../policy/load.ts';
 import { AuditWriter } from '../store/audit.ts';
 import { buildCase, getCounty } from '../store/cases.ts';
+import type { Ctx } from '../store/ctx.ts';
 import { invalid } from '../store/errors.ts';
 import { type Api, FACTS } from '../store/fact-kinds.ts';
-import type { Ctx } from '../store/facts.ts';
 import type { NewRow } from '../store/schema.ts';
 import type { Scope } from '../store/scope.ts';
 import * as R from './excel-read.ts';
@@ -21,7 +20,7 @@ import type { Sampling, ScoreRow } from './scores-read.ts';
 /** Imports a filled score sheet: problems by cell and nothing written, or every row written and audited. */
 export async function importScores(ctx: Ctx, scope: Scope, county: string, year: number, upload: R.Upload) {
   requireOffice(scope, county);
-  const engine = loadEngine((await getCounty(ctx.db, county)).policy);
+  const engine = ctx.engine((await getCounty(ctx.db, county)).policy);
   const at = ctx.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const audit = await AuditWriter.open(trx);

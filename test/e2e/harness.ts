@@ -14,10 +14,11 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { makeCtx } from '../../src/compose.ts';
 import { DEMO_COUNTY, type DemoAccount, seedDemo } from '../../src/demo/seed.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { ensureWebBuilt } from '../../src/server/web-build.ts';
-import type { Ctx } from '../../src/store/facts.ts';
+import type { Ctx } from '../../src/store/ctx.ts';
 import type { UserRole } from '../../src/store/scope.ts';
 import { createTestStore, type TestStore } from '../../src/store/testing.ts';
 
@@ -71,7 +72,7 @@ export async function startE2E(opts: E2EOptions = {}): Promise<E2E> {
   const started = Date.now();
   let offset = opts.now ? Date.parse(opts.now) - started : 0;
   const now = () => new Date(Date.now() + offset);
-  const ctx: Ctx = { db: store.db, now };
+  const ctx: Ctx = makeCtx(store.db, now);
   const accounts = await seedDemo(ctx);
   const app = await buildApp({ db: store.db, now });
   await app.listen({ port: 0, host: '127.0.0.1' });

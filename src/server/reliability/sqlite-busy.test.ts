@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCtx } from '../../compose.ts';
 import { countyWithOffice } from '../../store/county-test-kit.ts';
 import { openStore, type Store } from '../../store/db.ts';
 import { migrate } from '../../store/migrate.ts';
@@ -45,7 +46,7 @@ describe('SQLite written by the server and the CLI at once', () => {
     dir = mkdtempSync(join(tmpdir(), 'zeren-busy-'));
     store = openStore({ sqlitePath: join(dir, 'z.db'), busyTimeoutMs: 5000 });
     await migrate(store.db);
-    const ctx = { db: store.db, now: () => new Date() };
+    const ctx = makeCtx(store.db);
     const u = await countyWithOffice(store.db, 'correct horse battery');
     token = (await createToken(ctx, u, 'load')).token;
     app = await buildApp({ db: store.db, logger: false });

@@ -2,10 +2,10 @@
 
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { loadEngine, packIds } from '../../policy/load.ts';
+import { packIds } from '../../policy/load.ts';
 import { createCounty, getCounty } from '../../store/cases.ts';
+import type { Ctx } from '../../store/ctx.ts';
 import { notFound } from '../../store/errors.ts';
-import type { Ctx } from '../../store/facts.ts';
 import { placesOf } from '../../store/places.ts';
 import { ROLES, roleZh } from '../../store/scope.ts';
 import { listTokens, revokeToken } from '../../store/tokens.ts';
@@ -183,7 +183,7 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
       if (user.county !== null) qb = qb.where('id', '=', user.county);
       return {
         items: await qb.execute(),
-        packs: packIds().map((id) => ({ id, title: loadEngine(id).pack.title })),
+        packs: packIds().map((id) => ({ id, title: ctx.engine(id).pack.title })),
       };
     },
   );

@@ -3,7 +3,7 @@
 
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { Ctx } from '../../store/facts.ts';
+import type { Ctx } from '../../store/ctx.ts';
 import { labelledRankings, yearAssessments } from '../../workflows/assessments-year.ts';
 import { getRankings } from '../../workflows/rankings.ts';
 import { requireOffice, scoresTemplate } from '../../workflows/scores-excel.ts';

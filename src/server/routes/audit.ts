@@ -6,8 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { auditHead, verifyAudit } from '../../store/audit.ts';
 import { auditActors, listAudit } from '../../store/audit-query.ts';
+import type { Ctx } from '../../store/ctx.ts';
 import { invalid } from '../../store/errors.ts';
-import type { Ctx } from '../../store/facts.ts';
 import { scopeOf } from '../auth.ts';
 import { DateStr, errors, OFFSET_MAX } from '../schemas.ts';
 

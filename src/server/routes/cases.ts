@@ -3,8 +3,8 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { exportCase, getCounty, importCase } from '../../store/cases.ts';
+import type { Ctx } from '../../store/ctx.ts';
 import { evaluateYear, getEvaluation, listEvaluations, verifyReceipt } from '../../store/evaluations.ts';
-import type { Ctx } from '../../store/facts.ts';
 import { checkAnswer, evaluationAnswer, namedReceipts } from '../../workflows/evaluation-answers.ts';
 import { scopeOf } from '../auth.ts';
 import { errors, IdParams, Interpretations, Open, YearParams } from '../schemas.ts';
@@ -90,7 +90,7 @@ export function caseRoutes(app: FastifyInstance, ctx: Ctx): void {
       const body = (req.body ?? {}) as { interpretations?: Record<string, string> };
       reply.status(201);
       return evaluationAnswer(
-        ctx.db,
+        ctx,
         await evaluateYear(ctx, scopeOf(req), county, fpYear, body.interpretations ?? {}),
         scopeOf(req),
       );
@@ -124,7 +124,7 @@ export function caseRoutes(app: FastifyInstance, ctx: Ctx): void {
     },
     async (req) =>
       evaluationAnswer(
-        ctx.db,
+        ctx,
         await getEvaluation(ctx, scopeOf(req), (req.params as { id: string }).id),
         scopeOf(req),
       ),
@@ -142,7 +142,7 @@ export function caseRoutes(app: FastifyInstance, ctx: Ctx): void {
     async (req) => {
       const { id } = req.params as { id: string };
       await getEvaluation(ctx, scopeOf(req), id);
-      return checkAnswer(await verifyReceipt(ctx.db, id));
+      return checkAnswer(await verifyReceipt(ctx, id));
     },
   );
 }

@@ -2,8 +2,8 @@
 // update, close. Handlers only translate; the data layer checks, scopes and records.
 
 import type { FastifyInstance } from 'fastify';
+import type { Ctx } from '../../store/ctx.ts';
 import { FACTS } from '../../store/fact-kinds.ts';
-import type { Ctx } from '../../store/facts.ts';
 import { closeFact, createFact, getFact, listFacts, updateFact } from '../../store/facts.ts';
 import { FACT_ROUTES } from '../access.ts';
 import { scopeOf } from '../auth.ts';

@@ -4,7 +4,7 @@
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { Ctx } from '../../store/facts.ts';
+import type { Ctx } from '../../store/ctx.ts';
 import { MOVES, type Move } from '../../store/ledger-core.ts';
 import type { Replayed } from '../../store/ledger-idempotency.ts';
 import { type MoveInput, move, reverse } from '../../store/ledger-moves.ts';

@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { noticeDocument } from '../../documents/notice.ts';
-import type { Ctx } from '../../store/facts.ts';
+import type { Ctx } from '../../store/ctx.ts';
 import { escalations } from '../../workflows/escalations.ts';
 import { listNotices, type NoticeQuery, noticeItem } from '../../workflows/notice-list.ts';
 import { deadlines, reportCorrection, verifyCorrection, visibleNotice } from '../../workflows/notices.ts';

@@ -3,7 +3,7 @@
 
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { Ctx } from '../../store/facts.ts';
+import type { Ctx } from '../../store/ctx.ts';
 import {
   markRead,
   NOTIFICATION_KINDS,

@@ -5,12 +5,11 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { chinaDay } from '../../domain/dates.ts';
-import { loadEngine } from '../../policy/load.ts';
 import { packTests } from '../../policy/tests-index.ts';
 import { policyView } from '../../policy/view.ts';
 import { getCounty } from '../../store/cases.ts';
+import type { Ctx } from '../../store/ctx.ts';
 import { notFound } from '../../store/errors.ts';
-import type { Ctx } from '../../store/facts.ts';
 import { scopeOf } from '../auth.ts';
 import { Obj, Str, Text } from '../schema-kit.ts';
 import { CountyParams, DateStr, errors } from '../schemas.ts';
@@ -105,7 +104,7 @@ export function policyRoutes(app: FastifyInstance, ctx: Ctx): void {
       if (scope.county !== null && scope.county !== county) throw notFound('县', county);
       const c = await getCounty(ctx.db, county);
       const asOf = (req.query as { as_of?: string }).as_of ?? chinaDay(ctx.now());
-      return policyView(loadEngine(c.policy), packTests(c.policy), asOf);
+      return policyView(ctx.engine(c.policy), packTests(c.policy), asOf);
     },
   );
 }

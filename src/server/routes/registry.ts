@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { chinaDay } from '../../domain/dates.ts';
-import type { Ctx } from '../../store/facts.ts';
+import type { Ctx } from '../../store/ctx.ts';
 import { registryPeople, registryPerson, registryTree, registryUnit } from '../../store/registry.ts';
 import { scopeOf } from '../auth.ts';
 import { Int, Obj, Str, Text } from '../schema-kit.ts';

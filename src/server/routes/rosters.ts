@@ -5,8 +5,8 @@
 import type { FastifyInstance } from 'fastify';
 import { type TSchema, Type } from 'typebox';
 import { STAFF_TYPES } from '../../domain/vocabulary.ts';
+import type { Ctx } from '../../store/ctx.ts';
 import { invalid } from '../../store/errors.ts';
-import type { Ctx } from '../../store/facts.ts';
 import { acceptRoster, rosterDiff } from '../../workflows/roster-accept.ts';
 import type { RosterContent } from '../../workflows/roster-content.ts';
 import { rosterTemplate } from '../../workflows/roster-excel.ts';

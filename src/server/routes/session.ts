@@ -3,7 +3,7 @@
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { Ctx } from '../../store/facts.ts';
+import type { Ctx } from '../../store/ctx.ts';
 import { type AuthConfig, login } from '../../store/login.ts';
 import { logout } from '../../store/sessions.ts';
 import { createToken, listTokens, revokeToken, TOKEN_DAYS, TOKEN_MAX_DAYS } from '../../store/tokens.ts';

@@ -3,7 +3,7 @@
 
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { Ctx } from '../../store/facts.ts';
+import type { Ctx } from '../../store/ctx.ts';
 import { listTownPacks, setTownPacks, townPackChoices } from '../../store/town-packs.ts';
 import { scopeOf } from '../auth.ts';
 import { Int, Obj, Str } from '../schema-kit.ts';

@@ -6,10 +6,11 @@ import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { parse } from 'yaml';
+import { makeCtx } from '../../compose.ts';
 import { SYSTEM } from '../../store/audit.ts';
 import { createCounty, importCase } from '../../store/cases.ts';
+import type { Ctx } from '../../store/ctx.ts';
 import type { Dialect } from '../../store/db.ts';
-import type { Ctx } from '../../store/facts.ts';
 import { systemScope, type UserRole } from '../../store/scope.ts';
 import { createTestStore, type TestStore } from '../../store/testing.ts';
 import { createToken, TOKEN_MAX_DAYS } from '../../store/tokens.ts';
@@ -45,7 +46,7 @@ export interface Kit {
 export async function workflowKit(dialect: Dialect): Promise<Kit> {
   const s = await createTestStore(dialect);
   let clock = new Date('2009-12-01T08:00:00Z');
-  const ctx: Ctx = { db: s.db, now: () => clock };
+  const ctx: Ctx = makeCtx(s.db, () => clock);
   const app = await buildApp({ db: s.db, now: () => clock });
   await createCounty(ctx, SYSTEM, { id: COUNTY, name: '清水县' });
   const office = systemScope(COUNTY, { name: 'office1', role: 'office' });

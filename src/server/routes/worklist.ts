@@ -4,7 +4,7 @@
 
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { Ctx } from '../../store/facts.ts';
+import type { Ctx } from '../../store/ctx.ts';
 import type { UserRole } from '../../store/scope.ts';
 import { WORKLIST_PARTS, type WorklistPart, worklist } from '../../workflows/worklist.ts';
 import { ACCESS, allowed } from '../access.ts';

@@ -1,0 +1,14 @@
+// What every store and workflow function is given: the database, the clock, and the engine of a
+// policy pack. The composition root — the server's buildApp, the CLI, the demo seeder, the test
+// kits — makes it with makeCtx (src/compose.ts), which reads the packs from the policy folder;
+// the store and the workflows never read a pack themselves, they ask `ctx.engine(policy)`.
+
+import type { Engine } from '../engine/engine.ts';
+import type { Db } from './schema.ts';
+
+export interface Ctx {
+  db: Db;
+  now: () => Date;
+  /** The engine of a policy pack, by its id (a county's `policy`); an unknown pack is refused. */
+  engine: (policy: string) => Engine;
+}
