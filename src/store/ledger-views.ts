@@ -27,6 +27,8 @@ export interface ObligationView {
   on: string;
   balance: Balance;
   explanation: string;
+  /** The town pack (七) that gave it; null: the county's own pack. */
+  source_pack: string | null;
   entries?: Row<'ledger_entries'>[];
 }
 
@@ -138,6 +140,7 @@ async function views(
       on,
       balance: balanceOf(s, kind, kind === 'fine' ? overdueOn(tranches, s, on) : 0),
       explanation: o.explanation,
+      source_pack: o.source_pack,
       ...(withEntries && { entries: mine }),
     };
   });

@@ -21,6 +21,7 @@ import type { Db, Row } from '../store/schema.ts';
 import type { Scope } from '../store/scope.ts';
 import type { Names } from './reports.ts';
 import { namesOf } from './reports-data.ts';
+import { sourceClauseZh, sourceZh } from './town-view.ts';
 
 /** The town a unit belongs to: a town is its own, a village its town's; a county unit none. */
 export function townOf(names: Names, unit: string | null): string | null {
@@ -49,9 +50,12 @@ export function rowOf(o: ObligationView, names: Names) {
     kind_zh: OBLIGATION_ZH[o.kind],
     subject: o.subject,
     clause: o.clause,
-    clause_label: clauseLabel(o.clause),
+    clause_label: sourceClauseZh(o.source_pack, o.clause),
     applies: o.applies,
-    applies_label: o.applies ? clauseLabel(o.applies) : null,
+    applies_label: o.applies ? sourceClauseZh(o.source_pack, o.applies) : null,
+    /** 来源: the county's own pack (null) or a town pack (七). */
+    source_pack: o.source_pack,
+    source_zh: sourceZh(o.source_pack),
     collecting_unit: o.collecting_unit,
     collecting_unit_name: unitName(o.collecting_unit),
     withholding_unit: o.withholding_unit,
@@ -75,6 +79,8 @@ export interface ObligationQuery {
   /** Part of the name of the person or unit the obligation is for. */
   name?: string;
   clause?: string;
+  /** 来源: `county` (the county's own pack) or a town pack's id. */
+  source?: string;
   status?: ObligationStatus;
   open?: boolean;
   on?: string;
@@ -112,6 +118,7 @@ export async function obligationPage(
     (r) =>
       (!q.town || r.town === q.town) &&
       (!q.clause || r.clause === q.clause) &&
+      (!q.source || (r.source_pack ?? 'county') === q.source) &&
       (!q.status || r.status === q.status) &&
       (!name || r.subject.name.includes(name)),
   );
@@ -131,8 +138,12 @@ export async function obligationPage(
     offset,
     items: matches.slice(offset, offset + limit),
     totals,
-    /** What the search form offers: the towns, units and clauses of what the caller may see. */
+    /** What the search form offers: the towns, units, sources and clauses of what the caller may see. */
     choices: {
+      sources: [...new Set(rows.map((r) => r.source_pack))].map((p) => ({
+        id: p ?? 'county',
+        name: sourceZh(p),
+      })),
       towns: distinct(rows.map((r) => choice(r.town))),
       units: distinct(rows.map((r) => choice(actingUnit(r)))),
       clauses: [...new Set(rows.map((r) => r.clause))]

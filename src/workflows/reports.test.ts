@@ -56,6 +56,7 @@ function obligation(
       kind === 'fine' ? Math.max(0, (s.assessed ?? 0) - settledOf(state(s))) : 0,
     ),
     explanation: '……',
+    source_pack: null,
     ...extra,
   };
 }

@@ -3,15 +3,36 @@
 // pack's short name (东风镇办法（镇级）), every clause labelled as the town's (东风镇办法二).
 
 import { unitName } from '../documents/common.ts';
+import { clauseLabel } from '../engine/clauses.ts';
 import { loadEngine } from '../policy/load.ts';
 import type { TownResult } from '../store/town-evaluations.ts';
 import { evaluationView } from './evaluation-view.ts';
 import type { Names } from './reports.ts';
 
-/** 东风镇办法（镇级）: the title of a town pack's section, column group or ledger source. */
-export function townSectionZh(pack: string, town?: string): string {
-  const p = loadEngine(pack, town).pack;
-  return `${p.clausePrefix ?? p.title}（镇级）`;
+/** Whose rules gave a consequence, as the 来源 column says it: 县级办法, or the town pack's short name (东风镇办法). */
+export function sourceZh(pack: string | null): string {
+  if (pack === null) return '县级办法';
+  try {
+    const p = loadEngine(pack).pack;
+    return p.clausePrefix ?? p.title;
+  } catch {
+    return pack;
+  }
+}
+
+/** A clause as cited: the county's (四（三）1), or a town pack's under its short name (东风镇办法二). */
+export function sourceClauseZh(pack: string | null, clause: string): string {
+  if (pack === null) return clauseLabel(clause);
+  try {
+    return loadEngine(pack).pack.clauses.get(clause)?.label ?? clause;
+  } catch {
+    return clause;
+  }
+}
+
+/** 东风镇办法（镇级）: the title of a town pack's section or column group. */
+export function townSectionZh(pack: string): string {
+  return `${sourceZh(pack)}（镇级）`;
 }
 
 /** A town pack's result with its view, its clauses labelled as the town's. */
@@ -24,7 +45,7 @@ export function townView(t: TownResult, names: Names) {
     town_name: unitName(names, t.town),
     pack: t.pack,
     title: pack.title,
-    section_zh: townSectionZh(t.pack, t.town),
+    section_zh: townSectionZh(t.pack),
     pack_hash: t.pack_hash,
     result_sha256: t.result_sha256,
     result: t.result,

@@ -45,6 +45,10 @@ const ObligationRowProps = {
   clause_label: Str,
   applies: Text,
   applies_label: Text,
+  source_pack: Type.Union([Str, Type.Null()], {
+    description: "the town pack (七) that gave it; null: the county's own pack",
+  }),
+  source_zh: Type.String({ description: '来源: 县级办法, or the town pack’s short name (东风镇办法)' }),
   collecting_unit: Text,
   collecting_unit_name: Text,
   withholding_unit: Type.Union([Str, Type.Null()], {
@@ -76,9 +80,10 @@ export const ObligationPage = Obj({
     {
       towns: Type.Array(Choice),
       units: Type.Array(Choice),
+      sources: Type.Array(Choice, { description: '来源: `county` (县级办法) and each town pack' }),
       clauses: Type.Array(Obj({ id: Str, label: Str })),
     },
-    'the towns, units and clauses of what the caller may see, for a search form',
+    'the towns, units, sources and clauses of what the caller may see, for a search form',
   ),
 });
 

@@ -72,6 +72,9 @@ export function ledgerRoutes(app: FastifyInstance, ctx: Ctx): void {
             Type.String({ maxLength: 100, description: 'part of the name of the person or unit' }),
           ),
           clause: Type.Optional(Type.String({ maxLength: 20 })),
+          source: Type.Optional(
+            Type.String({ maxLength: 100, description: '来源: `county`, or a town pack’s id' }),
+          ),
           status: Type.Optional(Status),
           open: Type.Optional(Type.Boolean()),
           on: Type.Optional(DateStr),

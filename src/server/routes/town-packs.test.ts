@@ -23,6 +23,8 @@ for (const dialect of DIALECTS)
   describe(`town packs through the API on ${dialect}`, () => {
     let k: Kit;
     let admin = '';
+    let evaluation = '';
+    let townMoney = 0;
     const asAdmin = (opts: Parameters<Kit['as']>[1]) =>
       k.app.inject({ ...opts, headers: { authorization: `Bearer ${admin}` } });
     beforeAll(async () => {
@@ -90,5 +92,33 @@ for (const dialect of DIALECTS)
       expect(xishan.towns[0].view.lines).toEqual([]);
       const dongfeng = (await k.as('dongfeng', { url: `/api/v1/evaluations/${receipt.id}` })).json();
       expect(dongfeng.towns[0].view.lines).toHaveLength(t.view.lines.length);
+      evaluation = receipt.id;
+      townMoney = t.result.consequences.filter((c: { type: string }) =>
+        ['fine', 'reward'].includes(c.type),
+      ).length;
+    });
+
+    it("keeps a confirmed decision's town-pack rewards and fines in the ledger with their source", async () => {
+      const d = await k.as('office', {
+        method: 'POST',
+        url: `${Y}/decisions`,
+        payload: { evaluation_id: evaluation, fines_due_on: '2010-03-31' },
+      });
+      expect(d.statusCode, d.body).toBe(201);
+      const all = (await k.as('office', { url: `${Y}/obligations` })).json();
+      expect(all.choices.sources).toEqual([
+        { id: 'county', name: '县级办法' },
+        { id: TOWN_PACK, name: '东风镇办法' },
+      ]);
+      const town = (await k.as('office', { url: `${Y}/obligations?source=${TOWN_PACK}` })).json();
+      expect(town.items).toHaveLength(townMoney);
+      for (const o of town.items) {
+        expect(o.source_pack).toBe(TOWN_PACK);
+        expect(o.source_zh).toBe('东风镇办法');
+        expect(o.clause_label).toMatch(/^东风镇办法[二三四]$/);
+      }
+      const county = (await k.as('office', { url: `${Y}/obligations?source=county` })).json();
+      expect(county.total + town.total).toBe(all.total);
+      for (const o of county.items) expect(o.source_zh).toBe('县级办法');
     });
   });

@@ -129,6 +129,14 @@ function ObligationList({ county, year }: { county: string; year: number }) {
               options={c?.clauses.map((x) => ({ value: x.id, label: x.label }))}
             />
           </Form.Item>
+          <Form.Item name="source" label="来源">
+            <Select
+              allowClear
+              style={{ width: 130 }}
+              aria-label="来源"
+              options={c?.sources.map((x) => ({ value: x.id, label: x.name }))}
+            />
+          </Form.Item>
           <Form.Item name="status" label="状态">
             <Select allowClear style={{ width: 140 }} aria-label="状态" options={STATUS_OPTIONS} />
           </Form.Item>
@@ -146,6 +154,7 @@ function ObligationList({ county, year }: { county: string; year: number }) {
                     unit: undefined,
                     name: undefined,
                     clause: undefined,
+                    source: undefined,
                     status: undefined,
                   });
                   setParams(withFilters(params, {}));

@@ -45,6 +45,13 @@ export const obligationColumns: ColumnsType<Obligation> = [
     width: 110,
     render: (l: string, o) => (o.applies_label ? `${l}（适用${o.applies_label}）` : l),
   },
+  // 来源: the county's own rules (县级办法) or a town's (七), e.g. 东风镇办法.
+  {
+    title: '来源',
+    dataIndex: 'source_zh',
+    width: 100,
+    render: (z: string, o) => (o.source_pack ? <Tag color="#0958d9">{z}</Tag> : z),
+  },
   { title: '收缴或领取单位', key: 'unit', render: (_: unknown, o) => <Collector o={o} /> },
   {
     title: '缴纳期限',

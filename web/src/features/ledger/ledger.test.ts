@@ -87,7 +87,9 @@ describe('the money forms', () => {
 
 describe('the search in the address', () => {
   it('turns the address into the API query, paging by the server', () => {
-    const q = queryOf(new URLSearchParams('kind=fine&town=T01&status=overdue&page=3&name=%20王%20&bogus=1'));
+    const q = queryOf(
+      new URLSearchParams('kind=fine&town=T01&status=overdue&page=3&name=%20王%20&source=county&bogus=1'),
+    );
     expect(q).toEqual({
       limit: PAGE_SIZE,
       offset: 2 * PAGE_SIZE,
@@ -95,6 +97,7 @@ describe('the search in the address', () => {
       town: 'T01',
       status: 'overdue',
       name: '王',
+      source: 'county',
     });
     expect(queryOf(new URLSearchParams('kind=x&status=nope&page=-2'))).toEqual({
       limit: PAGE_SIZE,

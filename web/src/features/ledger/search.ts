@@ -5,7 +5,7 @@ import { OBLIGATION_STATUSES } from '../../../../src/domain/labels.ts';
 import type { ObligationQuery, Status } from './api.ts';
 
 export const PAGE_SIZE = 20;
-export const FILTERS = ['kind', 'town', 'unit', 'name', 'clause', 'status'] as const;
+export const FILTERS = ['kind', 'town', 'unit', 'name', 'clause', 'source', 'status'] as const;
 export type Filter = (typeof FILTERS)[number];
 
 const STATUSES: readonly Status[] = OBLIGATION_STATUSES;
@@ -19,7 +19,7 @@ export function queryOf(params: URLSearchParams): ObligationQuery {
   const q: ObligationQuery = { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
   if (kind === 'fine' || kind === 'reward') q.kind = kind;
   if (status && STATUSES.includes(status)) q.status = status;
-  for (const k of ['town', 'unit', 'name', 'clause'] as const) {
+  for (const k of ['town', 'unit', 'name', 'clause', 'source'] as const) {
     const v = text(k);
     if (v) q[k] = v;
   }
