@@ -57,7 +57,14 @@ async function caseOf(db: Tx, county: string, year: number): Promise<ZerenCase> 
     .where('county_id', '=', county)
     .where('fp_year', '=', year)
     .executeTakeFirst();
-  const units = (await db.selectFrom('units').selectAll().where('county_id', '=', county).execute())
+  // Only the columns the case reads: the history columns are most of a row's bytes.
+  const units = (
+    await any(db)
+      .selectFrom('units')
+      .select(FACTS.units.caseColumns)
+      .where('county_id', '=', county)
+      .execute()
+  )
     .sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || (a.id < b.id ? -1 : 1))
     .map((r) => FACTS.units.toCase(FACTS.units.toApi(r)));
   const out: Record<string, unknown> = { format: 'zeren-case/1', policy: c.policy, fp_year: year };
@@ -68,14 +75,21 @@ async function caseOf(db: Tx, county: string, year: number): Promise<ZerenCase> 
   const referenced = new Set<string>();
   const held = await heldOf(db, county, year);
   for (const name of YEAR_COLLECTIONS) {
-    const items = (await yearRows(db, county, name, year, held)).map((r) => FACTS[name].toApi(r));
+    const items = (await yearRows(db, county, name, year, held, FACTS[name].caseColumns)).map((r) =>
+      FACTS[name].toApi(r),
+    );
     for (const a of items) if (typeof a.person === 'string') referenced.add(a.person);
     out[name] = items.map(FACTS[name].toCase);
   }
   // The county's people, those the year's facts name kept: one plain query, not an IN list of thousands.
   const people = referenced.size
     ? (
-        await db.selectFrom('people').selectAll().where('county_id', '=', county).orderBy('id').execute()
+        await any(db)
+          .selectFrom('people')
+          .select(FACTS.people.caseColumns)
+          .where('county_id', '=', county)
+          .orderBy('id')
+          .execute()
       ).filter((r) => referenced.has(r.id))
     : [];
   out.people = people.map((r) => FACTS.people.toCase(FACTS.people.toApi(r)));

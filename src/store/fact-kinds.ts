@@ -32,6 +32,8 @@ export interface FactKind {
   toRow(a: Api): Record<string, unknown>;
   /** The fact as the case format writes it (no id unless the case has one). */
   toCase(a: Api): Record<string, unknown>;
+  /** The columns `toCase(toApi(row))` reads: what a year's case selects (fact-kinds.test.ts checks it). */
+  caseColumns: readonly string[];
   /** The FP year a fact belongs to, where it has one. */
   fpYear?: (a: Api) => number;
   /** Restricts a query to the scope's units (the county is filtered by the caller). */
@@ -94,6 +96,7 @@ export const FACTS: Record<FactName, FactKind> = {
       ...(a.town !== undefined && { town: a.town }),
       ...(a.governance_duty === true && { governance_duty: true }),
     }),
+    caseColumns: ['id', 'kind', 'name', 'town_id', 'governance_duty'],
     scope: inUnits('id'),
     filters: { kind: eq('kind'), town: eq('town_id') },
   },
@@ -115,6 +118,7 @@ export const FACTS: Record<FactName, FactKind> = {
       ...(a.staff_type !== undefined && { staff_type: a.staff_type }),
     }),
     // A person is seen where he or she holds (or held) a post or a link.
+    caseColumns: ['id', 'name', 'staff_type'],
     scope: (qb, list) => {
       if (list.length === 0) return nothing(qb);
       return qb.where((eb: ExpressionBuilder<any, any>) =>
@@ -165,6 +169,7 @@ export const FACTS: Record<FactName, FactKind> = {
       ...(a.from !== undefined && { from: a.from }),
       ...(a.to !== undefined && { to: a.to }),
     }),
+    caseColumns: ['person_id', 'unit_id', 'role', 'from_date', 'to_date'],
     scope: inUnits('unit_id'),
     filters: { unit: eq('unit_id'), person: eq('person_id'), role: eq('role'), active_on: activeOn },
   },
@@ -195,6 +200,7 @@ export const FACTS: Record<FactName, FactKind> = {
       const { id, created_at, updated_at, retracted_at, retract_reason, ...rest } = a;
       return rest;
     },
+    caseColumns: ['kind', 'person_id', 'unit_id', 'village_id', 'town_id', 'from_date', 'to_date'],
     scope: (qb, list) => {
       if (list.length === 0) return nothing(qb);
       return qb.where((eb: ExpressionBuilder<any, any>) =>
@@ -218,6 +224,7 @@ export const FACTS: Record<FactName, FactKind> = {
     toApi: (r) => ({ id: r.id, unit: r.unit_id, fp_year: r.fp_year, category: r.category, ...history(r) }),
     toRow: (a) => ({ unit_id: a.unit, fp_year: a.fp_year, category: a.category }),
     toCase: (a) => ({ unit: a.unit, fp_year: a.fp_year, category: a.category }),
+    caseColumns: ['unit_id', 'fp_year', 'category'],
     scope: inUnits('unit_id'),
     filters: { unit: eq('unit_id'), fp_year: year },
   },
@@ -263,6 +270,17 @@ export const FACTS: Record<FactName, FactKind> = {
       return out;
     },
     fpYear: (a) => a.fp_year as number,
+    caseColumns: [
+      'by',
+      'subject_id',
+      'kind',
+      'outcome',
+      'score',
+      'sampled',
+      'at_fault',
+      'caused_by',
+      'decided_on',
+    ],
     scope: inUnits('subject_id'),
     filters: {
       fp_year: year,
@@ -289,6 +307,7 @@ export const FACTS: Record<FactName, FactKind> = {
     toRow: (a) => ({ fp_year: a.fp_year, unit_id: a.unit, kind: a.kind, by: a.by, passed: a.passed ? 1 : 0 }),
     toCase: (a) => ({ unit: a.unit, kind: a.kind, by: a.by, passed: a.passed }),
     fpYear: (a) => a.fp_year as number,
+    caseColumns: ['unit_id', 'kind', 'by', 'passed'],
     scope: inUnits('unit_id'),
     filters: { fp_year: year, unit: eq('unit_id'), kind: eq('kind') },
   },
@@ -329,6 +348,7 @@ export const FACTS: Record<FactName, FactKind> = {
       matter: a.matter,
       ...(a.corrected_on !== undefined && { corrected_on: a.corrected_on }),
     }),
+    caseColumns: ['id', 'case_id', 'unit_id', 'issued_on', 'matter', 'corrected_on'],
     scope: inUnits('unit_id'),
     filters: {
       unit: eq('unit_id'),
@@ -351,6 +371,7 @@ export const FACTS: Record<FactName, FactKind> = {
     toRow: (a) => ({ kind: a.kind, person_id: a.person, occurred_on: a.occurred_on }),
     toCase: (a) => ({ kind: a.kind, person: a.person, occurred_on: a.occurred_on }),
     // An incident concerns one person's conduct: county-wide roles only.
+    caseColumns: ['kind', 'person_id', 'occurred_on'],
     scope: nothing,
     filters: {
       person: eq('person_id'),

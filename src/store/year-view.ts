@@ -46,19 +46,20 @@ export async function heldOf(db: Db | Tx, county: string, year: number): Promise
   return r ? (JSON.parse(r.held) as Held) : {};
 }
 
-/** The live rows of one kind that the year holds: within its dates, or held by its case. */
+/** The live rows of one kind that the year holds (within its dates, or held by its case), their `columns` read. */
 export async function yearRows(
   db: Db | Tx,
   county: string,
   name: YearCollection,
   year: number,
   held: Held,
+  columns: readonly string[],
 ): Promise<Record<string, unknown>[]> {
   const y = fpYear(year);
   const extra = held[name] ?? [];
   const qb = any(db)
     .selectFrom(name)
-    .selectAll()
+    .select(columns as string[])
     .where('county_id', '=', county)
     .where('retracted_at', 'is', null)
     .where((eb) => {
