@@ -1,10 +1,14 @@
 // The composition root's one way to make a Ctx: the database, a clock (the real one unless a test
 // or a replay gives its own), and the engines of the packs in the policy folder (policy/load.ts).
 
-import { loadEngine } from './policy/load.ts';
+import { loadEngine, packsOf } from './policy/load.ts';
 import type { Ctx } from './store/ctx.ts';
 import type { Db } from './store/schema.ts';
 
-export function makeCtx(db: Db, now: () => Date = () => new Date(), engine: Ctx['engine'] = loadEngine): Ctx {
-  return { db, now, engine };
+export function makeCtx(
+  db: Db,
+  now: () => Date = () => new Date(),
+  policies: Pick<Ctx, 'engine' | 'packs'> = { engine: loadEngine, packs: packsOf },
+): Ctx {
+  return { db, now, ...policies };
 }

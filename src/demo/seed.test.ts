@@ -47,7 +47,7 @@ describe('demo county', () => {
       const { receipt, result } = await evaluateYear(ctx, office, DEMO_COUNTY, year);
       expect(result.consequences.length).toBeGreaterThan(100);
       // The town account's town follows the example town pack (七): its result is kept apart.
-      const towns = await townResults(s.db, receipt.id);
+      const towns = await townResults(ctx, receipt.id);
       expect(towns.map((t) => [t.town, t.pack])).toEqual([[town, DEMO_TOWN_PACK]]);
       expect(towns[0]!.result.consequences.length).toBeGreaterThan(0);
     }

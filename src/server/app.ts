@@ -51,8 +51,6 @@ declare module 'fastify' {
 export interface AppOptions {
   db: Db;
   now?: () => Date;
-  /** The engines of the packs (default: read from the policy folder). */
-  engine?: Ctx['engine'];
   auth?: Partial<AuthConfig>;
   /** true: log every request (level info); false: nothing; default: errors only (every 5xx). */
   logger?: boolean | { level?: string; stream?: { write(line: string): void } };
@@ -80,7 +78,7 @@ function loggerOf(opt: AppOptions['logger']) {
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const ctx = makeCtx(opts.db, opts.now, opts.engine);
+  const ctx = makeCtx(opts.db, opts.now);
   const auth = { ...DEFAULT_AUTH, ...opts.auth };
   const app = Fastify({
     logger: loggerOf(opts.logger),

@@ -9,6 +9,11 @@ import type { Db } from './schema.ts';
 export interface Ctx {
   db: Db;
   now: () => Date;
-  /** The engine of a policy pack, by its id (a county's `policy`); an unknown pack is refused. */
-  engine: (policy: string) => Engine;
+  /**
+   * The engine of a policy pack, by its id (a county's `policy`, or a town pack applied to `town`,
+   * the unit id of the town that follows it); an unknown pack is refused.
+   */
+  engine: (policy: string, town?: string) => Engine;
+  /** The ids of the packs there are of a kind: a county's, or a town's own (七). */
+  packs: (kind: 'county' | 'town') => string[];
 }

@@ -177,7 +177,7 @@ export async function confirmDecision(
   // The county's consequences, then each town pack's (七), tagged with the pack that gave them.
   const given = [
     ...result.consequences.map((c) => ({ c, source: null as string | null })),
-    ...(await townResults(ctx.db, input.evaluation_id)).flatMap((t) =>
+    ...(await townResults(ctx, input.evaluation_id)).flatMap((t) =>
       t.result.consequences.map((c) => ({ c, source: t.pack })),
     ),
   ];

@@ -84,7 +84,7 @@ export async function evaluateYear(
   if (!out.ok) throw invalid(out.problems);
   const { caseJson, resultJson } = out;
   // A town's own packs (七): each evaluated on the same case, kept beside the county's receipt.
-  const towns = await evaluateTownPacks(ctx.db, county, year, kase, overrides);
+  const towns = await evaluateTownPacks(ctx, county, year, kase, overrides);
   const at = ctx.now().toISOString();
   const row: Row<'evaluations'> = {
     id: randomUUID(),

@@ -76,7 +76,7 @@ for (const dialect of DIALECTS) {
         'packs[0].pack unknown_ref',
         'packs[1].from_year range',
       ]);
-      expect(await listTownPacks(s.db, office, 'qingshui')).toEqual([]);
+      expect(await listTownPacks(ctx, office, 'qingshui')).toEqual([]);
       // Migration 0009: a town pack is set for a unit of the county, or not at all.
       await expect(
         s.db
@@ -95,7 +95,7 @@ for (const dialect of DIALECTS) {
 
     it("keeps the town pack's result apart, citing the town's clauses, and the county's result as it was", async () => {
       const before = await evaluateYear(ctx, office, 'qingshui', 2009);
-      expect(await townResults(s.db, before.receipt.id)).toEqual([]);
+      expect(await townResults(ctx, before.receipt.id)).toEqual([]);
       tick();
       const set = await setTownPacks(ctx, admin, 'qingshui', 't-dongfeng', [
         { pack: TOWN_PACK, from_year: 2009 },
@@ -118,7 +118,7 @@ for (const dialect of DIALECTS) {
       expect(after.receipt.policy).toBe('county-fp-2009');
       expect(after.result).toEqual(before.result);
 
-      const towns = await townResults(s.db, after.receipt.id);
+      const towns = await townResults(ctx, after.receipt.id);
       expect(towns.map((t) => [t.town, t.pack])).toEqual([['t-dongfeng', TOWN_PACK]]);
       const town = towns[0]!.result;
       expect(town.policy).toBe(TOWN_PACK);
@@ -143,7 +143,7 @@ for (const dialect of DIALECTS) {
       await setTownPacks(ctx, admin, 'qingshui', 't-xishan', [{ pack: TOWN_PACK, from_year: 2009 }]);
       tick();
       const { receipt } = await evaluateYear(ctx, office, 'qingshui', 2009);
-      const towns = await townResults(s.db, receipt.id);
+      const towns = await townResults(ctx, receipt.id);
       expect(towns.map((t) => t.town)).toEqual(['t-dongfeng', 't-xishan']);
       // 西山镇's own: none of 东风镇's, and its village 上岭村 among them.
       const xishan = towns[1]!.result.consequences.map((c) => c.subject.id);
@@ -151,13 +151,13 @@ for (const dialect of DIALECTS) {
       for (const id of ['t-dongfeng', 'v-hongxing', 'v-qiaotou', 'p-zhang', 'p-sun'])
         expect(xishan).not.toContain(id);
       await setTownPacks(ctx, admin, 'qingshui', 't-xishan', []);
-      expect((await listTownPacks(s.db, office, 'qingshui')).map((p) => p.town)).toEqual(['t-dongfeng']);
+      expect((await listTownPacks(ctx, office, 'qingshui')).map((p) => p.town)).toEqual(['t-dongfeng']);
     });
 
     it("owes a confirmed decision's town-pack rewards and fines with their source pack", async () => {
       tick();
       const { receipt, result } = await evaluateYear(ctx, office, 'qingshui', 2009);
-      const [town] = await townResults(s.db, receipt.id);
+      const [town] = await townResults(ctx, receipt.id);
       await confirmDecision(ctx, office, 'qingshui', 2009, {
         evaluation_id: receipt.id,
         fines_due_on: '2010-03-31',

@@ -9,8 +9,8 @@ import type { ZerenCase } from '../domain/case.ts';
 import type { ZerenResult } from '../domain/result.ts';
 import { ENGINE_VERSION } from '../engine/engine.ts';
 import { evaluateOffThread } from '../engine-pool/pool.ts';
-import { loadEngine } from '../policy/load.ts';
 import { AuditWriter } from './audit.ts';
+import type { Ctx } from './ctx.ts';
 import { invalid } from './errors.ts';
 import { scopeResult } from './evaluations.ts';
 import type { Db, Row, Tx } from './schema.ts';
@@ -41,21 +41,21 @@ export interface TownResult {
 
 /** Evaluates every town pack that applies to the year, on the county's case and readings. */
 export async function evaluateTownPacks(
-  db: Db,
+  ctx: Ctx,
   county: string,
   year: number,
   kase: ZerenCase,
   overrides: Record<string, string>,
 ): Promise<TownOutcome[]> {
   const out: TownOutcome[] = [];
-  for (const { town, pack } of await townPacksOfYear(db, county, year)) {
+  for (const { town, pack } of await townPacksOfYear(ctx.db, county, year)) {
     const r = await evaluateOffThread(pack, kase, overrides, town);
     if (!r.ok)
       throw invalid(r.problems.map((p) => ({ ...p, path: `${pack}:${p.path}`, zh: `镇办法：${p.zh}` })));
     out.push({
       town,
       pack,
-      packHash: loadEngine(pack, town).packHash,
+      packHash: ctx.engine(pack, town).packHash,
       result: r.value,
       resultJson: r.resultJson,
     });
@@ -102,8 +102,8 @@ export async function storeTownResults(
 }
 
 /** The town packs' results of an evaluation, by town and pack. */
-export async function townResults(db: Db | Tx, evaluation: string): Promise<TownResult[]> {
-  const rows = await db
+export async function townResults(ctx: Ctx, evaluation: string): Promise<TownResult[]> {
+  const rows = await ctx.db
     .selectFrom('town_evaluations')
     .selectAll()
     .where('evaluation_id', '=', evaluation)
@@ -115,7 +115,7 @@ export async function townResults(db: Db | Tx, evaluation: string): Promise<Town
     county: r.county_id,
     town: r.town_id,
     pack: r.pack,
-    title: packTitle(r.pack),
+    title: packTitle(ctx, r.pack),
     pack_hash: r.pack_hash,
     result_sha256: r.result_sha256,
     result: JSON.parse(r.result_json) as ZerenResult,
@@ -123,9 +123,9 @@ export async function townResults(db: Db | Tx, evaluation: string): Promise<Town
 }
 
 /** The town packs' results of an evaluation as a user may see them: a town or unit its own lines. */
-export async function scopedTownResults(db: Db, scope: Scope, evaluation: string): Promise<TownResult[]> {
-  const all = await townResults(db, evaluation);
+export async function scopedTownResults(ctx: Ctx, scope: Scope, evaluation: string): Promise<TownResult[]> {
+  const all = await townResults(ctx, evaluation);
   return Promise.all(
-    all.map(async (t) => ({ ...t, result: await scopeResult(db, scope, t.county, t.result) })),
+    all.map(async (t) => ({ ...t, result: await scopeResult(ctx.db, scope, t.county, t.result) })),
   );
 }

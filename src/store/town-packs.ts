@@ -4,7 +4,6 @@
 
 import { can } from '../domain/permissions.ts';
 import type { Problem } from '../domain/problems.ts';
-import { loadEngine, packsOf } from '../policy/load.ts';
 import { AuditWriter } from './audit.ts';
 import type { Ctx } from './ctx.ts';
 import { invalid, notFound, StoreError } from './errors.ts';
@@ -33,9 +32,9 @@ export interface TownPackChoice {
 }
 
 /** The town packs there are, with what they extend and the town they were written for. */
-export function townPackChoices(): TownPackChoice[] {
-  return packsOf('town').map((id) => {
-    const p = loadEngine(id).pack;
+export function townPackChoices(ctx: Ctx): TownPackChoice[] {
+  return ctx.packs('town').map((id) => {
+    const p = ctx.engine(id).pack;
     return {
       id,
       title: p.title,
@@ -47,8 +46,8 @@ export function townPackChoices(): TownPackChoice[] {
   });
 }
 
-async function rowsOf(db: Db | Tx, county: string, town?: string): Promise<TownPack[]> {
-  let qb = db
+async function rowsOf(ctx: Ctx, county: string, town?: string): Promise<TownPack[]> {
+  let qb = ctx.db
     .selectFrom('county_town_packs as p')
     .innerJoin('units as u', (j) =>
       j.onRef('u.county_id', '=', 'p.county_id').onRef('u.id', '=', 'p.town_id'),
@@ -61,7 +60,7 @@ async function rowsOf(db: Db | Tx, county: string, town?: string): Promise<TownP
     town: r.town_id,
     town_name: r.name,
     pack: r.pack,
-    title: packTitle(r.pack),
+    title: packTitle(ctx, r.pack),
     from_year: r.from_year,
     set_by: r.set_by,
     set_at: r.set_at,
@@ -69,20 +68,20 @@ async function rowsOf(db: Db | Tx, county: string, town?: string): Promise<TownP
 }
 
 /** A pack's title, or its id when the pack is no longer in the policies folder. */
-export function packTitle(pack: string): string {
+export function packTitle(ctx: Pick<Ctx, 'engine'>, pack: string): string {
   try {
-    return loadEngine(pack).pack.title;
+    return ctx.engine(pack).pack.title;
   } catch {
     return pack;
   }
 }
 
 /** The town packs a county's towns follow, by town. */
-export async function listTownPacks(db: Db, scope: Scope, county: string): Promise<TownPack[]> {
+export async function listTownPacks(ctx: Ctx, scope: Scope, county: string): Promise<TownPack[]> {
   if (scope.county !== null && scope.county !== county) throw notFound('县', county);
-  if (!(await db.selectFrom('counties').select('id').where('id', '=', county).executeTakeFirst()))
+  if (!(await ctx.db.selectFrom('counties').select('id').where('id', '=', county).executeTakeFirst()))
     throw notFound('县', county);
-  return rowsOf(db, county);
+  return rowsOf(ctx, county);
 }
 
 /** The town packs that apply to a county's FP year: town and pack. */
@@ -129,7 +128,7 @@ export async function setTownPacks(
     .where('id', '=', town)
     .executeTakeFirst();
   if (unit?.kind !== 'town') throw notFound('单位', town);
-  const available = new Set(packsOf('town'));
+  const available = new Set(ctx.packs('town'));
   const problems: Problem[] = [];
   const seen = new Set<string>();
   packs.forEach((p, i) => {
@@ -146,7 +145,7 @@ export async function setTownPacks(
       });
       return;
     }
-    const meta = loadEngine(p.pack).pack;
+    const meta = ctx.engine(p.pack).pack;
     if (meta.extends !== c.policy)
       problems.push({
         path: `${path}.pack`,
@@ -204,6 +203,6 @@ export async function setTownPacks(
       at,
     );
     await audit.flush();
-    return rowsOf(trx, county, town);
+    return rowsOf({ ...ctx, db: trx }, county, town);
   });
 }

@@ -38,7 +38,9 @@ export async function evaluationAnswer(ctx: Ctx, e: { receipt: Receipt; result: 
   const [receipt] = await namedReceipts(ctx.db, [e.receipt]);
   const names = await namesOf(ctx.db, e.receipt.county);
   const view = evaluationView(e.result, names, ctx.engine(e.receipt.policy).pack);
-  const towns = (await scopedTownResults(ctx.db, scope, e.receipt.id)).map((t) => townView(t, names));
+  const towns = (await scopedTownResults(ctx, scope, e.receipt.id)).map((t) =>
+    townView(t, names, ctx.engine(t.pack, t.town).pack),
+  );
   return { receipt: receipt!, result: e.result, view, towns };
 }
 

@@ -4,6 +4,7 @@
 
 import { unitName } from '../documents/common.ts';
 import { clauseLabel } from '../engine/clauses.ts';
+import type { Pack } from '../engine/pack.ts';
 import { loadEngine } from '../policy/load.ts';
 import type { TownResult } from '../store/town-evaluations.ts';
 import { evaluationView } from './evaluation-view.ts';
@@ -35,9 +36,8 @@ export function townSectionZh(pack: string): string {
   return `${sourceZh(pack)}（镇级）`;
 }
 
-/** A town pack's result with its view, its clauses labelled as the town's. */
-export function townView(t: TownResult, names: Names) {
-  const pack = loadEngine(t.pack, t.town).pack;
+/** A town pack's result with its view, its clauses labelled as the town's; `pack` is its pack, applied to its town. */
+export function townView(t: TownResult, names: Names, pack: Pack) {
   const label = (id: string) => pack.clauses.get(id)?.label ?? id;
   const view = evaluationView(t.result, names, pack);
   return {

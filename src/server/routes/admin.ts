@@ -2,7 +2,6 @@
 
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { packIds } from '../../policy/load.ts';
 import { createCounty, getCounty } from '../../store/cases.ts';
 import type { Ctx } from '../../store/ctx.ts';
 import { notFound } from '../../store/errors.ts';
@@ -183,7 +182,7 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
       if (user.county !== null) qb = qb.where('id', '=', user.county);
       return {
         items: await qb.execute(),
-        packs: packIds().map((id) => ({ id, title: ctx.engine(id).pack.title })),
+        packs: ctx.packs('county').map((id) => ({ id, title: ctx.engine(id).pack.title })),
       };
     },
   );
@@ -239,7 +238,7 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
             id: Type.String({ pattern: '^[a-z0-9-]{2,40}$' }),
             name: Name,
             // A pack shipped with the system, by its id: never a path on the server.
-            policy: Type.Optional(Type.Enum(packIds())),
+            policy: Type.Optional(Type.Enum(ctx.packs('county'))),
           },
           { additionalProperties: false },
         ),

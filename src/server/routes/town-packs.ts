@@ -43,8 +43,8 @@ export function townPackRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => ({
-      items: await listTownPacks(ctx.db, scopeOf(req), req.params.county),
-      packs: townPackChoices(),
+      items: await listTownPacks(ctx, scopeOf(req), req.params.county),
+      packs: townPackChoices(ctx),
     }),
   );
   app.put<{
