@@ -59,6 +59,7 @@ describe('render tasks in the pool', () => {
       [],
       'qingshui',
       2009,
+      loadEngine().vocabulary,
     ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StoreError);
     expect((err as StoreError).zh).toMatch(/[\u4e00-\u9fff]/);

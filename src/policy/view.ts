@@ -8,6 +8,7 @@ import { yuanText } from '../domain/money.ts';
 import { zhPunct } from '../domain/zh-punct.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Parameter } from '../engine/pack.ts';
+import type { Vocabulary } from '../engine/vocabulary.ts';
 
 /** A policy test as the explorer lists it (a case of policies/<pack>/tests/*.yaml). */
 export interface TestRef {
@@ -78,6 +79,8 @@ export interface PolicyView {
   parameters: ParameterView[];
   interpretations: InterpretationView[];
   tests_total: number;
+  /** The pack's words with their labels (vocabulary.yaml). */
+  vocabulary: Vocabulary;
 }
 
 export const UNIT_ZH: Record<Parameter['unit'], string> = {
@@ -227,6 +230,7 @@ export function policyView(engine: Engine, packTests: readonly TestRef[], asOf: 
       tests: covering(i.id),
     })),
     tests_total: tests.length,
+    vocabulary: engine.vocabulary,
   };
 }
 

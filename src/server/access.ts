@@ -101,6 +101,7 @@ export const ACCESS: Record<string, Who> = {
 
   // 政策: the county's policy pack, for everyone who answers to it (routes/policy.ts).
   'GET /api/v1/counties/:county/policy': may('policy.read'),
+  'GET /api/v1/counties/:county/vocabulary': may('policy.read'),
   // A town's own packs (七): set by the administrator, read by the county-wide readers (routes/town-packs.ts).
   'GET /api/v1/counties/:county/town-packs': may('town-packs.read'),
   'PUT /api/v1/counties/:county/town-packs/:unit': may('town-packs.set'),

@@ -13,8 +13,9 @@
 import type { CasePerson, CaseUnit } from '../domain/case.ts';
 import { type FpYear, fpYear } from '../domain/dates.ts';
 import type { Problem } from '../domain/problems.ts';
-import { ROLES_BY_UNIT_KIND } from '../domain/vocabulary.ts';
 import type { Engine } from '../engine/engine.ts';
+import { rolesOf, type Vocabulary } from '../engine/vocabulary.ts';
+import { loadEngine } from '../policy/load.ts';
 import { notFound, StoreError } from '../store/errors.ts';
 import { type Api, FACTS, scoped } from '../store/fact-kinds.ts';
 import type { Db, Row, Tx } from '../store/schema.ts';
@@ -45,6 +46,8 @@ export interface Setting {
   unit: CaseUnit;
   villages: CaseUnit[];
   units: CaseUnit[];
+  /** The words of the county's pack: posts, staff types and their labels. */
+  words: Vocabulary;
 }
 
 export interface StoredPerson extends CasePerson {
@@ -68,7 +71,7 @@ export async function loadSetting(db: Db | Tx, county: string, unitId: string): 
   const unit = units.find((u) => u.id === unitId);
   if (!unit || (unit.kind !== 'town' && unit.kind !== 'county_unit')) throw noRoster(unitId);
   const villages = unit.kind === 'town' ? units.filter((u) => u.town === unit.id) : [];
-  return { county, policy: c.policy, unit, villages, units };
+  return { county, policy: c.policy, unit, villages, units, words: loadEngine(c.policy).vocabulary };
 }
 
 /** The units whose posts a roster lists: the unit, and a town's villages. */
@@ -145,10 +148,10 @@ export async function storedPeople(
   );
 }
 
-/** A post's place in the listing: its unit's order of roles (ROLES_BY_UNIT_KIND). */
+/** A post's place in the listing: its unit's order of posts in the pack's vocabulary. */
 const roleOrder = (s: Setting, p: RosterPost) => {
   const kind = p.unit === s.unit.id ? s.unit.kind : 'village';
-  return (ROLES_BY_UNIT_KIND[kind] as readonly string[]).indexOf(p.role);
+  return rolesOf(s.words, kind).indexOf(p.role);
 };
 
 /** The stored facts of the year as a roster: what the template is prefilled with. */

@@ -4,8 +4,7 @@
 
 import type { CasePerson } from '../domain/case.ts';
 import { addDays, fpYear } from '../domain/dates.ts';
-import { labelOf as codeLabel } from '../domain/labels.ts';
-import { ROLE_ZH, STAFF_TYPE_ZH } from '../domain/vocabulary.ts';
+import { roleZh, wordZh } from '../engine/vocabulary.ts';
 import type { Api } from '../store/fact-kinds.ts';
 import {
   type Keyed,
@@ -105,6 +104,8 @@ export function namesOf(...lists: Iterable<{ id: string; name: string }>[]): Nam
   return (id) => m.get(id) ?? id;
 }
 
+const staffZh = (s: Setting, t: string) => wordZh(s.words, 'staff_types', t);
+
 /** One post or link as a person reads it: the Chinese line, names of its person and units, its dates. */
 export function entryOf(x: Fact | Api, names: Names, s: Setting): DiffEntry {
   const f = x as Fact;
@@ -118,7 +119,7 @@ export function entryOf(x: Fact | Api, names: Names, s: Setting): DiffEntry {
   };
   if ('role' in f) {
     const kind = s.units.find((u) => u.id === f.unit)?.kind ?? 'town';
-    return { kind: 'post', ...base, role: f.role, role_zh: ROLE_ZH[kind]?.[f.role] ?? f.role };
+    return { kind: 'post', ...base, role: f.role, role_zh: roleZh(s.words, kind, f.role) };
   }
   return { kind: f.kind, ...base, village: f.village, village_name: unitName(f.village) };
 }
@@ -142,7 +143,7 @@ export function planDiff(plan: Plan, names: Names, s: Setting): Diff {
   for (const { before, after } of plan.people.update)
     diff.changed.push({
       kind: 'person',
-      zh: `${after.name}（${after.id}）人员类别：${staffZh(staff(before))} → ${staffZh(staff(after))}`,
+      zh: `${after.name}（${after.id}）人员类别：${staffZh(s, staff(before))} → ${staffZh(s, staff(after))}`,
       person: after.id,
       person_name: after.name,
       before: { staff_type: staff(before) },
@@ -178,8 +179,6 @@ export function compareContents(now: RosterContent, before: RosterContent, names
   }
   return diff;
 }
-
-const staffZh = (t: string) => codeLabel(STAFF_TYPE_ZH, t);
 
 /**
  * Pairs what a roster lists with what is there (stored rows, or another roster), by the same post
@@ -238,7 +237,7 @@ export function labelOf(x: RosterPost | RosterLink, names: (id: string) => strin
     x.from && x.to ? `（${x.from} 至 ${x.to}）` : x.from ? `（${x.from} 起）` : x.to ? `（至 ${x.to}）` : '';
   if ('role' in x) {
     const kind = s.units.find((u) => u.id === x.unit)?.kind ?? 'town';
-    return `${unitName(x.unit)} ${ROLE_ZH[kind]?.[x.role] ?? x.role}：${names(x.person)}${period}`;
+    return `${unitName(x.unit)} ${roleZh(s.words, kind, x.role)}：${names(x.person)}${period}`;
   }
   if (x.kind === 'stationed') return `${names(x.person)} 驻（挂钩联系）${unitName(x.village)}${period}`;
   return `${unitName(x.unit)} 挂钩 ${unitName(x.village)}${period}`;

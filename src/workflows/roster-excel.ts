@@ -1,6 +1,7 @@
 import type { CaseUnit } from '../domain/case.ts';
-import { ROLE_ZH, STAFF_TYPE_ZH, type StaffType, type UnitKind } from '../domain/vocabulary.ts';
+import type { UnitKind } from '../domain/vocabulary.ts';
 import { zhPunct } from '../domain/zh-punct.ts';
+import { rolesOf, roleZh, type Vocabulary, wordZh } from '../engine/vocabulary.ts';
 import type { Ctx } from '../store/ctx.ts';
 import type { Scope } from '../store/scope.ts';
 import * as X from './excel.ts';
@@ -46,6 +47,16 @@ export const SHEETS: Record<'town' | 'county_unit', Sheet[]> = {
   ],
 };
 export const INTRO = '说明';
+
+/** The posts of a unit of a kind, code → label, as the pack names them: a dropdown and what it reads back. */
+export function roleLabels(words: Vocabulary, kind: string): Record<string, string> {
+  return Object.fromEntries(rolesOf(words, kind).map((r) => [r, roleZh(words, kind, r)]));
+}
+
+/** The staff types, code → label (公务员, 事业单位人员). */
+export function staffLabels(words: Vocabulary): Record<string, string> {
+  return Object.fromEntries(Object.entries(words.staff_types).map(([k, v]) => [k, v.zh]));
+}
 
 export const roleKind = (sheet: Sheet, s: Setting): UnitKind =>
   sheet.row === 'village_post' ? 'village' : s.unit.kind;
@@ -113,9 +124,9 @@ export async function rosterTemplate(ctx: Ctx, scope: Scope, county: string, yea
     ['', '各表第 1 行为标题、第 2 行为表头，已锁定以防误改；数据区可直接填写、插入或删除行。'],
   ]);
   const formulas = X.addChoices(wb, {
-    roles: Object.values(ROLE_ZH[s.unit.kind] ?? {}),
-    village_roles: Object.values(ROLE_ZH.village),
-    staff: Object.values(STAFF_TYPE_ZH),
+    roles: Object.values(roleLabels(s.words, s.unit.kind)),
+    village_roles: Object.values(roleLabels(s.words, 'village')),
+    staff: Object.values(staffLabels(s.words)),
     villages: villages.map((v) => v.label),
   });
   for (const sheet of SHEETS[s.unit.kind as 'town' | 'county_unit']) {
@@ -129,11 +140,11 @@ export async function rosterTemplate(ctx: Ctx, scope: Scope, county: string, yea
         : content.links) as unknown as Record<string, unknown>[];
     for (const r of rows) {
       const p = people.get(String(r.person));
-      const role = ROLE_ZH[roleKind(sheet, s)]?.[String(r.role)];
+      const role = r.role === undefined ? undefined : roleZh(s.words, roleKind(sheet, s), String(r.role));
       const cells: Record<Field, unknown> = {
         id: r.person ?? null,
         name: p?.name ?? null,
-        staff_type: STAFF_TYPE_ZH[(p?.staff_type as StaffType) ?? 'civil_servant'],
+        staff_type: wordZh(s.words, 'staff_types', p?.staff_type ?? 'civil_servant'),
         role: role ? zhPunct(role) : (r.role ?? null),
         village: villageLabel.get(String(r.village)) ?? r.village ?? null,
         from: X.dateCell(r.from as string | undefined),

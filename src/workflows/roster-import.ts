@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CasePerson } from '../domain/case.ts';
 import type { Problem, Result } from '../domain/problems.ts';
-import { ROLE_ZH, STAFF_TYPE_ZH, type StaffType } from '../domain/vocabulary.ts';
+import type { StaffType } from '../domain/vocabulary.ts';
 import { sameLabel } from '../domain/zh-punct.ts';
 import { renderOffThread } from '../engine-pool/pool.ts';
 import type { Ctx } from '../store/ctx.ts';
@@ -23,7 +23,17 @@ import {
   storedContent,
   storedPeople,
 } from './roster-content.ts';
-import { columns, type Field, INTRO, roleKind, SHEETS, type Sheet, villageChoices } from './roster-excel.ts';
+import {
+  columns,
+  type Field,
+  INTRO,
+  roleKind,
+  roleLabels,
+  SHEETS,
+  type Sheet,
+  staffLabels,
+  villageChoices,
+} from './roster-excel.ts';
 import { requireSubmitter, submitRoster } from './rosters.ts';
 
 /** Where each entry of the content came from: its sheet, row, and the column of each field. */
@@ -113,11 +123,11 @@ export function parseRosterWorkbook(
           if (d.ok) get[f] = d.value;
           else problems.push(d.problem);
         } else if (f === 'role' && text) {
-          const p = R.pick(text, ROLE_ZH[roleKind(sheet, s)] ?? {}, path, { zh: '职务', en: 'post' });
+          const p = R.pick(text, roleLabels(s.words, roleKind(sheet, s)), path, { zh: '职务', en: 'post' });
           if (p.ok) get.role = p.value;
           else problems.push(p.problem);
         } else if (f === 'staff_type' && text) {
-          const p = R.pick(text, STAFF_TYPE_ZH, path, { zh: '人员类别', en: 'staff type' });
+          const p = R.pick(text, staffLabels(s.words), path, { zh: '人员类别', en: 'staff type' });
           if (p.ok) get.staff_type = p.value;
           else problems.push(p.problem);
         } else if (f === 'village' && text) {

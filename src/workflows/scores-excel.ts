@@ -14,8 +14,9 @@
 
 import { fpYear } from '../domain/dates.ts';
 import { can } from '../domain/permissions.ts';
-import { allowedOutcomes, OUTCOME_ZH, type Outcome } from '../domain/vocabulary.ts';
 import { zhPunct } from '../domain/zh-punct.ts';
+import { type Vocabulary, wordZh } from '../engine/vocabulary.ts';
+import { loadEngine } from '../policy/load.ts';
 import { getCounty } from '../store/cases.ts';
 import type { Ctx } from '../store/ctx.ts';
 import { notFound, StoreError } from '../store/errors.ts';
@@ -34,9 +35,18 @@ export interface Sheet {
   columns: ScoreColumn[];
 }
 
-export const COUNTY_OUTCOMES = Object.fromEntries(
-  allowedOutcomes('county', 'town', 'annual').map((o) => [o, OUTCOME_ZH[o]]),
-) as Record<Outcome, string>;
+/**
+ * The outcomes the county gives in its annual assessments, code → label, as the pack names them
+ * (达标, 不达标, …): the dropdown of 考核结果 and what the import reads back.
+ */
+export function countyOutcomes(words: Vocabulary): Record<string, string> {
+  const codes = new Set(
+    (words.assessment_kinds.annual?.assessed ?? [])
+      .filter((a) => a.by === 'county')
+      .flatMap((a) => a.outcomes),
+  );
+  return Object.fromEntries([...codes].map((o) => [o, wordZh(words, 'outcomes', o)]));
+}
 export const YES_NO = { yes: '是', no: '否' } as const;
 
 const id: ScoreColumn = { field: 'id', header: '单位编号', width: 16, note: '请勿修改' };
@@ -127,6 +137,7 @@ const has = (list: unknown, id: string) => Array.isArray(list) && list.includes(
 export async function scoresTemplate(ctx: Ctx, scope: Scope, county: string, year: number) {
   requireOffice(scope, county);
   const c = await getCounty(ctx.db, county);
+  const words = loadEngine(c.policy).vocabulary;
   const units = await unitsOf(ctx.db, county, year);
   const names = new Map(units.map((u) => [u.id, u.name]));
   const stored = new Map((await countyAssessments(ctx.db, county, year)).map((a) => [keyOf(a), a]));
@@ -141,7 +152,7 @@ export async function scoresTemplate(ctx: Ctx, scope: Scope, county: string, yea
     ['', '各表第 1 行为标题、第 2 行为表头，已锁定以防误改；数据区可直接填写。'],
   ]);
   const formulas = X.addChoices(wb, {
-    outcomes: Object.values(COUNTY_OUTCOMES),
+    outcomes: Object.values(countyOutcomes(words)),
     yes_no: Object.values(YES_NO),
   });
   for (const sheet of SHEETS) {
@@ -150,7 +161,7 @@ export async function scoresTemplate(ctx: Ctx, scope: Scope, county: string, yea
     for (const u of units.filter((x) => inGroup(x, sheet.group))) {
       const a = stored.get(`county|${u.id}|${kindOf(sheet.group)}`);
       const town = stored.get(`county|${u.town_id}|annual`);
-      const label = a?.outcome ? zhPunct(OUTCOME_ZH[a.outcome as Outcome] ?? String(a.outcome)) : null;
+      const label = a?.outcome ? zhPunct(wordZh(words, 'outcomes', String(a.outcome))) : null;
       const cells: Record<ScoreField, unknown> = {
         id: u.id,
         name: u.name,

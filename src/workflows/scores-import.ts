@@ -30,6 +30,7 @@ export async function importScores(ctx: Ctx, scope: Scope, county: string, year:
       await unitsOf(trx, county, year),
       county,
       year,
+      engine.vocabulary,
     );
     // The year as the engine will read it, with the file's rows in place of the stored ones.
     const stored = await countyAssessments(trx, county, year);

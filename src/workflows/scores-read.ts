@@ -3,11 +3,11 @@
 // the sampled and at-fault villages of their town's county assessment. Every problem is a cell.
 
 import type { Problem } from '../domain/problems.ts';
-import type { Outcome } from '../domain/vocabulary.ts';
+import type { Vocabulary } from '../engine/vocabulary.ts';
 import type { Row } from '../store/schema.ts';
 import type * as X from './excel.ts';
 import * as R from './excel-read.ts';
-import { COUNTY_OUTCOMES, INTRO, inGroup, kindOf, SHEETS, type Sheet, YES_NO } from './scores-excel.ts';
+import { countyOutcomes, INTRO, inGroup, kindOf, SHEETS, type Sheet, YES_NO } from './scores-excel.ts';
 
 export interface ScoreRow {
   sheet: Sheet;
@@ -17,7 +17,8 @@ export interface ScoreRow {
   col: Partial<Record<string, number>>;
   subject: string;
   kind: 'annual' | 'governance_duty';
-  outcome?: Outcome;
+  /** An outcome of the pack's vocabulary. */
+  outcome?: string;
   score?: number;
 }
 
@@ -57,11 +58,20 @@ export async function readScoresUpload(
   units: Row<'units'>[],
   county: string,
   year: number,
+  words: Vocabulary,
 ) {
-  return readScores(await R.readWorkbook(R.uploadOf(upload)), units, county, year);
+  return readScores(await R.readWorkbook(R.uploadOf(upload)), units, county, year, words);
 }
 
-export function readScores(wb: X.Workbook, units: Row<'units'>[], county: string, year: number): ReadScores {
+/** Reads a filled score sheet; its outcomes are read in the words of the county's pack (`words`). */
+export function readScores(
+  wb: X.Workbook,
+  units: Row<'units'>[],
+  county: string,
+  year: number,
+  words: Vocabulary,
+): ReadScores {
+  const outcomes = countyOutcomes(words);
   const problems: Problem[] = [];
   const rows: ScoreRow[] = [];
   let sampling: Map<string, Sampling> | undefined;
@@ -138,7 +148,7 @@ export function readScores(wb: X.Workbook, units: Row<'units'>[], county: string
       if (col.outcome) {
         const text = R.cellText(ws, r, col.outcome);
         if (text) {
-          const p = R.pick(text, COUNTY_OUTCOMES, at(col.outcome), { zh: '考核结果', en: 'outcome' });
+          const p = R.pick(text, outcomes, at(col.outcome), { zh: '考核结果', en: 'outcome' });
           if (p.ok) row.outcome = p.value;
           else problems.push(p.problem);
         } else if (sc !== '')

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, loadEngine, POLICIES_DIR } from '../../policy/load.ts';
 import { exportCase, importCase } from '../../store/cases.ts';
 import { DIALECTS } from '../../store/testing.ts';
+import { readXlsx, rowsOf } from '../../workflows/api-fixture.ts';
 import { COUNTY, example, type Kit, workflowKit } from './workflow-test-kit.ts';
 
 /** Replaces `from` (which must occur exactly `times` times) in a file of the copied pack. */
@@ -37,6 +38,9 @@ edit(
   '$1any-two',
   1,
 );
+// Its words: a mayor is 镇长（场长）, a yellow card 黄牌.
+edit(join(pack, 'vocabulary.yaml'), /mayor: 镇长\n/, 'mayor: 镇长（场长）\n', 1);
+edit(join(pack, 'vocabulary.yaml'), /yellow_card: 黄牌警告/, 'yellow_card: 黄牌', 1);
 const before = process.env.ZEREN_POLICIES;
 process.env.ZEREN_POLICIES = dir;
 
@@ -108,6 +112,28 @@ for (const dialect of DIALECTS) {
       const ten = unitsUnder('3.2.2', [...r10.value.consequences, ...r10.value.withheld]);
       expect(ten).toContain('v-x6');
       expect(qualified).not.toContain('v-x6');
+    });
+
+    it("speaks the copy's words: its vocabulary, templates and the case validator", async () => {
+      const v = (await k.as('office', { url: `/api/v1/counties/${COUNTY}/vocabulary` })).json();
+      expect(v.unit_kinds.town.roles.mayor).toBe('镇长（场长）');
+      expect(shipped.vocabulary.unit_kinds.town?.roles.mayor).toBe('镇长');
+      const roster = await k.as('office', { url: `${year}/rosters/t-dongfeng/template.xlsx` });
+      expect(roster.statusCode).toBe(200);
+      const posts = rowsOf(await readXlsx(roster.rawPayload), '镇（场）职务');
+      expect(posts.some((r) => r.includes('镇长（场长）'))).toBe(true);
+      expect(posts.some((r) => r.includes('镇长'))).toBe(false);
+      const scores = await k.as('office', { url: `${year}/scores/template.xlsx` });
+      expect(scores.statusCode).toBe(200);
+      const villages = rowsOf(await readXlsx(scores.rawPayload), '村（社区、工区）');
+      expect(villages.find((r) => r[0] === 'v-xiaying')?.[3]).toBe('黄牌');
+      const c = example();
+      const i = c.posts.findIndex((p: { role: string }) => p.role === 'mayor');
+      c.posts[i].role = 'deputy_mayor';
+      const r = await k.as('office', { method: 'PUT', url: `${year}/case`, payload: c });
+      expect(r.statusCode).toBe(422);
+      const problem = r.json().error.problems.find((p: { path: string }) => p.path === `posts[${i}].role`);
+      expect(problem?.zh).toMatch(/^镇（场）没有职务“deputy_mayor”，应为：.*镇长（场长）（mayor）/);
     });
 
     it('escalates two notices with a correction verified between them, as any two notices now do', async () => {

@@ -40,4 +40,21 @@ for (const dialect of DIALECTS)
       const other = await k.as('office', { method: 'GET', url: '/api/v1/counties/elsewhere/policy' });
       expect(other.statusCode).toBe(404);
     });
+
+    it("gives the pack's words with their labels, in the policy and on their own", async () => {
+      const policy = (await k.as('office', { url: `/api/v1/counties/${COUNTY}/policy` })).json();
+      expect(policy.vocabulary.unit_kinds.town).toMatchObject({ zh: '镇（场）' });
+      for (const who of ['office', 'dongfeng', 'auditor'] as const) {
+        const r = await k.as(who, { url: `/api/v1/counties/${COUNTY}/vocabulary` });
+        expect(r.statusCode, who).toBe(200);
+        const v = r.json();
+        expect(v).toEqual(policy.vocabulary);
+        expect(v.unit_kinds.village.roles.fp_supervisor).toBe('计生专干（督导员）');
+        expect(v.consequence_types.three_stops).toBe('三停（停职、停薪、停工作）');
+        expect(v.outcomes.pass).toEqual({ zh: '达标', passing: true });
+        expect(v.assessment_kinds.annual.assessed[0]).toMatchObject({ by: 'province', of: ['county'] });
+      }
+      const other = await k.as('office', { url: '/api/v1/counties/elsewhere/vocabulary' });
+      expect(other.statusCode).toBe(404);
+    });
   });

@@ -3,7 +3,7 @@
 // signed-in role of the county reads it (the policy is what every unit answers to).
 
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
+import { type TSchema, Type } from 'typebox';
 import { chinaDay } from '../../domain/dates.ts';
 import { packTests } from '../../policy/tests-index.ts';
 import { policyView } from '../../policy/view.ts';
@@ -41,6 +41,24 @@ const RuleView = Obj({
   parameters: Strs,
   interpretations: Strs,
 });
+const Labels = Type.Record(Type.String(), Str, { description: 'code → Chinese label' });
+const Rec = (s: TSchema) => Type.Record(Type.String(), s);
+/** The pack's words (vocabulary.yaml), each with its Chinese label. */
+export const VocabularyOut = Obj(
+  {
+    unit_kinds: Rec(Obj({ zh: Str, roles: Labels })),
+    link_kinds: Labels,
+    staff_types: Rec(Obj({ zh: Str, max_grade: Str })),
+    assessors: Labels,
+    outcomes: Rec(Obj({ zh: Str, passing: Type.Boolean() })),
+    assessment_kinds: Rec(Obj({ zh: Str, assessed: Type.Array(Obj({ by: Str, of: Strs, outcomes: Strs })) })),
+    acceptance_kinds: Rec(Obj({ zh: Str, unit: Str, by: Strs })),
+    incident_kinds: Labels,
+    consequence_types: Labels,
+  },
+  "the words of the county's pack, each with its Chinese label (vocabulary.yaml)",
+);
+
 export const PolicyOut = Obj({
   id: Str,
   title: Str,
@@ -75,6 +93,7 @@ export const PolicyOut = Obj({
     }),
   ),
   tests_total: Type.Integer(),
+  vocabulary: VocabularyOut,
 });
 
 export function policyRoutes(app: FastifyInstance, ctx: Ctx): void {
@@ -105,6 +124,25 @@ export function policyRoutes(app: FastifyInstance, ctx: Ctx): void {
       const c = await getCounty(ctx.db, county);
       const asOf = (req.query as { as_of?: string }).as_of ?? chinaDay(ctx.now());
       return policyView(ctx.engine(c.policy), packTests(c.policy), asOf);
+    },
+  );
+
+  app.get(
+    '/api/v1/counties/:county/vocabulary',
+    {
+      schema: {
+        tags: ['policy'],
+        summary:
+          "词汇: the words of the county's pack — unit kinds and posts, link kinds, outcomes, consequence types… — with their Chinese labels",
+        params: CountyParams,
+        response: { 200: VocabularyOut, ...errors(401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const { county } = req.params as { county: string };
+      const scope = scopeOf(req);
+      if (scope.county !== null && scope.county !== county) throw notFound('县', county);
+      return loadEngine((await getCounty(ctx.db, county)).policy).vocabulary;
     },
   );
 }
