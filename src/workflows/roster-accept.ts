@@ -57,7 +57,7 @@ export async function acceptRoster(
   return ctx.db.transaction().execute(async (trx) => {
     const audit = await AuditWriter.open(trx);
     const r = await underReview(trx, county, year, unit, body.version);
-    const s = await loadSetting(trx, county, unit);
+    const s = await loadSetting(trx, county, unit, ctx.engine);
     const content = JSON.parse(r.content_json) as RosterContent;
     const known = await storedPeople(trx, county, ids(content));
     // The facts may have moved since the roster was submitted (another roster, the facts API).
@@ -214,7 +214,7 @@ async function lastYear(
  */
 export async function rosterDiff(ctx: Ctx, scope: Scope, county: string, year: number, unit: string) {
   requireRoster(scope, county, unit);
-  const s = await loadSetting(ctx.db, county, unit);
+  const s = await loadSetting(ctx.db, county, unit, ctx.engine);
   const r = await rosterRow(ctx.db, county, year, unit);
   const content: RosterContent = r ? JSON.parse(r.content_json) : await storedContent(ctx.db, s, year);
   const rows = await storedRows(ctx.db, s, year);

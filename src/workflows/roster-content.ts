@@ -15,7 +15,7 @@ import { type FpYear, fpYear } from '../domain/dates.ts';
 import type { Problem } from '../domain/problems.ts';
 import type { Engine } from '../engine/engine.ts';
 import { rolesOf, type Vocabulary } from '../engine/vocabulary.ts';
-import { loadEngine } from '../policy/load.ts';
+import type { Ctx } from '../store/ctx.ts';
 import { notFound, StoreError } from '../store/errors.ts';
 import { type Api, FACTS, scoped } from '../store/fact-kinds.ts';
 import type { Db, Row, Tx } from '../store/schema.ts';
@@ -58,7 +58,13 @@ export interface StoredPerson extends CasePerson {
 export const noRoster = (unit: string) =>
   new StoreError('not_found', `没有单位“${unit}”的名单`, `no roster of "${unit}"`);
 
-export async function loadSetting(db: Db | Tx, county: string, unitId: string): Promise<Setting> {
+/** A roster's unit, its villages and the county's units, in the words of the county's pack (`engine`). */
+export async function loadSetting(
+  db: Db | Tx,
+  county: string,
+  unitId: string,
+  engine: Ctx['engine'],
+): Promise<Setting> {
   const c = await db.selectFrom('counties').select('policy').where('id', '=', county).executeTakeFirst();
   if (!c) throw notFound('县', county);
   const rows = await db
@@ -71,7 +77,7 @@ export async function loadSetting(db: Db | Tx, county: string, unitId: string): 
   const unit = units.find((u) => u.id === unitId);
   if (!unit || (unit.kind !== 'town' && unit.kind !== 'county_unit')) throw noRoster(unitId);
   const villages = unit.kind === 'town' ? units.filter((u) => u.town === unit.id) : [];
-  return { county, policy: c.policy, unit, villages, units, words: loadEngine(c.policy).vocabulary };
+  return { county, policy: c.policy, unit, villages, units, words: engine(c.policy).vocabulary };
 }
 
 /** The units whose posts a roster lists: the unit, and a town's villages. */

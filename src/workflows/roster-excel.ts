@@ -102,7 +102,7 @@ const townName = (s: Setting, v: CaseUnit) => s.units.find((u) => u.id === v.tow
 /** The template of a unit's roster for a year, prefilled with the stored posts and links. */
 export async function rosterTemplate(ctx: Ctx, scope: Scope, county: string, year: number, unit: string) {
   requireRoster(scope, county, unit);
-  const s = await loadSetting(ctx.db, county, unit);
+  const s = await loadSetting(ctx.db, county, unit, ctx.engine);
   const content = await storedContent(ctx.db, s, year);
   const people = new Map(content.people.map((p) => [p.id, p]));
   const villages = villageChoices(s);

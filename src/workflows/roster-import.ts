@@ -276,7 +276,7 @@ export async function importRosterWorkbook(
   upload: R.Upload,
 ) {
   requireSubmitter(scope, county, unit);
-  const s = await loadSetting(ctx.db, county, unit);
+  const s = await loadSetting(ctx.db, county, unit, ctx.engine);
   const stored = await storedContent(ctx.db, s, year);
   const storedStaff = new Map(stored.people.flatMap((p) => (p.staff_type ? [[p.id, p.staff_type]] : [])));
   const parsed = await renderOffThread('parseRosterUpload', upload, s, year, storedStaff);

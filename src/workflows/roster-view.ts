@@ -94,7 +94,7 @@ export function linesOf(content: RosterContent, s: Parameters<typeof entryOf>[2]
  */
 export async function rosterForScreen(ctx: Ctx, scope: Scope, county: string, year: number, unit: string) {
   const r = await getRoster(ctx, scope, county, year, unit);
-  const s = await loadSetting(ctx.db, county, unit);
+  const s = await loadSetting(ctx.db, county, unit, ctx.engine);
   return {
     ...(await labelledView(ctx.db, r)),
     stored: r.stored,

@@ -144,7 +144,7 @@ export async function historyOf(db: Db | Tx, id: string | undefined) {
 /** One roster: its status, content, the office's reasons, its history, and the stored facts it would replace. */
 export async function getRoster(ctx: Ctx, scope: Scope, county: string, year: number, unit: string) {
   requireRoster(scope, county, unit);
-  const s = await loadSetting(ctx.db, county, unit);
+  const s = await loadSetting(ctx.db, county, unit, ctx.engine);
   const r = await rosterRow(ctx.db, county, year, unit);
   return {
     ...view(s, year, r, await historyOf(ctx.db, r?.id)),
@@ -162,7 +162,7 @@ export async function submitRoster(
   content: RosterContent,
 ) {
   requireSubmitter(scope, county, unit);
-  const s = await loadSetting(ctx.db, county, unit);
+  const s = await loadSetting(ctx.db, county, unit, ctx.engine);
   const problems = checkRoster(
     ctx.engine(s.policy),
     s,
@@ -270,7 +270,7 @@ export async function returnRoster(
 ) {
   requireRoster(scope, county, unit);
   requireOffice(scope);
-  const s = await loadSetting(ctx.db, county, unit);
+  const s = await loadSetting(ctx.db, county, unit, ctx.engine);
   const reasons = body.reasons.map((r) => r.trim()).filter((r) => r !== '');
   if (!reasons.length)
     throw invalid([

@@ -16,7 +16,6 @@ import { fpYear } from '../domain/dates.ts';
 import { can } from '../domain/permissions.ts';
 import { zhPunct } from '../domain/zh-punct.ts';
 import { type Vocabulary, wordZh } from '../engine/vocabulary.ts';
-import { loadEngine } from '../policy/load.ts';
 import { getCounty } from '../store/cases.ts';
 import type { Ctx } from '../store/ctx.ts';
 import { notFound, StoreError } from '../store/errors.ts';
@@ -137,7 +136,7 @@ const has = (list: unknown, id: string) => Array.isArray(list) && list.includes(
 export async function scoresTemplate(ctx: Ctx, scope: Scope, county: string, year: number) {
   requireOffice(scope, county);
   const c = await getCounty(ctx.db, county);
-  const words = loadEngine(c.policy).vocabulary;
+  const words = ctx.engine(c.policy).vocabulary;
   const units = await unitsOf(ctx.db, county, year);
   const names = new Map(units.map((u) => [u.id, u.name]));
   const stored = new Map((await countyAssessments(ctx.db, county, year)).map((a) => [keyOf(a), a]));

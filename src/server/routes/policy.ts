@@ -142,7 +142,7 @@ export function policyRoutes(app: FastifyInstance, ctx: Ctx): void {
       const { county } = req.params as { county: string };
       const scope = scopeOf(req);
       if (scope.county !== null && scope.county !== county) throw notFound('县', county);
-      return loadEngine((await getCounty(ctx.db, county)).policy).vocabulary;
+      return ctx.engine((await getCounty(ctx.db, county)).policy).vocabulary;
     },
   );
 }
