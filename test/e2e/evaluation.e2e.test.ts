@@ -84,6 +84,27 @@ describe('奖惩评定 (browser)', () => {
     expect(problems).toEqual([]);
   }, 180_000);
 
+  it("shows a town pack's (七) consequences apart, titled with its short name, each citing the town's clause", async () => {
+    const { page, problems } = await e.page();
+    await e.signIn(page, 'office');
+    await open(page, 'year=2010');
+    const section = page.getByTestId('town-pack-section');
+    await section.getByText('东风镇办法（镇级）', { exact: true }).waitFor();
+    await section.getByText(/^适用于/).waitFor();
+    const rows = section.locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    for (const text of await rows.allInnerTexts()) expect(text).toMatch(/东风镇办法[二三四]/);
+    // The county's tables cite none of the town's clauses.
+    expect(
+      await page
+        .locator('.ant-tabs-tabpane-active')
+        .getByText(/东风镇办法/)
+        .count(),
+    ).toBe(0);
+    expect(await e.axe(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 180_000);
+
   it('compares another reading (saving nothing) and the latest run against the decision', async () => {
     const { page, problems } = await e.page();
     await e.signIn(page, 'office');

@@ -26,6 +26,7 @@ import { type Group, inForce, lineByKey, lineKey } from './helpers.ts';
 import { ImportCaseModal } from './ImportCaseModal.tsx';
 import { LineDrawer } from './LineDrawer.tsx';
 import { DecisionAlert, ReceiptsCard } from './ReceiptsCard.tsx';
+import { TownPacksCard } from './TownPacksCard.tsx';
 import { VerifyModal } from './VerifyModal.tsx';
 import { WhatIfCard } from './WhatIfCard.tsx';
 
@@ -140,6 +141,7 @@ function Evaluations({ county }: { county: string }) {
           onOpen={(l) => set({ line: lineKey(l) })}
         />
       )}
+      {evaluation.data && <TownPacksCard towns={evaluation.data.towns} />}
       {evaluation.data && can(session, `POST ${Y}/what-if`) && (
         <WhatIfCard
           county={county}
