@@ -16,12 +16,13 @@ import { makeCtx } from '../src/compose.ts';
 import type { ZerenCase } from '../src/domain/case.ts';
 import { loadEngine } from '../src/policy/load.ts';
 import { SYSTEM } from '../src/store/audit.ts';
-import { createCounty, importCase } from '../src/store/cases.ts';
+import { createCounty } from '../src/store/cases.ts';
 import type { Ctx } from '../src/store/ctx.ts';
 import type { Dialect } from '../src/store/db.ts';
 import { evaluateYear } from '../src/store/evaluations.ts';
 import { systemScope } from '../src/store/scope.ts';
 import { createTestStore, DIALECTS } from '../src/store/testing.ts';
+import { importCase } from '../src/store/year-import.ts';
 import { ensureData, readCases } from './data.ts';
 
 export interface StoreBenchOptions {

@@ -13,7 +13,7 @@ import { can } from '../src/domain/permissions.ts';
 import { ACCESS, allowed, FACT_ROUTES } from '../src/server/access.ts';
 import { buildApp } from '../src/server/app.ts';
 import { SYSTEM } from '../src/store/audit.ts';
-import { createCounty, importCase } from '../src/store/cases.ts';
+import { createCounty } from '../src/store/cases.ts';
 import { confirmDecision } from '../src/store/decisions.ts';
 import { evaluateYear } from '../src/store/evaluations.ts';
 import { createFact } from '../src/store/facts.ts';
@@ -22,6 +22,7 @@ import { createTestStore, type TestStore } from '../src/store/testing.ts';
 import { createToken } from '../src/store/tokens.ts';
 import type { User } from '../src/store/user-row.ts';
 import { createUser } from '../src/store/users.ts';
+import { importCase } from '../src/store/year-import.ts';
 
 const PASSWORD = 'matrix password 1';
 const example = () => parse(readFileSync(new URL('../examples/qingshui-2009.yaml', import.meta.url), 'utf8'));

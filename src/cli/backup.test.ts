@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { makeCtx } from '../compose.ts';
 import { auditHead, SYSTEM } from '../store/audit.ts';
-import { createCounty, importCase } from '../store/cases.ts';
+import { createCounty } from '../store/cases.ts';
 import { openStore } from '../store/db.ts';
 import { confirmDecision } from '../store/decisions.ts';
 import { evaluateYear } from '../store/evaluations.ts';
@@ -20,6 +20,7 @@ import { move } from '../store/ledger-moves.ts';
 import { balances, listObligations } from '../store/ledger-views.ts';
 import { migrate } from '../store/migrate.ts';
 import { systemScope } from '../store/scope.ts';
+import { importCase } from '../store/year-import.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const example = () => parse(readFileSync(join(root, 'examples/qingshui-2009.yaml'), 'utf8'));

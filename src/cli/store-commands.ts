@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { makeCtx } from '../compose.ts';
 import { formatProblem } from '../domain/problems.ts';
 import { type Actor, auditHead, verifyAudit } from '../store/audit.ts';
-import { createCounty, exportCase, importCase } from '../store/cases.ts';
+import { createCounty, exportCase } from '../store/cases.ts';
 import type { Ctx } from '../store/ctx.ts';
 import { openStore, type Store } from '../store/db.ts';
 import { StoreError } from '../store/errors.ts';
@@ -14,6 +14,7 @@ import { migrate } from '../store/migrate.ts';
 import { ROLES, roleZh, systemScope } from '../store/scope.ts';
 import { retrying, UNAVAILABLE_MESSAGE, unavailability } from '../store/unavailable.ts';
 import { createUser, listUsers } from '../store/users.ts';
+import { importCase } from '../store/year-import.ts';
 import { CliExit, parseSets, readCase, readInput } from './io.ts';
 
 const print = (s: string): void => {

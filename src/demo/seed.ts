@@ -8,11 +8,12 @@ import { generateCounty } from '../generate/generate.ts';
 import { personName } from '../generate/names.ts';
 import { Random } from '../generate/prng.ts';
 import { SYSTEM } from '../store/audit.ts';
-import { createCounty, importCase } from '../store/cases.ts';
+import { createCounty } from '../store/cases.ts';
 import type { Ctx } from '../store/ctx.ts';
 import { systemScope, type UserRole } from '../store/scope.ts';
 import { setTownPacks } from '../store/town-packs.ts';
 import { createUser } from '../store/users.ts';
+import { importCase } from '../store/year-import.ts';
 
 export const DEMO_COUNTY = 'demo';
 /** The example town pack (七) the demo's first town follows: the office sees its rewards and fines apart. */

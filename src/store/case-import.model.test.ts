@@ -10,12 +10,13 @@ import { makeCtx } from '../compose.ts';
 import { arbitraryCase } from '../engine/case.arbitrary.ts';
 import { SYSTEM } from './audit.ts';
 import { normalCase, normalResult } from './case-testing.ts';
-import { createCounty, exportCase, importCase } from './cases.ts';
+import { createCounty, exportCase } from './cases.ts';
 import type { Ctx } from './ctx.ts';
 import type { Dialect } from './db.ts';
 import { evaluateYear } from './evaluations.ts';
 import { systemScope } from './scope.ts';
 import { createTestStore, type TestStore } from './testing.ts';
+import { importCase } from './year-import.ts';
 
 for (const [dialect, runs] of [
   ['sqlite', 60],

@@ -14,7 +14,7 @@ import { parse } from 'yaml';
 import { makeCtx } from '../compose.ts';
 import { addDays, chinaDay } from '../domain/dates.ts';
 import { SYSTEM } from './audit.ts';
-import { createCounty, importCase } from './cases.ts';
+import { createCounty } from './cases.ts';
 import type { Ctx } from './ctx.ts';
 import type { Dialect } from './db.ts';
 import { confirmDecision, currentDecision } from './decisions.ts';
@@ -25,6 +25,7 @@ import { move, reverse } from './ledger-moves.ts';
 import { balances, listObligations, overdue } from './ledger-views.ts';
 import { type Scope, systemScope } from './scope.ts';
 import { createTestStore, type TestStore } from './testing.ts';
+import { importCase } from './year-import.ts';
 
 const example = () =>
   parse(readFileSync(new URL('../../examples/qingshui-2009.yaml', import.meta.url), 'utf8'));

@@ -6,10 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { makeCtx } from '../compose.ts';
 import { SYSTEM } from './audit.ts';
-import { createCounty, exportCase, importCase } from './cases.ts';
+import { createCounty, exportCase } from './cases.ts';
 import { evaluateYear } from './evaluations.ts';
 import { systemScope } from './scope.ts';
 import { createTestStore, DIALECTS, type TestStore } from './testing.ts';
+import { importCase } from './year-import.ts';
 
 const example = () =>
   parse(readFileSync(new URL('../../examples/qingshui-2009.yaml', import.meta.url), 'utf8'));

@@ -8,13 +8,14 @@ import { makeCtx } from '../compose.ts';
 import { consequenceKey } from '../domain/result.ts';
 import { loadEngine } from '../policy/load.ts';
 import { verifyAudit } from './audit.ts';
-import { createCounty, exportCase, importCase } from './cases.ts';
+import { createCounty, exportCase } from './cases.ts';
 import type { Ctx } from './ctx.ts';
 import { StoreError } from './errors.ts';
 import { evaluateYear, getEvaluation, verifyReceipt } from './evaluations.ts';
 import { closeFact, createFact, getFact, listFacts, updateFact } from './facts.ts';
 import { type Scope, scopeFor, systemScope } from './scope.ts';
 import { createTestStore, DIALECTS, type TestStore } from './testing.ts';
+import { importCase } from './year-import.ts';
 
 const example = () =>
   parse(readFileSync(new URL('../../examples/qingshui-2009.yaml', import.meta.url), 'utf8'));

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { makeCtx } from '../compose.ts';
 import { verifyAudit } from './audit.ts';
-import { createCounty, importCase } from './cases.ts';
+import { createCounty } from './cases.ts';
 import type { Ctx } from './ctx.ts';
 import { confirmDecision } from './decisions.ts';
 import { StoreError } from './errors.ts';
@@ -17,6 +17,7 @@ import { type Scope, systemScope } from './scope.ts';
 import { createTestStore, DIALECTS, type TestStore } from './testing.ts';
 import { townResults } from './town-evaluations.ts';
 import { listTownPacks, setTownPacks } from './town-packs.ts';
+import { importCase } from './year-import.ts';
 
 const TOWN_PACK = 'example-town-dongfeng';
 const example = () =>

@@ -9,13 +9,14 @@ import { parse } from 'yaml';
 import { makeCtx } from '../compose.ts';
 import { buildApp } from '../server/app.ts';
 import { SYSTEM } from '../store/audit.ts';
-import { createCounty, importCase } from '../store/cases.ts';
+import { createCounty } from '../store/cases.ts';
 import type { Ctx } from '../store/ctx.ts';
 import type { Dialect } from '../store/db.ts';
 import { systemScope } from '../store/scope.ts';
 import { createTestStore, type TestStore } from '../store/testing.ts';
 import { createToken } from '../store/tokens.ts';
 import { createUser } from '../store/users.ts';
+import { importCase } from '../store/year-import.ts';
 import { XLSX_TYPE } from './excel.ts';
 
 export const example = () =>

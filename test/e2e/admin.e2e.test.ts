@@ -9,9 +9,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SYSTEM } from '../../src/store/audit.ts';
-import { createCounty, importCase } from '../../src/store/cases.ts';
+import { createCounty } from '../../src/store/cases.ts';
 import { systemScope } from '../../src/store/scope.ts';
 import { createUser } from '../../src/store/users.ts';
+import { importCase } from '../../src/store/year-import.ts';
 import { type E2E, startE2E } from './harness.ts';
 import { OWN_TOWN, prepareScenario, SCENARIO_START } from './scenario.ts';
 

@@ -2,9 +2,10 @@
 
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { exportCase, getCounty, importCase } from '../../store/cases.ts';
+import { exportCase, getCounty } from '../../store/cases.ts';
 import type { Ctx } from '../../store/ctx.ts';
 import { evaluateYear, getEvaluation, listEvaluations, verifyReceipt } from '../../store/evaluations.ts';
+import { importCase } from '../../store/year-import.ts';
 import { checkAnswer, evaluationAnswer, namedReceipts } from '../../workflows/evaluation-answers.ts';
 import { scopeOf } from '../auth.ts';
 import { errors, IdParams, Interpretations, Open, YearParams } from '../schemas.ts';

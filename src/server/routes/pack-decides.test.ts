@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, loadEngine, POLICIES_DIR } from '../../policy/load.ts';
-import { exportCase, importCase } from '../../store/cases.ts';
+import { exportCase } from '../../store/cases.ts';
 import { DIALECTS } from '../../store/testing.ts';
+import { importCase } from '../../store/year-import.ts';
 import { readXlsx, rowsOf } from '../../workflows/api-fixture.ts';
 import { COUNTY, example, type Kit, workflowKit } from './workflow-test-kit.ts';
 

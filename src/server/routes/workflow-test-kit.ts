@@ -8,13 +8,14 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { parse } from 'yaml';
 import { makeCtx } from '../../compose.ts';
 import { SYSTEM } from '../../store/audit.ts';
-import { createCounty, importCase } from '../../store/cases.ts';
+import { createCounty } from '../../store/cases.ts';
 import type { Ctx } from '../../store/ctx.ts';
 import type { Dialect } from '../../store/db.ts';
 import { systemScope, type UserRole } from '../../store/scope.ts';
 import { createTestStore, type TestStore } from '../../store/testing.ts';
 import { createToken, TOKEN_MAX_DAYS } from '../../store/tokens.ts';
 import { createUser } from '../../store/users.ts';
+import { importCase } from '../../store/year-import.ts';
 import { buildApp } from '../app.ts';
 
 export const COUNTY = 'qingshui';

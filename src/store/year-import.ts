@@ -1,0 +1,250 @@
+// Importing a case into its county-year: the stored year becomes the case, and nothing else —
+// importing the same case again changes nothing. An invalid case writes nothing; a valid one is
+// one transaction that keeps the document and records in the audit trail every row it changed or
+// withdrew, with its values before. `importCase` reads as its steps; how each of the year's
+// collections is paired with the stored rows is case-import.ts.
+
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { canonicalJson, sha256 } from '../domain/canonical.ts';
+import { YEAR_COLLECTIONS, type ZerenCase } from '../domain/case.ts';
+import type { Problem } from '../domain/problems.ts';
+import { AuditWriter } from './audit.ts';
+import { insertAll } from './bulk.ts';
+import { type Changes, importCollection, noChanges, type Recorder } from './case-import.ts';
+import { getCounty, requireCountyWide } from './cases.ts';
+import type { Ctx } from './ctx.ts';
+import { invalid } from './errors.ts';
+import { type Api, FACTS } from './fact-kinds.ts';
+import type { Db, Row, Tx } from './schema.ts';
+import type { Scope } from './scope.ts';
+import type { Held } from './year-view.ts';
+
+const any = (db: Db | Tx) => db as unknown as Kysely<any>;
+const KIND_ORDER: Record<string, number> = { county: 0, town: 1, village: 2, county_unit: 3 };
+
+export interface ImportSummary extends Changes {
+  import_id: string;
+  case_sha256: string;
+  /** Every change above added up: 0 when the stored year already was the case. */
+  changes: number;
+}
+
+/**
+ * Makes the stored year equal to a case, and nothing else: the year's facts become the case's
+ * (importing the same case again changes nothing), its settings the case's. An invalid case
+ * writes nothing; a valid one is one transaction, kept as a document and audited row by row.
+ */
+export async function importCase(
+  ctx: Ctx,
+  scope: Scope,
+  county: string,
+  year: number,
+  input: unknown,
+): Promise<ImportSummary> {
+  requireCountyWide(scope, county);
+  const kase = await checkedCase(ctx, county, year, input);
+  const doc = { id: randomUUID(), text: canonicalJson(kase), hash: '' };
+  doc.hash = sha256(doc.text);
+  const at = ctx.now().toISOString();
+  const s = noChanges();
+  await ctx.db.transaction().execute(async (trx) => {
+    const audit = await AuditWriter.open(trx);
+    const record: Recorder = (action, name, id, before, after) =>
+      audit.add(
+        scope.actor,
+        { action, object_type: name, object_id: id, county_id: county, before, after },
+        at,
+      );
+    await keepDocument(trx, scope, county, year, doc, at);
+    await importRegistry(trx, county, kase, at, s, record);
+    const had = await yearRow(trx, county, year);
+    const heldBefore: Held = had ? JSON.parse(had.held) : {};
+    const where = { county, year, at, actor: scope.actor.name, importId: doc.id, held: heldBefore };
+    const held = await importYearFacts(trx, where, kase, s, record);
+    const settings = await setYearSettings(trx, county, year, kase, held, had, at, s);
+    record('case.import', 'case_imports', doc.id, settings.before ? parsed(settings.before) : null, {
+      fp_year: year,
+      case_sha256: doc.hash,
+      ...parsed(settings.after),
+      ...s,
+    });
+    await audit.flush();
+  });
+  return { import_id: doc.id, case_sha256: doc.hash, ...s, changes: sum(s) };
+}
+
+/** The case, valid under the county's pack, for the year in the address and the county's own unit. */
+async function checkedCase(ctx: Ctx, county: string, year: number, input: unknown): Promise<ZerenCase> {
+  const c = await getCounty(ctx.db, county);
+  const v = ctx.engine(c.policy).validate(input);
+  if (!v.ok) throw invalid(v.problems);
+  const kase = v.value;
+  const problems: Problem[] = [];
+  if (kase.fp_year !== year)
+    problems.push({
+      path: 'fp_year',
+      code: 'year',
+      zh: `应为 ${year}（与地址一致）`,
+      en: `must be ${year}, as in the address`,
+    });
+  const countyUnit = kase.units.find((u) => u.kind === 'county')!;
+  const storedCounty = await ctx.db
+    .selectFrom('units')
+    .select('id')
+    .where('county_id', '=', county)
+    .where('kind', '=', 'county')
+    .executeTakeFirst();
+  if (storedCounty && storedCounty.id !== countyUnit.id)
+    problems.push({
+      path: 'units',
+      code: 'county_unit',
+      zh: `本县的编号为“${storedCounty.id}”，不是“${countyUnit.id}”`,
+      en: `this county's unit id is "${storedCounty.id}", not "${countyUnit.id}"`,
+    });
+  if (problems.length) throw invalid(problems);
+  return kase;
+}
+
+/** The case as imported, kept whole (case_imports). */
+async function keepDocument(
+  trx: Tx,
+  scope: Scope,
+  county: string,
+  year: number,
+  doc: { id: string; text: string; hash: string },
+  at: string,
+): Promise<void> {
+  await trx
+    .insertInto('case_imports')
+    .values({
+      id: doc.id,
+      county_id: county,
+      fp_year: year,
+      case_sha256: doc.hash,
+      case_json: doc.text,
+      created_by: scope.actor.name,
+      created_at: at,
+    })
+    .execute();
+}
+
+/** Units and people: added or updated (a field left out is cleared), never withdrawn (other years name them). */
+async function importRegistry(
+  trx: Tx,
+  county: string,
+  kase: ZerenCase,
+  at: string,
+  s: Changes,
+  record: Recorder,
+): Promise<void> {
+  for (const name of ['units', 'people'] as const) {
+    const kind = FACTS[name];
+    const existing = new Map(
+      (await any(trx).selectFrom(name).selectAll().where('county_id', '=', county).execute()).map((r) => [
+        r.id,
+        kind.toApi(r),
+      ]),
+    );
+    const fresh: Record<string, unknown>[] = [];
+    const incoming = (name === 'units'
+      ? [...kase.units].sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9))
+      : (kase.people ?? [])) as unknown as Api[];
+    for (const a of incoming) {
+      const before = existing.get(a.id);
+      if (!before) fresh.push({ ...kind.toRow(a), county_id: county, created_at: at, updated_at: at });
+      else if (canonicalJson(kind.toCase(before)) !== canonicalJson(kind.toCase(a))) {
+        await any(trx)
+          .updateTable(name)
+          .set({ ...kind.toRow(a), updated_at: at })
+          .where('county_id', '=', county)
+          .where('id', '=', a.id)
+          .execute();
+        record(`${name}.update`, name, String(a.id), before, a);
+        s.updated++;
+      }
+    }
+    await insertAll(trx, name, fresh);
+    s.inserted += fresh.length;
+  }
+}
+
+/** The year's settings row, if the year was imported before. */
+function yearRow(trx: Tx, county: string, year: number): Promise<Row<'county_years'> | undefined> {
+  return trx
+    .selectFrom('county_years')
+    .selectAll()
+    .where('county_id', '=', county)
+    .where('fp_year', '=', year)
+    .executeTakeFirst();
+}
+
+/** Each of the year's collections made the case's (case-import.ts); what the year now holds outside its dates. */
+async function importYearFacts(
+  trx: Tx,
+  where: Parameters<typeof importCollection>[1],
+  kase: ZerenCase,
+  s: Changes,
+  record: Recorder,
+): Promise<Held> {
+  const held: Held = {};
+  for (const name of YEAR_COLLECTIONS) {
+    const list = ((kase as unknown as Record<string, Api[]>)[name] ?? []) as Api[];
+    const r = await importCollection(trx, where, name, list, record);
+    for (const k of Object.keys(s) as (keyof Changes)[]) s[k] += r.changes[k];
+    if (r.held.length) held[name] = r.held;
+  }
+  return held;
+}
+
+interface Settings {
+  decided_on: string | null;
+  interpretations: string;
+  held: string;
+}
+
+/** The year's settings made the case's: its decision day, its readings, what it holds. */
+async function setYearSettings(
+  trx: Tx,
+  county: string,
+  year: number,
+  kase: ZerenCase,
+  held: Held,
+  had: Row<'county_years'> | undefined,
+  at: string,
+  s: Changes,
+): Promise<{ before: Settings | undefined; after: Settings }> {
+  const after: Settings = {
+    decided_on: kase.decided_on ?? null,
+    interpretations: canonicalJson(kase.interpretations ?? {}),
+    held: canonicalJson(held),
+  };
+  const before = had && {
+    decided_on: had.decided_on,
+    interpretations: canonicalJson(JSON.parse(had.interpretations)),
+    held: canonicalJson(JSON.parse(had.held)),
+  };
+  if (!had)
+    await trx
+      .insertInto('county_years')
+      .values({ county_id: county, fp_year: year, created_at: at, updated_at: at, ...after })
+      .execute();
+  else if (canonicalJson(before) !== canonicalJson(after)) {
+    await trx
+      .updateTable('county_years')
+      .set({ ...after, updated_at: at })
+      .where('county_id', '=', county)
+      .where('fp_year', '=', year)
+      .execute();
+    if (before!.decided_on !== after.decided_on || before!.interpretations !== after.interpretations)
+      s.updated++;
+  }
+  return { before: before || undefined, after };
+}
+
+const parsed = (x: Settings) => ({
+  decided_on: x.decided_on,
+  interpretations: JSON.parse(x.interpretations),
+  held: JSON.parse(x.held),
+});
+const sum = (s: Changes) => Object.values(s).reduce((t, n) => t + n, 0);
