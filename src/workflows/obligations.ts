@@ -40,7 +40,7 @@ export function actingUnit(
   return o.subject.kind === 'unit' ? o.subject.id : null;
 }
 
-export function rowOf(o: ObligationView, names: Names) {
+export function rowOf(ctx: Pick<Ctx, 'engine'>, o: ObligationView, names: Names) {
   const unitName = (id: string | null) => (id ? (names.units.get(id)?.name ?? id) : null);
   const town = townOf(names, actingUnit(o));
   return {
@@ -50,12 +50,12 @@ export function rowOf(o: ObligationView, names: Names) {
     kind_zh: OBLIGATION_ZH[o.kind],
     subject: o.subject,
     clause: o.clause,
-    clause_label: sourceClauseZh(o.source_pack, o.clause),
+    clause_label: sourceClauseZh(ctx, o.source_pack, o.clause),
     applies: o.applies,
-    applies_label: o.applies ? sourceClauseZh(o.source_pack, o.applies) : null,
+    applies_label: o.applies ? sourceClauseZh(ctx, o.source_pack, o.applies) : null,
     /** 来源: the county's own pack (null) or a town pack (七). */
     source_pack: o.source_pack,
-    source_zh: sourceZh(o.source_pack),
+    source_zh: sourceZh(ctx, o.source_pack),
     collecting_unit: o.collecting_unit,
     collecting_unit_name: unitName(o.collecting_unit),
     withholding_unit: o.withholding_unit,
@@ -112,7 +112,7 @@ export async function obligationPage(
     on,
   );
   const names = await namesOf(ctx.db, county);
-  const rows = all.map((o) => rowOf(o, names));
+  const rows = all.map((o) => rowOf(ctx, o, names));
   const name = q.name?.trim();
   const matches = rows.filter(
     (r) =>
@@ -142,7 +142,7 @@ export async function obligationPage(
     choices: {
       sources: [...new Set(rows.map((r) => r.source_pack))].map((p) => ({
         id: p ?? 'county',
-        name: sourceZh(p),
+        name: sourceZh(ctx, p),
       })),
       towns: distinct(rows.map((r) => choice(r.town))),
       units: distinct(rows.map((r) => choice(actingUnit(r)))),
@@ -186,7 +186,7 @@ export async function obligationDetail(ctx: Ctx, scope: Scope, id: string, on?: 
   const byId = new Map(entries.map((e) => [e.id, e]));
   const who = await displayNames(ctx.db, scope.county ?? '', [...new Set(entries.map((e) => e.created_by))]);
   return {
-    ...rowOf(o, names),
+    ...rowOf(ctx, o, names),
     entries: entries.map((e) => {
       const target = e.reverses ? byId.get(e.reverses) : undefined;
       const reversedBy = entries.find((x) => x.kind === 'reverse' && x.reverses === e.id);

@@ -15,9 +15,11 @@ import { listObligations, overdue } from '../store/ledger-views.ts';
 import { listActions } from '../store/personnel.ts';
 import type { Db } from '../store/schema.ts';
 import { actsFor, type Scope } from '../store/scope.ts';
+import { scopedTownResults } from '../store/town-evaluations.ts';
 import { today } from './days.ts';
 import { type Names, rewardsAndSanctions } from './reports.ts';
 import { overdueByUnit, statementOf } from './reports-ledger.ts';
+import { relabelled, sourceClauseZh, sourceZh, townSectionZh } from './town-view.ts';
 
 export async function namesOf(db: Db, county: string): Promise<Names> {
   const units = await db
@@ -82,6 +84,24 @@ export async function rewardsAndSanctionsReport(
   const obligations = await listObligations(ctx, scope, county, year, {}, on);
   const actions = await listActions(ctx, scope, county, year);
   const c = await getCounty(ctx.db, county);
+  const personnel = ctx.engine(c.policy).personnel;
+  // 镇级办法: each town pack's (七) consequences in a section of their own, settled from their own
+  // obligations, citing the town's clauses.
+  const towns = (await scopedTownResults(ctx, scope, decision.evaluation_id)).map((t) => {
+    const pack = ctx.engine(t.pack, t.town).pack;
+    const mine = obligations.filter((o) => o.source_pack === t.pack);
+    return {
+      town: t.town,
+      town_name: names.units.get(t.town)?.name ?? t.town,
+      pack: t.pack,
+      title: pack.title,
+      section_zh: townSectionZh(pack),
+      ...relabelled(
+        rewardsAndSanctions(t.result, names, mine, [], personnel),
+        (id) => pack.clauses.get(id)?.label ?? id,
+      ),
+    };
+  });
   return {
     county,
     county_name: c.name,
@@ -94,7 +114,14 @@ export async function rewardsAndSanctionsReport(
       confirmed_by: decision.confirmed_by,
       fines_due_on: decision.fines_due_on,
     },
-    ...rewardsAndSanctions(result, names, obligations, actions, ctx.engine(c.policy).personnel),
+    ...rewardsAndSanctions(
+      result,
+      names,
+      obligations.filter((o) => o.source_pack === null),
+      actions,
+      personnel,
+    ),
+    towns,
   };
 }
 
@@ -170,7 +197,11 @@ export async function statementReport(
   );
   const full = list.map((o) => ({ ...o, entries: entries.filter((e) => e.obligation_id === o.id) }));
   const c = await getCounty(ctx.db, county);
-  return { county, county_name: c.name, fp_year: year, on, subject, ...statementOf(full, dates) };
+  const cite = (o: { clause: string; source_pack: string | null }) => ({
+    clause_label: sourceClauseZh(ctx, o.source_pack, o.clause),
+    source_zh: sourceZh(ctx, o.source_pack),
+  });
+  return { county, county_name: c.name, fp_year: year, on, subject, ...statementOf(full, dates, cite) };
 }
 
 /** Fines past their deadline and not settled, by collecting unit, as of a day. */

@@ -54,6 +54,10 @@ export interface StatementBlock {
     collecting_unit: string | null;
     withholding_unit: string | null;
     due_on: string | null;
+    /** The town pack (七) that gave it; null: the county's own pack. */
+    source_pack: string | null;
+    /** 来源: 县级办法, or the town pack's short name (东风镇办法). */
+    source_zh: string;
   };
   lines: StatementLine[];
   balance_fen: number;
@@ -78,23 +82,38 @@ const SUMS = [
 type Sums = Record<(typeof SUMS)[number], number>;
 const zero = () => Object.fromEntries(SUMS.map((k) => [k, 0])) as Sums;
 
-/** One block per obligation, its entries in ledger order with a running balance; totals per kind. */
+/** How an obligation cites its rules: its clause as its pack labels it, and its 来源. */
+export type Cite = (o: Pick<ObligationView, 'clause' | 'source_pack'>) => {
+  clause_label: string;
+  source_zh: string;
+};
+const countyCite: Cite = (o) => ({ clause_label: clauseLabel(o.clause), source_zh: '县级办法' });
+
+/**
+ * One block per obligation, its entries in ledger order with a running balance; totals per kind.
+ * The county's own come first, then a town pack's (七), each citing its clause as `cite` says.
+ */
 export function statementOf(
   obligations: readonly (ObligationView & { entries: LedgerEntry[] })[],
   dates: ReadonlyMap<string, string>,
+  cite: Cite = countyCite,
 ) {
   const byId = new Map(obligations.flatMap((o) => o.entries.map((e) => [e.id, e] as const)));
   const blocks: StatementBlock[] = [...obligations]
     .sort((a, b) =>
-      a.kind !== b.kind
-        ? a.kind === 'fine'
+      (a.source_pack ?? '') !== (b.source_pack ?? '')
+        ? (a.source_pack ?? '') < (b.source_pack ?? '')
           ? -1
           : 1
-        : a.subject.id < b.subject.id
-          ? -1
-          : a.subject.id > b.subject.id
-            ? 1
-            : byClause(a.clause, b.clause),
+        : a.kind !== b.kind
+          ? a.kind === 'fine'
+            ? -1
+            : 1
+          : a.subject.id < b.subject.id
+            ? -1
+            : a.subject.id > b.subject.id
+              ? 1
+              : byClause(a.clause, b.clause),
     )
     .map((o) => {
       let balance = 0;
@@ -123,11 +142,12 @@ export function statementOf(
           kind_zh: OBLIGATION_ZH[o.kind],
           subject: o.subject,
           clause: o.clause,
-          clause_label: clauseLabel(o.clause),
           applies: o.applies,
           collecting_unit: o.collecting_unit,
           withholding_unit: o.withholding_unit,
           due_on: o.due_on,
+          source_pack: o.source_pack,
+          ...cite(o),
         },
         lines,
         balance_fen: balance,

@@ -53,6 +53,7 @@ describe('the 奖惩兑现表 workbook at the row cap', () => {
         fines_due_on: '2010-03-31',
       },
       ...rewardsAndSanctions(result, names, [], [], loadEngine().personnel),
+      towns: [],
     };
     const buf = await rewardsAndSanctionsWorkbook(r as never, { preparedBy: '王志刚', on: '2010-03-01' });
     const wb = new ExcelJS.Workbook();

@@ -4,7 +4,7 @@
 // allocation.
 
 import { capitalYuan } from '../domain/money.ts';
-import type { Line, ReportTotals, WithheldLine } from './reports.ts';
+import { GROUP_ZH, type Line, type ReportTotals, type WithheldLine } from './reports.ts';
 import type { overdueReport, rewardsAndSanctionsReport, statementReport } from './reports-data.ts';
 import type { OverdueLine, StatementBlock, StatementLine } from './reports-ledger.ts';
 import {
@@ -103,6 +103,35 @@ export async function rewardsAndSanctionsWorkbook(r: RS, sign: Signature): Promi
     );
     addSignature(ws, cols.length, sign);
   }
+  // 镇级办法: each town pack's (七) consequences on a sheet of their own, apart from the county's.
+  for (const [i, t] of r.towns.entries()) {
+    const cols: Col<Line>[] = [
+      { header: '类别', width: 10, value: (l) => GROUP_ZH[l.group] },
+      ...lineCols(true),
+    ];
+    const name = `镇级办法${r.towns.length > 1 ? i + 1 : ''}`;
+    const ws = addTable(
+      wb,
+      name,
+      `${heading}——镇级办法：${t.section_zh}（${t.town_name}）`,
+      cols,
+      t.groups.flatMap((g) => g.lines),
+    );
+    const at = (h: string) => cols.findIndex((c) => c.header === h) + 1;
+    const s = t.totals;
+    addTotalLine(ws, cols, {
+      1: '合计',
+      [at('金额（元）')]: s.rewards.amount_fen + s.fines.amount_fen,
+      [at('已兑现（元）')]: s.rewards.settled_fen + s.fines.settled_fen,
+      [at('未兑现（元）')]: s.rewards.outstanding_fen + s.fines.outstanding_fen,
+    });
+    addNoteLine(
+      ws,
+      cols.length,
+      `${t.title}，镇自定的奖惩，在县的奖惩之外另行兑现，不计入县的合计。其中奖励 ${s.rewards.count} 项 ${t.rewards_capital}；罚款 ${s.fines.count} 项 ${t.fines_capital}`,
+    );
+    addSignature(ws, cols.length, sign);
+  }
   if (r.withheld.length) {
     const cols: Col<WithheldLine>[] = [
       { header: '对象', width: 14, value: (w) => w.subject.name },
@@ -138,6 +167,8 @@ export async function statementWorkbook(s: Statement, sign: Signature): Promise<
     { header: '收据号', width: 14, value: (r) => r.line.receipt_no },
     { header: '余额（元）', width: 14, kind: 'yuan', value: (r) => r.line.balance_fen },
     { header: '备注', width: 30, value: (r) => r.line.note },
+    // 县级办法, or a town pack's (七) short name: 东风镇办法.
+    { header: '来源', width: 14, value: (r) => r.block.obligation.source_zh },
   ];
   const rows = s.blocks.flatMap((block) => block.lines.map((line) => ({ block, line })));
   const ws = addTable(

@@ -5,16 +5,19 @@
 import { unitName } from '../documents/common.ts';
 import { clauseLabel } from '../engine/clauses.ts';
 import type { Pack } from '../engine/pack.ts';
-import { loadEngine } from '../policy/load.ts';
+import type { Ctx } from '../store/ctx.ts';
 import type { TownResult } from '../store/town-evaluations.ts';
 import { evaluationView } from './evaluation-view.ts';
 import type { Names } from './reports.ts';
 
+/** The engine of a pack, as the ctx gives it (ctx.engine). */
+type Engines = Pick<Ctx, 'engine'>;
+
 /** Whose rules gave a consequence, as the 来源 column says it: 县级办法, or the town pack's short name (东风镇办法). */
-export function sourceZh(pack: string | null): string {
+export function sourceZh(ctx: Engines, pack: string | null): string {
   if (pack === null) return '县级办法';
   try {
-    const p = loadEngine(pack).pack;
+    const p = ctx.engine(pack).pack;
     return p.clausePrefix ?? p.title;
   } catch {
     return pack;
@@ -22,18 +25,18 @@ export function sourceZh(pack: string | null): string {
 }
 
 /** A clause as cited: the county's (四（三）1), or a town pack's under its short name (东风镇办法二). */
-export function sourceClauseZh(pack: string | null, clause: string): string {
+export function sourceClauseZh(ctx: Engines, pack: string | null, clause: string): string {
   if (pack === null) return clauseLabel(clause);
   try {
-    return loadEngine(pack).pack.clauses.get(clause)?.label ?? clause;
+    return ctx.engine(pack).pack.clauses.get(clause)?.label ?? clause;
   } catch {
     return clause;
   }
 }
 
 /** 东风镇办法（镇级）: the title of a town pack's section or column group. */
-export function townSectionZh(pack: string): string {
-  return `${sourceZh(pack)}（镇级）`;
+export function townSectionZh(pack: Pack): string {
+  return `${pack.clausePrefix ?? pack.title}（镇级）`;
 }
 
 /** A town pack's result with its view, its clauses labelled as the town's; `pack` is its pack, applied to its town. */
@@ -45,7 +48,7 @@ export function townView(t: TownResult, names: Names, pack: Pack) {
     town_name: unitName(names, t.town),
     pack: t.pack,
     title: pack.title,
-    section_zh: townSectionZh(t.pack),
+    section_zh: townSectionZh(pack),
     pack_hash: t.pack_hash,
     result_sha256: t.result_sha256,
     result: t.result,
@@ -62,5 +65,28 @@ export function townView(t: TownResult, names: Names, pack: Pack) {
       // A town pack reads the county's readings: they are shown once, with the county's result.
       readings: [],
     },
+  };
+}
+
+/** A report's lines and withheld lines with their clauses labelled by `label` (a town pack's). */
+export function relabelled<
+  R extends {
+    groups: {
+      lines: { clause: string; clause_label: string; applies: string | null; applies_label: string | null }[];
+    }[];
+    withheld: { clause: string; clause_label: string }[];
+  },
+>(r: R, label: (clause: string) => string): R {
+  return {
+    ...r,
+    groups: r.groups.map((g) => ({
+      ...g,
+      lines: g.lines.map((l) => ({
+        ...l,
+        clause_label: label(l.clause),
+        applies_label: l.applies ? label(l.applies) : null,
+      })),
+    })),
+    withheld: r.withheld.map((w) => ({ ...w, clause_label: label(w.clause) })),
   };
 }

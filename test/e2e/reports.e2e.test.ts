@@ -42,6 +42,12 @@ describe('报表 (browser)', () => {
     expect(await page.getByTestId('fines-total').innerText()).toMatch(/^[\d,]+\.\d\d元（大写：.+）$/);
     await page.locator('figure canvas').first().waitFor();
     await page.getByText(/共 \d+ 项/).waitFor();
+    // 镇级办法: the town pack's (七) consequences apart, each citing the town's clause.
+    const town = page.getByTestId('town-pack-report');
+    await town.getByText('东风镇办法（镇级）', { exact: true }).waitFor();
+    const rows = await town.locator('tbody tr.ant-table-row').allInnerTexts();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const text of rows) expect(text).toMatch(/东风镇办法[二三四]/);
     expect(await e.axe(page)).toEqual([]);
     await e.screenshot(page, 'reports-rewards');
     const rs = await downloadExcel(page);

@@ -39,6 +39,31 @@ const Line = Obj({
   action_id: Text,
 });
 
+/** The grouped lines, totals and withheld rewards of one result (the county's, or a town pack's). */
+const Grouped = {
+  groups: Type.Array(Obj({ group: Str, zh: Str, lines: Type.Array(Line), totals: Totals })),
+  totals: Totals,
+  withheld: Type.Array(
+    Obj(
+      {
+        group: Str,
+        subject: Subject,
+        type: Str,
+        type_zh: Str,
+        clause: Str,
+        clause_label: Str,
+        amount_fen: FenOrNull,
+        detail: Str,
+        reason: Str,
+        reason_zh: Str,
+      },
+      'a reward withheld (I4): what it would have been, and why it is not paid',
+    ),
+  ),
+  rewards_capital: Str,
+  fines_capital: Str,
+};
+
 export const RewardsAndSanctions = Obj(
   {
     ...Head,
@@ -49,29 +74,22 @@ export const RewardsAndSanctions = Obj(
       confirmed_by: Str,
       fines_due_on: Text,
     }),
-    groups: Type.Array(Obj({ group: Str, zh: Str, lines: Type.Array(Line), totals: Totals })),
-    totals: Totals,
-    withheld: Type.Array(
+    ...Grouped,
+    towns: Type.Array(
       Obj(
         {
-          group: Str,
-          subject: Subject,
-          type: Str,
-          type_zh: Str,
-          clause: Str,
-          clause_label: Str,
-          amount_fen: FenOrNull,
-          detail: Str,
-          reason: Str,
-          reason_zh: Str,
+          town: Str,
+          town_name: Str,
+          pack: Str,
+          title: Str,
+          section_zh: Type.String({ description: '东风镇办法（镇级）' }),
+          ...Grouped,
         },
-        'a reward withheld (I4): what it would have been, and why it is not paid',
+        "镇级办法: a town pack's (七) consequences, apart from the county's, citing the town's clauses",
       ),
     ),
-    rewards_capital: Str,
-    fines_capital: Str,
   },
-  '奖惩兑现表 of the current decision, grouped (towns, villages, county units, people)',
+  '奖惩兑现表 of the current decision, grouped (towns, villages, county units, people); town packs apart',
 );
 
 const Sums = Obj(BalanceOut.properties);
@@ -92,6 +110,8 @@ export const Statement = Obj(
           collecting_unit: Text,
           withholding_unit: Text,
           due_on: Text,
+          source_pack: Text,
+          source_zh: Type.String({ description: '来源: 县级办法, or a town pack’s short name' }),
         }),
         lines: Type.Array(
           Obj({

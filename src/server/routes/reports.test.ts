@@ -298,6 +298,7 @@ for (const dialect of DIALECTS) {
           '收据号',
           '余额（元）',
           '备注',
+          '来源',
         ]);
         const texts = ws
           .getSheetValues()

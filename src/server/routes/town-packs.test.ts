@@ -3,6 +3,7 @@
 // pack's short name and citing the town's clauses, the county's view unchanged; a town sees its
 // own part of it only.
 
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../store/audit.ts';
 import { DIALECTS } from '../../store/testing.ts';
@@ -12,6 +13,7 @@ import { COUNTY, type Kit, workflowKit } from './workflow-test-kit.ts';
 
 const Y = `/api/v1/counties/${COUNTY}/years/2009`;
 const PACKS = `/api/v1/counties/${COUNTY}/town-packs`;
+const REPORTS = `${Y}/reports`;
 const TOWN_PACK = 'example-town-dongfeng';
 interface Line {
   subject: { id: string };
@@ -120,5 +122,41 @@ for (const dialect of DIALECTS)
       const county = (await k.as('office', { url: `${Y}/obligations?source=county` })).json();
       expect(county.total + town.total).toBe(all.total);
       for (const o of county.items) expect(o.source_zh).toBe('县级办法');
+    });
+
+    it("lists the town pack's consequences under 镇级办法 in the 奖惩兑现表 and its workbook, and says the 来源 in statements", async () => {
+      const r = await k.as('office', { url: `${REPORTS}/rewards-and-sanctions` });
+      expect(r.statusCode, r.body).toBe(200);
+      const rs = r.json();
+      const county = rs.groups.flatMap((g: { lines: Line[] }) => g.lines);
+      expect(county.some((l: Line) => l.clause_label.includes('东风镇办法'))).toBe(false);
+      expect(rs.towns).toHaveLength(1);
+      const [t] = rs.towns;
+      expect(t).toMatchObject({ town: 't-dongfeng', pack: TOWN_PACK, section_zh: '东风镇办法（镇级）' });
+      const lines = t.groups.flatMap((g: { lines: Line[] }) => g.lines);
+      expect(lines).toHaveLength(townMoney);
+      for (const l of lines) expect(l.clause_label).toMatch(/^东风镇办法[二三四]$/);
+      // Each town-pack line is settled from its own obligation.
+      for (const l of lines) expect(l.obligation_id).not.toBeNull();
+      expect(t.totals.rewards.amount_fen).toBeGreaterThan(0);
+
+      const x = await k.as('office', { url: `${REPORTS}/rewards-and-sanctions.xlsx` });
+      expect(x.statusCode).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet('镇级办法')!;
+      expect(String(ws.getCell('A1').value)).toContain('镇级办法：东风镇办法（镇级）（东风镇）');
+      const texts = ws.getSheetValues().flat().map(String);
+      expect(texts).toContain('东风镇办法二');
+      // The county's sheets cite none of the town's clauses.
+      expect(wb.getWorksheet('个人')!.getSheetValues().flat().map(String)).not.toContain('东风镇办法二');
+
+      const st = (await k.as('office', { url: `${REPORTS}/statement?person=p-zhang` })).json();
+      const sources = st.blocks.map((b: { obligation: { source_zh: string } }) => b.obligation.source_zh);
+      expect(sources).toContain('东风镇办法');
+      const own = st.blocks.find(
+        (b: { obligation: { source_pack: string | null } }) => b.obligation.source_pack,
+      );
+      expect(own.obligation.clause_label).toBe('东风镇办法二');
     });
   });

@@ -93,6 +93,32 @@ export function RewardsTab({ county, year }: { county: string; year: number }) {
         scroll={{ x: 1100 }}
         pagination={{ pageSize: 15, showSizeChanger: false, showTotal: (n) => `共 ${n} 项` }}
       />
+      {r.towns.length > 0 && (
+        <Typography.Title level={4} style={{ marginTop: 24 }}>
+          镇级办法
+        </Typography.Title>
+      )}
+      {r.towns.map((town) => (
+        <Table
+          key={`${town.town}/${town.pack}`}
+          size="small"
+          data-testid="town-pack-report"
+          title={() => (
+            <span>
+              <Typography.Text strong>{town.section_zh}</Typography.Text>（适用于{town.town_name}
+              ，镇自定的奖惩另行兑现，不计入县的合计）：奖金 {yuanWithCapital(town.totals.rewards.amount_fen)}
+              ，罚款 {yuanWithCapital(town.totals.fines.amount_fen)}
+            </span>
+          )}
+          rowKey={(l) =>
+            `${l.subject.kind}|${l.subject.id}|${l.type}|${l.clause}|${l.detail}|${l.unit?.id ?? ''}`
+          }
+          columns={columns}
+          dataSource={town.groups.flatMap((g) => g.lines)}
+          scroll={{ x: 1100 }}
+          pagination={{ pageSize: 15, showSizeChanger: false, hideOnSinglePage: true }}
+        />
+      ))}
       {r.withheld.length > 0 && (
         <Table
           size="small"

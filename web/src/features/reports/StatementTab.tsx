@@ -16,6 +16,8 @@ const blockColumns: ColumnsType<Block> = [
   { title: '类别', dataIndex: ['obligation', 'kind_zh'], width: 70 },
   { title: '对象', dataIndex: ['obligation', 'subject', 'name'], width: 150 },
   { title: '依据条款', dataIndex: ['obligation', 'clause_label'], width: 110 },
+  // 来源: 县级办法, or a town pack's (七) short name.
+  { title: '来源', dataIndex: ['obligation', 'source_zh'], width: 100 },
   {
     title: '缴纳期限',
     dataIndex: ['obligation', 'due_on'],
