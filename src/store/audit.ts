@@ -88,6 +88,16 @@ export class AuditWriter {
   }
 }
 
+/** One audited change as a step records it: the action, the object, its values before and after. */
+export type Recorder = (action: string, type: string, id: string, before: unknown, after: unknown) => void;
+
+/** Records one actor's changes in one county at one time, through an open writer. */
+export function recorderOf(audit: AuditWriter, actor: Actor, county: string, at: string): Recorder {
+  return (action, type, id, before, after) => {
+    audit.add(actor, { action, object_type: type, object_id: id, county_id: county, before, after }, at);
+  };
+}
+
 /** Appends one entry, inside the caller's transaction. */
 export async function appendAudit(trx: Tx, actor: Actor, event: AuditEvent, at: string): Promise<number> {
   const w = await AuditWriter.open(trx);

@@ -13,6 +13,7 @@
 import type { Kysely } from 'kysely';
 import { canonicalJson } from '../domain/canonical.ts';
 import { addDays, fpYear, fpYearOf } from '../domain/dates.ts';
+import type { Recorder } from './audit.ts';
 import { insertAll } from './bulk.ts';
 import { type Api, FACTS } from './fact-kinds.ts';
 import { newId } from './ids.ts';
@@ -40,8 +41,6 @@ export const noChanges = (): Changes => ({
   linked: 0,
   unlinked: 0,
 });
-
-export type Recorder = (action: string, name: string, id: string, before: unknown, after: unknown) => void;
 
 /** The key that says two rows are the same fact of the year, whatever else changed. */
 const NATURAL_KEY: Record<YearCollection, (a: Api) => string> = {

@@ -12,7 +12,7 @@ import { CONSEQUENCE_ZH, type ConsequenceType } from '../domain/vocabulary.ts';
 import { clauseLabel } from '../engine/clauses.ts';
 import { appendAudit } from './audit.ts';
 import type { Ctx } from './ctx.ts';
-import { liveActions } from './decisions.ts';
+import { liveActions } from './decision-personnel.ts';
 import { invalid, notFound } from './errors.ts';
 import { FACTS, scoped } from './fact-kinds.ts';
 import { type Restriction, restrictionsInForce } from './person-restrictions.ts';

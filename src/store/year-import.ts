@@ -9,9 +9,9 @@ import type { Kysely } from 'kysely';
 import { canonicalJson, sha256 } from '../domain/canonical.ts';
 import { YEAR_COLLECTIONS, type ZerenCase } from '../domain/case.ts';
 import type { Problem } from '../domain/problems.ts';
-import { AuditWriter } from './audit.ts';
+import { AuditWriter, type Recorder, recorderOf } from './audit.ts';
 import { insertAll } from './bulk.ts';
-import { type Changes, importCollection, noChanges, type Recorder } from './case-import.ts';
+import { type Changes, importCollection, noChanges } from './case-import.ts';
 import { getCounty, requireCountyWide } from './cases.ts';
 import type { Ctx } from './ctx.ts';
 import { invalid } from './errors.ts';
@@ -50,12 +50,7 @@ export async function importCase(
   const s = noChanges();
   await ctx.db.transaction().execute(async (trx) => {
     const audit = await AuditWriter.open(trx);
-    const record: Recorder = (action, name, id, before, after) =>
-      audit.add(
-        scope.actor,
-        { action, object_type: name, object_id: id, county_id: county, before, after },
-        at,
-      );
+    const record = recorderOf(audit, scope.actor, county, at);
     await keepDocument(trx, scope, county, year, doc, at);
     await importRegistry(trx, county, kase, at, s, record);
     const had = await yearRow(trx, county, year);

@@ -5,7 +5,8 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ZerenResult } from '../../src/domain/result.ts';
-import { currentDecision, liveActions } from '../../src/store/decisions.ts';
+import { liveActions } from '../../src/store/decision-personnel.ts';
+import { currentDecision } from '../../src/store/decisions.ts';
 import { type E2E, startE2E } from './harness.ts';
 import { OTHER_TOWN, OWN_TOWN, prepareScenario, SCENARIO_START } from './scenario.ts';
 
