@@ -102,6 +102,29 @@ export async function getDecision(
   return { decision: decisionOf(row, next?.id ?? null), result };
 }
 
+/**
+ * The evaluation another is compared with: the county-year's run before it (`previous`), the one
+ * the decision in force confirmed (`decision`), or the evaluation named; undefined when there is none.
+ */
+export async function comparedEvaluation(
+  db: Db,
+  me: { county: string; fp_year: number; created_at: string },
+  against: string,
+): Promise<string | undefined> {
+  if (against === 'decision') return (await currentDecision(db, me.county, me.fp_year))?.evaluation_id;
+  if (against !== 'previous') return against;
+  const prev = await db
+    .selectFrom('evaluations')
+    .select('id')
+    .where('county_id', '=', me.county)
+    .where('fp_year', '=', me.fp_year)
+    .where('created_at', '<', me.created_at)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return prev?.id;
+}
+
 export interface ConfirmInput {
   evaluation_id: string;
   /** The day fines fall due: after it, uncollected fines may be deducted from allocations (八). */

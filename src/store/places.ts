@@ -14,6 +14,13 @@ export interface Places {
   county_units: Place[];
 }
 
+/** The counties a reader may see, by id: every county (`readerCounty` null), else its own. */
+export async function listCounties(db: Db, readerCounty: string | null) {
+  let qb = db.selectFrom('counties').selectAll().orderBy('id');
+  if (readerCounty !== null) qb = qb.where('id', '=', readerCounty);
+  return qb.execute();
+}
+
 /** The places of a county; `readerCounty` null reads any county, else only its own (404 otherwise). */
 export async function placesOf(db: Db, readerCounty: string | null, county: string): Promise<Places> {
   if (readerCounty !== null && readerCounty !== county) throw notFound('县', county);

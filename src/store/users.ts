@@ -181,6 +181,33 @@ export async function listUsers(db: Db, county: string | null): Promise<User[]> 
   return (await qb.execute()).map(userOf);
 }
 
+/** The accounts, as listUsers, each with the names of its county and unit. */
+export async function listUsersPlaced(
+  db: Db,
+  county: string | null,
+): Promise<(User & { county_name: string | null; unit_name: string | null })[]> {
+  const users = await listUsers(db, county);
+  const units = await db.selectFrom('units').select(['county_id', 'id', 'name']).execute();
+  const counties = await db.selectFrom('counties').select(['id', 'name']).execute();
+  return users.map((u) => ({
+    ...u,
+    county_name: counties.find((c) => c.id === u.county)?.name ?? null,
+    unit_name: units.find((x) => x.county_id === u.county && x.id === u.unit)?.name ?? null,
+  }));
+}
+
+/** The row of an account an administrator may manage: one of its county (another reads as absent). */
+async function managedRow(db: Db, adminCounty: string | null, id: string): Promise<Row<'users'>> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row || (adminCounty !== null && row.county_id !== adminCounty)) throw notFound('用户', id);
+  return row;
+}
+
+/** An account an administrator may manage: one of its county (another reads as absent). */
+export async function getManagedUser(db: Db, adminCounty: string | null, id: string): Promise<User> {
+  return userOf(await managedRow(db, adminCounty, id));
+}
+
 export async function updateUser(
   ctx: Ctx,
   actor: Actor,
@@ -195,8 +222,7 @@ export async function updateUser(
     display_name?: string | null;
   },
 ): Promise<User> {
-  const row = await ctx.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row || (adminCounty !== null && row.county_id !== adminCounty)) throw notFound('用户', id);
+  const row = await managedRow(ctx.db, adminCounty, id);
   if (patch.county !== undefined) requireOwnCounty(adminCounty, patch.county);
   const before = userOf(row);
   const next: NewUser = {

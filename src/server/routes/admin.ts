@@ -5,11 +5,10 @@ import { Type } from 'typebox';
 import { createCounty, getCounty } from '../../store/cases.ts';
 import type { Ctx } from '../../store/ctx.ts';
 import { notFound } from '../../store/errors.ts';
-import { placesOf } from '../../store/places.ts';
+import { listCounties, placesOf } from '../../store/places.ts';
 import { ROLES, roleZh } from '../../store/scope.ts';
 import { listTokens, revokeToken } from '../../store/tokens.ts';
-import { userOf } from '../../store/user-row.ts';
-import { createUser, listUsers, updateUser } from '../../store/users.ts';
+import { createUser, getManagedUser, listUsersPlaced, updateUser } from '../../store/users.ts';
 import { scopeOf, userOfRequest } from '../auth.ts';
 import {
   CountyParams,
@@ -54,16 +53,9 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => {
-      const users = await listUsers(ctx.db, scopeOf(req).county);
-      const units = await ctx.db.selectFrom('units').select(['county_id', 'id', 'name']).execute();
-      const counties = await ctx.db.selectFrom('counties').select(['id', 'name']).execute();
+      const users = await listUsersPlaced(ctx.db, scopeOf(req).county);
       return {
-        items: users.map((u) => ({
-          ...u,
-          role_zh: roleZh(u.role),
-          county_name: counties.find((c) => c.id === u.county)?.name ?? null,
-          unit_name: units.find((x) => x.county_id === u.county && x.id === u.unit)?.name ?? null,
-        })),
+        items: users.map((u) => ({ ...u, role_zh: roleZh(u.role) })),
         roles: ROLES.map((code) => ({ code, zh: roleZh(code) })),
       };
     },
@@ -122,10 +114,7 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
 
   /** An account the administrator may manage: one of its county (another reads as absent). */
   async function managedUser(req: { params: unknown }, adminCounty: string | null) {
-    const { id } = req.params as { id: string };
-    const row = await ctx.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row || (adminCounty !== null && row.county_id !== adminCounty)) throw notFound('用户', id);
-    return userOf(row);
+    return getManagedUser(ctx.db, adminCounty, (req.params as { id: string }).id);
   }
   app.get(
     '/api/v1/users/:id/tokens',
@@ -178,10 +167,8 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
     },
     async (req) => {
       const user = userOfRequest(req);
-      let qb = ctx.db.selectFrom('counties').selectAll().orderBy('id');
-      if (user.county !== null) qb = qb.where('id', '=', user.county);
       return {
-        items: await qb.execute(),
+        items: await listCounties(ctx.db, user.county),
         packs: ctx.packs('county').map((id) => ({ id, title: ctx.engine(id).pack.title })),
       };
     },

@@ -8,7 +8,7 @@ import { compareResults } from '../../domain/result-diff.ts';
 import { evaluateOffThread } from '../../engine-pool/pool.ts';
 import { buildCase } from '../../store/cases.ts';
 import type { Ctx } from '../../store/ctx.ts';
-import { confirmDecision, currentDecision, getDecision, listDecisions } from '../../store/decisions.ts';
+import { comparedEvaluation, confirmDecision, getDecision, listDecisions } from '../../store/decisions.ts';
 import { invalid, notFound } from '../../store/errors.ts';
 import { getEvaluation } from '../../store/evaluations.ts';
 import { diffChanges, namedDecisions } from '../../workflows/evaluation-answers.ts';
@@ -89,21 +89,7 @@ export function decisionRoutes(app: FastifyInstance, ctx: Ctx): void {
       const { id } = req.params as { id: string };
       const { against } = req.query as { against: string };
       const me = await getEvaluation(ctx, scope, id);
-      let otherId: string | undefined;
-      if (against === 'previous') {
-        const prev = await ctx.db
-          .selectFrom('evaluations')
-          .select('id')
-          .where('county_id', '=', me.receipt.county)
-          .where('fp_year', '=', me.receipt.fp_year)
-          .where('created_at', '<', me.receipt.created_at)
-          .orderBy('created_at', 'desc')
-          .limit(1)
-          .executeTakeFirst();
-        otherId = prev?.id;
-      } else if (against === 'decision')
-        otherId = (await currentDecision(ctx.db, me.receipt.county, me.receipt.fp_year))?.evaluation_id;
-      else otherId = against;
+      const otherId = await comparedEvaluation(ctx.db, me.receipt, against);
       if (!otherId) throw notFound(against === 'decision' ? '本年度的决定' : '上一次评定', against);
       const other = await getEvaluation(ctx, scope, otherId);
       const diff = compareResults(other.result, me.result);
