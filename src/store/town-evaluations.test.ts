@@ -179,5 +179,28 @@ for (const dialect of DIALECTS) {
       );
       expect(townRows.length).toBeGreaterThan(0);
     });
+
+    it("reverses a town pack's rewards when a correction no longer has them, leaving the county's as they were", async () => {
+      tick();
+      await setTownPacks(ctx, admin, 'qingshui', 't-dongfeng', []);
+      tick();
+      const { receipt } = await evaluateYear(ctx, office, 'qingshui', 2009);
+      expect(await townResults(ctx, receipt.id)).toEqual([]);
+      const [current] = await s.db.selectFrom('decisions').select('id').execute();
+      await confirmDecision(ctx, office, 'qingshui', 2009, {
+        evaluation_id: receipt.id,
+        fines_due_on: '2010-03-31',
+        supersedes: current!.id,
+        reason: '东风镇不再执行镇办法',
+      });
+      const reversed = await s.db
+        .selectFrom('ledger_entries as e')
+        .innerJoin('obligations as o', 'o.id', 'e.obligation_id')
+        .select(['o.source_pack'])
+        .where('e.kind', '=', 'reverse')
+        .execute();
+      expect(reversed.length).toBeGreaterThan(0);
+      expect(reversed.every((r) => r.source_pack === TOWN_PACK)).toBe(true);
+    });
   });
 }
