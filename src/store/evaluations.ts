@@ -15,7 +15,12 @@ import { invalid, notFound, StoreError } from './errors.ts';
 import { FACTS, scoped } from './fact-kinds.ts';
 import type { Db, Row } from './schema.ts';
 import type { Scope } from './scope.ts';
-import { evaluateTownPacks, storeTownResults } from './town-evaluations.ts';
+import {
+  evaluateTownPacks,
+  storeTownResults,
+  type TownCheck,
+  verifyTownResults,
+} from './town-evaluations.ts';
 
 export interface Receipt {
   id: string;
@@ -181,6 +186,8 @@ export interface ReceiptCheck {
   same_pack: boolean;
   same_engine: boolean;
   differences: string[];
+  /** Each town pack's (七) result kept with the receipt, re-run the same way. */
+  towns: TownCheck[];
 }
 
 /** Re-runs a receipt: the stored case under the stored readings, with the pack as it is now. */
@@ -214,5 +221,6 @@ export async function verifyReceipt(ctx: Ctx, id: string): Promise<ReceiptCheck>
     same_pack: engine.packHash === row.pack_hash,
     same_engine: ENGINE_VERSION === row.engine_version,
     differences,
+    towns: await verifyTownResults(ctx, id, kase, JSON.parse(row.interpretations)),
   };
 }

@@ -12,7 +12,7 @@ import { createCounty } from './cases.ts';
 import type { Ctx } from './ctx.ts';
 import { confirmDecision } from './decisions.ts';
 import { StoreError } from './errors.ts';
-import { evaluateYear } from './evaluations.ts';
+import { evaluateYear, verifyReceipt } from './evaluations.ts';
 import { type Scope, systemScope } from './scope.ts';
 import { createTestStore, DIALECTS, type TestStore } from './testing.ts';
 import { townResults } from './town-evaluations.ts';
@@ -137,6 +137,18 @@ for (const dialect of DIALECTS) {
         .execute();
       expect(audited.map((a) => a.object_id)).toEqual([towns[0]!.id]);
       expect((await verifyAudit(s.db)).ok).toBe(true);
+      // The receipt's check re-runs the town pack's result; a stored hash that no longer matches shows.
+      expect((await verifyReceipt(ctx, after.receipt.id)).towns).toEqual([
+        { town: 't-dongfeng', pack: TOWN_PACK, reproduces: true, same_pack: true },
+      ]);
+      await s.db
+        .updateTable('town_evaluations')
+        .set({ result_sha256: 'x' })
+        .where('id', '=', towns[0]!.id)
+        .execute();
+      const check = await verifyReceipt(ctx, after.receipt.id);
+      expect(check.reproduces).toBe(true);
+      expect(check.towns[0]!.reproduces).toBe(false);
     });
 
     it('applies a town pack to the town it is set for, which may not be the town it was written for', async () => {

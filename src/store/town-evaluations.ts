@@ -4,7 +4,7 @@
 // the town's clauses. The county's receipt and result are not touched.
 
 import { randomUUID } from 'node:crypto';
-import { sha256 } from '../domain/canonical.ts';
+import { canonicalJson, sha256 } from '../domain/canonical.ts';
 import type { ZerenCase } from '../domain/case.ts';
 import type { ZerenResult } from '../domain/result.ts';
 import { ENGINE_VERSION } from '../engine/engine.ts';
@@ -128,4 +128,37 @@ export async function scopedTownResults(ctx: Ctx, scope: Scope, evaluation: stri
   return Promise.all(
     all.map(async (t) => ({ ...t, result: await scopeResult(ctx.db, scope, t.county, t.result) })),
   );
+}
+
+/** A town pack's result re-run on the receipt's case and readings. */
+export interface TownCheck {
+  town: string;
+  pack: string;
+  /** Re-run now, the result has the stored SHA-256. */
+  reproduces: boolean;
+  same_pack: boolean;
+}
+
+/** Re-runs each town pack's result of an evaluation on its stored case and readings. */
+export async function verifyTownResults(
+  ctx: Ctx,
+  evaluation: string,
+  kase: ZerenCase,
+  interpretations: Record<string, string>,
+): Promise<TownCheck[]> {
+  return (await townResults(ctx, evaluation)).map((t) => {
+    try {
+      const engine = ctx.engine(t.pack, t.town);
+      const out = engine.evaluate(kase, interpretations);
+      return {
+        town: t.town,
+        pack: t.pack,
+        reproduces: out.ok && sha256(canonicalJson(out.value)) === t.result_sha256,
+        same_pack: engine.packHash === t.pack_hash,
+      };
+    } catch {
+      // The pack is no longer there: nothing to re-run it with.
+      return { town: t.town, pack: t.pack, reproduces: false, same_pack: false };
+    }
+  });
 }

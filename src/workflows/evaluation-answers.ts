@@ -59,5 +59,10 @@ export function checkAnswer(c: ReceiptCheck) {
   const verdict_zh = c.reproduces
     ? `复核一致：按存档的案件数据和解读重新评定，结果与回执完全相同${faults.length ? `（但${faults.join('；')}）` : ''}。`
     : `复核不一致：重新评定的结果与回执不同${faults.length ? `（${faults.join('；')}）` : ''}，共 ${c.differences.length} 处差异。`;
-  return { ...c, verdict_zh };
+  const towns = c.towns.length
+    ? c.towns.every((t) => t.reproduces)
+      ? `镇级办法的 ${c.towns.length} 项结果复核一致。`
+      : `镇级办法的 ${c.towns.filter((t) => !t.reproduces).length} 项结果复核不一致。`
+    : '';
+  return { ...c, verdict_zh: verdict_zh + towns };
 }

@@ -186,5 +186,8 @@ export const CheckOut = Obj({
   same_pack: Type.Boolean(),
   same_engine: Type.Boolean(),
   differences: Type.Array(Str),
+  towns: Type.Array(Obj({ town: Str, pack: Str, reproduces: Type.Boolean(), same_pack: Type.Boolean() }), {
+    description: "each town pack's (七) result kept with the receipt, re-run the same way",
+  }),
   verdict_zh: Str,
 });

@@ -95,6 +95,13 @@ for (const dialect of DIALECTS)
       const dongfeng = (await k.as('dongfeng', { url: `/api/v1/evaluations/${receipt.id}` })).json();
       expect(dongfeng.towns[0].view.lines).toHaveLength(t.view.lines.length);
       evaluation = receipt.id;
+      // The receipt's check re-runs the town pack's result too.
+      const check = (await k.as('auditor', { url: `/api/v1/evaluations/${receipt.id}/verify` })).json();
+      expect(check.reproduces).toBe(true);
+      expect(check.towns).toEqual([
+        { town: 't-dongfeng', pack: TOWN_PACK, reproduces: true, same_pack: true },
+      ]);
+      expect(check.verdict_zh).toContain('镇级办法的 1 项结果复核一致');
       townMoney = t.result.consequences.filter((c: { type: string }) =>
         ['fine', 'reward'].includes(c.type),
       ).length;

@@ -141,6 +141,7 @@ describe('evaluation screen helpers', () => {
       same_pack: false,
       same_engine: true,
       differences: [],
+      towns: [],
       verdict_zh: '',
     } as Check;
     expect(checkItems(c).map((i) => [i.label, i.ok])).toEqual([
@@ -149,5 +150,16 @@ describe('evaluation screen helpers', () => {
       ['政策包已与评定时不同', false],
       ['评定引擎版本与评定时相同', true],
     ]);
+    // A town pack's (七) result kept with the receipt that no longer reproduces.
+    const town = { town: 't1', pack: 'p', same_pack: true };
+    expect(
+      checkItems({
+        ...c,
+        towns: [
+          { ...town, reproduces: true },
+          { ...town, reproduces: false },
+        ],
+      }).at(-1),
+    ).toEqual({ label: '镇级办法的结果与回执不同', ok: false });
   });
 });

@@ -105,5 +105,13 @@ export function checkItems(c: Check): { label: string; ok: boolean }[] {
     { label: c.case_intact ? '存档的案件数据完整' : '存档的案件数据与校验值不符', ok: c.case_intact },
     { label: c.same_pack ? '政策包与评定时相同' : '政策包已与评定时不同', ok: c.same_pack },
     { label: c.same_engine ? '评定引擎版本与评定时相同' : '评定引擎版本已与评定时不同', ok: c.same_engine },
+    // 镇级办法 (七): the town packs' results kept with the receipt, re-run the same way.
+    ...(c.towns.length
+      ? [
+          c.towns.every((t) => t.reproduces)
+            ? { label: `镇级办法的 ${c.towns.length} 项结果与回执相同`, ok: true }
+            : { label: '镇级办法的结果与回执不同', ok: false },
+        ]
+      : []),
   ];
 }
