@@ -3,10 +3,10 @@
 // the user is in words (role, county, town or unit by name). The browser shows a menu item or a
 // button only when its route key is listed here; the server still checks every call itself.
 
-import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { USER_ROLE_ZH } from '../domain/labels.ts';
 import { UNIT_KIND_ZH, type UnitKind } from '../domain/vocabulary.ts';
+import { accountPlace, yearsWithData } from '../store/places.ts';
 import type { Db } from '../store/schema.ts';
 import type { UserRole } from '../store/scope.ts';
 import type { User } from '../store/user-row.ts';
@@ -57,49 +57,18 @@ export interface SessionView {
 
 /** The session as the browser sees it: the user in words, the county's years, the permissions. */
 export async function sessionView(db: Db, user: User): Promise<SessionView> {
-  const county = user.county
-    ? await db.selectFrom('counties').select('name').where('id', '=', user.county).executeTakeFirst()
-    : undefined;
-  const unit =
-    user.county && user.unit
-      ? await db
-          .selectFrom('units')
-          .select(['name', 'kind'])
-          .where('county_id', '=', user.county)
-          .where('id', '=', user.unit)
-          .executeTakeFirst()
-      : undefined;
-  // users.display_name arrives with a later migration; until then the column is simply absent.
-  const row = (await db.selectFrom('users').selectAll().where('id', '=', user.id).executeTakeFirst()) as
-    | { display_name?: string | null }
-    | undefined;
+  const place = await accountPlace(db, user);
   return {
     user: {
       ...user,
-      display_name: row?.display_name ?? null,
+      display_name: place.display_name,
       role_zh: USER_ROLE_ZH[user.role],
-      county_name: county?.name ?? null,
-      unit_name: unit?.name ?? null,
-      unit_kind: unit?.kind ?? null,
-      unit_kind_zh: unit ? (UNIT_KIND_ZH[unit.kind as UnitKind] ?? unit.kind) : null,
+      county_name: place.county_name,
+      unit_name: place.unit_name,
+      unit_kind: place.unit_kind,
+      unit_kind_zh: place.unit_kind ? (UNIT_KIND_ZH[place.unit_kind as UnitKind] ?? place.unit_kind) : null,
     },
     years: user.county ? await yearsWithData(db, user.county) : [],
     permissions: permissionsOf(user.role),
   };
-}
-
-/**
- * The FP years a county has data for: imported years, and years with assessments or rosters.
- * (Categories are not enough: a case carries last year's category for comparison.)
- */
-export async function yearsWithData(db: Db, county: string): Promise<number[]> {
-  const rows = await db
-    .selectFrom('county_years')
-    .select('fp_year')
-    .where('county_id', '=', county)
-    .union(db.selectFrom('rosters').select('fp_year').where('county_id', '=', county))
-    .union(db.selectFrom('assessments').select('fp_year').where('county_id', '=', county))
-    .orderBy(sql`fp_year`, 'desc')
-    .execute();
-  return rows.map((r) => Number(r.fp_year));
 }

@@ -9,6 +9,7 @@ import { DEMO_COUNTY, type DemoAccount, seedDemo } from '../demo/seed.ts';
 import { startEvaluationWorkers } from '../engine-pool/pool.ts';
 import { openStore, storeOptionsFromEnv } from '../store/db.ts';
 import { migrate } from '../store/migrate.ts';
+import { listCounties } from '../store/places.ts';
 import { buildApp } from './app.ts';
 import { DeployError, type Deployment, deploymentFromEnv } from './deploy.ts';
 import { readinessFromEnv } from './health.ts';
@@ -63,7 +64,7 @@ await migrate(store.db).catch((e: Error) =>
 const ctx = makeCtx(store.db);
 
 let accounts: DemoAccount[] | undefined;
-const counties = await store.db.selectFrom('counties').select('id').execute();
+const counties = await listCounties(store.db, null);
 if (counties.length === 0) {
   process.stdout.write('首次启动：正在生成示范县（两个计生年度）… / first start: seeding the demo county…\n');
   const t = Date.now();

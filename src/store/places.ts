@@ -1,6 +1,8 @@
-// The county's tree of places, as a picker shows it: its towns (镇（场）) with their villages, and
-// the county units (县直单位). Open units only; names as the office keeps them.
+// Places as pickers and the session show them: the counties a reader may see; a county's tree —
+// its towns (镇（场）) with their villages, and the county units (县直单位), open units only, names
+// as the office keeps them; an account's county and unit by name; the FP years a county has data for.
 
+import { sql } from 'kysely';
 import { notFound } from './errors.ts';
 import type { Db } from './schema.ts';
 
@@ -48,4 +50,54 @@ export async function placesOf(db: Db, readerCounty: string | null, county: stri
       })),
     county_units: units.filter((u) => u.kind === 'county_unit').map(place),
   };
+}
+
+/** An account's display name and the names of its county and unit (and the unit's kind). */
+export async function accountPlace(
+  db: Db,
+  user: { id: string; county: string | null; unit: string | null },
+): Promise<{
+  display_name: string | null;
+  county_name: string | null;
+  unit_name: string | null;
+  unit_kind: string | null;
+}> {
+  const county = user.county
+    ? await db.selectFrom('counties').select('name').where('id', '=', user.county).executeTakeFirst()
+    : undefined;
+  const unit =
+    user.county && user.unit
+      ? await db
+          .selectFrom('units')
+          .select(['name', 'kind'])
+          .where('county_id', '=', user.county)
+          .where('id', '=', user.unit)
+          .executeTakeFirst()
+      : undefined;
+  // users.display_name arrives with a later migration; until then the column is simply absent.
+  const row = (await db.selectFrom('users').selectAll().where('id', '=', user.id).executeTakeFirst()) as
+    | { display_name?: string | null }
+    | undefined;
+  return {
+    display_name: row?.display_name ?? null,
+    county_name: county?.name ?? null,
+    unit_name: unit?.name ?? null,
+    unit_kind: unit?.kind ?? null,
+  };
+}
+
+/**
+ * The FP years a county has data for: imported years, and years with assessments or rosters.
+ * (Categories are not enough: a case carries last year's category for comparison.)
+ */
+export async function yearsWithData(db: Db, county: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('county_years')
+    .select('fp_year')
+    .where('county_id', '=', county)
+    .union(db.selectFrom('rosters').select('fp_year').where('county_id', '=', county))
+    .union(db.selectFrom('assessments').select('fp_year').where('county_id', '=', county))
+    .orderBy(sql`fp_year`, 'desc')
+    .execute();
+  return rows.map((r) => Number(r.fp_year));
 }
