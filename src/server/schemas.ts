@@ -16,6 +16,7 @@ import {
 import type { FactName } from '../store/fact-kinds.ts';
 import { PASSWORD_MAX } from '../store/passwords.ts';
 import { ROLES } from '../store/scope.ts';
+import { Enum } from './schema-kit.ts';
 
 /** Paging stops here: beyond it an offset is a mistake or an attack, not a page. */
 export const OFFSET_MAX = 1_000_000_000;
@@ -23,7 +24,6 @@ export const OFFSET_MAX = 1_000_000_000;
 export const DateStr = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 const Id = Type.String({ minLength: 1, maxLength: 100 });
 const FpYear = Type.Integer({ minimum: 1900, maximum: 2200, description: '计生年度 FP year' });
-const Enum = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 /** A name people read: no control, bidirectional or zero-width characters (domain/names.ts). */
 export const Name = Type.String({ minLength: 1, maxLength: 100, pattern: NAME_PATTERN });
 export const TokenName = Type.String({ minLength: 1, maxLength: 100, pattern: NAME_PATTERN });

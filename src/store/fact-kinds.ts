@@ -19,6 +19,8 @@ export type FactName =
   | 'incidents';
 
 export type Api = Record<string, unknown>;
+/** A stored fact as the API answers it: its fields, its id and its history. */
+export type StoredFact = Api & { id: string; created_at: string; updated_at: string };
 type Qb = SelectQueryBuilder<any, any, any>;
 
 export interface FactKind {
@@ -28,7 +30,7 @@ export interface FactKind {
   natural: boolean;
   /** close: sets an end date (closed_on / to_date), or retracts the row (withdrawn, kept). */
   close: 'closed_on' | 'to_date' | 'retract';
-  toApi(row: any): Api;
+  toApi(row: any): StoredFact;
   toRow(a: Api): Record<string, unknown>;
   /** The fact as the case format writes it (no id unless the case has one). */
   toCase(a: Api): Record<string, unknown>;

@@ -10,7 +10,7 @@ import { type Problem, problem } from '../domain/problems.ts';
 import { appendAudit } from './audit.ts';
 import type { Ctx } from './ctx.ts';
 import { conflict, invalid, notFound } from './errors.ts';
-import { type Api, FACTS, type FactKind, type FactName, scoped } from './fact-kinds.ts';
+import { type Api, FACTS, type FactKind, type FactName, type StoredFact, scoped } from './fact-kinds.ts';
 import { notifyNoticeIssued } from './notify.ts';
 import type { Db, Tx } from './schema.ts';
 import type { Scope } from './scope.ts';
@@ -21,7 +21,7 @@ export interface Page {
 }
 
 export interface Listed {
-  items: Api[];
+  items: StoredFact[];
   total: number;
   limit: number;
   offset: number;
@@ -62,7 +62,7 @@ export async function getFact(
   county: string,
   name: FactName,
   id: string,
-): Promise<Api> {
+): Promise<StoredFact> {
   requireCounty(scope, county);
   const kind = FACTS[name];
   const row = await scoped(
@@ -217,7 +217,7 @@ export async function createFact(
   county: string,
   name: FactName,
   input: Api,
-): Promise<Api> {
+): Promise<StoredFact> {
   requireCounty(scope, county);
   const kind = FACTS[name];
   const a: Api = { ...input };
@@ -283,7 +283,7 @@ export async function createFact(
       at,
     );
     if (name === 'warning_notices') {
-      const n = created as { id: string; unit: string; matter: string; deadline?: string };
+      const n = created as StoredFact & { unit: string; matter: string; deadline?: string };
       await notifyNoticeIssued(trx, {
         county,
         notice: n.id,
@@ -305,7 +305,7 @@ export async function updateFact(
   name: FactName,
   id: string,
   patch: Api,
-): Promise<Api> {
+): Promise<StoredFact> {
   const kind = FACTS[name];
   const before = await getFact(ctx, scope, county, name, id);
   if (before.retracted_at)
@@ -331,7 +331,7 @@ async function writeAudited(
   before: Api,
   verb: 'update' | 'close',
   at: string,
-): Promise<Api> {
+): Promise<StoredFact> {
   const kind = FACTS[name];
   const row = any(trx).selectFrom(name).selectAll().where('county_id', '=', county).where('id', '=', id);
   await any(trx)
@@ -365,7 +365,7 @@ export async function closeFact(
   name: FactName,
   id: string,
   body: { on?: string; reason?: string },
-): Promise<Api> {
+): Promise<StoredFact> {
   const kind = FACTS[name];
   const before = await getFact(ctx, scope, county, name, id);
   const problems: Problem[] = [];

@@ -26,7 +26,7 @@ export interface ActionView {
   id: string;
   fp_year: number;
   decision_id: string;
-  subject: { kind: string; id: string; name: string };
+  subject: { kind: 'unit' | 'person'; id: string; name: string };
   type: string;
   type_zh: string;
   clause: string;
@@ -122,7 +122,7 @@ export async function listActions(
       fp_year: a.fp_year,
       decision_id: a.decision_id,
       subject: {
-        kind: a.subject_kind,
+        kind: a.subject_kind as ActionView['subject']['kind'],
         id: a.subject_id,
         name: names.get(`${a.subject_kind}:${a.subject_id}`) ?? a.subject_id,
       },

@@ -7,6 +7,7 @@ import { labelOf } from '../domain/labels.ts';
 import {
   ASSESSMENT_KIND_ZH,
   ASSESSOR_ZH,
+  type AssessmentKind,
   type Assessor,
   OUTCOME_ZH,
   type Outcome,
@@ -54,7 +55,7 @@ export async function yearAssessments(ctx: Ctx, scope: Scope, county: string, ye
   const rows = await everything(ctx, scope, county, 'assessments', { fp_year: String(year) });
   const items = rows.map((a) => {
     const subject = byId.get(String(a.subject));
-    const kind = String(a.kind);
+    const kind = a.kind as AssessmentKind;
     return {
       id: String(a.id),
       fp_year: year,

@@ -38,6 +38,12 @@ export interface RosterContent {
   posts: RosterPost[];
   links: RosterLink[];
 }
+/** A roster as submitted, before checkRoster: a link may lack a field its kind needs. */
+export interface RosterDraft {
+  people: CasePerson[];
+  posts: RosterPost[];
+  links: ({ kind: RosterLink['kind']; person?: string; unit?: string; village: string } & Dated)[];
+}
 
 /** The unit a roster is for, its villages (a town's) and every unit of the county (for references). */
 export interface Setting {
@@ -196,7 +202,7 @@ export function checkRoster(
   engine: Engine,
   s: Setting,
   year: number,
-  content: RosterContent,
+  content: RosterDraft,
   known: Map<string, StoredPerson>,
 ): Problem[] {
   const problems: Problem[] = [];
@@ -267,7 +273,9 @@ export function checkRoster(
       return;
     }
     if (l.kind === 'stationed') {
-      used.add(l.person);
+      // A link without its person is already a problem (the case validator names it).
+      const person = l.person ?? '';
+      used.add(person);
       if (!villages.has(l.village))
         add(
           `${path}.village`,
@@ -275,7 +283,7 @@ export function checkRoster(
           '不是本镇（场）所属的村（社区、工区）',
           'is not a village of this town',
         );
-      if (!townCadres.has(l.person))
+      if (!townCadres.has(person))
         add(
           `${path}.person`,
           'not_town_cadre',

@@ -26,6 +26,7 @@ import {
   loadSetting,
   noRoster,
   type RosterContent,
+  type RosterDraft,
   type Setting,
   storedContent,
   storedPeople,
@@ -55,7 +56,7 @@ export function requireOffice(scope: Scope): void {
     );
 }
 
-export const ids = (content: RosterContent) => content.people.map((p) => p.id);
+export const ids = (content: Pick<RosterContent, 'people'>) => content.people.map((p) => p.id);
 
 export async function rosterRow(db: Db | Tx, county: string, year: number, unit: string) {
   return db
@@ -159,7 +160,7 @@ export async function submitRoster(
   county: string,
   year: number,
   unit: string,
-  content: RosterContent,
+  content: RosterDraft,
 ) {
   requireSubmitter(scope, county, unit);
   const s = await loadSetting(ctx.db, county, unit, ctx.engine);

@@ -1,6 +1,5 @@
 // Accounts and counties (administrators). The audit trail is in audit.ts.
 
-import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { createCounty, getCounty } from '../../store/cases.ts';
 import type { Ctx } from '../../store/ctx.ts';
@@ -10,6 +9,7 @@ import { ROLES, roleZh } from '../../store/scope.ts';
 import { listTokens, revokeToken } from '../../store/tokens.ts';
 import { createUser, getManagedUser, listUsersPlaced, updateUser } from '../../store/users.ts';
 import { scopeOf, userOfRequest } from '../auth.ts';
+import type { TypedApp } from '../schema-kit.ts';
 import {
   CountyParams,
   errors,
@@ -34,7 +34,7 @@ const UserListed = Type.Object({
   unit_name: Type.Union([Type.String(), Type.Null()]),
 });
 
-export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
+export function adminRoutes(app: TypedApp, ctx: Ctx): void {
   app.get(
     '/api/v1/users',
     {
@@ -74,14 +74,7 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
     },
     async (req, reply) => {
       const scope = scopeOf(req);
-      const body = req.body as {
-        username: string;
-        password: string;
-        role: string;
-        county?: string;
-        unit?: string;
-        display_name?: string;
-      };
+      const body = req.body;
       const user = await createUser(ctx, scope.actor, body, scope.county);
       reply.status(201);
       return user;
@@ -102,19 +95,13 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
     },
     async (req) => {
       const scope = scopeOf(req);
-      return updateUser(
-        ctx,
-        scope.actor,
-        scope.county,
-        (req.params as { id: string }).id,
-        req.body as Record<string, never>,
-      );
+      return updateUser(ctx, scope.actor, scope.county, req.params.id, req.body);
     },
   );
 
   /** An account the administrator may manage: one of its county (another reads as absent). */
-  async function managedUser(req: { params: unknown }, adminCounty: string | null) {
-    return getManagedUser(ctx.db, adminCounty, (req.params as { id: string }).id);
+  async function managedUser(req: { params: { id: string } }, adminCounty: string | null) {
+    return getManagedUser(ctx.db, adminCounty, req.params.id);
   }
   app.get(
     '/api/v1/users/:id/tokens',
@@ -144,7 +131,7 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
     async (req) => {
       const scope = scopeOf(req);
       const user = await managedUser(req, scope.county);
-      return revokeToken(ctx, scope.actor, user, (req.params as { token: string }).token);
+      return revokeToken(ctx, scope.actor, user, req.params.token);
     },
   );
 
@@ -184,7 +171,7 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => {
-      const { county } = req.params as { county: string };
+      const { county } = req.params;
       const scope = scopeOf(req);
       if (scope.county !== null && scope.county !== county) throw notFound('县', county);
       return getCounty(ctx.db, county);
@@ -212,7 +199,7 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
         },
       },
     },
-    async (req) => placesOf(ctx.db, scopeOf(req).county, (req.params as { county: string }).county),
+    async (req) => placesOf(ctx.db, scopeOf(req).county, req.params.county),
   );
   app.post(
     '/api/v1/counties',
@@ -236,7 +223,7 @@ export function adminRoutes(app: FastifyInstance, ctx: Ctx): void {
       const scope = scopeOf(req);
       if (scope.county !== null) throw notFound('县', '');
       reply.status(201);
-      return createCounty(ctx, scope.actor, req.body as { id: string; name: string; policy?: string });
+      return createCounty(ctx, scope.actor, req.body);
     },
   );
 }

@@ -3,10 +3,9 @@
 
 import { Type } from 'typebox';
 import { ASSESSORS, OUTCOMES } from '../../domain/vocabulary.ts';
-import { Int, Obj, Str, Text } from '../schema-kit.ts';
+import { Enum, Int, Obj, Str, Text } from '../schema-kit.ts';
 
 const Num = Type.Union([Type.Number(), Type.Null()]);
-const Enum = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Named = Type.Array(Obj({ id: Str, name: Str }));
 
 export const YearAssessments = Obj(

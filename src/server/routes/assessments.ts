@@ -1,7 +1,6 @@
 // Assessments beyond the facts API: rankings and category changes as the engine reads them, and
 // the county's scores from Excel (template and import). Handlers only translate.
 
-import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Ctx } from '../../store/ctx.ts';
 import { labelledRankings, yearAssessments } from '../../workflows/assessments-year.ts';
@@ -9,14 +8,13 @@ import { getRankings } from '../../workflows/rankings.ts';
 import { requireOffice, scoresTemplate } from '../../workflows/scores-excel.ts';
 import { importScores } from '../../workflows/scores-import.ts';
 import { scopeOf } from '../auth.ts';
+import type { TypedApp } from '../schema-kit.ts';
 import { errors, YearParams } from '../schemas.ts';
 import { Rankings, ScoresImported, YearAssessments } from './assessment-schemas.ts';
 import { acceptUploads, sendXlsx, UPLOAD_HELP, uploadOf, XLSX_LIMIT } from './uploads.ts';
 
-type P = { county: string; fpYear: number };
-
-export function assessmentRoutes(app: FastifyInstance, ctx: Ctx): void {
-  app.register(async (r) => {
+export function assessmentRoutes(app: TypedApp, ctx: Ctx): void {
+  app.register(async (r: TypedApp) => {
     await acceptUploads(r);
     const base = '/api/v1/counties/:county/years/:fpYear';
     const tags = ['assessments'];
@@ -42,8 +40,8 @@ export function assessmentRoutes(app: FastifyInstance, ctx: Ctx): void {
         },
       },
       async (req) => {
-        const { county, fpYear } = req.params as P;
-        const { I5 } = req.query as { I5?: string };
+        const { county, fpYear } = req.params;
+        const { I5 } = req.query;
         const r = await getRankings(ctx, scopeOf(req), county, fpYear, I5 === undefined ? {} : { I5 });
         return labelledRankings(ctx, scopeOf(req), county, r);
       },
@@ -60,7 +58,7 @@ export function assessmentRoutes(app: FastifyInstance, ctx: Ctx): void {
         },
       },
       async (req) => {
-        const { county, fpYear } = req.params as P;
+        const { county, fpYear } = req.params;
         return yearAssessments(ctx, scopeOf(req), county, fpYear);
       },
     );
@@ -76,7 +74,7 @@ export function assessmentRoutes(app: FastifyInstance, ctx: Ctx): void {
         },
       },
       async (req, reply) => {
-        const { county, fpYear } = req.params as P;
+        const { county, fpYear } = req.params;
         return sendXlsx(reply, await scoresTemplate(ctx, scopeOf(req), county, fpYear));
       },
     );
@@ -92,7 +90,7 @@ export function assessmentRoutes(app: FastifyInstance, ctx: Ctx): void {
         },
       },
       async (req) => {
-        const { county, fpYear } = req.params as P;
+        const { county, fpYear } = req.params;
         requireOffice(scopeOf(req), county);
         return importScores(ctx, scopeOf(req), county, fpYear, await uploadOf(req));
       },

@@ -2,13 +2,13 @@
 // the entries of the reader's county filtered and paged, who appears in it, the head of the chain
 // to keep, and the check of the chain against a head kept earlier.
 
-import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { auditHead, verifyAudit } from '../../store/audit.ts';
 import { auditActors, listAudit } from '../../store/audit-query.ts';
 import type { Ctx } from '../../store/ctx.ts';
 import { invalid } from '../../store/errors.ts';
 import { scopeOf } from '../auth.ts';
+import type { TypedApp } from '../schema-kit.ts';
 import { DateStr, errors, OFFSET_MAX } from '../schemas.ts';
 
 const SEQ_MAX = 2 ** 31 - 1;
@@ -71,7 +71,7 @@ function keptHead(q: {
   return { seq: q.seq, hash: q.hash };
 }
 
-export function auditRoutes(app: FastifyInstance, ctx: Ctx): void {
+export function auditRoutes(app: TypedApp, ctx: Ctx): void {
   const tags = ['audit'];
   app.get(
     '/api/v1/audit',
@@ -104,11 +104,7 @@ export function auditRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => {
-      const { limit, offset, before_seq, ...filter } = req.query as Record<string, string | undefined> & {
-        limit: number;
-        offset: number;
-        before_seq?: number;
-      };
+      const { limit, offset, before_seq, ...filter } = req.query;
       if (filter.from && filter.to && filter.from > filter.to)
         throw invalid([
           { path: 'to', code: 'range', zh: '截止日期不能早于起始日期', en: 'to is before from' },
@@ -169,6 +165,6 @@ export function auditRoutes(app: FastifyInstance, ctx: Ctx): void {
         response: { 200: Verification, ...errors(400, 401, 403, 422) },
       },
     },
-    async (req) => verifyAudit(ctx.db, keptHead(req.query as { head?: string; seq?: number; hash?: string })),
+    async (req) => verifyAudit(ctx.db, keptHead(req.query)),
   );
 }

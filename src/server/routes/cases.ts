@@ -1,6 +1,5 @@
 // A county's FP year as one case (export and import), its evaluations and their receipts.
 
-import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { exportCase, getCounty } from '../../store/cases.ts';
 import type { Ctx } from '../../store/ctx.ts';
@@ -8,6 +7,7 @@ import { evaluateYear, getEvaluation, listEvaluations, verifyReceipt } from '../
 import { importCase } from '../../store/year-import.ts';
 import { checkAnswer, evaluationAnswer, namedReceipts } from '../../workflows/evaluation-answers.ts';
 import { scopeOf } from '../auth.ts';
+import type { TypedApp } from '../schema-kit.ts';
 import { errors, IdParams, Interpretations, Open, YearParams } from '../schemas.ts';
 import { acceptLargeJson, LargeJson, validateLarge } from '../validation/validate-large.ts';
 import { CheckOut, EvaluationOut, ReceiptOut } from './evaluation-schemas.ts';
@@ -29,7 +29,7 @@ const ImportSummaryOut = Type.Object({
   changes: n('the sum of the above'),
 });
 
-export function caseRoutes(app: FastifyInstance, ctx: Ctx): void {
+export function caseRoutes(app: TypedApp, ctx: Ctx): void {
   const base = '/api/v1/counties/:county/years/:fpYear';
   const tags = ['cases'];
   app.get(
@@ -43,12 +43,12 @@ export function caseRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => {
-      const { county, fpYear } = req.params as { county: string; fpYear: number };
+      const { county, fpYear } = req.params;
       return exportCase(ctx, scopeOf(req), county, fpYear);
     },
   );
   // A large case is parsed and validated in a worker thread (validation/validate-large.ts).
-  app.register(async (r) => {
+  app.register(async (r: TypedApp) => {
     acceptLargeJson(r, CASE_LIMIT);
     r.put(
       `${base}/case`,
@@ -64,7 +64,7 @@ export function caseRoutes(app: FastifyInstance, ctx: Ctx): void {
         },
       },
       async (req) => {
-        const { county, fpYear } = req.params as { county: string; fpYear: number };
+        const { county, fpYear } = req.params;
         const body =
           req.body instanceof LargeJson
             ? await validateLarge((await getCounty(ctx.db, county)).policy, req.body)
@@ -87,12 +87,11 @@ export function caseRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req, reply) => {
-      const { county, fpYear } = req.params as { county: string; fpYear: number };
-      const body = (req.body ?? {}) as { interpretations?: Record<string, string> };
+      const { county, fpYear } = req.params;
       reply.status(201);
       return evaluationAnswer(
         ctx,
-        await evaluateYear(ctx, scopeOf(req), county, fpYear, body.interpretations ?? {}),
+        await evaluateYear(ctx, scopeOf(req), county, fpYear, req.body?.interpretations ?? {}),
         scopeOf(req),
       );
     },
@@ -108,7 +107,7 @@ export function caseRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => {
-      const { county, fpYear } = req.params as { county: string; fpYear: number };
+      const { county, fpYear } = req.params;
       return { items: await namedReceipts(ctx.db, await listEvaluations(ctx, scopeOf(req), county, fpYear)) };
     },
   );
@@ -123,12 +122,7 @@ export function caseRoutes(app: FastifyInstance, ctx: Ctx): void {
         response: { 200: EvaluationOut, ...errors(401, 403, 404) },
       },
     },
-    async (req) =>
-      evaluationAnswer(
-        ctx,
-        await getEvaluation(ctx, scopeOf(req), (req.params as { id: string }).id),
-        scopeOf(req),
-      ),
+    async (req) => evaluationAnswer(ctx, await getEvaluation(ctx, scopeOf(req), req.params.id), scopeOf(req)),
   );
   app.get(
     '/api/v1/evaluations/:id/verify',
@@ -141,7 +135,7 @@ export function caseRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       await getEvaluation(ctx, scopeOf(req), id);
       return checkAnswer(await verifyReceipt(ctx, id));
     },

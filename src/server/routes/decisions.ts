@@ -1,7 +1,6 @@
 // Decisions: what-if readings, the differences between runs, confirming an evaluation as the
 // year's decision and correcting it.
 
-import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ZerenResult } from '../../domain/result.ts';
 import { compareResults } from '../../domain/result-diff.ts';
@@ -13,6 +12,7 @@ import { invalid, notFound } from '../../store/errors.ts';
 import { getEvaluation } from '../../store/evaluations.ts';
 import { diffChanges, namedDecisions } from '../../workflows/evaluation-answers.ts';
 import { scopeOf } from '../auth.ts';
+import type { TypedApp } from '../schema-kit.ts';
 import { DateStr, errors, IdParams, Interpretations, YearParams } from '../schemas.ts';
 import { DecisionOut, DiffOut, Result, WhatIfOut } from './evaluation-schemas.ts';
 
@@ -31,7 +31,7 @@ const totals = (r: ZerenResult) => {
   };
 };
 
-export function decisionRoutes(app: FastifyInstance, ctx: Ctx): void {
+export function decisionRoutes(app: TypedApp, ctx: Ctx): void {
   const base = '/api/v1/counties/:county/years/:fpYear';
   const tags = ['decisions'];
 
@@ -47,17 +47,13 @@ export function decisionRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => {
-      const { county, fpYear } = req.params as { county: string; fpYear: number };
+      const { county, fpYear } = req.params;
       const scope = scopeOf(req);
       if (scope.county !== county) throw notFound('县', county);
       const kase = await buildCase(ctx.db, county, fpYear);
       const [base, other] = await Promise.all([
         evaluateOffThread(kase.policy, kase),
-        evaluateOffThread(
-          kase.policy,
-          kase,
-          (req.body as { interpretations: Record<string, string> }).interpretations,
-        ),
+        evaluateOffThread(kase.policy, kase, req.body.interpretations),
       ]);
       if (!base.ok) throw invalid(base.problems);
       if (!other.ok) throw invalid(other.problems);
@@ -86,8 +82,8 @@ export function decisionRoutes(app: FastifyInstance, ctx: Ctx): void {
     },
     async (req) => {
       const scope = scopeOf(req);
-      const { id } = req.params as { id: string };
-      const { against } = req.query as { against: string };
+      const { id } = req.params;
+      const { against } = req.query;
       const me = await getEvaluation(ctx, scope, id);
       const otherId = await comparedEvaluation(ctx.db, me.receipt, against);
       if (!otherId) throw notFound(against === 'decision' ? '本年度的决定' : '上一次评定', against);
@@ -117,7 +113,7 @@ export function decisionRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => {
-      const { county, fpYear } = req.params as { county: string; fpYear: number };
+      const { county, fpYear } = req.params;
       return {
         items: await namedDecisions(ctx.db, await listDecisions(ctx.db, scopeOf(req), county, fpYear)),
       };
@@ -145,14 +141,8 @@ export function decisionRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req, reply) => {
-      const { county, fpYear } = req.params as { county: string; fpYear: number };
-      const decision = await confirmDecision(
-        ctx,
-        scopeOf(req),
-        county,
-        fpYear,
-        req.body as { evaluation_id: string; fines_due_on: string; supersedes?: string; reason?: string },
-      );
+      const { county, fpYear } = req.params;
+      const decision = await confirmDecision(ctx, scopeOf(req), county, fpYear, req.body);
       reply.status(201);
       return (await namedDecisions(ctx.db, [decision]))[0];
     },
@@ -172,8 +162,8 @@ export function decisionRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => {
-      const { decision, result } = await getDecision(ctx, scopeOf(req), (req.params as { id: string }).id);
-      return { decision: (await namedDecisions(ctx.db, [decision]))[0], result };
+      const { decision, result } = await getDecision(ctx, scopeOf(req), req.params.id);
+      return { decision: (await namedDecisions(ctx.db, [decision]))[0]!, result };
     },
   );
 }

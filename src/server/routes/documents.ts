@@ -4,7 +4,7 @@
 // what was issued; and each office's letterhead. A document is issued — numbered, kept and
 // recorded in the audit trail — the first time it is asked for; later requests get the same one.
 
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { DocumentFile } from '../../documents/common.ts';
 import { decisionDocument } from '../../documents/decision.ts';
@@ -16,8 +16,10 @@ import { actionDocument } from '../../documents/personnel.ts';
 import { documentRegister } from '../../documents/register.ts';
 import type { Ctx } from '../../store/ctx.ts';
 import { notFound } from '../../store/errors.ts';
+import type { Scope } from '../../store/scope.ts';
 import { attachment } from '../../workflows/xlsx.ts';
 import { scopeOf } from '../auth.ts';
+import type { TypedApp } from '../schema-kit.ts';
 import { CountyParams, errors, IdParams, Open } from '../schemas.ts';
 
 /** A document as a download, its 发文字号 in a header (URI-encoded) for scripts and the web app. */
@@ -55,32 +57,34 @@ const OfficeOut = Type.Object({
   editable: Type.Boolean({ description: 'whether you may set it (each office its own)' }),
 });
 
-export function documentRoutes(app: FastifyInstance, ctx: Ctx): void {
+export function documentRoutes(app: TypedApp, ctx: Ctx): void {
   const tags = ['documents'];
-  const doc = (url: string, summary: string, make: (req: FastifyRequest) => Promise<DocumentFile>) =>
+  /** A document of one record: made for the caller's scope from the record's id. */
+  const doc = (url: string, summary: string, make: (scope: Scope, id: string) => Promise<DocumentFile>) =>
     app.get(
       url,
       { schema: { tags, summary, params: IdParams, response: errors(401, 403, 404, 409, 422) } },
-      async (req, reply) => sendDocument(reply, await make(req)),
+      async (req, reply) => sendDocument(reply, await make(scopeOf(req), req.params.id)),
     );
-  const id = (req: FastifyRequest) => (req.params as { id: string }).id;
-  doc('/api/v1/decisions/:id/document.docx', 'the 奖惩决定 (a correction: its own 决定), as Word', (req) =>
-    decisionDocument(ctx, scopeOf(req), id(req)),
+  doc(
+    '/api/v1/decisions/:id/document.docx',
+    'the 奖惩决定 (a correction: its own 决定), as Word',
+    (scope, id) => decisionDocument(ctx, scope, id),
   );
   doc(
     '/api/v1/obligations/:id/notice.docx',
     'the 罚款缴纳通知书 of a fine, or the 奖金兑现通知 of a reward, under the decision in force',
-    (req) => obligationNotice(ctx, scopeOf(req), id(req)),
+    (scope, id) => obligationNotice(ctx, scope, id),
   );
   doc(
     '/api/v1/ledger-entries/:id/document.docx',
     'the paper of a move: 收款收据 (collect), 奖金领款收据 (pay), 解缴凭证 (remit), 扣缴通知书 (deduct)',
-    (req) => entryDocument(ctx, scopeOf(req), id(req)),
+    (scope, id) => entryDocument(ctx, scope, id),
   );
   doc(
     '/api/v1/personnel-actions/:id/document.docx',
     'the 诫勉谈话通知 of an admonishment talk, or the 人事处理建议函 to the authority that decides',
-    (req) => actionDocument(ctx, scopeOf(req), id(req)),
+    (scope, id) => actionDocument(ctx, scope, id),
   );
 
   app.get(
@@ -102,9 +106,9 @@ export function documentRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => {
-      const { county } = req.params as { county: string };
+      const { county } = req.params;
       return {
-        items: await documentRegister(ctx, scopeOf(req), county, (req.query as { year?: number }).year),
+        items: await documentRegister(ctx, scopeOf(req), county, req.query.year),
       };
     },
   );
@@ -120,7 +124,7 @@ export function documentRoutes(app: FastifyInstance, ctx: Ctx): void {
     },
     async (req) => {
       const scope = scopeOf(req);
-      const items = await listOffices(ctx, scope, (req.params as { county: string }).county);
+      const items = await listOffices(ctx, scope, req.params.county);
       return {
         items: items.map((o) => ({ ...o, name_zh: OFFICE_ZH[o.id], editable: mayEditOffice(scope, o.id) })),
       };
@@ -131,7 +135,7 @@ export function documentRoutes(app: FastifyInstance, ctx: Ctx): void {
     {
       // Another county's offices are as absent as none, before the body is read.
       preValidation: async (req) => {
-        const { county } = req.params as { county: string };
+        const { county } = req.params;
         if (scopeOf(req).county !== county) throw notFound('县', county);
       },
       schema: {
@@ -143,9 +147,9 @@ export function documentRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => {
-      const { county } = req.params as { county: string };
+      const { county } = req.params;
       const scope = scopeOf(req);
-      const o = await setOffice(ctx, scope, county, req.body as Record<string, unknown>);
+      const o = await setOffice(ctx, scope, county, req.body);
       return { ...o, name_zh: OFFICE_ZH[o.id], editable: mayEditOffice(scope, o.id) };
     },
   );

@@ -1,12 +1,12 @@
 // The facts of a county, one set of routes per kind: list (paged, filtered), read, create,
 // update, close. Handlers only translate; the data layer checks, scopes and records.
 
-import type { FastifyInstance } from 'fastify';
 import type { Ctx } from '../../store/ctx.ts';
 import { FACTS } from '../../store/fact-kinds.ts';
 import { closeFact, createFact, getFact, listFacts, updateFact } from '../../store/facts.ts';
 import { FACT_ROUTES } from '../access.ts';
 import { scopeOf } from '../auth.ts';
+import type { TypedApp } from '../schema-kit.ts';
 import {
   CloseBody,
   CountyParams,
@@ -19,7 +19,7 @@ import {
   patchBody,
 } from '../schemas.ts';
 
-export function factRoutes(app: FastifyInstance, ctx: Ctx): void {
+export function factRoutes(app: TypedApp, ctx: Ctx): void {
   for (const [seg, name] of Object.entries(FACT_ROUTES)) {
     const base = `/api/v1/counties/:county/${seg}`;
     const tags = [seg];
@@ -35,8 +35,8 @@ export function factRoutes(app: FastifyInstance, ctx: Ctx): void {
         },
       },
       async (req) => {
-        const { county } = req.params as { county: string };
-        const { limit, offset, include_retracted, ...filters } = req.query as Record<string, unknown>;
+        const { county } = req.params;
+        const { limit, offset, include_retracted, ...filters } = req.query;
         return listFacts(
           ctx,
           scopeOf(req),
@@ -59,7 +59,7 @@ export function factRoutes(app: FastifyInstance, ctx: Ctx): void {
         },
       },
       async (req) => {
-        const { county, id } = req.params as { county: string; id: string };
+        const { county, id } = req.params;
         return getFact(ctx, scopeOf(req), county, name, id);
       },
     );
@@ -75,9 +75,9 @@ export function factRoutes(app: FastifyInstance, ctx: Ctx): void {
         },
       },
       async (req, reply) => {
-        const { county } = req.params as { county: string };
+        const { county } = req.params;
         reply.status(201);
-        return createFact(ctx, scopeOf(req), county, name, req.body as Record<string, unknown>);
+        return createFact(ctx, scopeOf(req), county, name, req.body);
       },
     );
     app.patch(
@@ -92,8 +92,8 @@ export function factRoutes(app: FastifyInstance, ctx: Ctx): void {
         },
       },
       async (req) => {
-        const { county, id } = req.params as { county: string; id: string };
-        return updateFact(ctx, scopeOf(req), county, name, id, req.body as Record<string, unknown>);
+        const { county, id } = req.params;
+        return updateFact(ctx, scopeOf(req), county, name, id, req.body);
       },
     );
     app.post(
@@ -108,8 +108,8 @@ export function factRoutes(app: FastifyInstance, ctx: Ctx): void {
         },
       },
       async (req) => {
-        const { county, id } = req.params as { county: string; id: string };
-        return closeFact(ctx, scopeOf(req), county, name, id, req.body as { on?: string; reason?: string });
+        const { county, id } = req.params;
+        return closeFact(ctx, scopeOf(req), county, name, id, req.body);
       },
     );
   }

@@ -2,19 +2,15 @@
 // money. Every move carries an Idempotency-Key: a repeat returns the first answer, moves nothing.
 // Every amount, in a request or an answer, is integer fen and says so (`amount_fen`, `*_fen`).
 
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Ctx } from '../../store/ctx.ts';
 import { MOVES, type Move } from '../../store/ledger-core.ts';
 import type { Replayed } from '../../store/ledger-idempotency.ts';
-import { type MoveInput, move, reverse } from '../../store/ledger-moves.ts';
-import {
-  balanceSheet,
-  type ObligationQuery,
-  obligationDetail,
-  obligationPage,
-} from '../../workflows/obligations.ts';
+import { move, reverse } from '../../store/ledger-moves.ts';
+import { balanceSheet, obligationDetail, obligationPage } from '../../workflows/obligations.ts';
 import { scopeOf } from '../auth.ts';
+import type { TypedApp } from '../schema-kit.ts';
 import { DateStr, errors, IdParams, OFFSET_MAX, YearParams } from '../schemas.ts';
 import {
   BalanceSheet,
@@ -53,7 +49,7 @@ const PATH: Record<Move, string> = {
   pay: 'pay',
 };
 
-export function ledgerRoutes(app: FastifyInstance, ctx: Ctx): void {
+export function ledgerRoutes(app: TypedApp, ctx: Ctx): void {
   const tags = ['ledger'];
   app.get(
     '/api/v1/counties/:county/years/:fpYear/obligations',
@@ -85,8 +81,8 @@ export function ledgerRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => {
-      const { county, fpYear } = req.params as { county: string; fpYear: number };
-      return obligationPage(ctx, scopeOf(req), county, fpYear, req.query as ObligationQuery);
+      const { county, fpYear } = req.params;
+      return obligationPage(ctx, scopeOf(req), county, fpYear, req.query);
     },
   );
   app.get(
@@ -100,13 +96,7 @@ export function ledgerRoutes(app: FastifyInstance, ctx: Ctx): void {
         response: { 200: ObligationDetail, ...errors(401, 403, 404) },
       },
     },
-    async (req) =>
-      obligationDetail(
-        ctx,
-        scopeOf(req),
-        (req.params as { id: string }).id,
-        (req.query as { on?: string }).on,
-      ),
+    async (req) => obligationDetail(ctx, scopeOf(req), req.params.id, req.query.on),
   );
   for (const kind of MOVES)
     app.post(
@@ -134,8 +124,8 @@ export function ledgerRoutes(app: FastifyInstance, ctx: Ctx): void {
         },
       },
       async (req, reply) => {
-        const { id } = req.params as { id: string };
-        return answer(reply, await move(ctx, scopeOf(req), id, kind, req.body as MoveInput, key(req)));
+        const { id } = req.params;
+        return answer(reply, await move(ctx, scopeOf(req), id, kind, req.body, key(req)));
       },
     );
   app.post(
@@ -155,11 +145,8 @@ export function ledgerRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req, reply) => {
-      const { id } = req.params as { id: string };
-      return answer(
-        reply,
-        await reverse(ctx, scopeOf(req), id, (req.body as { reason: string }).reason, key(req)),
-      );
+      const { id } = req.params;
+      return answer(reply, await reverse(ctx, scopeOf(req), id, req.body.reason, key(req)));
     },
   );
   app.get(
@@ -174,8 +161,8 @@ export function ledgerRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => {
-      const { county, fpYear } = req.params as { county: string; fpYear: number };
-      return balanceSheet(ctx, scopeOf(req), county, fpYear, (req.query as { on?: string }).on);
+      const { county, fpYear } = req.params;
+      return balanceSheet(ctx, scopeOf(req), county, fpYear, req.query.on);
     },
   );
 }

@@ -2,14 +2,15 @@
 // verifies it; deadlines near or past; the year's escalations under 4.3.2.2; the printable
 // notice. Handlers only translate; the workflow module checks, scopes and records.
 
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { noticeDocument } from '../../documents/notice.ts';
 import type { Ctx } from '../../store/ctx.ts';
 import { escalations } from '../../workflows/escalations.ts';
-import { listNotices, type NoticeQuery, noticeItem } from '../../workflows/notice-list.ts';
+import { listNotices, noticeItem } from '../../workflows/notice-list.ts';
 import { deadlines, reportCorrection, verifyCorrection, visibleNotice } from '../../workflows/notices.ts';
 import { scopeOf } from '../auth.ts';
+import type { TypedApp } from '../schema-kit.ts';
 import { CountyParams, DateStr, errors, FactParams, YearParams } from '../schemas.ts';
 import { sendDocument } from './documents.ts';
 import {
@@ -52,13 +53,13 @@ const PreviewQuery = Type.Object(
 
 /** Before the body is read: a notice outside the caller's jurisdiction is as absent as none. */
 function noticeInScope(ctx: Ctx) {
-  return async (req: FastifyRequest) => {
-    const { county, id } = req.params as { county: string; id: string };
+  return async (req: FastifyRequest<{ Params: { county: string; id: string } }>) => {
+    const { county, id } = req.params;
     await visibleNotice(ctx, scopeOf(req), county, id);
   };
 }
 
-export function noticeRoutes(app: FastifyInstance, ctx: Ctx): void {
+export function noticeRoutes(app: TypedApp, ctx: Ctx): void {
   const base = '/api/v1/counties/:county/warning-notices/:id';
   const tags = ['warning-notices'];
   app.post(
@@ -75,8 +76,8 @@ export function noticeRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => {
-      const { county, id } = req.params as { county: string; id: string };
-      return reportCorrection(ctx, scopeOf(req), county, id, req.body as Record<string, unknown>);
+      const { county, id } = req.params;
+      return reportCorrection(ctx, scopeOf(req), county, id, req.body);
     },
   );
   app.post(
@@ -92,8 +93,8 @@ export function noticeRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => {
-      const { county, id } = req.params as { county: string; id: string };
-      return verifyCorrection(ctx, scopeOf(req), county, id, req.body as Record<string, unknown>);
+      const { county, id } = req.params;
+      return verifyCorrection(ctx, scopeOf(req), county, id, req.body);
     },
   );
   app.get(
@@ -107,7 +108,7 @@ export function noticeRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req, reply) => {
-      const { county, id } = req.params as { county: string; id: string };
+      const { county, id } = req.params;
       return sendDocument(reply, await noticeDocument(ctx, scopeOf(req), county, id));
     },
   );
@@ -124,8 +125,8 @@ export function noticeRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => {
-      const { county } = req.params as { county: string };
-      return deadlines(ctx, scopeOf(req), county, req.query as { on?: string; within?: number });
+      const { county } = req.params;
+      return deadlines(ctx, scopeOf(req), county, req.query);
     },
   );
   app.get(
@@ -141,8 +142,8 @@ export function noticeRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => {
-      const { county, fpYear } = req.params as { county: string; fpYear: number };
-      return escalations(ctx, scopeOf(req), county, fpYear, req.query as { I13?: string; I7?: string });
+      const { county, fpYear } = req.params;
+      return escalations(ctx, scopeOf(req), county, fpYear, req.query);
     },
   );
   app.get(
@@ -158,8 +159,8 @@ export function noticeRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => {
-      const { county, fpYear } = req.params as { county: string; fpYear: number };
-      return listNotices(ctx, scopeOf(req), county, fpYear, req.query as NoticeQuery);
+      const { county, fpYear } = req.params;
+      return listNotices(ctx, scopeOf(req), county, fpYear, req.query);
     },
   );
   app.get(
@@ -173,7 +174,7 @@ export function noticeRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => {
-      const { county, id } = req.params as { county: string; id: string };
+      const { county, id } = req.params;
       return noticeItem(ctx, scopeOf(req), county, id);
     },
   );

@@ -1,7 +1,6 @@
 // The bell: what changed for the signed-in user since they last looked, and marking it read.
 // Every signed-in role has one; each sees only what concerns its jurisdiction (store/notifications.ts).
 
-import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Ctx } from '../../store/ctx.ts';
 import {
@@ -11,11 +10,12 @@ import {
   notificationsFor,
 } from '../../store/notifications.ts';
 import { scopeOf } from '../auth.ts';
+import { Enum, type TypedApp } from '../schema-kit.ts';
 import { errors } from '../schemas.ts';
 
 const Item = Type.Object({
   id: Type.String(),
-  kind: Type.Union(NOTIFICATION_KINDS.map((k) => Type.Literal(k))),
+  kind: Enum(NOTIFICATION_KINDS),
   kind_zh: Type.String(),
   title: Type.String(),
   body: Type.String(),
@@ -24,7 +24,7 @@ const Item = Type.Object({
   read: Type.Boolean(),
 });
 
-export function notificationRoutes(app: FastifyInstance, ctx: Ctx): void {
+export function notificationRoutes(app: TypedApp, ctx: Ctx): void {
   const tags = ['notifications'];
   app.get(
     '/api/v1/notifications',
@@ -61,6 +61,6 @@ export function notificationRoutes(app: FastifyInstance, ctx: Ctx): void {
         },
       },
     },
-    async (req) => markRead(ctx, scopeOf(req), req.body as { ids?: string[]; all?: boolean }),
+    async (req) => markRead(ctx, scopeOf(req), req.body),
   );
 }

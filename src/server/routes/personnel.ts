@@ -1,22 +1,15 @@
 // Personnel actions: the recommendations of the decision in force, what the deciding authority
 // did with them, and whether a person may be transferred or promoted on a day.
 
-import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Ctx } from '../../store/ctx.ts';
 import { listActions, recordOutcome, restrictionsOn } from '../../store/personnel.ts';
 import { scopeOf } from '../auth.ts';
+import type { TypedApp } from '../schema-kit.ts';
 import { DateStr, errors, IdParams, YearParams } from '../schemas.ts';
-import {
-  ActionsOut,
-  ActionsQuery,
-  type ActionsQueryIn,
-  pageOf,
-  RecordOut,
-  RestrictionsOut,
-} from './personnel-schemas.ts';
+import { ActionsOut, ActionsQuery, pageOf, RecordOut, RestrictionsOut } from './personnel-schemas.ts';
 
-export function personnelRoutes(app: FastifyInstance, ctx: Ctx): void {
+export function personnelRoutes(app: TypedApp, ctx: Ctx): void {
   const tags = ['personnel'];
   app.get(
     '/api/v1/counties/:county/years/:fpYear/personnel-actions',
@@ -30,8 +23,8 @@ export function personnelRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => {
-      const { county, fpYear } = req.params as { county: string; fpYear: number };
-      const q = req.query as ActionsQueryIn;
+      const { county, fpYear } = req.params;
+      const q = req.query;
       const all = await listActions(ctx, scopeOf(req), county, fpYear, q.person);
       return pageOf(all, q);
     },
@@ -57,12 +50,7 @@ export function personnelRoutes(app: FastifyInstance, ctx: Ctx): void {
     },
     async (req, reply) => {
       reply.status(201);
-      return recordOutcome(
-        ctx,
-        scopeOf(req),
-        (req.params as { id: string }).id,
-        req.body as { outcome: string; authority: string; decided_on: string; note?: string },
-      );
+      return recordOutcome(ctx, scopeOf(req), req.params.id, req.body);
     },
   );
   app.get(
@@ -77,8 +65,8 @@ export function personnelRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => {
-      const { county, id } = req.params as { county: string; id: string };
-      return restrictionsOn(ctx, scopeOf(req), county, id, (req.query as { on: string }).on);
+      const { county, id } = req.params;
+      return restrictionsOn(ctx, scopeOf(req), county, id, req.query.on);
     },
   );
 }

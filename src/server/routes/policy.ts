@@ -2,7 +2,6 @@
 // the rules citing them, parameters in force on a day, interpretations, covering tests. Every
 // signed-in role of the county reads it (the policy is what every unit answers to).
 
-import type { FastifyInstance } from 'fastify';
 import { type TSchema, Type } from 'typebox';
 import { chinaDay } from '../../domain/dates.ts';
 import { packTests } from '../../policy/tests-index.ts';
@@ -11,7 +10,7 @@ import { getCounty } from '../../store/cases.ts';
 import type { Ctx } from '../../store/ctx.ts';
 import { notFound } from '../../store/errors.ts';
 import { scopeOf } from '../auth.ts';
-import { Obj, Str, Text } from '../schema-kit.ts';
+import { Lit, Obj, Str, Text, type TypedApp } from '../schema-kit.ts';
 import { CountyParams, DateStr, errors } from '../schemas.ts';
 
 const Strs = Type.Array(Type.String());
@@ -22,7 +21,7 @@ const ParameterView = Obj({
   name: Str,
   clause: Str,
   zh: Str,
-  unit: Type.Union(['yuan', 'count', 'score', 'text'].map((u) => Type.Literal(u))),
+  unit: Lit('yuan', 'count', 'score', 'text'),
   unit_zh: Str,
   value: Type.Union([Value, Type.Null()], { description: 'in force on as_of; amounts in fen' }),
   value_zh: Text,
@@ -96,7 +95,7 @@ export const PolicyOut = Obj({
   vocabulary: VocabularyOut,
 });
 
-export function policyRoutes(app: FastifyInstance, ctx: Ctx): void {
+export function policyRoutes(app: TypedApp, ctx: Ctx): void {
   app.get(
     '/api/v1/counties/:county/policy',
     {
@@ -118,11 +117,11 @@ export function policyRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => {
-      const { county } = req.params as { county: string };
+      const { county } = req.params;
       const scope = scopeOf(req);
       if (scope.county !== null && scope.county !== county) throw notFound('县', county);
       const c = await getCounty(ctx.db, county);
-      const asOf = (req.query as { as_of?: string }).as_of ?? chinaDay(ctx.now());
+      const asOf = req.query.as_of ?? chinaDay(ctx.now());
       return policyView(ctx.engine(c.policy), packTests(c.policy), asOf);
     },
   );
@@ -139,7 +138,7 @@ export function policyRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => {
-      const { county } = req.params as { county: string };
+      const { county } = req.params;
       const scope = scopeOf(req);
       if (scope.county !== null && scope.county !== county) throw notFound('县', county);
       return ctx.engine((await getCounty(ctx.db, county)).policy).vocabulary;

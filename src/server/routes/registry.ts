@@ -2,17 +2,16 @@
 // links and categories over time, and the people (paged, searched by name) with their posts and
 // links. Names and Chinese labels are joined in; writes go through the facts routes.
 
-import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { chinaDay } from '../../domain/dates.ts';
 import type { Ctx } from '../../store/ctx.ts';
 import { registryPeople, registryPerson, registryTree, registryUnit } from '../../store/registry.ts';
 import { scopeOf } from '../auth.ts';
-import { Int, Obj, Str, Text } from '../schema-kit.ts';
+import { Int, Obj, Str, Text, type TypedApp } from '../schema-kit.ts';
 import { CountyParams, DateStr, errors, FactParams, OFFSET_MAX } from '../schemas.ts';
 
 const Standing = Type.Union(
-  ['current', 'ended', 'future', 'retracted'].map((v) => Type.Literal(v)),
+  [Type.Literal('current'), Type.Literal('ended'), Type.Literal('future'), Type.Literal('retracted')],
   { description: 'on the day asked about: 在任, 已结束, 尚未开始, 已撤回' },
 );
 const Dated = {
@@ -120,7 +119,7 @@ const PeopleQuery = Obj({
   offset: Type.Integer({ minimum: 0, maximum: OFFSET_MAX, default: 0 }),
 });
 
-export function registryRoutes(app: FastifyInstance, ctx: Ctx): void {
+export function registryRoutes(app: TypedApp, ctx: Ctx): void {
   const tags = ['registry'];
   const base = '/api/v1/counties/:county/registry';
   const day = (q: { as_of?: string }) => q.as_of ?? chinaDay(ctx.now());
@@ -137,8 +136,8 @@ export function registryRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => {
-      const { county } = req.params as { county: string };
-      return registryTree(ctx, scopeOf(req), county, day(req.query as { as_of?: string }));
+      const { county } = req.params;
+      return registryTree(ctx, scopeOf(req), county, day(req.query));
     },
   );
   app.get(
@@ -153,8 +152,8 @@ export function registryRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => {
-      const { county, id } = req.params as { county: string; id: string };
-      return registryUnit(ctx, scopeOf(req), county, id, day(req.query as { as_of?: string }));
+      const { county, id } = req.params;
+      return registryUnit(ctx, scopeOf(req), county, id, day(req.query));
     },
   );
   app.get(
@@ -169,15 +168,8 @@ export function registryRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => {
-      const { county } = req.params as { county: string };
-      const q = req.query as {
-        as_of?: string;
-        q?: string;
-        unit?: string;
-        include_retracted: boolean;
-        limit: number;
-        offset: number;
-      };
+      const { county } = req.params;
+      const q = req.query;
       return registryPeople(ctx, scopeOf(req), county, day(q), q);
     },
   );
@@ -193,8 +185,8 @@ export function registryRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => {
-      const { county, id } = req.params as { county: string; id: string };
-      return registryPerson(ctx, scopeOf(req), county, id, day(req.query as { as_of?: string }));
+      const { county, id } = req.params;
+      return registryPerson(ctx, scopeOf(req), county, id, day(req.query));
     },
   );
 }

@@ -3,17 +3,19 @@
 // a collection or payment (Word). Amounts are integer fen in JSON (`*_fen`), as everywhere in the
 // API; the workbooks show yuan, with 元 in their headers.
 
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type TSchema, Type } from 'typebox';
+import type { FastifyReply } from 'fastify';
+import { type Static, type TSchema, Type } from 'typebox';
 import { entryDocument } from '../../documents/ledger-documents.ts';
 import { renderOffThread } from '../../engine-pool/pool.ts';
 import type { Ctx } from '../../store/ctx.ts';
 import { readSnapshot } from '../../store/db.ts';
+import type { Scope } from '../../store/scope.ts';
 import { today } from '../../workflows/days.ts';
 import { preparerName } from '../../workflows/preparer.ts';
 import { overdueReport, rewardsAndSanctionsReport, statementReport } from '../../workflows/reports-data.ts';
 import { attachment, type Signature, XLSX_TYPE } from '../../workflows/xlsx.ts';
 import { scopeOf } from '../auth.ts';
+import type { TypedApp } from '../schema-kit.ts';
 import { DateStr, errors, IdParams, YearParams } from '../schemas.ts';
 import { sendDocument } from './documents.ts';
 import { Overdue, RewardsAndSanctions, Statement } from './report-schemas.ts';
@@ -38,6 +40,9 @@ const StatementQuery = Type.Object(
   },
 );
 
+/** What a report may read of the query: each report's schema admits its own part of it. */
+type ReportQuery = Static<typeof OnQuery> & Static<typeof OverdueQuery> & Static<typeof StatementQuery>;
+
 function send(reply: FastifyReply, type: string, filename: string, body: Buffer) {
   return reply.type(type).header('content-disposition', attachment(filename)).send(body);
 }
@@ -49,13 +54,12 @@ interface Report<R> {
   answer: TSchema;
   summary: string;
   query: typeof OnQuery | typeof StatementQuery | typeof OverdueQuery;
-  load(ctx: Ctx, req: FastifyRequest, county: string, year: number): Promise<R>;
+  load(ctx: Ctx, scope: Scope, q: ReportQuery, county: string, year: number): Promise<R>;
   workbook(r: R, sign: Signature): Promise<Buffer>;
   filename(r: R, year: number): string;
 }
 
 const report = <R>(r: Report<R>) => r as Report<unknown>;
-const on = (req: FastifyRequest) => (req.query as { on?: string }).on;
 
 const REPORTS = [
   report({
@@ -64,7 +68,7 @@ const REPORTS = [
     summary:
       '奖惩兑现表: every reward, fine, veto and personnel action of the current decision, with its settlement',
     query: OnQuery,
-    load: (ctx, req, county, year) => rewardsAndSanctionsReport(ctx, scopeOf(req), county, year, on(req)),
+    load: (ctx, scope, q, county, year) => rewardsAndSanctionsReport(ctx, scope, county, year, q.on),
     workbook: (r, sign) => renderOffThread('rewardsAndSanctionsWorkbook', r, sign),
     filename: (r, year) => `奖惩兑现表-${r.county_name}-${year}.xlsx`,
   }),
@@ -73,8 +77,7 @@ const REPORTS = [
     answer: Statement,
     summary: 'ledger statement (对账单) of a unit or a person: every entry, running balance, totals',
     query: StatementQuery,
-    load: (ctx, req, county, year) =>
-      statementReport(ctx, scopeOf(req), county, year, req.query as Record<string, string>),
+    load: (ctx, scope, q, county, year) => statementReport(ctx, scope, county, year, q),
     workbook: (s, sign) => renderOffThread('statementWorkbook', s, sign),
     filename: (s, year) => `对账单-${s.subject.name}-${year}.xlsx`,
   }),
@@ -83,17 +86,15 @@ const REPORTS = [
     answer: Overdue,
     summary: 'fines past their deadline and not settled, by collecting unit, with what may be deducted (八)',
     query: OverdueQuery,
-    load: (ctx, req, county, year) =>
-      overdueReport(ctx, scopeOf(req), county, year, on(req) ?? (req.query as { as_of?: string }).as_of),
+    load: (ctx, scope, q, county, year) => overdueReport(ctx, scope, county, year, q.on ?? q.as_of),
     workbook: (o, sign) => renderOffThread('overdueWorkbook', o, sign),
     filename: (o, year) => `逾期罚款-${o.county_name}-${year}-${o.on}.xlsx`,
   }),
 ];
 
-export function reportRoutes(app: FastifyInstance, ctx: Ctx): void {
+export function reportRoutes(app: TypedApp, ctx: Ctx): void {
   const base = '/api/v1/counties/:county/years/:fpYear/reports';
   const tags = ['reports'];
-  type Year = { county: string; fpYear: number };
 
   for (const r of REPORTS) {
     const schema = { tags, summary: r.summary, params: YearParams, querystring: r.query };
@@ -101,8 +102,8 @@ export function reportRoutes(app: FastifyInstance, ctx: Ctx): void {
       `${base}/${r.path}`,
       { schema: { ...schema, response: { 200: r.answer, ...errors(400, 401, 403, 404, 422) } } },
       async (req) => {
-        const { county, fpYear } = req.params as Year;
-        return readSnapshot(ctx.db, (db) => r.load({ ...ctx, db }, req, county, fpYear));
+        const { county, fpYear } = req.params;
+        return readSnapshot(ctx.db, (db) => r.load({ ...ctx, db }, scopeOf(req), req.query, county, fpYear));
       },
     );
     app.get(
@@ -115,9 +116,9 @@ export function reportRoutes(app: FastifyInstance, ctx: Ctx): void {
         },
       },
       async (req, reply) => {
-        const { county, fpYear } = req.params as Year;
+        const { county, fpYear } = req.params;
         const [loaded, preparedBy] = await readSnapshot(ctx.db, async (db) => [
-          await r.load({ ...ctx, db }, req, county, fpYear),
+          await r.load({ ...ctx, db }, scopeOf(req), req.query, county, fpYear),
           await preparerName(db, scopeOf(req)),
         ]);
         const sign = { preparedBy, on: today(ctx) };
@@ -136,7 +137,7 @@ export function reportRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req, reply) => {
-      const id = (req.params as { id: string }).id;
+      const id = req.params.id;
       return sendDocument(reply, await entryDocument(ctx, scopeOf(req), id, ['collect', 'pay']));
     },
   );

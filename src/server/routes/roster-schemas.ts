@@ -3,12 +3,12 @@
 
 import { type TSchema, Type } from 'typebox';
 import { STAFF_TYPES } from '../../domain/vocabulary.ts';
+import { Enum } from '../schema-kit.ts';
 import { DateStr } from '../schemas.ts';
 
 const Str = Type.String();
 const Int = Type.Integer();
 const Text = Type.Union([Type.String(), Type.Null()]);
-const Enum = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Obj = (props: Record<string, TSchema>, description?: string) =>
   Type.Object(props, { additionalProperties: false, ...(description && { description }) });
 const Opt = Type.Optional;

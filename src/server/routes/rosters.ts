@@ -2,7 +2,6 @@
 // submitting it as JSON or as the filled Excel template, the office's return and acceptance, and the
 // differences it makes. Handlers only translate; src/workflows/rosters.ts checks, scopes and records.
 
-import type { FastifyInstance } from 'fastify';
 import { type TSchema, Type } from 'typebox';
 import { STAFF_TYPES } from '../../domain/vocabulary.ts';
 import type { Ctx } from '../../store/ctx.ts';
@@ -14,24 +13,22 @@ import { importRosterWorkbook } from '../../workflows/roster-import.ts';
 import { labelledDiff, labelledList, labelledView, rosterForScreen } from '../../workflows/roster-view.ts';
 import { listRosters, requireSubmitter, returnRoster, submitRoster } from '../../workflows/rosters.ts';
 import { scopeOf } from '../auth.ts';
+import { Enum, Obj, type TypedApp } from '../schema-kit.ts';
 import { DateStr, errors, YearParams } from '../schemas.ts';
 import { RosterAccepted, RosterDetail, RosterDiff, RosterList, RosterView } from './roster-schemas.ts';
 import { acceptUploads, sendXlsx, UPLOAD_HELP, uploadOf, XLSX_LIMIT } from './uploads.ts';
 
 const Id = Type.String({ minLength: 1, maxLength: 100 });
-const Enum = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Dates = { from: Type.Optional(DateStr), to: Type.Optional(DateStr) };
-const closed = (props: Record<string, TSchema>, description?: string) =>
-  Type.Object(props, { additionalProperties: false, ...(description && { description }) });
 
-const RosterBody = closed(
+const RosterBody = Obj(
   {
-    people: Type.Array(closed({ id: Id, name: Id, staff_type: Type.Optional(Enum(STAFF_TYPES)) }), {
+    people: Type.Array(Obj({ id: Id, name: Id, staff_type: Type.Optional(Enum(STAFF_TYPES)) }), {
       maxItems: 5000,
     }),
-    posts: Type.Array(closed({ person: Id, unit: Id, role: Id, ...Dates }), { maxItems: 5000 }),
+    posts: Type.Array(Obj({ person: Id, unit: Id, role: Id, ...Dates }), { maxItems: 5000 }),
     links: Type.Array(
-      closed({
+      Obj({
         kind: Enum(['stationed', 'unit_village']),
         person: Type.Optional(Id),
         unit: Type.Optional(Id),
@@ -47,7 +44,6 @@ const UnitParams = Type.Object({ ...YearParams.properties, unit: Id });
 const Version = Type.Optional(
   Type.Integer({ minimum: 1, description: 'the version reviewed; refused if the roster has changed since' }),
 );
-type P = { county: string; fpYear: number; unit: string };
 
 /** The optional body of an acceptance: nothing, or `{ version }`. */
 function versionOf(body: unknown): number | undefined {
@@ -70,8 +66,8 @@ function versionOf(body: unknown): number | undefined {
   ]);
 }
 
-export function rosterRoutes(app: FastifyInstance, ctx: Ctx): void {
-  app.register(async (r) => {
+export function rosterRoutes(app: TypedApp, ctx: Ctx): void {
+  app.register(async (r: TypedApp) => {
     await acceptUploads(r);
     const base = '/api/v1/counties/:county/years/:fpYear/rosters';
     const tags = ['rosters'];
@@ -86,7 +82,7 @@ export function rosterRoutes(app: FastifyInstance, ctx: Ctx): void {
         },
       },
       async (req) => {
-        const { county, fpYear } = req.params as P;
+        const { county, fpYear } = req.params;
         return labelledList(ctx.db, await listRosters(ctx, scopeOf(req), county, fpYear));
       },
     );
@@ -101,7 +97,7 @@ export function rosterRoutes(app: FastifyInstance, ctx: Ctx): void {
         },
       },
       async (req) => {
-        const { county, fpYear, unit } = req.params as P;
+        const { county, fpYear, unit } = req.params;
         return rosterForScreen(ctx, scopeOf(req), county, fpYear, unit);
       },
     );
@@ -118,8 +114,8 @@ export function rosterRoutes(app: FastifyInstance, ctx: Ctx): void {
         },
       },
       async (req) => {
-        const { county, fpYear, unit } = req.params as P;
-        const v = await submitRoster(ctx, scopeOf(req), county, fpYear, unit, req.body as RosterContent);
+        const { county, fpYear, unit } = req.params;
+        const v = await submitRoster(ctx, scopeOf(req), county, fpYear, unit, req.body);
         return labelledView(ctx.db, v);
       },
     );
@@ -134,7 +130,7 @@ export function rosterRoutes(app: FastifyInstance, ctx: Ctx): void {
         },
       },
       async (req) => {
-        const { county, fpYear, unit } = req.params as P;
+        const { county, fpYear, unit } = req.params;
         return labelledDiff(await rosterDiff(ctx, scopeOf(req), county, fpYear, unit));
       },
     );
@@ -149,7 +145,7 @@ export function rosterRoutes(app: FastifyInstance, ctx: Ctx): void {
         },
       },
       async (req, reply) => {
-        const { county, fpYear, unit } = req.params as P;
+        const { county, fpYear, unit } = req.params;
         return sendXlsx(reply, await rosterTemplate(ctx, scopeOf(req), county, fpYear, unit));
       },
     );
@@ -165,7 +161,7 @@ export function rosterRoutes(app: FastifyInstance, ctx: Ctx): void {
         },
       },
       async (req) => {
-        const { county, fpYear, unit } = req.params as P;
+        const { county, fpYear, unit } = req.params;
         // Jurisdiction before the body: another unit's upload is absent, whatever it holds.
         requireSubmitter(scopeOf(req), county, unit);
         const upload = await uploadOf(req);
@@ -182,7 +178,7 @@ export function rosterRoutes(app: FastifyInstance, ctx: Ctx): void {
           tags,
           summary: 'return a submitted roster to its unit, with the reasons',
           params: UnitParams,
-          body: closed({
+          body: Obj({
             reasons: Type.Array(Type.String({ minLength: 1, maxLength: 1000 }), {
               minItems: 1,
               maxItems: 100,
@@ -193,8 +189,8 @@ export function rosterRoutes(app: FastifyInstance, ctx: Ctx): void {
         },
       },
       async (req) => {
-        const { county, fpYear, unit } = req.params as P;
-        const body = req.body as { reasons: string[]; version?: number };
+        const { county, fpYear, unit } = req.params;
+        const body = req.body;
         return labelledView(ctx.db, await returnRoster(ctx, scopeOf(req), county, fpYear, unit, body));
       },
     );
@@ -210,7 +206,7 @@ export function rosterRoutes(app: FastifyInstance, ctx: Ctx): void {
         },
       },
       async (req) => {
-        const { county, fpYear, unit } = req.params as P;
+        const { county, fpYear, unit } = req.params;
         const version = versionOf(req.body);
         return labelledView(ctx.db, await acceptRoster(ctx, scopeOf(req), county, fpYear, unit, { version }));
       },

@@ -1,7 +1,7 @@
 // Signing in and out, and API tokens for scripts. A token is made only by someone signed in with a
 // password (a session), never by another token; it expires (90 days unless asked otherwise).
 
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Ctx } from '../../store/ctx.ts';
 import { type AuthConfig, login } from '../../store/login.ts';
@@ -10,6 +10,7 @@ import { createToken, listTokens, revokeToken, TOKEN_DAYS, TOKEN_MAX_DAYS } from
 import { cookieNames, cookieOptions, userOfRequest } from '../auth.ts';
 import { SessionOut, sessionView } from '../capabilities.ts';
 import { HttpError } from '../errors.ts';
+import type { TypedApp } from '../schema-kit.ts';
 import { errors, IdParams, Login, TokenName, TokenOut, UserOut } from '../schemas.ts';
 
 /** Only a session signed in with a password makes tokens: a stolen token cannot multiply itself. */
@@ -23,7 +24,7 @@ export function requireSession(req: FastifyRequest): void {
     );
 }
 
-export function sessionRoutes(app: FastifyInstance, ctx: Ctx, cfg: AuthConfig): void {
+export function sessionRoutes(app: TypedApp, ctx: Ctx, cfg: AuthConfig): void {
   const tags = ['session'];
   app.post(
     '/api/v1/session',
@@ -38,7 +39,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: Ctx, cfg: AuthConfig): 
       },
     },
     async (req, reply) => {
-      const { username, password } = req.body as { username: string; password: string };
+      const { username, password } = req.body;
       const names = cookieNames(req);
       const { user, secret, device } = await login(ctx, cfg, {
         username,
@@ -111,7 +112,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: Ctx, cfg: AuthConfig): 
     },
     async (req, reply) => {
       requireSession(req);
-      const body = req.body as { name: string; expires_in_days?: number };
+      const body = req.body;
       reply.status(201);
       return createToken(ctx, userOfRequest(req), body.name, body.expires_in_days ?? TOKEN_DAYS);
     },
@@ -128,12 +129,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: Ctx, cfg: AuthConfig): 
     },
     async (req) => {
       const user = userOfRequest(req);
-      return revokeToken(
-        ctx,
-        { name: user.username, role: user.role },
-        user,
-        (req.params as { id: string }).id,
-      );
+      return revokeToken(ctx, { name: user.username, role: user.role }, user, req.params.id);
     },
   );
 }

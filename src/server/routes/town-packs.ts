@@ -1,12 +1,11 @@
 // A town's own packs (七): which towns of a county follow which town pack, from an FP year on. The
 // administrator sets them (one town at a time); the office and the auditors read them.
 
-import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Ctx } from '../../store/ctx.ts';
 import { listTownPacks, setTownPacks, townPackChoices } from '../../store/town-packs.ts';
 import { scopeOf } from '../auth.ts';
-import { Int, Obj, Str } from '../schema-kit.ts';
+import { Int, Obj, Str, type TypedApp } from '../schema-kit.ts';
 import { CountyParams, errors } from '../schemas.ts';
 
 const TownPackOut = Obj({
@@ -28,7 +27,7 @@ const Choice = Obj({
 });
 const TownParams = Type.Object({ county: CountyParams.properties.county, unit: Type.String() });
 
-export function townPackRoutes(app: FastifyInstance, ctx: Ctx): void {
+export function townPackRoutes(app: TypedApp, ctx: Ctx): void {
   app.get<{ Params: { county: string } }>(
     '/api/v1/counties/:county/town-packs',
     {

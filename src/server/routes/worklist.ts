@@ -2,14 +2,13 @@
 // is present when the caller's role may call the route it summarises (the access table decides,
 // the same table that guards those routes) and null otherwise; the workflow module scopes rows.
 
-import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Ctx } from '../../store/ctx.ts';
 import type { UserRole } from '../../store/scope.ts';
 import { WORKLIST_PARTS, type WorklistPart, worklist } from '../../workflows/worklist.ts';
 import { ACCESS, allowed } from '../access.ts';
 import { scopeOf } from '../auth.ts';
-import { Int, Lit, Obj, OrNull, Str, Text } from '../schema-kit.ts';
+import { Int, Lit, Obj, OrNull, Str, Text, type TypedApp } from '../schema-kit.ts';
 import { DateStr, errors, YearParams } from '../schemas.ts';
 
 const YEAR = '/api/v1/counties/:county/years/:fpYear';
@@ -113,7 +112,7 @@ export const WorklistOut = Obj({
   fines: OrNull(Fines),
 });
 
-export function worklistRoutes(app: FastifyInstance, ctx: Ctx): void {
+export function worklistRoutes(app: TypedApp, ctx: Ctx): void {
   app.get(
     `${YEAR}/worklist`,
     {
@@ -126,7 +125,7 @@ export function worklistRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
     },
     async (req) => {
-      const { county, fpYear } = req.params as { county: string; fpYear: number };
+      const { county, fpYear } = req.params;
       const scope = scopeOf(req);
       return worklist(ctx, scope, county, fpYear, worklistParts(scope.role));
     },
