@@ -10,11 +10,10 @@ import { loadEngine } from '../policy/load.ts';
 import { verifyAudit } from './audit.ts';
 import { createCounty, exportCase } from './cases.ts';
 import type { Ctx } from './ctx.ts';
-import { StoreError } from './errors.ts';
 import { evaluateYear, getEvaluation, verifyReceipt } from './evaluations.ts';
 import { closeFact, createFact, getFact, listFacts, updateFact } from './facts.ts';
 import { type Scope, scopeFor, systemScope } from './scope.ts';
-import { createTestStore, DIALECTS, type TestStore } from './testing.ts';
+import { createTestStore, DIALECTS, refused, type TestStore } from './testing.ts';
 import { importCase } from './year-import.ts';
 
 const example = () =>
@@ -24,16 +23,6 @@ const expected = JSON.parse(
 );
 const office: Scope = { ...systemScope('qingshui', { name: 'office1', role: 'office' }), userId: 'u-office' };
 const page = { limit: 100, offset: 0 };
-
-async function refused(p: Promise<unknown>): Promise<StoreError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof StoreError) return e;
-    throw e;
-  }
-  throw new Error('expected the store to refuse');
-}
 
 for (const dialect of DIALECTS) {
   describe(`store on ${dialect}`, () => {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { type Dialect, openStore, type Store } from './db.ts';
+import { StoreError } from './errors.ts';
 import { migrate } from './migrate.ts';
 
 export const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
@@ -66,4 +67,15 @@ export async function createTestStore(dialect: Dialect, migrated = true): Promis
       });
     },
   };
+}
+
+/** The StoreError a call is refused with; fails when it is not refused. */
+export async function refused(p: Promise<unknown>): Promise<StoreError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof StoreError) return e;
+    throw e;
+  }
+  throw new Error('expected the store to refuse');
 }

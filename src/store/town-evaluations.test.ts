@@ -11,10 +11,9 @@ import { verifyAudit } from './audit.ts';
 import { createCounty } from './cases.ts';
 import type { Ctx } from './ctx.ts';
 import { confirmDecision } from './decisions.ts';
-import { StoreError } from './errors.ts';
 import { evaluateYear, verifyReceipt } from './evaluations.ts';
 import { type Scope, systemScope } from './scope.ts';
-import { createTestStore, DIALECTS, type TestStore } from './testing.ts';
+import { createTestStore, DIALECTS, refused, type TestStore } from './testing.ts';
 import { townResults } from './town-evaluations.ts';
 import { listTownPacks, setTownPacks } from './town-packs.ts';
 import { importCase } from './year-import.ts';
@@ -31,16 +30,6 @@ const admin: Scope = {
   units: null,
   unit: null,
 };
-
-async function refused(p: Promise<unknown>): Promise<StoreError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof StoreError) return e;
-    throw e;
-  }
-  throw new Error('expected the store to refuse');
-}
 
 for (const dialect of DIALECTS) {
   describe(`a town's own pack at the office, on ${dialect}`, () => {

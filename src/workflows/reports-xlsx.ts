@@ -51,6 +51,33 @@ function lineCols(person: boolean): Col<Line>[] {
   ];
 }
 
+/** A sheet of 奖惩兑现表 lines with its 合计, a note (`lead`, then the totals in 金额大写) and the signature. */
+function linesSheet(
+  wb: ReturnType<typeof newWorkbook>,
+  name: string,
+  title: string,
+  cols: Col<Line>[],
+  lines: Line[],
+  t: ReportTotals,
+  lead: string,
+  sign: Signature,
+): void {
+  const ws = addTable(wb, name, title, cols, lines);
+  const at = (h: string) => cols.findIndex((c) => c.header === h) + 1;
+  addTotalLine(ws, cols, {
+    1: '合计',
+    [at('金额（元）')]: t.rewards.amount_fen + t.fines.amount_fen,
+    [at('已兑现（元）')]: t.rewards.settled_fen + t.fines.settled_fen,
+    [at('未兑现（元）')]: t.rewards.outstanding_fen + t.fines.outstanding_fen,
+  });
+  addNoteLine(
+    ws,
+    cols.length,
+    `${lead}其中奖励 ${t.rewards.count} 项 ${capitalYuan(t.rewards.amount_fen)}；罚款 ${t.fines.count} 项 ${capitalYuan(t.fines.amount_fen)}`,
+  );
+  addSignature(ws, cols.length, sign);
+}
+
 export async function rewardsAndSanctionsWorkbook(r: RS, sign: Signature): Promise<Buffer> {
   const wb = newWorkbook();
   const heading = `${r.county_name}${r.fp_year}年度人口和计划生育层级动态管理责任制奖惩兑现表`;
@@ -85,53 +112,20 @@ export async function rewardsAndSanctionsWorkbook(r: RS, sign: Signature): Promi
     `依据：${r.fp_year}年度奖惩决定 ${r.decision.id}（${r.decision.confirmed_at.slice(0, 10)} 确认）；兑现情况截至 ${r.on}；罚款缴纳期限 ${r.decision.fines_due_on}`,
   );
   addSignature(summary, 12, sign);
-  for (const g of r.groups) {
-    const cols = lineCols(g.group === 'person');
-    const ws = addTable(wb, g.zh, `${heading}——${g.zh}`, cols, g.lines);
-    const at = (h: string) => cols.findIndex((c) => c.header === h) + 1;
-    const t = g.totals;
-    addTotalLine(ws, cols, {
-      1: '合计',
-      [at('金额（元）')]: t.rewards.amount_fen + t.fines.amount_fen,
-      [at('已兑现（元）')]: t.rewards.settled_fen + t.fines.settled_fen,
-      [at('未兑现（元）')]: t.rewards.outstanding_fen + t.fines.outstanding_fen,
-    });
-    addNoteLine(
-      ws,
-      cols.length,
-      `其中奖励 ${t.rewards.count} 项 ${capitalYuan(t.rewards.amount_fen)}；罚款 ${t.fines.count} 项 ${capitalYuan(t.fines.amount_fen)}`,
-    );
-    addSignature(ws, cols.length, sign);
-  }
+  for (const g of r.groups)
+    linesSheet(wb, g.zh, `${heading}——${g.zh}`, lineCols(g.group === 'person'), g.lines, g.totals, '', sign);
   // 镇级办法: each town pack's (七) consequences on a sheet of their own, apart from the county's.
-  for (const [i, t] of r.towns.entries()) {
-    const cols: Col<Line>[] = [
-      { header: '类别', width: 10, value: (l) => GROUP_ZH[l.group] },
-      ...lineCols(true),
-    ];
-    const name = `镇级办法${r.towns.length > 1 ? i + 1 : ''}`;
-    const ws = addTable(
+  for (const [i, t] of r.towns.entries())
+    linesSheet(
       wb,
-      name,
+      `镇级办法${r.towns.length > 1 ? i + 1 : ''}`,
       `${heading}——镇级办法：${t.section_zh}（${t.town_name}）`,
-      cols,
+      [{ header: '类别', width: 10, value: (l) => GROUP_ZH[l.group] }, ...lineCols(true)],
       t.groups.flatMap((g) => g.lines),
+      t.totals,
+      `${t.title}，镇自定的奖惩，在县的奖惩之外另行兑现，不计入县的合计。`,
+      sign,
     );
-    const at = (h: string) => cols.findIndex((c) => c.header === h) + 1;
-    const s = t.totals;
-    addTotalLine(ws, cols, {
-      1: '合计',
-      [at('金额（元）')]: s.rewards.amount_fen + s.fines.amount_fen,
-      [at('已兑现（元）')]: s.rewards.settled_fen + s.fines.settled_fen,
-      [at('未兑现（元）')]: s.rewards.outstanding_fen + s.fines.outstanding_fen,
-    });
-    addNoteLine(
-      ws,
-      cols.length,
-      `${t.title}，镇自定的奖惩，在县的奖惩之外另行兑现，不计入县的合计。其中奖励 ${s.rewards.count} 项 ${t.rewards_capital}；罚款 ${s.fines.count} 项 ${t.fines_capital}`,
-    );
-    addSignature(ws, cols.length, sign);
-  }
   if (r.withheld.length) {
     const cols: Col<WithheldLine>[] = [
       { header: '对象', width: 14, value: (w) => w.subject.name },
