@@ -9,7 +9,8 @@ import { consequenceText } from './explain.ts';
 import type { Binding } from './generators.ts';
 import type { Member } from './groups.ts';
 import type { ConsequenceEntry } from './order.ts';
-import type { Block, CompiledRule, GiveSpec } from './rules.ts';
+import type { Block, CompiledRule } from './rules.ts';
+import type { GiveSpec } from './rules-parse.ts';
 
 /** What depends only on the rule (and the case's year): worked out once per rule per evaluation. */
 export interface RuleText {

@@ -1,24 +1,16 @@
-// Compiles rules.yaml into closures, once per pack. A rule that cites no clause or a clause that
-// does not exist, names an unknown word, parameter or interpretation value, or gives a consequence
-// its group cannot receive, is a problem with its path, and the pack does not load.
+// Compiles rules.yaml into closures, once per pack: read and checked first (rules-parse.ts), then
+// each `when` made a test of a binding in a case. A pack whose rules have problems does not load.
 
 import type { ConsequenceType } from '../domain/vocabulary.ts';
 import type { CaseIndex } from './case-index.ts';
-import { type Checker, isObj, type Obj } from './check.ts';
-import { type Binding, compileGenerator, type Generator } from './generators.ts';
-import { compileGroups, type RecipientGroup } from './groups.ts';
+import type { Checker } from './check.ts';
+import type { Binding, Generator } from './generators.ts';
+import type { RecipientGroup } from './groups.ts';
 import type { Pack } from './pack.ts';
+import { type CondSpec, type GiveSpec, parseRules } from './rules-parse.ts';
 import { passingOutcomes } from './vocabulary.ts';
 
 export type Cond = (ix: CaseIndex, b: Binding) => boolean;
-
-export interface GiveSpec {
-  type: ConsequenceType;
-  /** Parameter holding the amount (fen) or the title. */
-  param?: string;
-  /** I11 per-village: the amount times the binding's villages. */
-  perVillage?: boolean;
-}
 
 export interface Block {
   groups: RecipientGroup[];
@@ -50,286 +42,47 @@ export interface CompiledRules {
   personnel: ReadonlySet<ConsequenceType>;
 }
 
-const PERSON_ONLY = new Set([
-  'appraisal_cap',
-  'dismissal_or_demotion',
-  'three_stops',
-  'transfer_promotion_freeze',
-  'admonishment_talk',
-]);
-const UNIT_ONLY = new Set(['plaque', 'honour_title', 'report_to_superior']);
-const AMOUNT = new Set(['reward', 'fine']);
-
-function byNumber(a: string, b: string): number {
-  return Number(a.slice(1)) - Number(b.slice(1));
-}
-
 export function compileRules(pack: Pack, c: Checker): CompiledRules {
-  const src = pack.rulesSource;
-  c.fields(src, ['rules', 'withhold', 'personnel'], 'rules.yaml');
-  const paramUnits = new Map([...pack.parameters].map(([k, v]) => [k, v.unit]));
-  const words = pack.vocabulary;
-  const passing = passingOutcomes(words);
-  const CONSEQUENCE_TYPES = Object.keys(words.consequence_types);
-  const unknownWord = (path: string, zh: string, en: string, code: string) =>
-    c.add(path, 'unknown_word', `没有${zh} ${code}`, `no ${en} ${code} in the vocabulary`);
-
-  const interpretation = (o: Obj, path: string, deps: Set<string>): [string, string][] => {
-    const pairs: [string, string][] = [];
-    for (const [id, value] of Object.entries(o)) {
-      const it = pack.interpretations.get(id);
-      if (!it) c.add(`${path}.${id}`, 'unknown_interpretation', `没有解释 ${id}`, `no interpretation ${id}`);
-      else if (typeof value !== 'string' || !(value in it.values))
-        c.add(
-          `${path}.${id}`,
-          'enum',
-          `解释 ${id} 没有取值 ${String(value)}`,
-          `interpretation ${id} has no value ${String(value)}`,
-        );
-      else {
-        pairs.push([id, value]);
-        deps.add(id);
-      }
+  const spec = parseRules(pack, c);
+  const passing = passingOutcomes(pack.vocabulary);
+  const passed = (ix: CaseIndex, unit: string) => passing.has(ix.countyAnnual.get(unit)?.outcome ?? '');
+  const cond = (w: CondSpec): Cond => {
+    if ('all' in w) {
+      const parts = w.all.map(cond);
+      return (ix, b) => parts.every((f) => f(ix, b));
     }
-    return pairs;
-  };
-
-  const cond = (raw: unknown, path: string, deps: Set<string>, tests: Set<string>): Cond => {
-    const never: Cond = () => false;
-    if (!isObj(raw) || Object.keys(raw).length !== 1) {
-      c.add(path, 'when', '条件应恰有一项', 'a condition names exactly one test');
-      return never;
+    if ('any' in w) {
+      const parts = w.any.map(cond);
+      return (ix, b) => parts.some((f) => f(ix, b));
     }
-    const [name, arg] = Object.entries(raw)[0]!;
-    const p = `${path}.${name}`;
-    if (name !== 'all') tests.add(name);
-    if (name === 'all' || name === 'any') {
-      const parts = (Array.isArray(arg) ? arg : []).map((x, i) => cond(x, `${p}[${i}]`, deps, tests));
-      if (!Array.isArray(arg)) c.add(p, 'type', '应为列表', 'must be a list');
-      return name === 'all'
-        ? (ix, b) => parts.every((f) => f(ix, b))
-        : (ix, b) => parts.some((f) => f(ix, b));
-    }
-    if (name === 'not') {
-      const inner = cond(arg, p, deps, tests);
+    if ('not' in w) {
+      const inner = cond(w.not);
       return (ix, b) => !inner(ix, b);
     }
-    if (name === 'interpretation' && isObj(arg)) {
-      const pairs = interpretation(arg, p, deps);
+    if ('interpretation' in w) {
+      const pairs = w.interpretation;
       return (ix) => pairs.every(([id, v]) => ix.readings[id] === v);
     }
-    if (name === 'outcome' && Array.isArray(arg)) {
-      const set = new Set(arg.map(String));
-      arg.forEach((o, i) => {
-        if (!Object.hasOwn(words.outcomes, String(o)))
-          unknownWord(`${p}[${i}]`, '考核结论', 'outcome', String(o));
-      });
+    if ('outcome' in w) {
+      const set = w.outcome;
       return (_ix, b) => b.assessment?.outcome !== undefined && set.has(b.assessment.outcome);
     }
-    if (name === 'county_assessment' && arg === 'passing') {
-      return (ix, b) => passing.has(ix.countyAnnual.get(b.subject)?.outcome ?? '');
-    }
-    if (name === 'linked_villages' && arg === 'all_passing') {
-      deps.add('I1');
+    if ('county_assessment' in w) return (ix, b) => passed(ix, b.subject);
+    if ('linked_villages' in w)
       return (ix, b) => {
         const vs = ix.villagesLinkedTo.get(b.subject) ?? [];
-        return vs.length > 0 && vs.every((v) => passing.has(ix.countyAnnual.get(v)?.outcome ?? ''));
+        return vs.length > 0 && vs.every((v) => passed(ix, v));
       };
-    }
-    c.add(p, 'unknown_condition', `未知的条件 ${name}`, `unknown condition ${name}`);
-    return never;
+    return () => false;
   };
-
-  const give = (raw: unknown, path: string, memberKinds: Set<string>): GiveSpec | undefined => {
-    let spec: GiveSpec | undefined;
-    if (
-      typeof raw === 'string' &&
-      CONSEQUENCE_TYPES.includes(raw) &&
-      !AMOUNT.has(raw) &&
-      raw !== 'honour_title'
-    )
-      spec = { type: raw as ConsequenceType };
-    else if (isObj(raw)) {
-      const type = Object.keys(raw).find((k) => k !== 'per');
-      const param = type ? raw[type] : undefined;
-      if (
-        type &&
-        CONSEQUENCE_TYPES.includes(type) &&
-        (AMOUNT.has(type) || type === 'honour_title') &&
-        typeof param === 'string'
-      ) {
-        const want = type === 'honour_title' ? 'text' : 'yuan';
-        if (paramUnits.get(param) !== want)
-          c.add(
-            `${path}.${type}`,
-            'unknown_parameter',
-            `没有${want === 'text' ? '称号' : '金额'}参数 ${param}`,
-            `no ${want} parameter ${param}`,
-          );
-        spec = { type: type as ConsequenceType, param, perVillage: raw.per === 'village' };
-        if (raw.per !== undefined && raw.per !== 'village')
-          c.add(`${path}.per`, 'enum', '只能为 village', 'must be village');
-      }
-    }
-    if (!spec) {
-      c.add(
-        path,
-        'unknown_consequence',
-        `未知的后果，可为：${CONSEQUENCE_TYPES.join('、')}`,
-        `unknown consequence; use one of: ${CONSEQUENCE_TYPES.join(', ')}`,
-      );
-      return undefined;
-    }
-    if (
-      (PERSON_ONLY.has(spec.type) && memberKinds.has('unit')) ||
-      (UNIT_ONLY.has(spec.type) && memberKinds.has('person'))
-    )
-      c.add(
-        path,
-        'wrong_subject',
-        `${spec.type} 不能给予该对象组`,
-        `${spec.type} cannot be given to this group`,
-      );
-    return spec;
+  const when = (w: CondSpec | undefined) => (w === undefined ? undefined : cond(w));
+  return {
+    rules: spec.rules.map((r) => ({
+      ...r,
+      when: when(r.when),
+      blocks: r.blocks.map((b) => ({ ...b, when: when(b.when) })),
+    })),
+    withhold: spec.withhold,
+    personnel: spec.personnel,
   };
-
-  const rawRules = c.list(src, 'rules', 'rules.yaml', true);
-  const ids = new Set<string>();
-  const pending: {
-    rule: CompiledRule;
-    base: Block[];
-    apply?: string;
-    path: string;
-    ruleDeps: Set<string>;
-  }[] = [];
-  rawRules.forEach((r, i) => {
-    const path = `rules.yaml.rules[${i}]`;
-    const o = c.object(r, path);
-    if (!o) return;
-    c.fields(o, ['id', 'cites', 'for', 'when', 'then', 'apply'], path);
-    const id = c.string(o, 'id', path) ?? `#${i}`;
-    if (ids.has(id)) c.add(`${path}.id`, 'duplicate', `规则编号 ${id} 重复`, `rule id ${id} is used twice`);
-    ids.add(id);
-    const clause = typeof o.cites === 'string' ? o.cites : undefined;
-    if (!clause) c.add(`${path}.cites`, 'required', '规则必须引用条款', 'a rule must cite a clause');
-    else if (!pack.clauses.has(clause))
-      c.add(
-        `${path}.cites`,
-        'unknown_clause',
-        `条款 ${clause} 不存在于 text.md`,
-        `clause ${clause} is not in text.md`,
-      );
-    const gen = compileGenerator(o.for, `${path}.for`, c, { params: paramUnits, words });
-    const ruleDeps = new Set<string>(gen?.deps ?? []);
-    const tests = new Set<string>();
-    const when = o.when === undefined ? undefined : cond(o.when, `${path}.when`, ruleDeps, tests);
-    if ((o.then === undefined) === (o.apply === undefined))
-      c.add(path, 'then', '应有 then 或 apply 之一', 'needs exactly one of then and apply');
-    const blocks: Block[] = [];
-    c.list(o, 'then', path).forEach((bRaw, j) => {
-      const bp = `${path}.then[${j}]`;
-      const bo = c.object(bRaw, bp);
-      if (!bo) return;
-      c.fields(bo, ['to', 'give', 'when'], bp);
-      const groups = compileGroups(bo.to, `${bp}.to`, c, words);
-      const subjectKind = gen?.yields.includes('person') ? 'person' : 'unit';
-      const kinds = new Set(groups.map((g) => (g.memberKind === 'subject' ? subjectKind : g.memberKind)));
-      for (const g of groups)
-        if (g.needs && gen && !gen.yields.every((k) => g.needs!.includes(k)))
-          c.add(
-            `${bp}.to`,
-            'wrong_subject',
-            `该对象组需要 ${g.needs.join('/')} 的考察对象`,
-            `this group needs a binding of ${g.needs.join('/')}`,
-          );
-      const blockDeps = new Set<string>(groups.flatMap((g) => g.deps));
-      const blockTests = new Set<string>();
-      const bwhen = bo.when === undefined ? undefined : cond(bo.when, `${bp}.when`, blockDeps, blockTests);
-      const gives = c
-        .list(bo, 'give', bp, true)
-        .map((g, k) => give(g, `${bp}.give[${k}]`, kinds))
-        .filter((g): g is GiveSpec => g !== undefined);
-      if (gives.some((g) => g.perVillage)) blockDeps.add('I11');
-      blocks.push({ groups, gives, when: bwhen, deps: [...blockDeps], tests: [...blockTests] });
-    });
-    if (!gen || !clause) return;
-    const rule: CompiledRule = { id, clause, gen, when, tests: [...tests], blocks: [] };
-    pending.push({
-      rule,
-      base: blocks,
-      apply: typeof o.apply === 'string' ? o.apply : undefined,
-      path,
-      ruleDeps,
-    });
-  });
-
-  const withholdRaw = src.withhold;
-  let withhold: CompiledRules['withhold'];
-  if (withholdRaw !== undefined) {
-    const w = c.object(withholdRaw, 'rules.yaml.withhold') ?? {};
-    const pairs = isObj(w.interpretation)
-      ? interpretation(w.interpretation, 'rules.yaml.withhold.interpretation', new Set())
-      : [];
-    const clauses = c.ids(w, 'clauses', 'rules.yaml.withhold');
-    clauses.forEach((cl, i) => {
-      if (!pack.clauses.has(cl))
-        c.add(`rules.yaml.withhold.clauses[${i}]`, 'unknown_clause', `条款 ${cl} 不存在`, `no clause ${cl}`);
-    });
-    if (pairs.length === 1)
-      withhold = { interpretation: pairs[0]![0], value: pairs[0]![1], clauses: new Set(clauses) };
-    else
-      c.add(
-        'rules.yaml.withhold.interpretation',
-        'required',
-        '应指明一个解释及其取值',
-        'must name one interpretation and its value',
-      );
-  }
-
-  const byId = new Map(pending.map((p) => [p.rule.id, p]));
-  for (const p of pending) {
-    let base = p.base;
-    if (p.apply !== undefined) {
-      const target = byId.get(p.apply);
-      if (!target || target.apply !== undefined) {
-        c.add(
-          `${p.path}.apply`,
-          'unknown_rule',
-          `没有可适用的规则 ${p.apply}`,
-          `no rule ${p.apply} to apply`,
-        );
-        continue;
-      }
-      for (const b of target.base)
-        for (const g of b.groups)
-          if (g.needs && !p.rule.gen.yields.every((k) => g.needs!.includes(k)))
-            c.add(
-              `${p.path}.apply`,
-              'wrong_subject',
-              '所适用规则的对象组与考察对象不符',
-              "the applied rule's groups do not fit this binding",
-            );
-      p.rule.applies = target.rule.clause;
-      base = target.base;
-    }
-    const withholds = withhold?.clauses.has(p.rule.clause) ? [withhold.interpretation] : [];
-    p.rule.blocks = base.map((b) => ({
-      ...b,
-      deps: [...new Set([...p.ruleDeps, ...b.deps, ...withholds])].sort(byNumber),
-    }));
-  }
-  for (const cl of pack.consequenceClauses)
-    if (!pending.some((p) => p.rule.clause === cl))
-      c.add(
-        'rules.yaml.rules',
-        'uncovered_clause',
-        `条款 ${cl} 规定了后果，但没有规则实施`,
-        `clause ${cl} imposes consequences but no rule implements it`,
-      );
-  const personnel = new Set<ConsequenceType>();
-  c.ids(src, 'personnel', 'rules.yaml').forEach((t, i) => {
-    if (CONSEQUENCE_TYPES.includes(t) && !AMOUNT.has(t)) personnel.add(t as ConsequenceType);
-    else c.add(`rules.yaml.personnel[${i}]`, 'enum', `没有人事后果 ${t}`, `no personnel consequence ${t}`);
-  });
-  return { rules: pending.map((p) => p.rule), withhold, personnel };
 }
