@@ -8,7 +8,7 @@ import type {
   RawRequestDefaultExpression,
   RawServerDefault,
 } from 'fastify';
-import { type TLiteral, type TProperties, type TSchema, type TUnion, Type } from 'typebox';
+import { type TProperties, type TSchema, type TUnsafe, Type } from 'typebox';
 
 export const Str = Type.String();
 export const Int = Type.Integer();
@@ -20,9 +20,7 @@ export const Obj = <P extends TProperties>(props: P, description?: string) =>
   Type.Object(props, { additionalProperties: false, ...(description && { description }) });
 /** One of the given strings (typed as their union). */
 export const Lit = <const V extends readonly string[]>(...values: V) =>
-  Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<{
-    -readonly [K in keyof V]: TLiteral<V[K]>;
-  }>;
+  Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnsafe<V[number]>;
 
 /** One of a list of strings, e.g. a vocabulary's `as const` list. */
 export const Enum = <const V extends readonly string[]>(values: V) => Lit(...values);

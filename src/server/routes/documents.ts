@@ -10,6 +10,7 @@ import type { DocumentFile } from '../../documents/common.ts';
 import { decisionDocument } from '../../documents/decision.ts';
 import { DOCX_TYPE } from '../../documents/docx-type.ts';
 import { entryDocument } from '../../documents/ledger-documents.ts';
+import { DOC_KINDS, type DocKind } from '../../documents/model.ts';
 import { obligationNotice } from '../../documents/money-notices.ts';
 import { listOffices, mayEditOffice, OFFICE_ZH, setOffice } from '../../documents/offices.ts';
 import { actionDocument } from '../../documents/personnel.ts';
@@ -19,8 +20,8 @@ import { notFound } from '../../store/errors.ts';
 import type { Scope } from '../../store/scope.ts';
 import { attachment } from '../../workflows/xlsx.ts';
 import { scopeOf } from '../auth.ts';
-import type { TypedApp } from '../schema-kit.ts';
-import { CountyParams, errors, IdParams, Open } from '../schemas.ts';
+import { Enum, Obj, Str, Text, type TypedApp } from '../schema-kit.ts';
+import { CountyParams, errors, IdParams } from '../schemas.ts';
 
 /** A document as a download, its 发文字号 in a header (URI-encoded) for scripts and the web app. */
 export function sendDocument(reply: FastifyReply, doc: DocumentFile) {
@@ -55,6 +56,23 @@ const OfficeOut = Type.Object({
   fonts: Type.Union([Type.Literal('gb'), Type.Literal('system')]),
   configured: Type.Boolean({ description: 'false: the defaults, the office has not set its own' }),
   editable: Type.Boolean({ description: 'whether you may set it (each office its own)' }),
+});
+
+/** One line of the 发文登记簿 (documents/register.ts). */
+const RegisterLine = Obj({
+  id: Str,
+  kind: Enum(Object.keys(DOC_KINDS) as DocKind[]),
+  kind_zh: Str,
+  object_type: Str,
+  object_id: Str,
+  office: Text,
+  number: Text,
+  dated: Str,
+  title: Str,
+  content_sha256: Str,
+  issued_by: Str,
+  issued_by_name: Text,
+  issued_at: Str,
 });
 
 export function documentRoutes(app: TypedApp, ctx: Ctx): void {
@@ -102,7 +120,7 @@ export function documentRoutes(app: TypedApp, ctx: Ctx): void {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ items: Type.Array(Open) }), ...errors(400, 401, 403, 404) },
+        response: { 200: Obj({ items: Type.Array(RegisterLine) }), ...errors(400, 401, 403, 404) },
       },
     },
     async (req) => {
