@@ -6,9 +6,9 @@
 import type { ZerenCase } from '../../src/domain/case.ts';
 import { oneYearUntil } from '../../src/domain/dates.ts';
 import type { Consequence, Withheld, ZerenResult } from '../../src/domain/result.ts';
-import { MAX_GRADE } from '../../src/domain/vocabulary.ts';
 import type { Fact } from './facts.ts';
 import { type Row, WITHHELD_CLAUSES } from './rule-table.ts';
+import { MAX_GRADE } from './words.ts';
 
 /** Parameter values in force (amounts in fen, titles as text), by name. */
 export type Params = ReadonlyMap<string, number | string>;

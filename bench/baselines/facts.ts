@@ -9,7 +9,7 @@
 
 import type { CaseAssessment, CaseUnit, ZerenCase } from '../../src/domain/case.ts';
 import { fpYear, type IsoDate } from '../../src/domain/dates.ts';
-import { PASSING } from '../../src/domain/vocabulary.ts';
+import { PASSING } from './words.ts';
 
 export type Group =
   | 'unit'

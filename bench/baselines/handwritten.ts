@@ -10,21 +10,21 @@ import type { CaseAssessment, CaseLink, CasePost, CaseUnit, ZerenCase } from '..
 import { fpYear, oneYearUntil } from '../../src/domain/dates.ts';
 import { yuanText } from '../../src/domain/money.ts';
 import type { Consequence, Withheld, ZerenResult } from '../../src/domain/result.ts';
-import {
-  ACCEPTANCE_KINDS,
-  ASSESSOR_ZH,
-  CONSEQUENCE_ZH,
-  type ConsequenceType,
-  MAX_GRADE,
-  OUTCOME_ZH,
-  PASSING,
-  ROLE_ZH,
-} from '../../src/domain/vocabulary.ts';
+import type { ConsequenceType } from '../../src/domain/vocabulary.ts';
 import { zhPunct } from '../../src/domain/zh-punct.ts';
 import type { Clause } from '../../src/engine/clauses.ts';
 import { loadEngine } from '../../src/policy/load.ts';
 import type { Params } from './assemble.ts';
 import { type Baseline, paramsFor } from './types.ts';
+import {
+  ACCEPTANCE_KINDS,
+  ASSESSOR_ZH,
+  CONSEQUENCE_ZH,
+  MAX_GRADE,
+  OUTCOME_ZH,
+  PASSING,
+  ROLE_ZH,
+} from './words.ts';
 
 const DEFAULTS = {
   I1: 'any-time',
@@ -630,7 +630,7 @@ function otherEvents(y: Year): void {
   for (const a of cs.acceptances ?? []) {
     if (!a.passed) continue;
     const u = y.units.get(a.unit)!;
-    const fact = `${u.name}实现${ACCEPTANCE_KINDS[a.kind].zh}，经${ASSESSOR_ZH[a.by]}考核验收合格`;
+    const fact = `${u.name}实现${ACCEPTANCE_KINDS[a.kind]?.zh}，经${ASSESSOR_ZH[a.by]}考核验收合格`;
     if (a.kind === 'no_multi_child_birth' && (a.by === 'province' || a.by === 'city'))
       y.unit(new Why(fact, date, u.id, 'reward-town-no-multi-child-birth', '3.1.5', []), u.id, [
         ['reward', 'reward_3_1_5_town'],

@@ -4,10 +4,9 @@
 import type { ZerenCase } from '../domain/case.ts';
 import { formatYuan, yuanText } from '../domain/money.ts';
 import type { Consequence, Withheld, ZerenResult } from '../domain/result.ts';
-import { withheldReasonZh } from '../domain/vocabulary.ts';
+import { roleZh, unitKindZh, type Vocabulary, withheldReasonZh } from '../domain/vocabulary.ts';
 import { clauseLabel } from '../engine/clauses.ts';
 import { consequenceText } from '../engine/explain.ts';
-import { roleZh, unitKindZh, type Vocabulary } from '../engine/vocabulary.ts';
 
 /** How a clause is named: 三（一）2, or a town pack's 东风镇办法二 (the pack's own labels). */
 export type ClauseLabel = (id: string) => string;

@@ -4,7 +4,7 @@
 // route sends.
 
 import type { Consequence } from '../domain/result.ts';
-import { ROLE_ZH, type UnitKind } from '../domain/vocabulary.ts';
+import { roleZh } from '../domain/vocabulary.ts';
 import { renderOffThread } from '../engine-pool/pool.ts';
 import { loadEngine } from '../policy/load.ts';
 import type { Db } from '../store/schema.ts';
@@ -44,8 +44,8 @@ export function postOf(names: Names, via: Consequence['via']): string {
   if (!via?.unit) return '';
   const unit = unitName(names, via.unit);
   if (via.link === 'stationed') return `${unit}驻村干部`;
-  const kind = names.units.get(via.unit)?.kind as UnitKind | undefined;
-  const role = via.role && kind ? (ROLE_ZH[kind]?.[via.role] ?? '') : '';
+  const kind = names.units.get(via.unit)?.kind;
+  const role = via.role && kind ? roleZh(names.words, kind, via.role) : '';
   return fullWidth(`${unit}${role}`);
 }
 

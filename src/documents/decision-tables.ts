@@ -4,8 +4,8 @@
 
 import { formatYuan } from '../domain/money.ts';
 import type { Consequence } from '../domain/result.ts';
-import { CONSEQUENCE_ZH } from '../domain/vocabulary.ts';
-import { byClause, GROUP_ZH, GROUPS, type ReportGroup } from '../workflows/reports.ts';
+import { type Vocabulary, wordZh } from '../domain/vocabulary.ts';
+import { byClause, GROUPS, groupZh, type ReportGroup } from '../workflows/reports.ts';
 import type { Block } from './model.ts';
 import { chineseDate, clauseZh, fullWidth } from './zh.ts';
 
@@ -15,13 +15,14 @@ export const fenOf = (c: { amount_yuan?: number; amount_fen?: number }) =>
   c.amount_fen ?? (c.amount_yuan === undefined ? 0 : Math.round(c.amount_yuan * 100));
 
 /** What one consequence gives, in words: 罚款, 一年内不得平级调动、提拔（…至…）, 授予“…”称号. */
-export function consequenceText(c: Consequence): string {
+export function consequenceText(c: Consequence, words: Vocabulary): string {
+  const zh = wordZh(words, 'consequence_types', c.type);
   if (c.type === 'transfer_promotion_freeze' && c.from && c.until)
-    return `${CONSEQUENCE_ZH[c.type]}（${chineseDate(c.from)}至${chineseDate(c.until)}）`;
-  if (c.type === 'appraisal_cap' && c.max_grade) return `${CONSEQUENCE_ZH[c.type]}（至多${c.max_grade}）`;
+    return `${zh}（${chineseDate(c.from)}至${chineseDate(c.until)}）`;
+  if (c.type === 'appraisal_cap' && c.max_grade) return `${zh}（至多${c.max_grade}）`;
   if (c.type === 'honour_title' && c.title) return `授予“${fullWidth(c.title)}”荣誉称号`;
   if (c.type === 'plaque') return '颁发奖牌一块';
-  return fullWidth(CONSEQUENCE_ZH[c.type]);
+  return fullWidth(zh);
 }
 
 /** Why a reward is withheld, in Chinese: “I4: unit award veto” → 所在单位本年度被评先评优一票否决. */
@@ -59,12 +60,12 @@ function groupOf(l: Line, kinds: Map<string, string>): ReportGroup {
 }
 
 /** One row per subject, post and clause: what the clause gives, with the money summed. */
-function rowsOf(lines: Line[]): Row[] {
+function rowsOf(lines: Line[], words: Vocabulary): Row[] {
   const rows = new Map<string, Row>();
   for (const l of lines) {
     const key = `${l.c.subject.kind}|${l.c.subject.id}|${l.post}|${l.c.clause}|${l.c.applies ?? ''}`;
     const row = rows.get(key) ?? { line: l, items: [], fen: 0 };
-    row.items.push(consequenceText(l.c));
+    row.items.push(consequenceText(l.c, words));
     if (MONEY.has(l.c.type)) row.fen += fenOf(l.c);
     rows.set(key, row);
   }
@@ -80,14 +81,22 @@ const basis = (c: Consequence) => `${clauseZh(c.clause)}${c.applies ? `（按${c
 const amount = (fen: number) => (fen ? formatYuan(fen) : '');
 
 /** The tables of one part (奖励 or 处罚), by kind of subject; `kinds`: unit id → its kind. */
-export function moneyTables(lines: Line[], label: string, kinds: Map<string, string>): Block[] {
+export function moneyTables(
+  lines: Line[],
+  label: string,
+  kinds: Map<string, string>,
+  words: Vocabulary,
+): Block[] {
   if (lines.length === 0) return [{ kind: 'p', text: `本年度无${label}。` }];
   const out: Block[] = [];
   let n = 0;
   for (const g of GROUPS) {
-    const rows = rowsOf(lines.filter((l) => groupOf(l, kinds) === g));
+    const rows = rowsOf(
+      lines.filter((l) => groupOf(l, kinds) === g),
+      words,
+    );
     if (rows.length === 0) continue;
-    out.push({ kind: 'h2', text: `（${NUMERALS[n++]}）${fullWidth(GROUP_ZH[g])}` });
+    out.push({ kind: 'h2', text: `（${NUMERALS[n++]}）${fullWidth(groupZh(g, words))}` });
     const fen = rows.reduce((a, r) => a + r.fen, 0);
     const money = { title: '金额（元）', width: 16, align: 'right' as const };
     if (g === 'person')

@@ -115,7 +115,7 @@ export function decisionModel(input: DecisionInput): OfficialDoc {
           ],
           rows: result.withheld.map((w) => [
             subjectName(w as Consequence),
-            consequenceText(w as Consequence),
+            consequenceText(w as Consequence, names.words),
             fenOf(w) ? yuanText(fenOf(w)).replace('元', '') : '',
             clauseZh(w.clause),
             withheldReason(w.reason),
@@ -125,8 +125,8 @@ export function decisionModel(input: DecisionInput): OfficialDoc {
     : [];
   const due = decision.fines_due_on;
   const sections: [string, Block[]][] = [
-    ['奖励', [...moneyTables(rewards, '奖励', kinds), ...withheld]],
-    ['处罚', moneyTables(sanctions, '处罚', kinds)],
+    ['奖励', [...moneyTables(rewards, '奖励', kinds, names.words), ...withheld]],
+    ['处罚', moneyTables(sanctions, '处罚', kinds, names.words)],
     [
       '奖惩金额合计',
       [
@@ -167,7 +167,7 @@ export async function issueDecision(ctx: Ctx, actor: Actor, county: string, id: 
   const { decision, result, c, names } = await inSnapshot(ctx, async (s) => ({
     ...(await getDecision(s, all, id)),
     c: await getCounty(s.db, county),
-    names: await namesOf(s.db, county),
+    names: await namesOf(s, county),
   }));
   const corrected = decision.supersedes
     ? await issueDecision(ctx, actor, county, decision.supersedes)

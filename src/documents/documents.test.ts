@@ -6,6 +6,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmbCapital } from '../domain/money.ts';
+import { loadEngine } from '../policy/load.ts';
 import { confirmDecision, currentDecision } from '../store/decisions.ts';
 import { evaluateYear } from '../store/evaluations.ts';
 import { updateFact } from '../store/facts.ts';
@@ -147,6 +148,7 @@ for (const dialect of DIALECTS)
           ['u', { name: '县教育局', kind: 'county_unit', town: null }],
         ]),
         people: new Map(),
+        words: loadEngine().vocabulary,
       };
       const person = { kind: 'person', id: 'x' };
       expect(deciderOf(names, person, { unit: 't', role: 'party_secretary' })).toBe('县委组织部');

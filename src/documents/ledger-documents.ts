@@ -185,7 +185,7 @@ async function entryFacts(ctx: Ctx, scope: Scope, id: string, only?: readonly st
       `the entry was reversed (${reversed.id}); its paper is void`,
     );
   const c = await getCounty(ctx.db, e.county_id);
-  const names = await namesOf(ctx.db, e.county_id);
+  const names = await namesOf(ctx, e.county_id);
   const clerk = (await holders(ctx.db, [e.created_by])).get(e.created_by);
   return { e, o, c, names, clerk };
 }

@@ -121,7 +121,7 @@ export async function obligationNotice(ctx: Ctx, scope: Scope, id: string) {
         '该款项已被更正决定取消，不再发出通知',
         'a correcting decision cancelled this amount; there is no notice to issue',
       );
-    return { o, row, c: await getCounty(s.db, county), names: await namesOf(s.db, county) };
+    return { o, row, c: await getCounty(s.db, county), names: await namesOf(s, county) };
   });
   const decision = await issueDecision(ctx, scope.actor, county, row.id);
   const fine = o.kind === 'fine';

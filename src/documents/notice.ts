@@ -94,7 +94,7 @@ export async function noticeDocument(ctx: Ctx, scope: Scope, county: string, id:
   const { n, c, names } = await inSnapshot(ctx, async (s) => {
     const n = await visibleNotice(s, scope, county, id);
     if (n.retracted_at) throw conflict(`警示通知书“${id}”已撤回`, `warning notice "${id}" was retracted`);
-    return { n, c: await getCounty(s.db, county), names: await namesOf(s.db, county) };
+    return { n, c: await getCounty(s.db, county), names: await namesOf(s, county) };
   });
   const issued = await issue(ctx, scope.actor, {
     county,

@@ -189,7 +189,7 @@ async function actionFacts(ctx: Ctx, scope: Scope, id: string) {
   if (!talk && !(LETTER_TYPES as readonly string[]).includes(a.type))
     throw conflict('该建议没有对应的文书', 'this recommendation has no document');
   const c = await getCounty(ctx.db, a.county_id);
-  const names = await namesOf(ctx.db, a.county_id);
+  const names = await namesOf(ctx, a.county_id);
   const result = JSON.parse(
     (
       await ctx.db

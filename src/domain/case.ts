@@ -2,15 +2,7 @@
 // The normative description is ../shared/spec/case-format.md; these types follow it field by field.
 
 import type { IsoDate } from './dates.ts';
-import type {
-  AcceptanceKind,
-  AssessmentKind,
-  Assessor,
-  IncidentKind,
-  Outcome,
-  StaffType,
-  UnitKind,
-} from './vocabulary.ts';
+import type { AssessmentKind, Assessor, Outcome, StaffType, UnitKind } from './vocabulary.ts';
 
 export const CASE_FORMAT = 'zeren-case/1';
 
@@ -68,7 +60,8 @@ export interface CaseAssessment {
 
 export interface CaseAcceptance {
   unit: string;
-  kind: AcceptanceKind;
+  /** An acceptance kind of the pack's vocabulary (no_out_of_policy_birth…). */
+  kind: string;
   by: Assessor;
   passed: boolean;
 }
@@ -82,7 +75,8 @@ export interface CaseWarningNotice {
 }
 
 export interface CaseIncident {
-  kind: IncidentKind;
+  /** An incident kind of the pack's vocabulary. */
+  kind: string;
   person: string;
   occurred_on: IsoDate;
 }

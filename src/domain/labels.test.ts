@@ -34,27 +34,7 @@ import {
   USER_ROLE_ZH,
 } from './labels.ts';
 import { ROLES } from './permissions.ts';
-import {
-  ASSESSMENT_KIND_ZH,
-  ASSESSMENT_KINDS,
-  ASSESSOR_ZH,
-  ASSESSORS,
-  CONSEQUENCE_TYPES,
-  CONSEQUENCE_ZH,
-  consequenceZh,
-  LINK_KIND_ZH,
-  LINK_KINDS,
-  OUTCOME_ZH,
-  OUTCOMES,
-  roleZh as postZh,
-  ROLE_ZH,
-  ROLES_BY_UNIT_KIND,
-  STAFF_TYPE_ZH,
-  STAFF_TYPES,
-  UNIT_KIND_ZH,
-  UNIT_KINDS,
-  withheldReasonZh,
-} from './vocabulary.ts';
+import { roleZh as postZh, type Vocabulary, withheldReasonZh, wordZh } from './vocabulary.ts';
 import { asciiPunctuationInChinese } from './zh-punct.ts';
 
 const HAN = /\p{Script=Han}/u;
@@ -78,22 +58,7 @@ const TABLES: [string, readonly string[], Record<string, string>][] = [
   ['roster lines', ROSTER_LINE_KINDS, ROSTER_LINE_KIND_ZH],
   ['notice statuses', NOTICE_STATUSES, NOTICE_STATUS_ZH],
   ['personnel statuses', PERSONNEL_STATUSES, PERSONNEL_STATUS_ZH],
-  ['unit kinds', UNIT_KINDS, UNIT_KIND_ZH],
-  ['assessment outcomes', OUTCOMES, OUTCOME_ZH],
-  ['assessors', ASSESSORS, ASSESSOR_ZH],
-  ['assessment kinds', ASSESSMENT_KINDS, ASSESSMENT_KIND_ZH],
-  ['consequence types', CONSEQUENCE_TYPES, CONSEQUENCE_ZH],
-  ['link kinds', LINK_KINDS, LINK_KIND_ZH],
-  ['staff types', STAFF_TYPES, STAFF_TYPE_ZH],
   ['notification kinds', NOTIFICATION_KINDS, NOTIFICATION_KIND_ZH],
-  ...UNIT_KINDS.map(
-    (k) =>
-      [`posts of a ${k}`, ROLES_BY_UNIT_KIND[k], ROLE_ZH[k]] as [
-        string,
-        readonly string[],
-        Record<string, string>,
-      ],
-  ),
 ];
 
 describe('the Chinese label of every code', () => {
@@ -120,9 +85,16 @@ describe('the Chinese label of every code', () => {
     expect(obligationStatusZh('overdue')).toBe('逾期');
   });
 
-  it('words posts, consequences and withheld reasons, and shows an unknown code as it is', () => {
-    expect(postZh('village', 'committee_director')).toBe('村（居）委会主任');
-    expect(consequenceZh('three_stops')).toBe('三停（停职、停薪、停工作）');
+  it("words posts and consequences in a pack's words, and withheld reasons; an unknown code as it is", () => {
+    const words = {
+      unit_kinds: { village: { zh: '村', roles: { committee_director: '村（居）委会主任' } } },
+      consequence_types: { three_stops: '三停（停职、停薪、停工作）' },
+    } as unknown as Vocabulary;
+    expect(postZh(words, 'village', 'committee_director')).toBe('村（居）委会主任');
+    expect(postZh(words, 'village', 'chief')).toBe('chief');
+    expect(postZh(words, 'district', 'chief')).toBe('chief');
+    expect(wordZh(words, 'consequence_types', 'three_stops')).toBe('三停（停职、停薪、停工作）');
+    const consequenceZh = (t: string) => wordZh(words, 'consequence_types', t);
     expect(withheldReasonZh('I4: unit award veto')).toBe(
       '所在单位本计生年度被评先评优一票否决，暂不兑现（解释I4）',
     );

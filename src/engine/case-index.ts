@@ -12,8 +12,8 @@ import type {
   ZerenCase,
 } from '../domain/case.ts';
 import { addDays, type FpYear, fpYear, type IsoDate, oneYearUntil, within } from '../domain/dates.ts';
+import type { Vocabulary } from '../domain/vocabulary.ts';
 import { type Readings, typed } from './readings.ts';
-import type { Vocabulary } from './vocabulary.ts';
 
 export interface Held {
   person: string;

@@ -6,7 +6,7 @@ import type { ZerenCase } from '../domain/case.ts';
 import { fpYear } from '../domain/dates.ts';
 import { InvalidInput, type Problem, type Result } from '../domain/problems.ts';
 import type { ZerenResult } from '../domain/result.ts';
-import type { UnitKind } from '../domain/vocabulary.ts';
+import type { UnitKind, Vocabulary } from '../domain/vocabulary.ts';
 import { countsInYear, indexCase } from './case-index.ts';
 import { Checker } from './check.ts';
 import { runRules } from './evaluate.ts';
@@ -24,7 +24,6 @@ import {
   type RankingView,
   rankingViews,
 } from './views.ts';
-import type { Vocabulary } from './vocabulary.ts';
 
 export const ENGINE_VERSION = '1.0.0';
 

@@ -5,9 +5,8 @@
 import type { CaseAssessment } from '../domain/case.ts';
 import type { IsoDate } from '../domain/dates.ts';
 import { yuanText } from '../domain/money.ts';
-import type { ConsequenceType } from '../domain/vocabulary.ts';
+import { type ConsequenceType, roleZh, type Vocabulary, wordZh } from '../domain/vocabulary.ts';
 import { type CaseIndex, personName, unitName } from './case-index.ts';
-import { roleZh, type Vocabulary, wordZh } from './vocabulary.ts';
 
 export function names(ix: CaseIndex, ids: readonly string[]): string {
   return [...ids]

@@ -4,13 +4,12 @@
 
 import type { CaseAssessment, CaseUnit } from '../domain/case.ts';
 import type { IsoDate } from '../domain/dates.ts';
-import type { UnitKind } from '../domain/vocabulary.ts';
+import { passingOutcomes, type UnitKind, type Vocabulary, wordZh } from '../domain/vocabulary.ts';
 import { zhPunct } from '../domain/zh-punct.ts';
 import { assessmentKey, type CaseIndex } from './case-index.ts';
 import { type Checker, isObj, type Obj } from './check.ts';
 import { assessmentFact, names } from './explain.ts';
 import { pairInARow } from './notices.ts';
-import { passingOutcomes, type Vocabulary, wordZh } from './vocabulary.ts';
 
 export interface Binding {
   subjectKind: 'unit' | 'person';

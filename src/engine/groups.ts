@@ -2,12 +2,11 @@
 // each with the fact that makes them a member (the post held, the link, the village). The person
 // groups follow case-format.md, "How the rules read a case".
 
-import type { UnitKind } from '../domain/vocabulary.ts';
+import { rolesOf, type UnitKind, type Vocabulary } from '../domain/vocabulary.ts';
 import type { CaseIndex } from './case-index.ts';
 import { type Checker, isObj } from './check.ts';
 import { postReason, stationedReason } from './explain.ts';
 import type { Binding } from './generators.ts';
-import { rolesOf, type Vocabulary } from './vocabulary.ts';
 
 export interface Member {
   kind: 'unit' | 'person';

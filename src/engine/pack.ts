@@ -4,9 +4,10 @@
 
 import { isIsoDate } from '../domain/dates.ts';
 import { InvalidInput, type Problem } from '../domain/problems.ts';
+import type { Vocabulary } from '../domain/vocabulary.ts';
 import { Checker, isObj, type Obj } from './check.ts';
 import { type Clause, parseClauseText } from './clauses.ts';
-import { readVocabulary, type Vocabulary } from './vocabulary.ts';
+import { readVocabulary } from './vocabulary.ts';
 
 export const PACK_FORMAT = 'zeren-pack/1';
 

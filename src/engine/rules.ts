@@ -1,14 +1,13 @@
 // Compiles rules.yaml into closures, once per pack: read and checked first (rules-parse.ts), then
 // each `when` made a test of a binding in a case. A pack whose rules have problems does not load.
 
-import type { ConsequenceType } from '../domain/vocabulary.ts';
+import { type ConsequenceType, passingOutcomes } from '../domain/vocabulary.ts';
 import type { CaseIndex } from './case-index.ts';
 import type { Checker } from './check.ts';
 import type { Binding, Generator } from './generators.ts';
 import type { RecipientGroup } from './groups.ts';
 import type { Pack } from './pack.ts';
 import { type CondSpec, type GiveSpec, parseRules } from './rules-parse.ts';
-import { passingOutcomes } from './vocabulary.ts';
 
 export type Cond = (ix: CaseIndex, b: Binding) => boolean;
 

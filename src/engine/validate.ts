@@ -5,10 +5,17 @@ import { CASE_COLLECTIONS, CASE_FORMAT, CASE_HEADER, type ZerenCase } from '../d
 import { fpYear } from '../domain/dates.ts';
 import { forbiddenCharacter, nameMessage } from '../domain/names.ts';
 import type { Problem, Result } from '../domain/problems.ts';
-import type { UnitKind } from '../domain/vocabulary.ts';
+import {
+  assessedBy,
+  rolesOf,
+  roleZh,
+  type UnitKind,
+  unitKindZh,
+  type Vocabulary,
+  wordZh,
+} from '../domain/vocabulary.ts';
 import { Checker, isObj, join, type Obj, show } from './check.ts';
 import { clauseLabel } from './clauses.ts';
-import { assessedBy, rolesOf, roleZh, unitKindZh, type Vocabulary, wordZh } from './vocabulary.ts';
 
 /** What validation needs to know of the policy a case names. */
 export interface PolicyInfo {

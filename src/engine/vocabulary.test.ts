@@ -7,10 +7,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { InvalidInput } from '../domain/problems.ts';
-import { POLICIES_DIR, readPackSource } from '../policy/load.ts';
+import { allowedOutcomes, passingOutcomes, roleZh, unitKindZh, wordZh } from '../domain/vocabulary.ts';
+import { asciiPunctuationInChinese } from '../domain/zh-punct.ts';
+import { loadEngine, POLICIES_DIR, packIds, packsOf, readPackSource } from '../policy/load.ts';
 import { createEngine, type Engine } from './engine.ts';
 import type { PackSource } from './pack.ts';
-import { allowedOutcomes, passingOutcomes, roleZh, unitKindZh, wordZh } from './vocabulary.ts';
 
 type Any = Record<string, any>;
 type Source = PackSource & {
@@ -66,6 +67,32 @@ describe('the vocabulary of county-fp-2009', () => {
     ]);
     expect(allowedOutcomes(v, 'province', 'town', 'annual')).toEqual([]);
   });
+});
+
+describe('the labels of every shipped pack', () => {
+  const HAN = /\p{Script=Han}/u;
+  it.each([...packIds(), ...packsOf('town')])(
+    '%s: every word has a Chinese label in full-width punctuation',
+    (id) => {
+      const v = loadEngine(id).vocabulary;
+      const labels: [string, string][] = [];
+      for (const [k, u] of Object.entries(v.unit_kinds)) {
+        labels.push([`unit_kinds.${k}`, u.zh]);
+        for (const [r, zh] of Object.entries(u.roles)) labels.push([`unit_kinds.${k}.roles.${r}`, zh]);
+      }
+      for (const part of ['link_kinds', 'assessors', 'incident_kinds', 'consequence_types'] as const)
+        for (const [k, zh] of Object.entries(v[part])) labels.push([`${part}.${k}`, zh]);
+      for (const part of ['staff_types', 'outcomes', 'assessment_kinds', 'acceptance_kinds'] as const)
+        for (const [k, w] of Object.entries(v[part])) labels.push([`${part}.${k}`, w.zh]);
+      for (const [k, w] of Object.entries(v.staff_types))
+        labels.push([`staff_types.${k}.max_grade`, w.max_grade]);
+      expect(labels.length).toBeGreaterThan(40);
+      const bad = labels.filter(
+        ([, zh]) => !HAN.test(zh) || asciiPunctuationInChinese(zh).length > 0 || /[()]/.test(zh),
+      );
+      expect(bad).toEqual([]);
+    },
+  );
 });
 
 describe('a pack naming a word it does not declare does not load', () => {

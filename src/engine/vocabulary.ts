@@ -8,46 +8,17 @@
 import {
   ASSESSMENT_KINDS,
   ASSESSORS,
+  type AssessedBy,
   CONSEQUENCE_TYPES,
   LINK_KINDS,
+  type VocabularyPart as Part,
   ROLES_BY_UNIT_KIND,
   STAFF_TYPES,
   UNIT_KINDS,
+  VOCABULARY_PARTS,
+  type Vocabulary,
 } from '../domain/vocabulary.ts';
 import { type Checker, isObj, type Obj } from './check.ts';
-
-export interface AssessedBy {
-  by: string;
-  of: string[];
-  /** Empty: an assessment of this kind has a score only. */
-  outcomes: string[];
-}
-
-/** The words of a pack, as plain data (the API returns it as it is). Each `zh` is what a person reads. */
-export interface Vocabulary {
-  unit_kinds: Record<string, { zh: string; roles: Record<string, string> }>;
-  link_kinds: Record<string, string>;
-  staff_types: Record<string, { zh: string; max_grade: string }>;
-  assessors: Record<string, string>;
-  outcomes: Record<string, { zh: string; passing: boolean }>;
-  assessment_kinds: Record<string, { zh: string; assessed: AssessedBy[] }>;
-  acceptance_kinds: Record<string, { zh: string; unit: string; by: string[] }>;
-  incident_kinds: Record<string, string>;
-  consequence_types: Record<string, string>;
-}
-
-export const VOCABULARY_PARTS = [
-  'unit_kinds',
-  'link_kinds',
-  'staff_types',
-  'assessors',
-  'outcomes',
-  'assessment_kinds',
-  'acceptance_kinds',
-  'incident_kinds',
-  'consequence_types',
-] as const satisfies readonly (keyof Vocabulary)[];
-type Part = (typeof VOCABULARY_PARTS)[number];
 
 /**
  * The words the engine's code gives meaning to: a pack must declare each. `closed`: the pack may
@@ -260,45 +231,4 @@ function checkEngineWords(v: Vocabulary, c: Checker): void {
             `the engine needs post ${role} of a ${kind}, which the vocabulary does not declare`,
           );
   }
-}
-
-/** The Chinese of a word of a part (县直单位), or the code itself when the pack has none. */
-export function wordZh(v: Vocabulary, part: Exclude<Part, 'unit_kinds'>, code: string): string {
-  const w = Object.hasOwn(v[part], code) ? v[part][code] : undefined;
-  return w === undefined ? code : typeof w === 'string' ? w : w.zh;
-}
-
-/** The Chinese of a kind of unit (镇（场）); the code itself when unknown. */
-export function unitKindZh(v: Vocabulary, kind: string): string {
-  return Object.hasOwn(v.unit_kinds, kind) ? v.unit_kinds[kind]!.zh : kind;
-}
-
-/** The Chinese of a post at a unit of a kind (计生办主任); the code itself when unknown. */
-export function roleZh(v: Vocabulary, kind: string, role: string): string {
-  const roles = Object.hasOwn(v.unit_kinds, kind) ? v.unit_kinds[kind]!.roles : {};
-  return Object.hasOwn(roles, role) ? roles[role]! : role;
-}
-
-/** The posts of a unit of a kind (codes). */
-export function rolesOf(v: Vocabulary, kind: string): string[] {
-  return Object.keys(Object.hasOwn(v.unit_kinds, kind) ? v.unit_kinds[kind]!.roles : {});
-}
-
-/** The outcomes counting as 达标. */
-export function passingOutcomes(v: Vocabulary): Set<string> {
-  return new Set(Object.keys(v.outcomes).filter((o) => v.outcomes[o]!.passing));
-}
-
-/**
- * Whether an assessor assesses a unit of a kind with an assessment of a kind (`assessed`), and
- * with which outcomes (none: a score only).
- */
-export function assessedBy(v: Vocabulary, by: string, subject: string, kind: string): AssessedBy | undefined {
-  const k = Object.hasOwn(v.assessment_kinds, kind) ? v.assessment_kinds[kind] : undefined;
-  return k?.assessed.find((a) => a.by === by && a.of.includes(subject));
-}
-
-/** The outcomes an assessor may give a unit of a kind (case-format.md, "Outcomes"). */
-export function allowedOutcomes(v: Vocabulary, by: string, subject: string, kind: string): readonly string[] {
-  return assessedBy(v, by, subject, kind)?.outcomes ?? [];
 }

@@ -5,10 +5,10 @@
 
 import { fpYearOf } from '../domain/dates.ts';
 import { yuanText } from '../domain/money.ts';
+import type { Vocabulary } from '../domain/vocabulary.ts';
 import { zhPunct } from '../domain/zh-punct.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Parameter } from '../engine/pack.ts';
-import type { Vocabulary } from '../engine/vocabulary.ts';
 
 /** A policy test as the explorer lists it (a case of policies/<pack>/tests/*.yaml). */
 export interface TestRef {

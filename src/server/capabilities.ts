@@ -5,7 +5,9 @@
 
 import { Type } from 'typebox';
 import { USER_ROLE_ZH } from '../domain/labels.ts';
-import { UNIT_KIND_ZH, type UnitKind } from '../domain/vocabulary.ts';
+import { unitKindZh } from '../domain/vocabulary.ts';
+import { countyWords } from '../store/cases.ts';
+import type { Ctx } from '../store/ctx.ts';
 import { accountPlace, yearsWithData } from '../store/places.ts';
 import type { Db } from '../store/schema.ts';
 import type { UserRole } from '../store/scope.ts';
@@ -56,7 +58,8 @@ export interface SessionView {
 }
 
 /** The session as the browser sees it: the user in words, the county's years, the permissions. */
-export async function sessionView(db: Db, user: User): Promise<SessionView> {
+export async function sessionView(ctx: Ctx, user: User): Promise<SessionView> {
+  const { db } = ctx;
   const place = await accountPlace(db, user);
   return {
     user: {
@@ -66,7 +69,10 @@ export async function sessionView(db: Db, user: User): Promise<SessionView> {
       county_name: place.county_name,
       unit_name: place.unit_name,
       unit_kind: place.unit_kind,
-      unit_kind_zh: place.unit_kind ? (UNIT_KIND_ZH[place.unit_kind as UnitKind] ?? place.unit_kind) : null,
+      unit_kind_zh:
+        place.unit_kind && user.county
+          ? unitKindZh(await countyWords(ctx, user.county), place.unit_kind)
+          : null,
     },
     years: user.county ? await yearsWithData(db, user.county) : [],
     permissions: permissionsOf(user.role),

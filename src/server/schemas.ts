@@ -4,10 +4,8 @@
 import { type TSchema, Type } from 'typebox';
 import { NAME_PATTERN } from '../domain/names.ts';
 import {
-  ACCEPTANCE_KINDS,
   ASSESSMENT_KINDS,
   ASSESSORS,
-  INCIDENT_KINDS,
   LINK_KINDS,
   OUTCOMES,
   STAFF_TYPES,
@@ -90,7 +88,7 @@ const CREATE: Record<FactName, Record<string, TSchema>> = {
   acceptances: {
     fp_year: FpYear,
     unit: Id,
-    kind: Enum(Object.keys(ACCEPTANCE_KINDS)),
+    kind: { ...Id, description: "an acceptance kind of the county's pack (…/vocabulary)" },
     by: Enum(ASSESSORS),
     passed: Type.Boolean(),
   },
@@ -105,7 +103,11 @@ const CREATE: Record<FactName, Record<string, TSchema>> = {
     }),
     corrected_on: Type.Optional(DateStr),
   },
-  incidents: { kind: Enum(Object.keys(INCIDENT_KINDS)), person: Id, occurred_on: DateStr },
+  incidents: {
+    kind: { ...Id, description: "an incident kind of the county's pack (…/vocabulary)" },
+    person: Id,
+    occurred_on: DateStr,
+  },
 };
 
 export function createBody(name: FactName) {

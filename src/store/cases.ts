@@ -3,6 +3,7 @@
 
 import type { Kysely } from 'kysely';
 import { CASE_COLLECTIONS, CASE_HEADER, YEAR_COLLECTIONS, type ZerenCase } from '../domain/case.ts';
+import type { Vocabulary } from '../domain/vocabulary.ts';
 import { AuditWriter } from './audit.ts';
 import type { Ctx } from './ctx.ts';
 import { readSnapshot } from './db.ts';
@@ -29,6 +30,11 @@ export async function getCounty(db: Db, county: string) {
   const c = await db.selectFrom('counties').selectAll().where('id', '=', county).executeTakeFirst();
   if (!c) throw notFound('县', county);
   return c;
+}
+
+/** The words of a county's pack, with their labels (its vocabulary.yaml). */
+export async function countyWords(ctx: Ctx, county: string): Promise<Vocabulary> {
+  return ctx.engine((await getCounty(ctx.db, county)).policy).vocabulary;
 }
 
 /** The case of a county and FP year, as the engine reads it. */

@@ -8,8 +8,9 @@
 
 import { chinaDay, fpYear, fpYearOf } from '../domain/dates.ts';
 import type { ZerenResult } from '../domain/result.ts';
-import { CONSEQUENCE_ZH } from '../domain/vocabulary.ts';
+import { wordZh } from '../domain/vocabulary.ts';
 import { clauseLabel } from '../engine/clauses.ts';
+import { countyWords } from './cases.ts';
 import type { Ctx } from './ctx.ts';
 import { currentDecision } from './decisions.ts';
 import type { ActionView } from './personnel.ts';
@@ -61,6 +62,7 @@ export async function restrictionsInForce(
   actions: readonly ActionView[],
 ): Promise<Restriction[]> {
   const out: Restriction[] = [];
+  const vocabulary = await countyWords(ctx, county);
   const add = (r: Omit<Restriction, 'zh' | 'en'>) => {
     if (r.from <= on && on <= r.until) out.push({ ...r, ...words(r) });
   };
@@ -80,7 +82,7 @@ export async function restrictionsInForce(
     const y = yearSpan(a.fp_year, confirmed.get(a.decision_id));
     add({
       kind: a.type as RestrictionKind,
-      kind_zh: CONSEQUENCE_ZH[a.type as RestrictionKind],
+      kind_zh: wordZh(vocabulary, 'consequence_types', a.type),
       fp_year: a.fp_year,
       clause: a.clause,
       clause_label: clauseLabel(a.clause),
@@ -116,7 +118,7 @@ export async function restrictionsInForce(
       if (c.type === 'award_veto' && c.subject.kind === 'person' && c.subject.id === person)
         add({
           kind: 'award_veto',
-          kind_zh: CONSEQUENCE_ZH.award_veto,
+          kind_zh: wordZh(vocabulary, 'consequence_types', 'award_veto'),
           fp_year,
           clause: c.clause,
           clause_label: clauseLabel(c.clause),

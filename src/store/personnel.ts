@@ -8,9 +8,10 @@ import { randomUUID } from 'node:crypto';
 import { isIsoDate } from '../domain/dates.ts';
 import { PERSONNEL_STATUS_ZH } from '../domain/labels.ts';
 import type { Problem } from '../domain/problems.ts';
-import { CONSEQUENCE_ZH, type ConsequenceType } from '../domain/vocabulary.ts';
+import { type ConsequenceType, wordZh } from '../domain/vocabulary.ts';
 import { clauseLabel } from '../engine/clauses.ts';
 import { appendAudit } from './audit.ts';
+import { countyWords } from './cases.ts';
 import type { Ctx } from './ctx.ts';
 import { liveActions } from './decision-personnel.ts';
 import { invalid, notFound } from './errors.ts';
@@ -111,6 +112,7 @@ export async function listActions(
         .execute()
     : [];
   const names = await subjectNames(ctx.db, county, actions);
+  const vocabulary = await countyWords(ctx, county);
   return actions.map((a) => {
     const mine = records
       .filter((r) => r.action_id === a.id)
@@ -127,7 +129,7 @@ export async function listActions(
         name: names.get(`${a.subject_kind}:${a.subject_id}`) ?? a.subject_id,
       },
       type: a.type,
-      type_zh: CONSEQUENCE_ZH[a.type as ConsequenceType] ?? a.type,
+      type_zh: wordZh(vocabulary, 'consequence_types', a.type),
       clause: a.clause,
       clause_label: clauseLabel(a.clause),
       applies: a.applies,

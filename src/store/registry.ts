@@ -5,16 +5,9 @@
 
 import type { Kysely } from 'kysely';
 import { fpYearOf, isIsoDate } from '../domain/dates.ts';
-import {
-  LINK_KIND_ZH,
-  type LinkKind,
-  ROLE_ZH,
-  STAFF_TYPE_ZH,
-  type StaffType,
-  UNIT_KIND_ZH,
-  type UnitKind,
-} from '../domain/vocabulary.ts';
+import { roleZh, unitKindZh, type Vocabulary, wordZh } from '../domain/vocabulary.ts';
 import { zhPunct } from '../domain/zh-punct.ts';
+import { countyWords } from './cases.ts';
 import type { Ctx } from './ctx.ts';
 import { invalid, notFound } from './errors.ts';
 import { FACTS, type FactName, scoped } from './fact-kinds.ts';
@@ -44,7 +37,7 @@ export function standing(
 
 const CATEGORY_ZH = ['', '一类', '二类', '三类', '四类', '五类', '六类', '七类', '八类', '九类'];
 export const categoryZh = (c: number) => CATEGORY_ZH[c] ?? `${c}类`;
-const kindZh = (k: string) => zhPunct(UNIT_KIND_ZH[k as UnitKind] ?? k);
+const kindZh = (words: Vocabulary, k: string) => zhPunct(unitKindZh(words, k));
 
 function requireDay(asOf: string): void {
   if (!isIsoDate(asOf))
@@ -90,6 +83,7 @@ export interface TreeUnit {
 
 /** The units open on `asOf` that the caller may see, with their category of that FP year. */
 export async function registryTree(ctx: Ctx, scope: Scope, county: string, asOf: string) {
+  const words = await countyWords(ctx, county);
   requireCounty(scope, county);
   requireDay(asOf);
   const fp = fpYearOf(asOf);
@@ -107,7 +101,7 @@ export async function registryTree(ctx: Ctx, scope: Scope, county: string, asOf:
     return {
       id: u.id,
       kind: u.kind,
-      kind_zh: kindZh(u.kind),
+      kind_zh: kindZh(words, u.kind),
       name: u.name,
       town: u.town_id,
       governance_duty: u.governance_duty === 1,
@@ -156,6 +150,7 @@ export interface LinkView {
 }
 
 async function postViews(ctx: Ctx, county: string, raw: any[], asOf: string): Promise<PostView[]> {
+  const words = await countyWords(ctx, county);
   const people = await namesOf(
     ctx,
     county,
@@ -169,7 +164,7 @@ async function postViews(ctx: Ctx, county: string, raw: any[], asOf: string): Pr
   );
   return raw.map((r) => {
     const s = standing(r, asOf);
-    const kind = unitRows.get(r.unit_id)?.kind as UnitKind | undefined;
+    const kind = unitRows.get(r.unit_id)?.kind;
     return {
       id: r.id,
       person: r.person_id,
@@ -177,7 +172,7 @@ async function postViews(ctx: Ctx, county: string, raw: any[], asOf: string): Pr
       unit: r.unit_id,
       unit_name: unitRows.get(r.unit_id)?.name ?? r.unit_id,
       role: r.role,
-      role_zh: zhPunct((kind && ROLE_ZH[kind]?.[r.role]) ?? r.role),
+      role_zh: zhPunct(kind ? roleZh(words, kind, r.role) : r.role),
       from: r.from_date,
       to: r.to_date,
       standing: s,
@@ -204,6 +199,7 @@ async function namesOfUnits(ctx: Ctx, county: string, ids: Iterable<string | nul
 }
 
 async function linkViews(ctx: Ctx, county: string, raw: any[], asOf: string): Promise<LinkView[]> {
+  const words = await countyWords(ctx, county);
   const people = await namesOf(
     ctx,
     county,
@@ -222,7 +218,7 @@ async function linkViews(ctx: Ctx, county: string, raw: any[], asOf: string): Pr
     return {
       id: r.id,
       kind: r.kind,
-      kind_zh: LINK_KIND_ZH[r.kind as LinkKind] ?? r.kind,
+      kind_zh: wordZh(words, 'link_kinds', r.kind),
       person: r.person_id,
       person_name: name(people, r.person_id),
       unit: r.unit_id,
@@ -249,6 +245,7 @@ function byStanding<T extends { standing: Standing; from: string | null }>(a: T,
 
 /** One unit: its posts and links over time (closed and retracted ones marked), categories by year. */
 export async function registryUnit(ctx: Ctx, scope: Scope, county: string, id: string, asOf: string) {
+  const words = await countyWords(ctx, county);
   requireCounty(scope, county);
   requireDay(asOf);
   const u = await rows(ctx, scope, county, 'units').where('id', '=', id).executeTakeFirst();
@@ -268,7 +265,7 @@ export async function registryUnit(ctx: Ctx, scope: Scope, county: string, id: s
     unit: {
       id: u.id as string,
       kind: u.kind as string,
-      kind_zh: kindZh(u.kind),
+      kind_zh: kindZh(words, u.kind),
       name: u.name as string,
       town: u.town_id as string | null,
       town_name: town ?? null,
@@ -347,6 +344,7 @@ export async function registryPerson(ctx: Ctx, scope: Scope, county: string, id:
 }
 
 async function personViews(ctx: Ctx, scope: Scope, county: string, page: any[], asOf: string) {
+  const words = await countyWords(ctx, county);
   const ids = page.map((p) => p.id as string);
   const posts = ids.length
     ? await rows(ctx, scope, county, 'posts').where('person_id', 'in', ids).execute()
@@ -360,7 +358,7 @@ async function personViews(ctx: Ctx, scope: Scope, county: string, page: any[], 
     id: p.id as string,
     name: p.name as string,
     staff_type: (p.staff_type as string | null) ?? null,
-    staff_type_zh: p.staff_type ? (STAFF_TYPE_ZH[p.staff_type as StaffType] ?? p.staff_type) : null,
+    staff_type_zh: p.staff_type ? wordZh(words, 'staff_types', p.staff_type) : null,
     retracted_at: p.retracted_at as string | null,
     retract_reason: p.retract_reason as string | null,
     posts: pv.filter((x) => x.person === p.id).sort(byStanding),

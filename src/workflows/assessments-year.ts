@@ -3,18 +3,15 @@
 // the units the caller may pick (with their kind and town). A town or unit user sees its own
 // units' assessments only (the facts' scope); the office and the auditor see the county.
 
-import { labelOf } from '../domain/labels.ts';
 import {
-  ASSESSMENT_KIND_ZH,
-  ASSESSOR_ZH,
   type AssessmentKind,
   type Assessor,
-  OUTCOME_ZH,
   type Outcome,
-  UNIT_KIND_ZH,
-  type UnitKind,
+  unitKindZh,
+  wordZh,
 } from '../domain/vocabulary.ts';
 import { zhPunct } from '../domain/zh-punct.ts';
+import { countyWords } from '../store/cases.ts';
 import type { Ctx } from '../store/ctx.ts';
 import type { Api, FactName } from '../store/fact-kinds.ts';
 import { listFacts } from '../store/facts.ts';
@@ -37,6 +34,7 @@ async function everything(
 }
 
 export async function yearAssessments(ctx: Ctx, scope: Scope, county: string, year: number) {
+  const words = await countyWords(ctx, county);
   const unitRows = await everything(ctx, scope, county, 'units', {});
   const byId = new Map(unitRows.map((u) => [String(u.id), u]));
   const nameOf = (id: string) => String(byId.get(id)?.name ?? id);
@@ -46,7 +44,7 @@ export async function yearAssessments(ctx: Ctx, scope: Scope, county: string, ye
       id: String(u.id),
       name: String(u.name),
       kind: String(u.kind),
-      kind_zh: zhPunct(UNIT_KIND_ZH[u.kind as UnitKind] ?? String(u.kind)),
+      kind_zh: zhPunct(unitKindZh(words, String(u.kind))),
       town: u.town ? String(u.town) : null,
       town_name: u.town ? nameOf(String(u.town)) : null,
       governance_duty: u.governance_duty === true,
@@ -60,17 +58,17 @@ export async function yearAssessments(ctx: Ctx, scope: Scope, county: string, ye
       id: String(a.id),
       fp_year: year,
       by: a.by as Assessor,
-      by_zh: ASSESSOR_ZH[a.by as Assessor],
+      by_zh: wordZh(words, 'assessors', String(a.by)),
       subject: String(a.subject),
       subject_name: nameOf(String(a.subject)),
       subject_kind: String(subject?.kind ?? ''),
-      subject_kind_zh: zhPunct(UNIT_KIND_ZH[subject?.kind as UnitKind] ?? ''),
+      subject_kind_zh: subject ? zhPunct(unitKindZh(words, String(subject.kind))) : '',
       town: subject?.town ? String(subject.town) : null,
       town_name: subject?.town ? nameOf(String(subject.town)) : null,
       kind,
-      kind_zh: labelOf(ASSESSMENT_KIND_ZH, kind),
+      kind_zh: wordZh(words, 'assessment_kinds', kind),
       outcome: (a.outcome as Outcome | undefined) ?? null,
-      outcome_zh: a.outcome ? zhPunct(OUTCOME_ZH[a.outcome as Outcome]) : null,
+      outcome_zh: a.outcome ? zhPunct(wordZh(words, 'outcomes', String(a.outcome))) : null,
       score: typeof a.score === 'number' ? a.score : null,
       sampled: named(a.sampled),
       at_fault: named(a.at_fault),
@@ -95,6 +93,7 @@ type Rankings = Awaited<ReturnType<typeof import('./rankings.ts').getRankings>>;
 
 /** Rankings with full-width Chinese, each village's town, and the categories' towns by name. */
 export async function labelledRankings(ctx: Ctx, scope: Scope, county: string, r: Rankings) {
+  const words = await countyWords(ctx, county);
   const units = new Map((await everything(ctx, scope, county, 'units', {})).map((u) => [String(u.id), u]));
   const townOf = (id: string): { town?: string; town_name?: string } => {
     const t = units.get(id)?.town;
@@ -117,7 +116,7 @@ export async function labelledRankings(ctx: Ctx, scope: Scope, county: string, r
     })),
     categories: r.categories.map((c) => ({
       ...c,
-      kind_zh: zhPunct(UNIT_KIND_ZH[c.kind]),
+      kind_zh: zhPunct(unitKindZh(words, c.kind)),
       ...(c.kind === 'village' ? townOf(c.unit) : { town: c.unit, town_name: c.name }),
       zh: zhPunct(c.zh),
     })),

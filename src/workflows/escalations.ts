@@ -6,7 +6,7 @@
 
 import { fpYear } from '../domain/dates.ts';
 import { type Problem, problem } from '../domain/problems.ts';
-import { ROLE_ZH, type UnitKind } from '../domain/vocabulary.ts';
+import { roleZh, type UnitKind } from '../domain/vocabulary.ts';
 import { clauseLabel } from '../engine/clauses.ts';
 import { getCounty } from '../store/cases.ts';
 import type { Ctx } from '../store/ctx.ts';
@@ -105,12 +105,12 @@ export async function escalations(
       .map((p) => ({
         person: { id: p.id, name: p.name },
         role: p.role,
-        role_zh: ROLE_ZH[kind]?.[p.role] ?? p.role,
+        role_zh: roleZh(engine.vocabulary, kind, p.role),
       }))
       .filter((t, i, all) => all.findIndex((o) => o.person.id === t.person.id) === i);
     escalated.push({
-      unit: noticeView(a).unit,
-      notices: [noticeView(a), noticeView(b)],
+      unit: noticeView(a, engine.vocabulary).unit,
+      notices: [noticeView(a, engine.vocabulary), noticeView(b, engine.vocabulary)],
       applies,
       applies_label: applies && clauseLabel(applies),
       consequence_zh: applies
@@ -125,8 +125,8 @@ export async function escalations(
   const atRisk: AtRisk[] = [...pending.values()].map(({ latest: n, unlessCorrected }) => {
     const clause = notices.route(n.unit_kind as UnitKind)?.clause ?? '';
     return {
-      unit: noticeView(n).unit,
-      latest: noticeView(n),
+      unit: noticeView(n, engine.vocabulary).unit,
+      latest: noticeView(n, engine.vocabulary),
       zh: `再下发一次警示通知书即按${clauseLabel(clause)}处理${unlessCorrected ? '，除非此前验收整改' : ''}`,
       en: `one more notice escalates under ${clause}${unlessCorrected ? ' unless the correction is verified first' : ''}`,
     };

@@ -36,7 +36,7 @@ export async function namedDecisions(db: Db, decisions: Decision[]) {
  */
 export async function evaluationAnswer(ctx: Ctx, e: { receipt: Receipt; result: ZerenResult }, scope: Scope) {
   const [receipt] = await namedReceipts(ctx.db, [e.receipt]);
-  const names = await namesOf(ctx.db, e.receipt.county);
+  const names = await namesOf(ctx, e.receipt.county);
   const view = evaluationView(e.result, names, ctx.engine(e.receipt.policy).pack);
   const towns = (await scopedTownResults(ctx, scope, e.receipt.id)).map((t) =>
     townView(t, names, ctx.engine(t.pack, t.town).pack),
@@ -45,8 +45,8 @@ export async function evaluationAnswer(ctx: Ctx, e: { receipt: Receipt; result: 
 }
 
 /** A diff with its changes, named. */
-export async function diffChanges(db: Db, county: string, diff: ResultDiff) {
-  return changesOf(diff, await namesOf(db, county));
+export async function diffChanges(ctx: Ctx, county: string, diff: ResultDiff) {
+  return changesOf(diff, await namesOf(ctx, county));
 }
 
 /** A receipt's check, with its verdict in Chinese. */

@@ -25,6 +25,7 @@ const names: Names = {
     ]),
   ),
   people: new Map(kase.people.map((p: { id: string; name: string }) => [p.id, p.name])),
+  words: engine.vocabulary,
 };
 const fen = (r: ZerenResult, type: string) =>
   r.consequences

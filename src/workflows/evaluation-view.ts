@@ -8,9 +8,9 @@ import { postOf, unitName } from '../documents/common.ts';
 import { clauseZh, fullWidth } from '../documents/zh.ts';
 import type { Consequence, Withheld, ZerenResult } from '../domain/result.ts';
 import type { ResultDiff } from '../domain/result-diff.ts';
-import { CONSEQUENCE_TYPES, consequenceZh, withheldReasonZh } from '../domain/vocabulary.ts';
+import { CONSEQUENCE_TYPES, type Vocabulary, withheldReasonZh, wordZh } from '../domain/vocabulary.ts';
 import type { Pack } from '../engine/pack.ts';
-import { byClause, GROUP_ZH, GROUPS, groupOf, type Names, type ReportGroup } from './reports.ts';
+import { byClause, GROUPS, groupOf, groupZh, type Names, type ReportGroup } from './reports.ts';
 
 export interface ViewLine {
   /** The line's place in `result.consequences` (or `result.withheld` when withheld). */
@@ -80,11 +80,11 @@ export function lineOf(c: Consequence | Withheld, index: number, names: Names): 
     index,
     withheld,
     group: groupOf(c.subject, names),
-    group_zh: fullWidth(GROUP_ZH[groupOf(c.subject, names)]),
+    group_zh: fullWidth(groupZh(groupOf(c.subject, names), names.words)),
     subject: { ...c.subject, name: name ?? c.subject.id },
     via_zh: via || null,
     type: c.type,
-    type_zh: consequenceZh(c.type),
+    type_zh: wordZh(names.words, 'consequence_types', c.type),
     clause: c.clause,
     clause_label: clauseZh(c.clause),
     applies: c.applies ?? null,
@@ -111,13 +111,16 @@ export function byLine(a: ViewLine, b: ViewLine): number {
 }
 
 /** Totals per group and overall: money given, money withheld, lines. */
-export function totalsOf(lines: readonly ViewLine[]): {
+export function totalsOf(
+  lines: readonly ViewLine[],
+  words: Vocabulary,
+): {
   groups: GroupTotals[];
   all: Omit<GroupTotals, 'group' | 'group_zh'>;
 } {
   const zero = () => ({ lines: 0, withheld: 0, rewards_fen: 0, fines_fen: 0, withheld_fen: 0 });
   const all = zero();
-  const groups = GROUPS.map((g) => ({ group: g, group_zh: fullWidth(GROUP_ZH[g]), ...zero() }));
+  const groups = GROUPS.map((g) => ({ group: g, group_zh: fullWidth(groupZh(g, words)), ...zero() }));
   for (const l of lines) {
     const g = groups[GROUPS.indexOf(l.group)]!;
     for (const t of [g, all]) {
@@ -174,7 +177,7 @@ export function evaluationView(result: ZerenResult, names: Names, pack: Pack) {
   ].sort(byLine);
   return {
     lines,
-    totals: totalsOf(lines),
+    totals: totalsOf(lines, names.words),
     clauses: clausesOf(pack, lines),
     readings: readingsOf(pack, result.interpretations),
   };

@@ -8,6 +8,8 @@ import { sql } from 'kysely';
 import { daysBetween } from '../domain/dates.ts';
 import { DEADLINE_LIGHT_ZH, type DeadlineLight, deadlineLight } from '../domain/deadlines.ts';
 import { type Problem, problem } from '../domain/problems.ts';
+import type { Vocabulary } from '../domain/vocabulary.ts';
+import { countyWords } from '../store/cases.ts';
 import type { Ctx } from '../store/ctx.ts';
 import { invalid, notFound } from '../store/errors.ts';
 import type { Scope } from '../store/scope.ts';
@@ -40,8 +42,8 @@ export interface NoticeQuery {
 
 type Row = Parameters<typeof noticeView>[0];
 
-function item(r: Row, on: string): NoticeItem {
-  const v = noticeView(r);
+function item(r: Row, on: string, words: Vocabulary): NoticeItem {
+  const v = noticeView(r, words);
   const waiting = v.status === 'open' || v.status === 'reported';
   const light = waiting && v.deadline ? deadlineLight(v.deadline, on) : null;
   return {
@@ -105,6 +107,7 @@ export async function listNotices(ctx: Ctx, scope: Scope, county: string, year: 
     );
   if (problems.length) throw invalid(problems);
   const on = today(ctx);
+  const words = await countyWords(ctx, county);
   let qb = noticesQuery(ctx.db, county).where('n.fp_year', '=', year);
   if (scope.units !== null)
     qb = scope.units.length ? qb.where('n.unit_id', 'in', [...scope.units]) : qb.where(sql<boolean>`1 = 0`);
@@ -131,7 +134,7 @@ export async function listNotices(ctx: Ctx, scope: Scope, county: string, year: 
     county,
     fp_year: year,
     on,
-    items: rows.map((r) => item(r, on)),
+    items: rows.map((r) => item(r, on, words)),
     total,
     limit: q.limit,
     offset: q.offset,
@@ -141,7 +144,7 @@ export async function listNotices(ctx: Ctx, scope: Scope, county: string, year: 
 
 /** One notice the scope may see, as the list shows it. */
 export async function noticeItem(ctx: Ctx, scope: Scope, county: string, id: string): Promise<NoticeItem> {
-  return item(await visibleNotice(ctx, scope, county, id), today(ctx));
+  return item(await visibleNotice(ctx, scope, county, id), today(ctx), await countyWords(ctx, county));
 }
 
 /** The number the office would give its next notice of the year: JS-2010-005 after JS-2010-004. */

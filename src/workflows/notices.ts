@@ -9,10 +9,10 @@ import { addDays, isIsoDate } from '../domain/dates.ts';
 import { NOTICE_STATUS_ZH } from '../domain/labels.ts';
 import { can } from '../domain/permissions.ts';
 import { type Problem, problem } from '../domain/problems.ts';
-import { UNIT_KIND_ZH, type UnitKind } from '../domain/vocabulary.ts';
+import { unitKindZh, type Vocabulary } from '../domain/vocabulary.ts';
 import { clauseLabel } from '../engine/clauses.ts';
 import { appendAudit } from '../store/audit.ts';
-import { getCounty } from '../store/cases.ts';
+import { countyWords, getCounty } from '../store/cases.ts';
 import type { Ctx } from '../store/ctx.ts';
 import { conflict, invalid, notFound, StoreError } from '../store/errors.ts';
 import type { Db, Row } from '../store/schema.ts';
@@ -38,7 +38,8 @@ export interface NoticeView {
   updated_at: string;
 }
 
-export function noticeView(r: NoticeRow): NoticeView {
+/** A notice as the screens show it, its unit's kind in the words of the county's pack. */
+export function noticeView(r: NoticeRow, words: Vocabulary): NoticeView {
   const status = r.retracted_at
     ? 'retracted'
     : r.corrected_on
@@ -52,7 +53,7 @@ export function noticeView(r: NoticeRow): NoticeView {
       id: r.unit_id,
       name: r.unit_name,
       kind: r.unit_kind,
-      kind_zh: UNIT_KIND_ZH[r.unit_kind as UnitKind] ?? r.unit_kind,
+      kind_zh: unitKindZh(words, r.unit_kind),
       town: r.unit_town,
     },
     issued_on: r.issued_on,
@@ -124,6 +125,7 @@ async function write(
   set: Partial<Row<'warning_notices'>>,
 ) {
   const at = ctx.now().toISOString();
+  const words = await countyWords(ctx, before.county_id);
   return ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('warning_notices')
@@ -131,7 +133,7 @@ async function write(
       .where('county_id', '=', before.county_id)
       .where('id', '=', before.id)
       .execute();
-    const after = noticeView({ ...before, ...set, updated_at: at });
+    const after = noticeView({ ...before, ...set, updated_at: at }, words);
     await appendAudit(
       trx,
       scope.actor,
@@ -141,7 +143,7 @@ async function write(
         object_id: before.id,
         county_id: before.county_id,
         unit_id: before.unit_id,
-        before: noticeView(before),
+        before: noticeView(before, words),
         after,
       },
       at,
@@ -280,10 +282,11 @@ export async function deadlines(
   if (scope.units !== null)
     qb = scope.units.length ? qb.where('n.unit_id', 'in', [...scope.units]) : qb.where(sql<boolean>`1 = 0`);
   const rows = await qb.orderBy('n.deadline').orderBy('n.id').execute();
+  const words = await countyWords(ctx, county);
   const items: DeadlineItem[] = rows.map((r) => {
     const overdue = r.deadline! < on;
     return {
-      ...noticeView(r),
+      ...noticeView(r, words),
       deadline_status: overdue ? 'overdue' : 'due_soon',
       deadline_status_zh: overdue ? '逾期' : '即将到期',
       days_left: daysBetween(on, r.deadline!),

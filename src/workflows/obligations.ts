@@ -111,7 +111,7 @@ export async function obligationPage(
     { ...(kind && { kind }), ...(unit && { unit }), ...(person && { person }), ...(open && { open }) },
     on,
   );
-  const names = await namesOf(ctx.db, county);
+  const names = await namesOf(ctx, county);
   const rows = all.map((o) => rowOf(ctx, o, names));
   const name = q.name?.trim();
   const matches = rows.filter(
@@ -181,7 +181,7 @@ async function displayNames(db: Db, county: string, logins: string[]): Promise<M
 /** One obligation as the drawer shows it: its row and every entry, labelled, with its reversal. */
 export async function obligationDetail(ctx: Ctx, scope: Scope, id: string, on?: string) {
   const o = await getObligation(ctx, scope, id, on);
-  const names = await namesOf(ctx.db, scope.county ?? '');
+  const names = await namesOf(ctx, scope.county ?? '');
   const entries = (o.entries ?? []) as Row<'ledger_entries'>[];
   const byId = new Map(entries.map((e) => [e.id, e]));
   const who = await displayNames(ctx.db, scope.county ?? '', [...new Set(entries.map((e) => e.created_by))]);
@@ -218,7 +218,7 @@ export async function obligationDetail(ctx: Ctx, scope: Scope, id: string, on?: 
 /** The balances by person, unit, town and county, each row with its name; they add up. */
 export async function balanceSheet(ctx: Ctx, scope: Scope, county: string, year: number, on?: string) {
   const b = await balances(ctx, scope, county, year, on);
-  const names = await namesOf(ctx.db, county);
+  const names = await namesOf(ctx, county);
   const towns: Record<string, LedgerTotals> = {};
   for (const [unit, t] of Object.entries(b.units)) {
     const u = names.units.get(unit);

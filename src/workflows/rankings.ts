@@ -8,7 +8,7 @@
 // units (ranks stay county-wide).
 
 import type { CaseAssessment, CaseUnit, ZerenCase } from '../domain/case.ts';
-import { OUTCOME_ZH, type Outcome, PASSING } from '../domain/vocabulary.ts';
+import { passingOutcomes, type Vocabulary, wordZh } from '../domain/vocabulary.ts';
 import { clauseLabel } from '../engine/clauses.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { RankingGroup } from '../engine/generators.ts';
@@ -60,16 +60,18 @@ export interface CategoryChange {
   zh: string;
 }
 
-const passing = (a: CaseAssessment | undefined) => PASSING.has(a?.outcome ?? '');
-const outcomeZh = (a: CaseAssessment | undefined) => (a?.outcome ? OUTCOME_ZH[a.outcome as Outcome] : '无');
-
 /** Why a ranked unit does not qualify under its rule: the rank, then each test the rule adds. */
 function reasonsOf(
   view: RankingView,
   item: RankedUnit,
   countyAnnual: ReadonlyMap<string, CaseAssessment>,
   units: ReadonlyMap<string, CaseUnit>,
+  words: Vocabulary,
 ): Reason[] {
+  const pass = passingOutcomes(words);
+  const passing = (a: CaseAssessment | undefined) => pass.has(a?.outcome ?? '');
+  const outcomeZh = (a: CaseAssessment | undefined) =>
+    a?.outcome ? wordZh(words, 'outcomes', a.outcome) : '无';
   const reasons: Reason[] = [];
   const own = countyAnnual.get(item.unit.id);
   const governance = view.group === 'governance_units';
@@ -125,13 +127,16 @@ export function rankings(c: ZerenCase, engine: Engine, overrides: Record<string,
     items: view.items.map((item): Ranked => {
       const u = item.unit;
       const own = countyAnnual.get(u.id);
-      const reasons = reasonsOf(view, item, countyAnnual, units);
+      const reasons = reasonsOf(view, item, countyAnnual, units, engine.vocabulary);
       return {
         unit: u.id,
         name: u.name,
         ...(u.town && { town: u.town }),
         score: item.score,
-        ...(own?.outcome && { outcome: own.outcome, outcome_zh: OUTCOME_ZH[own.outcome] }),
+        ...(own?.outcome && {
+          outcome: own.outcome,
+          outcome_zh: wordZh(engine.vocabulary, 'outcomes', own.outcome),
+        }),
         rank: item.rank,
         qualifies: reasons.length === 0,
         reasons,

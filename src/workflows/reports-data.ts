@@ -4,6 +4,7 @@
 
 import { isIsoDate } from '../domain/dates.ts';
 import { type Problem, problem } from '../domain/problems.ts';
+import { emptyVocabulary } from '../engine/vocabulary.ts';
 import { getCounty } from '../store/cases.ts';
 import type { Ctx } from '../store/ctx.ts';
 import { currentDecision } from '../store/decisions.ts';
@@ -21,7 +22,9 @@ import { type Names, rewardsAndSanctions } from './reports.ts';
 import { overdueByUnit, statementOf } from './reports-ledger.ts';
 import { relabelled, sourceClauseZh, sourceZh, townSectionZh } from './town-view.ts';
 
-export async function namesOf(db: Db, county: string): Promise<Names> {
+export async function namesOf(ctx: Ctx, county: string): Promise<Names> {
+  const { db } = ctx;
+  const c = await db.selectFrom('counties').select('policy').where('id', '=', county).executeTakeFirst();
   const units = await db
     .selectFrom('units')
     .select(['id', 'name', 'kind', 'town_id'])
@@ -35,6 +38,7 @@ export async function namesOf(db: Db, county: string): Promise<Names> {
   return {
     units: new Map(units.map((u) => [u.id, { name: u.name, kind: u.kind, town: u.town_id }])),
     people: new Map(people.map((p) => [p.id, p.name])),
+    words: c ? ctx.engine(c.policy).vocabulary : emptyVocabulary(),
   };
 }
 
@@ -80,7 +84,7 @@ export async function rewardsAndSanctionsReport(
       `FP year ${year} has no confirmed decision yet; confirm an evaluation first`,
     );
   const { result } = await getEvaluation(ctx, scope, decision.evaluation_id);
-  const names = await namesOf(ctx.db, county);
+  const names = await namesOf(ctx, county);
   const obligations = await listObligations(ctx, scope, county, year, {}, on);
   const actions = await listActions(ctx, scope, county, year);
   const c = await getCounty(ctx.db, county);
@@ -216,6 +220,6 @@ export async function overdueReport(ctx: Ctx, scope: Scope, county: string, year
     county_name: c.name,
     fp_year: year,
     fines_due_on: decision?.fines_due_on ?? null,
-    ...overdueByUnit(list, await namesOf(ctx.db, county), on),
+    ...overdueByUnit(list, await namesOf(ctx, county), on),
   };
 }

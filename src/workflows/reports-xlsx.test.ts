@@ -19,6 +19,7 @@ describe('the 奖惩兑现表 workbook at the row cap', () => {
     const names: Names = {
       units: new Map([['t1', { name: '东风镇', kind: 'town', town: null }]]),
       people: new Map(Array.from({ length: N }, (_, i) => [id(i), `干部${i}`])),
+      words: loadEngine().vocabulary,
     };
     const c = (i: number) => ({
       subject: { kind: 'person', id: id(i) },

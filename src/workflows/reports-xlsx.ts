@@ -4,7 +4,7 @@
 // allocation.
 
 import { capitalYuan } from '../domain/money.ts';
-import { GROUP_ZH, type Line, type ReportTotals, type WithheldLine } from './reports.ts';
+import type { Line, ReportTotals, WithheldLine } from './reports.ts';
 import type { overdueReport, rewardsAndSanctionsReport, statementReport } from './reports-data.ts';
 import type { OverdueLine, StatementBlock, StatementLine } from './reports-ledger.ts';
 import {
@@ -115,12 +115,13 @@ export async function rewardsAndSanctionsWorkbook(r: RS, sign: Signature): Promi
   for (const g of r.groups)
     linesSheet(wb, g.zh, `${heading}——${g.zh}`, lineCols(g.group === 'person'), g.lines, g.totals, '', sign);
   // 镇级办法: each town pack's (七) consequences on a sheet of their own, apart from the county's.
+  const groupZh = new Map(r.groups.map((g) => [g.group, g.zh]));
   for (const [i, t] of r.towns.entries())
     linesSheet(
       wb,
       `镇级办法${r.towns.length > 1 ? i + 1 : ''}`,
       `${heading}——镇级办法：${t.section_zh}（${t.town_name}）`,
-      [{ header: '类别', width: 10, value: (l) => GROUP_ZH[l.group] }, ...lineCols(true)],
+      [{ header: '类别', width: 10, value: (l) => groupZh.get(l.group) ?? l.group }, ...lineCols(true)],
       t.groups.flatMap((g) => g.lines),
       t.totals,
       `${t.title}，镇自定的奖惩，在县的奖惩之外另行兑现，不计入县的合计。`,

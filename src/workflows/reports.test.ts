@@ -22,6 +22,7 @@ const names: Names = {
     ['p1', '张书记'],
     ['p2', '许局长'],
   ]),
+  words: loadEngine().vocabulary,
 };
 
 const state = (s: Partial<LedgerState>): LedgerState => ({ ...EMPTY, ...s });

@@ -8,11 +8,11 @@ import { capitalYuan } from '../domain/money.ts';
 import type { Consequence, Withheld, ZerenResult } from '../domain/result.ts';
 import {
   CONSEQUENCE_TYPES,
-  CONSEQUENCE_ZH,
-  ROLE_ZH,
-  UNIT_KIND_ZH,
-  type UnitKind,
+  roleZh,
+  unitKindZh,
+  type Vocabulary,
   withheldReasonZh,
+  wordZh,
 } from '../domain/vocabulary.ts';
 import { clauseLabel } from '../engine/clauses.ts';
 import type { Balance } from '../store/ledger-core.ts';
@@ -22,16 +22,16 @@ import type { ActionView } from '../store/personnel.ts';
 export interface Names {
   units: Map<string, { name: string; kind: string; town: string | null }>;
   people: Map<string, string>;
+  /** The words of the county's pack, with their labels. */
+  words: Vocabulary;
 }
 
 export const GROUPS = ['town', 'village', 'county_unit', 'person'] as const;
 export type ReportGroup = (typeof GROUPS)[number];
-export const GROUP_ZH: Record<ReportGroup, string> = {
-  town: UNIT_KIND_ZH.town,
-  village: UNIT_KIND_ZH.village,
-  county_unit: UNIT_KIND_ZH.county_unit,
-  person: '个人',
-};
+/** A group's heading: its kind of unit as the pack names it (镇（场）), or 个人. */
+export function groupZh(g: ReportGroup, words: Vocabulary): string {
+  return g === 'person' ? '个人' : unitKindZh(words, g);
+}
 
 export interface Line {
   group: ReportGroup;
@@ -150,7 +150,7 @@ function lineOf(
     c.via?.link === 'stationed'
       ? '驻村干部'
       : c.via?.role && unit
-        ? (ROLE_ZH[unit.kind as UnitKind]?.[c.via.role] ?? c.via.role)
+        ? roleZh(names.words, unit.kind, c.via.role)
         : null;
   const name =
     c.subject.kind === 'person' ? names.people.get(c.subject.id) : names.units.get(c.subject.id)?.name;
@@ -160,7 +160,7 @@ function lineOf(
     unit: unitId ? { id: unitId, name: unit?.name ?? unitId } : null,
     role_zh: role,
     type: c.type,
-    type_zh: CONSEQUENCE_ZH[c.type],
+    type_zh: wordZh(names.words, 'consequence_types', c.type),
     clause: c.clause,
     clause_label: clauseLabel(c.clause),
     applies: c.applies ?? null,
@@ -198,7 +198,7 @@ function withheldLine(w: Withheld, names: Names): WithheldLine {
     group: groupOf(w.subject, names),
     subject: { ...w.subject, name: name ?? w.subject.id },
     type: w.type,
-    type_zh: CONSEQUENCE_ZH[w.type],
+    type_zh: wordZh(names.words, 'consequence_types', w.type),
     clause: w.clause,
     clause_label: clauseLabel(w.clause),
     amount_fen: w.amount_yuan === undefined ? null : Math.round(w.amount_yuan * 100),
@@ -236,7 +236,7 @@ export function rewardsAndSanctions(
     const mine = lines.filter((l) => l.group === g);
     const totals = zeroTotals();
     for (const l of mine) for (const t of [totals, total]) count(t, l, personnel);
-    return { group: g, zh: GROUP_ZH[g], lines: mine, totals };
+    return { group: g, zh: groupZh(g, names.words), lines: mine, totals };
   });
   return {
     groups,

@@ -13,8 +13,8 @@
 import type { CasePerson, CaseUnit } from '../domain/case.ts';
 import { type FpYear, fpYear } from '../domain/dates.ts';
 import type { Problem } from '../domain/problems.ts';
+import { rolesOf, type Vocabulary } from '../domain/vocabulary.ts';
 import type { Engine } from '../engine/engine.ts';
-import { rolesOf, type Vocabulary } from '../engine/vocabulary.ts';
 import type { Ctx } from '../store/ctx.ts';
 import { notFound, StoreError } from '../store/errors.ts';
 import { type Api, FACTS, scoped } from '../store/fact-kinds.ts';

@@ -4,7 +4,7 @@
 
 import type { CasePerson } from '../domain/case.ts';
 import { addDays, fpYear } from '../domain/dates.ts';
-import { roleZh, wordZh } from '../engine/vocabulary.ts';
+import { roleZh, wordZh } from '../domain/vocabulary.ts';
 import type { Api } from '../store/fact-kinds.ts';
 import {
   type Keyed,

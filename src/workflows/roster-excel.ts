@@ -1,7 +1,6 @@
 import type { CaseUnit } from '../domain/case.ts';
-import type { UnitKind } from '../domain/vocabulary.ts';
+import { rolesOf, roleZh, type UnitKind, type Vocabulary, wordZh } from '../domain/vocabulary.ts';
 import { zhPunct } from '../domain/zh-punct.ts';
-import { rolesOf, roleZh, type Vocabulary, wordZh } from '../engine/vocabulary.ts';
 import type { Ctx } from '../store/ctx.ts';
 import type { Scope } from '../store/scope.ts';
 import * as X from './excel.ts';

@@ -5,7 +5,6 @@
 
 import { holders } from '../documents/common.ts';
 import { labelOf, ROSTER_ACTION_ZH, ROSTER_STATUS_ZH, type RosterStatus } from '../domain/labels.ts';
-import { UNIT_KIND_ZH, type UnitKind } from '../domain/vocabulary.ts';
 import { zhPunct } from '../domain/zh-punct.ts';
 import type { Ctx } from '../store/ctx.ts';
 import type { Db } from '../store/schema.ts';
@@ -13,8 +12,6 @@ import type { Scope } from '../store/scope.ts';
 import { loadSetting, type RosterContent } from './roster-content.ts';
 import { type Diff, type DiffEntry, entryOf, namesOf } from './roster-diff.ts';
 import { getRoster, type listRosters, type view } from './rosters.ts';
-
-const kindZh = (k: string) => zhPunct(UNIT_KIND_ZH[k as UnitKind] ?? k);
 
 /** The accounts' names of these login names (a login with no 姓名 recorded stands for itself). */
 async function namer(db: Db, logins: (string | null | undefined)[]) {
@@ -35,7 +32,7 @@ export async function labelledList(db: Db, list: Awaited<ReturnType<typeof listR
       unit: i.unit,
       unit_name: i.unit_name,
       unit_kind: i.unit_kind,
-      unit_kind_zh: kindZh(i.unit_kind),
+      unit_kind_zh: i.unit_kind_zh,
       status: i.status,
       status_zh: ROSTER_STATUS_ZH[i.status],
       version: i.version ?? 0,
@@ -56,7 +53,6 @@ export async function labelledView<V extends View>(db: Db, v: V) {
   const name = await namer(db, [v.submitted_by, v.reviewed_by, ...v.history.map((h) => h.actor)]);
   return {
     ...v,
-    unit: { ...v.unit, kind_zh: kindZh(v.unit.kind) },
     status_zh: ROSTER_STATUS_ZH[v.status as RosterStatus],
     reasons: v.reasons.map(zhPunct),
     submitted_by_name: name(v.submitted_by),

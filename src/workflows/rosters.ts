@@ -15,7 +15,10 @@ import { randomUUID } from 'node:crypto';
 import { fpYear } from '../domain/dates.ts';
 import { ROSTER_STATUS_ZH, type RosterStatus } from '../domain/labels.ts';
 import { can } from '../domain/permissions.ts';
+import { unitKindZh } from '../domain/vocabulary.ts';
+import { zhPunct } from '../domain/zh-punct.ts';
 import { AuditWriter } from '../store/audit.ts';
+import { countyWords } from '../store/cases.ts';
 import type { Ctx } from '../store/ctx.ts';
 import { conflict, invalid, notFound, StoreError } from '../store/errors.ts';
 import { notifyRosterReturned } from '../store/notify.ts';
@@ -85,12 +88,14 @@ export async function listRosters(ctx: Ctx, scope: Scope, county: string, year: 
     .where('fp_year', '=', year)
     .execute();
   const byUnit = new Map(rows.map((r) => [r.unit_id, r]));
+  const words = await countyWords(ctx, county);
   const items = units.map((u) => {
     const r = byUnit.get(u.id);
     return {
       unit: u.id,
       unit_name: u.name,
       unit_kind: u.kind,
+      unit_kind_zh: zhPunct(unitKindZh(words, u.kind)),
       status: (r?.status ?? 'not_submitted') as RosterStatus,
       ...(r && {
         version: r.version,
@@ -113,7 +118,12 @@ export function view(
   history: Row<'roster_events'>[],
 ) {
   return {
-    unit: { id: s.unit.id, kind: s.unit.kind, name: s.unit.name },
+    unit: {
+      id: s.unit.id,
+      kind: s.unit.kind,
+      name: s.unit.name,
+      kind_zh: zhPunct(unitKindZh(s.words, s.unit.kind)),
+    },
     fp_year: year,
     status: (r?.status ?? 'not_submitted') as RosterStatus,
     version: r?.version ?? 0,

@@ -14,8 +14,8 @@
 
 import { fpYear } from '../domain/dates.ts';
 import { can } from '../domain/permissions.ts';
+import { type Vocabulary, wordZh } from '../domain/vocabulary.ts';
 import { zhPunct } from '../domain/zh-punct.ts';
-import { type Vocabulary, wordZh } from '../engine/vocabulary.ts';
 import { getCounty } from '../store/cases.ts';
 import type { Ctx } from '../store/ctx.ts';
 import { notFound, StoreError } from '../store/errors.ts';

@@ -3,7 +3,7 @@
 // the sampled and at-fault villages of their town's county assessment. Every problem is a cell.
 
 import type { Problem } from '../domain/problems.ts';
-import type { Vocabulary } from '../engine/vocabulary.ts';
+import type { Vocabulary } from '../domain/vocabulary.ts';
 import type { Row } from '../store/schema.ts';
 import type * as X from './excel.ts';
 import * as R from './excel-read.ts';

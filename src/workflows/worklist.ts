@@ -7,7 +7,8 @@
 import { sql } from 'kysely';
 import { fpYear } from '../domain/dates.ts';
 import { DEADLINE_LIGHT_ZH, type DeadlineLight, deadlineLight } from '../domain/deadlines.ts';
-import { UNIT_KIND_ZH, type UnitKind } from '../domain/vocabulary.ts';
+import { unitKindZh } from '../domain/vocabulary.ts';
+import { countyWords } from '../store/cases.ts';
 import type { Ctx } from '../store/ctx.ts';
 import { currentDecision } from '../store/decisions.ts';
 import { notFound } from '../store/errors.ts';
@@ -92,6 +93,7 @@ async function assessmentPart(ctx: Ctx, scope: Scope, county: string, year: numb
     ).map((a) => a.subject_id),
   );
   const missing = all.filter((u) => !done.has(u.id));
+  const words = await countyWords(ctx, county);
   const towns = new Map(all.filter((u) => u.kind === 'town').map((u) => [u.id, u.name]));
   return {
     expected: all.length,
@@ -100,7 +102,7 @@ async function assessmentPart(ctx: Ctx, scope: Scope, county: string, year: numb
       unit: u.id,
       unit_name: u.name,
       unit_kind: u.kind,
-      unit_kind_zh: UNIT_KIND_ZH[u.kind as UnitKind] ?? u.kind,
+      unit_kind_zh: unitKindZh(words, u.kind),
       town: u.town_id,
       town_name: u.town_id ? (towns.get(u.town_id) ?? null) : null,
     })),
@@ -155,8 +157,9 @@ async function noticePart(ctx: Ctx, scope: Scope, county: string, on: string) {
   if (scope.units !== null)
     qb = scope.units.length ? qb.where('n.unit_id', 'in', [...scope.units]) : qb.where(sql<boolean>`1 = 0`);
   const rows = await qb.orderBy('n.deadline').orderBy('n.id').execute();
+  const words = await countyWords(ctx, county);
   const items = rows.map((r) => {
-    const v = noticeView(r);
+    const v = noticeView(r, words);
     const light: DeadlineLight | null = v.deadline ? deadlineLight(v.deadline, on) : null;
     return {
       id: v.id,

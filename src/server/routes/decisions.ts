@@ -63,7 +63,7 @@ export function decisionRoutes(app: TypedApp, ctx: Ctx): void {
         before: totals(base.value),
         after: totals(other.value),
         diff,
-        changes: await diffChanges(ctx.db, county, diff),
+        changes: await diffChanges(ctx, county, diff),
       };
     },
   );
@@ -97,7 +97,7 @@ export function decisionRoutes(app: TypedApp, ctx: Ctx): void {
         },
         to: { evaluation: me.receipt.id, interpretations: me.receipt.interpretations, ...totals(me.result) },
         diff,
-        changes: await diffChanges(ctx.db, me.receipt.county, diff),
+        changes: await diffChanges(ctx, me.receipt.county, diff),
       };
     },
   );

@@ -62,7 +62,7 @@ export function sessionRoutes(app: TypedApp, ctx: Ctx, cfg: AuthConfig): void {
         response: { 200: SessionOut, ...errors(401) },
       },
     },
-    async (req) => sessionView(ctx.db, userOfRequest(req)),
+    async (req) => sessionView(ctx, userOfRequest(req)),
   );
   app.delete(
     '/api/v1/session',

@@ -1,13 +1,11 @@
 // Chinese labels of codes the API returns without one. (Prefer a `*_zh` field from the server.)
-// The labels themselves are the server's: src/domain/labels.ts and vocabulary.ts, imported as
-// they are, so the browser and the server cannot disagree on what a code is called.
+// The labels themselves are the server's: src/domain/labels.ts, imported as it is, so the browser
+// and the server cannot disagree on what a code is called. The words of the pack (kinds of unit,
+// posts, outcomes…) are the county's pack's: lib/vocabulary.ts.
 
 import { ROSTER_STATUS_ZH, type RosterStatus } from '../../../src/domain/labels.ts';
-import { UNIT_KIND_ZH as KINDS } from '../../../src/domain/vocabulary.ts';
 
 export { ROSTER_STATUS_ZH, type RosterStatus };
-/** 镇（场）, by the kind code the API returns as a plain string. */
-export const UNIT_KIND_ZH: Readonly<Record<string, string>> = KINDS;
 
 /** antd Tag colours of the roster statuses. */
 export const ROSTER_STATUS_COLOR: Record<RosterStatus, string> = {

@@ -6,11 +6,12 @@
 import { Alert, App, Button, DatePicker, Drawer, Form, InputNumber, Radio, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { ASSESSMENT_KIND_ZH } from '../../../../src/domain/vocabulary.ts';
+import { wordZh } from '../../../../src/domain/vocabulary.ts';
 import { ApiError, problemsToFields } from '../../api/errors.ts';
+import { useVocabulary } from '../../lib/vocabulary.ts';
 import { type Assessment, type Unit, useAssessmentActions } from './api.ts';
 import {
-  ASSESSORS,
+  assessorOptions,
   causeChoices,
   type FormValues,
   kindsFor,
@@ -55,6 +56,7 @@ export function AssessmentDrawer({
   const [form] = Form.useForm<FormValues & { decided?: dayjs.Dayjs | null }>();
   const [alert, setAlert] = useState<string | null>(null);
   const { save } = useAssessmentActions(county, year);
+  const words = useVocabulary(county);
   const by = Form.useWatch('by', form) ?? 'county';
   const subjectId = Form.useWatch('subject', form);
   const kind = Form.useWatch('kind', form) ?? 'annual';
@@ -119,7 +121,7 @@ export function AssessmentDrawer({
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="by" label="考核机关">
           <Radio.Group
-            options={ASSESSORS}
+            options={assessorOptions(words)}
             optionType="button"
             disabled={editing !== null}
             onChange={() => form.setFieldsValue({ subject: undefined, outcome: undefined, kind: 'annual' })}
@@ -141,12 +143,15 @@ export function AssessmentDrawer({
         <Form.Item name="kind" label="考核类型">
           <Select
             disabled={editing !== null}
-            options={kindsFor(by, subject).map((k) => ({ value: k, label: ASSESSMENT_KIND_ZH[k] }))}
+            options={kindsFor(by, subject).map((k) => ({
+              value: k,
+              label: words ? wordZh(words, 'assessment_kinds', k) : k,
+            }))}
           />
         </Form.Item>
         {annual && (
           <Form.Item name="outcome" label="考核结果">
-            <Select options={outcomesFor(by, subject, kind)} />
+            <Select options={outcomesFor(by, subject, kind, words)} />
           </Form.Item>
         )}
         <Form.Item name="score" label={annual ? '总分（用于排名，可不填）' : '履职考评得分'}>

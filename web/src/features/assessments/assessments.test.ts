@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { shippedWords } from '../../lib/vocabulary-test-kit.ts';
 import type { CategoryChange, Unit } from './api.ts';
 import { categoriesBar, categoriesByTown, categoriesText } from './charts.ts';
 import {
@@ -10,6 +11,8 @@ import {
   toBody,
   unitLabel,
 } from './form.ts';
+
+const words = shippedWords();
 
 const u = (id: string, kind: string, town: string | null = null, governance_duty = false): Unit => ({
   id,
@@ -40,7 +43,7 @@ describe('the assessment form', () => {
   });
 
   it('offers the outcomes the case format allows, and the duty evaluation only to the county of a governance unit', () => {
-    expect(outcomesFor('city', units[1], 'annual').map((o) => o.label)).toEqual([
+    expect(outcomesFor('city', units[1], 'annual', words).map((o) => o.label)).toEqual([
       '先进单位',
       '达标',
       '不达标',
@@ -48,13 +51,21 @@ describe('the assessment form', () => {
       '提醒注意',
       '黄牌警告',
     ]);
-    expect(outcomesFor('city', units[6], 'annual').map((o) => o.value)).toEqual([
+    expect(outcomesFor('city', units[6], 'annual', words).map((o) => o.value)).toEqual([
       'pass',
       'fail',
       'reminder',
       'yellow_card',
     ]);
-    expect(outcomesFor('county', units[6], 'governance_duty')).toEqual([]);
+    expect(outcomesFor('county', units[6], 'governance_duty', words)).toEqual([]);
+    // Until the county's words arrive, nothing to choose; a pack's own label is what is shown.
+    expect(outcomesFor('city', units[6], 'annual', undefined)).toEqual([]);
+    const renamed = structuredClone(words);
+    renamed.outcomes.pass = { zh: '合格(达标)', passing: true };
+    expect(outcomesFor('city', units[6], 'annual', renamed)[0]).toEqual({
+      value: 'pass',
+      label: '合格（达标）',
+    });
     expect(kindsFor('county', units[6])).toEqual(['annual', 'governance_duty']);
     expect(kindsFor('city', units[6])).toEqual(['annual']);
   });

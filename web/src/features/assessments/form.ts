@@ -1,21 +1,25 @@
 // The assessment form's rules (pure, tested), from the case format: who may assess whom, with
-// which outcomes (the server's own table, domain/vocabulary.ts), which units may be sampled (抽中)
+// which outcomes (the county's pack's vocabulary, …/vocabulary), which units may be sampled (抽中)
 // and found at fault (失职), which may have caused a province outcome (caused_by), and the form's
 // values as the facts API's request.
 
 import {
-  ASSESSOR_ZH,
   type AssessmentKind,
   type Assessor,
   allowedOutcomes,
-  OUTCOME_ZH,
-  type UnitKind,
+  type Vocabulary,
+  wordZh,
 } from '../../../../src/domain/vocabulary.ts';
+import { zhPunct } from '../../../../src/domain/zh-punct.ts';
 import type { Assessment, AssessmentBody, Unit } from './api.ts';
 
-export const ASSESSORS: { value: Assessor; label: string }[] = (['province', 'city', 'county'] as const).map(
-  (by) => ({ value: by, label: `${ASSESSOR_ZH[by]}考核` }),
-);
+/** 省考核, 市考核, 县考核: the assessors in the words of the county's pack. */
+export function assessorOptions(words: Vocabulary | undefined): { value: Assessor; label: string }[] {
+  return (['province', 'city', 'county'] as const).map((by) => ({
+    value: by,
+    label: `${words ? wordZh(words, 'assessors', by) : by}考核`,
+  }));
+}
 
 export interface FormValues {
   by: Assessor;
@@ -44,11 +48,17 @@ export function kindsFor(by: Assessor, subject: Unit | undefined): AssessmentKin
   return by === 'county' && subject?.governance_duty ? ['annual', 'governance_duty'] : ['annual'];
 }
 
-export function outcomesFor(by: Assessor, subject: Unit | undefined, kind: AssessmentKind) {
-  if (!subject) return [];
-  return allowedOutcomes(by, subject.kind as UnitKind, kind).map((o) => ({
+/** The outcomes the assessor may give the subject, as the county's pack names them. */
+export function outcomesFor(
+  by: Assessor,
+  subject: Unit | undefined,
+  kind: AssessmentKind,
+  words: Vocabulary | undefined,
+) {
+  if (!subject || !words) return [];
+  return allowedOutcomes(words, by, subject.kind, kind).map((o) => ({
     value: o,
-    label: OUTCOME_ZH[o].replace(/\(/g, '（').replace(/\)/g, '）'),
+    label: zhPunct(wordZh(words, 'outcomes', o)),
   }));
 }
 

@@ -9,6 +9,7 @@ import { PageLoading } from '../../app/PageLoading.tsx';
 import { Refusal } from '../../app/Refusal.tsx';
 import { Chart } from '../../lib/chart/Chart.tsx';
 import { fpYearLabel, proseDate, tableDateTime, yuanWithCapital } from '../../lib/format.ts';
+import { useVocabulary } from '../../lib/vocabulary.ts';
 import { can, displayName } from '../../session/session.ts';
 import { useCounties, useWorklist } from './api.ts';
 import { categoriesByTownBar, rosterStatusPie, rosterStatusText } from './charts.ts';
@@ -18,6 +19,7 @@ import { evaluationState, figures } from './summary.ts';
 
 export default function HomePage() {
   const { session, county, year } = useShell();
+  const words = useVocabulary(county);
   const [params, setParams] = useSearchParams();
   // An account that may not read a county's worklist (an administrator, bound to a county or not)
   // gets the administrator's home instead of a refusal.
@@ -76,7 +78,7 @@ export default function HomePage() {
               <Table
                 size="small"
                 rowKey="unit"
-                columns={rosterColumns}
+                columns={rosterColumns(words)}
                 dataSource={w.rosters.waiting}
                 pagination={{ pageSize: 5, hideOnSinglePage: true, showSizeChanger: false }}
                 locale={{ emptyText: '名单都已接受' }}

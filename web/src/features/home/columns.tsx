@@ -3,7 +3,8 @@
 import { Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { tableDate, yuan } from '../../lib/format.ts';
-import { ROSTER_STATUS_COLOR, ROSTER_STATUS_ZH, UNIT_KIND_ZH } from '../../lib/labels.ts';
+import { ROSTER_STATUS_COLOR, ROSTER_STATUS_ZH } from '../../lib/labels.ts';
+import { kindZh, type Vocabulary } from '../../lib/vocabulary.ts';
 import type { Worklist } from './api.ts';
 
 type Rosters = NonNullable<Worklist['rosters']>['waiting'][number];
@@ -11,9 +12,10 @@ type Missing = NonNullable<Worklist['assessments']>['missing'][number];
 type Notice = NonNullable<Worklist['notices']>['items'][number];
 type Fine = NonNullable<Worklist['fines']>['items'][number];
 
-export const rosterColumns: ColumnsType<Rosters> = [
+/** The rosters waiting, their kinds of unit in the words of the county's pack. */
+export const rosterColumns = (words: Vocabulary | undefined): ColumnsType<Rosters> => [
   { title: '单位', dataIndex: 'unit_name' },
-  { title: '类别', dataIndex: 'unit_kind', render: (k: string) => UNIT_KIND_ZH[k] ?? k, width: 110 },
+  { title: '类别', dataIndex: 'unit_kind', render: (k: string) => kindZh(words, k), width: 110 },
   {
     title: '状态',
     dataIndex: 'status',
@@ -24,7 +26,7 @@ export const rosterColumns: ColumnsType<Rosters> = [
 
 export const missingColumns: ColumnsType<Missing> = [
   { title: '单位', dataIndex: 'unit_name' },
-  { title: '类别', dataIndex: 'unit_kind', render: (k: string) => UNIT_KIND_ZH[k] ?? k, width: 130 },
+  { title: '类别', dataIndex: 'unit_kind_zh', width: 130 },
   { title: '所属镇（场）', dataIndex: 'town_name', render: (t: string | null) => t ?? '—', width: 140 },
 ];
 

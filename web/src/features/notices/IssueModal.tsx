@@ -6,7 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiError, problemsToFields } from '../../api/errors.ts';
 import { FormSelect } from '../../lib/FormSelect.tsx';
-import { UNIT_KIND_ZH } from '../../lib/labels.ts';
+import { kindZh, useVocabulary } from '../../lib/vocabulary.ts';
 import { type UnitOption, useIssue } from './api.ts';
 import { deadlineProblem, issueRequest } from './search.ts';
 
@@ -39,6 +39,7 @@ export function IssueModal({
   const [form] = Form.useForm<Fields>();
   const [alert, setAlert] = useState<string>();
   const issue = useIssue(county);
+  const words = useVocabulary(county);
   const submit = (v: Fields) => {
     setAlert(undefined);
     const body = issueRequest({
@@ -86,7 +87,7 @@ export function IssueModal({
             placeholder="选择镇（场）、村（社区、工区）或县直单位"
             options={units.map((u) => ({
               value: u.id,
-              label: `${u.name}（${UNIT_KIND_ZH[u.kind] ?? u.kind}）`,
+              label: `${u.name}（${kindZh(words, u.kind)}）`,
             }))}
           />
         </Form.Item>

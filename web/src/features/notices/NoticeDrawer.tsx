@@ -8,7 +8,6 @@ import { Button, Descriptions, Divider, Drawer, Space, Tag, Timeline, Typography
 import { useShell } from '../../app/context.ts';
 import { Refusal } from '../../app/Refusal.tsx';
 import { proseDate } from '../../lib/format.ts';
-import { UNIT_KIND_ZH } from '../../lib/labels.ts';
 import { can } from '../../session/session.ts';
 import { documentUrl, useEscalations, useNotice, useUnitNotices } from './api.ts';
 import { Light, STATUS_COLOR } from './columns.tsx';
@@ -59,9 +58,7 @@ export function NoticeDrawer({
             <Descriptions column={1} bordered size="small">
               <Descriptions.Item label="编号">{n.id}</Descriptions.Item>
               <Descriptions.Item label="单位">{n.unit.name}</Descriptions.Item>
-              <Descriptions.Item label="单位类别">
-                {UNIT_KIND_ZH[n.unit.kind] ?? n.unit.kind_zh}
-              </Descriptions.Item>
+              <Descriptions.Item label="单位类别">{n.unit.kind_zh}</Descriptions.Item>
               <Descriptions.Item label="事项">{n.matter}</Descriptions.Item>
               <Descriptions.Item label="下发日期">{proseDate(n.issued_on)}</Descriptions.Item>
               <Descriptions.Item label="整改期限">

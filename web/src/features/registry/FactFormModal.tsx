@@ -8,17 +8,9 @@ import { useEffect, useState } from 'react';
 import { api, data } from '../../api/client.ts';
 import { ApiError, problemsToFields } from '../../api/errors.ts';
 import { categoryZh } from '../../lib/labels.ts';
+import { postOptions, useVocabulary, wordOptions } from '../../lib/vocabulary.ts';
 import { type Seg, usePeople, useTree, useWrite } from './api.ts';
-import {
-  FIELD_LABEL,
-  type Field,
-  fieldsOf,
-  linkKindOptions,
-  roleOptions,
-  staffTypeOptions,
-  toBody,
-  toValues,
-} from './forms.ts';
+import { FIELD_LABEL, type Field, fieldsOf, toBody, toValues } from './forms.ts';
 
 export interface FormTarget {
   seg: Seg;
@@ -66,6 +58,7 @@ export function FactFormModal({
   const [personQuery, setPersonQuery] = useState('');
   const write = useWrite();
   const fact = useFact(county, target);
+  const words = useVocabulary(county);
   const tree = useTree(county, asOf);
   const people = usePeople(county, asOf, { q: personQuery, page: 1, pageSize: 20, includeRetracted: false });
   const kind = Form.useWatch('kind', form) as string | undefined;
@@ -170,14 +163,20 @@ export function FactFormModal({
         return (
           <Select
             aria-label={label}
-            options={roleOptions(unitKind)}
+            options={postOptions(words, unitKind)}
             placeholder={unitKind ? undefined : '先选择单位'}
           />
         );
       case 'kind':
-        return <Select aria-label={label} options={linkKindOptions} disabled={target?.id !== undefined} />;
+        return (
+          <Select
+            aria-label={label}
+            options={wordOptions(words, 'link_kinds')}
+            disabled={target?.id !== undefined}
+          />
+        );
       case 'staff_type':
-        return <Select aria-label={label} options={staffTypeOptions} allowClear />;
+        return <Select aria-label={label} options={wordOptions(words, 'staff_types')} allowClear />;
       case 'from':
       case 'to':
         return <DatePicker style={{ width: 200 }} />;

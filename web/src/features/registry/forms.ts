@@ -1,15 +1,7 @@
 // The registry's forms as data: which fields each kind of fact has (a link's depend on its kind),
 // the choices with their Chinese labels, and form values ⇄ request bodies of the facts routes.
 
-import {
-  LINK_KIND_ZH,
-  type LinkKind,
-  ROLE_ZH,
-  ROLES_BY_UNIT_KIND,
-  STAFF_TYPE_ZH,
-  type UnitKind,
-} from '../../../../src/domain/vocabulary.ts';
-import { zhPunct } from '../../../../src/domain/zh-punct.ts';
+import type { LinkKind } from '../../../../src/domain/vocabulary.ts';
 import type { Seg } from './api.ts';
 
 export type Field =
@@ -65,15 +57,6 @@ export const FIELD_LABEL: Record<Field, string> = {
   fp_year: '计生年度',
   category: '类别',
 };
-
-export const linkKindOptions = Object.entries(LINK_KIND_ZH).map(([value, label]) => ({ value, label }));
-export const staffTypeOptions = Object.entries(STAFF_TYPE_ZH).map(([value, label]) => ({ value, label }));
-
-/** The posts a unit of this kind has, with their Chinese names. */
-export function roleOptions(kind: string | undefined): { value: string; label: string }[] {
-  const roles = (kind && ROLES_BY_UNIT_KIND[kind as UnitKind]) || [];
-  return roles.map((r) => ({ value: r, label: zhPunct(ROLE_ZH[kind as UnitKind][r] ?? r) }));
-}
 
 /** Date pickers hold dayjs values; anything with `format` is written YYYY-MM-DD. */
 type Value = string | number | boolean | null | undefined | { format(f: string): string };

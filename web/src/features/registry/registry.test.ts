@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { postOptions, wordOptions } from '../../lib/vocabulary.ts';
+import { shippedWords } from '../../lib/vocabulary-test-kit.ts';
 import type { TreeUnit } from './api.ts';
 import { counterpart } from './columns.tsx';
-import { fieldsOf, roleOptions, toBody, toValues } from './forms.ts';
+import { fieldsOf, toBody, toValues } from './forms.ts';
 import { actionsFor, span, standingText } from './history.ts';
 import { registryPermissions } from './permissions.ts';
 import { buildTree, COUNTY_UNITS_KEY, countUnits, dayInYear, openKeys } from './tree.ts';
@@ -145,8 +147,20 @@ describe('registry forms', () => {
   });
 
   it('offers the posts of the unit’s kind in Chinese with full-width punctuation', () => {
-    expect(roleOptions('village').map((o) => o.label)).toContain('村（居）委会主任');
-    expect(roleOptions(undefined)).toEqual([]);
+    const words = shippedWords();
+    expect(postOptions(words, 'village').map((o) => o.label)).toContain('村（居）委会主任');
+    expect(postOptions(words, undefined)).toEqual([]);
+    expect(postOptions(undefined, 'village')).toEqual([]);
+    expect(wordOptions(words, 'link_kinds').map((o) => o.value)).toEqual([
+      'stationed',
+      'unit_village',
+      'leader_town',
+      'leader_village',
+    ]);
+    // The county's pack names them: a post it renames is offered under its new name.
+    const renamed = structuredClone(words);
+    renamed.unit_kinds.village!.roles.fp_supervisor = '计生督导员';
+    expect(postOptions(renamed, 'village').at(-1)).toEqual({ value: 'fp_supervisor', label: '计生督导员' });
   });
 
   it('offers writes only where the server allows them', () => {
