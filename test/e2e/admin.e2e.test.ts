@@ -145,6 +145,38 @@ describe('系统管理 (browser)', () => {
     expect(problems.filter((p) => !/\b(422|403)\b/.test(p))).toEqual([]);
   }, 180_000);
 
+  it("lets a county administrator see, remove and set its towns' own packs (镇级办法, 七)", async () => {
+    const { page, problems } = await e.page();
+    await signInAs(page, 'county-admin', PASSWORD);
+    await page.goto('/admin?tab=counties');
+    await page.getByRole('button', { name: /的镇级办法$/ }).click();
+    const dialog = page.getByRole('dialog');
+    // The demo's first town follows the example town pack.
+    const row = dialog.locator('tbody tr.ant-table-row', { hasText: townName });
+    await row.getByText(/东风镇人口和计划生育村级工作考核奖惩办法/).waitFor();
+    expect(await e.axe(page)).toEqual([]);
+    await row.getByRole('button', { name: /^移除/ }).click();
+    await dialog.getByText('本县各镇尚未设定镇级办法').waitFor();
+
+    await dialog.getByLabel('镇（场）').click();
+    await dropdown(page).getByText(townName, { exact: true }).click();
+    await dialog.getByLabel('办法').click();
+    await dropdown(page)
+      .getByText(/东风镇人口和计划生育村级工作考核奖惩办法/)
+      .click();
+    expect(await dialog.getByLabel('起始年度').inputValue()).toBe('2009');
+    await dialog.getByRole('button', { name: /设\s*定/ }).click();
+    await row.getByText('2009').waitFor();
+    const audit = await e.ctx.db
+      .selectFrom('audit_log')
+      .select('actor')
+      .where('action', '=', 'town-packs.set')
+      .execute();
+    // The seed's setting, then the removal and the setting again.
+    expect(audit.map((a) => a.actor)).toEqual(['demo-seed', 'county-admin', 'county-admin']);
+    expect(problems).toEqual([]);
+  }, 180_000);
+
   it('makes and revokes the user’s own API token, its secret shown once', async () => {
     const { page, problems } = await e.page();
     await e.signIn(page, 'office');

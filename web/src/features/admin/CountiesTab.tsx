@@ -7,6 +7,7 @@ import { useShell } from '../../app/context.ts';
 import { can } from '../../session/session.ts';
 import { useCounties, useCreateCounty } from './api.ts';
 import { showProblems } from './formErrors.ts';
+import { TownPacksModal } from './TownPacksModal.tsx';
 
 export function CountiesTab() {
   const { session } = useShell();
@@ -14,6 +15,8 @@ export function CountiesTab() {
   const create = useCreateCounty();
   const [open, setOpen] = useState(false);
   const [alert, setAlert] = useState<string | null>(null);
+  const [towns, setTowns] = useState<{ id: string; name: string } | null>(null);
+  const mayTownPacks = can(session, 'PUT /api/v1/counties/:county/town-packs/:unit');
   const [form] = Form.useForm<{ id: string; name: string; policy?: string }>();
   const packs = counties.data?.packs ?? [];
   const title = (id: string) => packs.find((p) => p.id === id)?.title ?? id;
@@ -50,8 +53,28 @@ export function CountiesTab() {
           { title: '县', dataIndex: 'name' },
           { title: '编号', dataIndex: 'id', width: 180 },
           { title: '执行的政策', dataIndex: 'policy', render: (p: string) => `《${title(p)}》（${p}）` },
+          ...(mayTownPacks
+            ? [
+                {
+                  title: '镇级办法',
+                  key: 'town-packs',
+                  width: 110,
+                  render: (_: unknown, c: { id: string; name: string }) => (
+                    <Button
+                      type="link"
+                      size="small"
+                      aria-label={`${c.name}的镇级办法`}
+                      onClick={() => setTowns(c)}
+                    >
+                      查看、设定
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
+      <TownPacksModal county={towns} onClose={() => setTowns(null)} />
       <Modal
         open={open}
         title="新建县"

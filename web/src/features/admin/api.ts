@@ -13,6 +13,8 @@ export type Office =
 export type NewUser = paths['/api/v1/users']['post']['requestBody']['content']['application/json'];
 export type UserPatchBody =
   paths['/api/v1/users/{id}']['patch']['requestBody']['content']['application/json'];
+export type TownPacks =
+  paths['/api/v1/counties/{county}/town-packs']['get']['responses'][200]['content']['application/json'];
 export type OfficeBody =
   paths['/api/v1/counties/{county}/issuing-offices']['put']['requestBody']['content']['application/json'];
 
@@ -36,6 +38,14 @@ export const useOffices = (county: string | null, enabled: boolean) =>
     enabled: enabled && county !== null,
     queryFn: () =>
       data(api.GET('/api/v1/counties/{county}/issuing-offices', { params: { path: { county: county! } } })),
+  });
+
+export const useTownPacks = (county: string | null) =>
+  useQuery({
+    queryKey: ['town-packs', county],
+    enabled: county !== null,
+    queryFn: () =>
+      data(api.GET('/api/v1/counties/{county}/town-packs', { params: { path: { county: county! } } })),
   });
 
 export const useMyTokens = () =>
@@ -104,4 +114,18 @@ export const useRevokeToken = () =>
   useWrite(
     (id: string) => data(api.DELETE('/api/v1/tokens/{id}', { params: { path: { id } } })),
     [['tokens']],
+  );
+
+/** Sets the town packs (七) one town follows (an empty list: none). */
+export const useSetTownPacks = (county: string | null) =>
+  useWrite(
+    ({ town, packs }: { town: string; packs: { pack: string; from_year: number }[] }) =>
+      data(
+        api.PUT('/api/v1/counties/{county}/town-packs/{unit}', {
+          params: { path: { county: county!, unit: town } },
+          body: { packs },
+        }),
+      ),
+    [['town-packs']],
+    true,
   );
