@@ -99,6 +99,21 @@ export const VOCABULARY_PARTS = [
 ] as const satisfies readonly (keyof Vocabulary)[];
 export type VocabularyPart = (typeof VOCABULARY_PARTS)[number];
 
+/** A vocabulary with no words (a town pack's start, or words not yet known). */
+export function emptyVocabulary(): Vocabulary {
+  return {
+    unit_kinds: {},
+    link_kinds: {},
+    staff_types: {},
+    assessors: {},
+    outcomes: {},
+    assessment_kinds: {},
+    acceptance_kinds: {},
+    incident_kinds: {},
+    consequence_types: {},
+  };
+}
+
 /** The Chinese of a word of a part (县直单位), or the code itself when the pack has none. */
 export function wordZh(v: Vocabulary, part: Exclude<VocabularyPart, 'unit_kinds'>, code: string): string {
   const w = Object.hasOwn(v[part], code) ? v[part][code] : undefined;

@@ -10,6 +10,7 @@ import {
   ASSESSORS,
   type AssessedBy,
   CONSEQUENCE_TYPES,
+  emptyVocabulary,
   LINK_KINDS,
   type VocabularyPart as Part,
   ROLES_BY_UNIT_KIND,
@@ -47,20 +48,6 @@ const PART_ZH: Record<Part, string> = {
   incident_kinds: '事件类型',
   consequence_types: '后果类型',
 };
-
-export function emptyVocabulary(): Vocabulary {
-  return {
-    unit_kinds: {},
-    link_kinds: {},
-    staff_types: {},
-    assessors: {},
-    outcomes: {},
-    assessment_kinds: {},
-    acceptance_kinds: {},
-    incident_kinds: {},
-    consequence_types: {},
-  };
-}
 
 const FILE = 'vocabulary.yaml';
 

@@ -4,7 +4,7 @@
 
 import { isIsoDate } from '../domain/dates.ts';
 import { type Problem, problem } from '../domain/problems.ts';
-import { emptyVocabulary } from '../engine/vocabulary.ts';
+import { emptyVocabulary } from '../domain/vocabulary.ts';
 import { getCounty } from '../store/cases.ts';
 import type { Ctx } from '../store/ctx.ts';
 import { currentDecision } from '../store/decisions.ts';

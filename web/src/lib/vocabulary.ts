@@ -4,7 +4,14 @@
 // (src/domain/vocabulary.ts), and an unknown code shows as it is.
 
 import { useQuery } from '@tanstack/react-query';
-import { rolesOf, roleZh, unitKindZh, type Vocabulary, wordZh } from '../../../src/domain/vocabulary.ts';
+import {
+  emptyVocabulary,
+  rolesOf,
+  roleZh,
+  unitKindZh,
+  type Vocabulary,
+  wordZh,
+} from '../../../src/domain/vocabulary.ts';
 import { zhPunct } from '../../../src/domain/zh-punct.ts';
 import { api, data } from '../api/client.ts';
 
@@ -23,17 +30,7 @@ export function useVocabulary(county: string | null | undefined): Vocabulary | u
   return q.data as Vocabulary | undefined;
 }
 
-const NONE: Vocabulary = {
-  unit_kinds: {},
-  link_kinds: {},
-  staff_types: {},
-  assessors: {},
-  outcomes: {},
-  assessment_kinds: {},
-  acceptance_kinds: {},
-  incident_kinds: {},
-  consequence_types: {},
-};
+const NONE: Vocabulary = emptyVocabulary();
 const or = (v: Vocabulary | undefined) => v ?? NONE;
 
 /** 镇（场）, by the kind code the API returns as a plain string. */
