@@ -5,8 +5,8 @@
 
 import type { Consequence } from '../domain/result.ts';
 import { roleZh } from '../domain/vocabulary.ts';
+import type { Pack } from '../engine/pack.ts';
 import { renderOffThread } from '../engine-pool/pool.ts';
-import { loadEngine } from '../policy/load.ts';
 import type { Db } from '../store/schema.ts';
 import type { Names } from '../workflows/reports.ts';
 import { namesOf } from '../workflows/reports-data.ts';
@@ -65,16 +65,16 @@ export function letterheadOf(o: IssuingOffice, style: Letterhead['style'] = 'doc
 }
 
 /** 《人口与计划生育工作层级动态管理责任制实施意见》, the policy the county applies. */
-export function policyTitle(policy: string): string {
-  return `《${fullWidth(loadEngine(policy).pack.title)}》`;
+export function policyTitle(pack: Pack): string {
+  return `《${fullWidth(pack.title)}》`;
 }
 
 /**
  * A clause's text, in full-width punctuation, to quote in “” inside a sentence (…“…验收”的规定):
  * without its closing full stop.
  */
-export function clauseText(policy: string, clause: string): string {
-  return fullWidth(loadEngine(policy).pack.clauses.get(clause)?.text ?? '')
+export function clauseText(pack: Pack, clause: string): string {
+  return fullWidth(pack.clauses.get(clause)?.text ?? '')
     .replace(/\s*\n\s*/g, '')
     .replace(/[。；]$/, '');
 }
@@ -97,12 +97,12 @@ export function factsOf(explanation: string): string {
  * 《…》四（二）2“…”的规定，”.
  */
 export function groundOf(
-  policy: string,
+  pack: Pack,
   decision: { doc: { title: string }; number: string | null },
   c: { explanation: string; clause: string; applies: string | null },
 ): string {
   const applies = c.applies ? `（按${clauseZh(c.applies)}处理）` : '';
-  return `${factsOf(c.explanation)}根据本办《${decision.doc.title}》（${decision.number}），依照${policyTitle(policy)}${clauseZh(c.clause)}“${clauseText(policy, c.clause)}”${applies}的规定，`;
+  return `${factsOf(c.explanation)}根据本办《${decision.doc.title}》（${decision.number}），依照${policyTitle(pack)}${clauseZh(c.clause)}“${clauseText(pack, c.clause)}”${applies}的规定，`;
 }
 
 /** Who the office's documents are copied to (抄送): the county's leaders and supervisors. */

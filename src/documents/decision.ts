@@ -7,7 +7,7 @@
 import { chinaDay } from '../domain/dates.ts';
 import { rmbCapital, yuanText } from '../domain/money.ts';
 import type { Consequence, ZerenResult } from '../domain/result.ts';
-import { loadEngine } from '../policy/load.ts';
+import type { Pack } from '../engine/pack.ts';
 import type { Actor } from '../store/audit.ts';
 import { getCounty } from '../store/cases.ts';
 import type { Ctx } from '../store/ctx.ts';
@@ -51,15 +51,15 @@ export interface DecisionInput {
   decision: Decision;
   result: ZerenResult;
   names: Names;
-  policy: string;
+  /** The county's pack: its title and clauses are quoted. */
+  pack: Pack;
   office: IssuingOffice;
   number?: string;
   /** The decision a correction corrects, as it was issued. */
   corrected?: { title: string; number: string | null; dated: string };
 }
 
-function interpretationBlocks(policy: string, result: ZerenResult): Block[] {
-  const pack = loadEngine(policy).pack;
+function interpretationBlocks(pack: Pack, result: ZerenResult): Block[] {
   const out: Block[] = [];
   for (const [id, value] of Object.entries(result.interpretations)) {
     const i = pack.interpretations.get(id);
@@ -77,7 +77,7 @@ function interpretationBlocks(policy: string, result: ZerenResult): Block[] {
 }
 
 export function decisionModel(input: DecisionInput): OfficialDoc {
-  const { decision, result, names, policy, office } = input;
+  const { decision, result, names, pack, office } = input;
   const year = decision.fp_year;
   const dated = decisionDay(decision);
   const subjectName = (c: Consequence) =>
@@ -95,11 +95,11 @@ export function decisionModel(input: DecisionInput): OfficialDoc {
   const opening: Block = input.corrected
     ? {
         kind: 'p',
-        text: `本办${chineseDate(input.corrected.dated)}印发的《${input.corrected.title}》${input.corrected.number ? `（${input.corrected.number}）` : ''}，因${fullWidth(decision.reason ?? '')}，需予更正。根据${policyTitle(policy)}（以下简称《实施意见》），经重新评定，现将${year}年度奖惩决定如下，原决定同时废止：`,
+        text: `本办${chineseDate(input.corrected.dated)}印发的《${input.corrected.title}》${input.corrected.number ? `（${input.corrected.number}）` : ''}，因${fullWidth(decision.reason ?? '')}，需予更正。根据${policyTitle(pack)}（以下简称《实施意见》），经重新评定，现将${year}年度奖惩决定如下，原决定同时废止：`,
       }
     : {
         kind: 'p',
-        text: `根据${policyTitle(policy)}（以下简称《实施意见》）和${year}年度人口和计划生育工作检查考核结果，经研究，决定对有关单位和个人给予奖励和处罚如下：`,
+        text: `根据${policyTitle(pack)}（以下简称《实施意见》）和${year}年度人口和计划生育工作检查考核结果，经研究，决定对有关单位和个人给予奖励和处罚如下：`,
       };
   const withheld: Block[] = result.withheld.length
     ? [
@@ -145,7 +145,7 @@ export function decisionModel(input: DecisionInput): OfficialDoc {
         },
       ],
     ],
-    ['适用的解释', interpretationBlocks(policy, result)],
+    ['适用的解释', interpretationBlocks(pack, result)],
   ];
   return {
     kind: 'decision',
@@ -183,7 +183,7 @@ export async function issueDecision(ctx: Ctx, actor: Actor, county: string, id: 
         decision,
         result,
         names,
-        policy: c.policy,
+        pack: ctx.engine(c.policy).pack,
         office: offices.office,
         number,
         corrected: corrected && {

@@ -5,6 +5,7 @@
 // 经办人 by name, never by login; a reversed entry's paper is void.
 
 import { rmbCapital, yuanText } from '../domain/money.ts';
+import type { Pack } from '../engine/pack.ts';
 import { getCounty } from '../store/cases.ts';
 import type { Ctx } from '../store/ctx.ts';
 import { conflict, invalid, notFound } from '../store/errors.ts';
@@ -33,7 +34,8 @@ export interface EntryInput {
   e: Entry;
   o: ObligationView;
   names: Names;
-  policy: string;
+  /** The county's pack: its title and clauses are quoted. */
+  pack: Pack;
   offices: Record<OfficeId, IssuingOffice>;
   /** The name of who entered the move, if the account has one. */
   clerk?: string;
@@ -72,11 +74,11 @@ function threeCopies(
   ]);
 }
 
-export function slipModel({ e, o, names, policy, offices, clerk }: EntryInput): OfficialDoc {
+export function slipModel({ e, o, names, pack, offices, clerk }: EntryInput): OfficialDoc {
   const move = e.kind as 'collect' | 'pay' | 'remit';
   const unit = unitName(names, e.unit_id);
   const money: [string, string] = ['金额', `${rmbCapital(e.amount_fen)}（${yuanText(e.amount_fen)}）`];
-  const what = `${o.fp_year}年度${o.kind === 'fine' ? '罚款' : '奖金'}，依据${policyTitle(policy)}${clauseZh(o.clause)}${o.applies ? `（按${clauseZh(o.applies)}）` : ''}`;
+  const what = `${o.fp_year}年度${o.kind === 'fine' ? '罚款' : '奖金'}，依据${policyTitle(pack)}${clauseZh(o.clause)}${o.applies ? `（按${clauseZh(o.applies)}）` : ''}`;
   const head = `编号：${formNumber(e)}　　${chineseDate(e.on_date)}`;
   const signer = (label: string): Block => ({
     kind: 'p',
@@ -131,7 +133,7 @@ export function slipModel({ e, o, names, policy, offices, clerk }: EntryInput): 
   };
 }
 
-export function deductionModel({ e, o, names, policy, offices, number }: EntryInput): OfficialDoc {
+export function deductionModel({ e, o, names, pack, offices, number }: EntryInput): OfficialDoc {
   const finance = offices.finance;
   const unit = e.unit_id ?? o.collecting_unit;
   return {
@@ -144,11 +146,11 @@ export function deductionModel({ e, o, names, policy, offices, number }: EntryIn
     body: [
       {
         kind: 'p',
-        text: `${o.subject.name}${o.fp_year}年度罚款${yuanText(o.balance.assessed_fen)}，依照${policyTitle(policy)}${clauseZh(o.clause)}，由你单位执罚，缴纳期限为${chineseDate(o.due_on ?? e.on_date)}。截至${chineseDate(e.on_date)}，该罚款尚未收缴上缴。`,
+        text: `${o.subject.name}${o.fp_year}年度罚款${yuanText(o.balance.assessed_fen)}，依照${policyTitle(pack)}${clauseZh(o.clause)}，由你单位执罚，缴纳期限为${chineseDate(o.due_on ?? e.on_date)}。截至${chineseDate(e.on_date)}，该罚款尚未收缴上缴。`,
       },
       {
         kind: 'p',
-        text: `根据《实施意见》${clauseZh('8')}“${clauseText(policy, '8')}”的规定，现从你单位拨款中扣缴罚款${yuanText(e.amount_fen)}（${rmbCapital(e.amount_fen)}）。`,
+        text: `根据《实施意见》${clauseZh('8')}“${clauseText(pack, '8')}”的规定，现从你单位拨款中扣缴罚款${yuanText(e.amount_fen)}（${rmbCapital(e.amount_fen)}）。`,
       },
       { kind: 'p', text: '特此通知。' },
     ],
@@ -202,7 +204,15 @@ export async function entryDocument(ctx: Ctx, scope: Scope, id: string, only?: r
     number: deduct ? undefined : formNumber(e),
     dated: e.on_date,
     build: ({ number, offices }) =>
-      (deduct ? deductionModel : slipModel)({ e, o, names, policy: c.policy, offices, clerk, number }),
+      (deduct ? deductionModel : slipModel)({
+        e,
+        o,
+        names,
+        pack: ctx.engine(c.policy).pack,
+        offices,
+        clerk,
+        number,
+      }),
   });
   return documentFile(issued, deduct ? unitName(names, e.unit_id) : o.subject.name);
 }

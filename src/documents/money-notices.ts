@@ -5,6 +5,7 @@
 // correcting decision that changes the amount brings a new notice under it.
 
 import { rmbCapital, yuanText } from '../domain/money.ts';
+import type { Pack } from '../engine/pack.ts';
 import { getCounty } from '../store/cases.ts';
 import type { Ctx } from '../store/ctx.ts';
 import { currentDecision } from '../store/decisions.ts';
@@ -31,7 +32,8 @@ export interface MoneyNoticeInput {
   /** The decision in force, as issued. */
   decision: Issued;
   names: Names;
-  policy: string;
+  /** The county's pack: its title and clauses are quoted. */
+  pack: Pack;
   offices: Record<'office' | 'finance', IssuingOffice>;
   number?: string;
 }
@@ -40,7 +42,7 @@ export function fineNoticeModel({
   o,
   decision,
   names,
-  policy,
+  pack,
   offices,
   number,
 }: MoneyNoticeInput): OfficialDoc {
@@ -58,7 +60,7 @@ export function fineNoticeModel({
     body: [
       {
         kind: 'p',
-        text: `${groundOf(policy, decision, o)}对你处以罚款${yuanText(fen)}（${rmbCapital(fen)}）。`,
+        text: `${groundOf(pack, decision, o)}对你处以罚款${yuanText(fen)}（${rmbCapital(fen)}）。`,
       },
       {
         kind: 'p',
@@ -80,7 +82,7 @@ export function rewardNoticeModel({
   o,
   decision,
   names,
-  policy,
+  pack,
   offices,
   number,
 }: MoneyNoticeInput): OfficialDoc {
@@ -97,7 +99,7 @@ export function rewardNoticeModel({
     body: [
       {
         kind: 'p',
-        text: `${groundOf(policy, decision, o)}给予${toUnit ? '你单位' : '你'}奖励${yuanText(fen)}（${rmbCapital(fen)}）。`,
+        text: `${groundOf(pack, decision, o)}给予${toUnit ? '你单位' : '你'}奖励${yuanText(fen)}（${rmbCapital(fen)}）。`,
       },
       {
         kind: 'p',
@@ -132,7 +134,14 @@ export async function obligationNotice(ctx: Ctx, scope: Scope, id: string) {
     office: 'office',
     dated: decision.dated,
     build: ({ number, offices }) =>
-      (fine ? fineNoticeModel : rewardNoticeModel)({ o, decision, names, policy: c.policy, offices, number }),
+      (fine ? fineNoticeModel : rewardNoticeModel)({
+        o,
+        decision,
+        names,
+        pack: ctx.engine(c.policy).pack,
+        offices,
+        number,
+      }),
   });
   return documentFile(issued, o.subject.name);
 }

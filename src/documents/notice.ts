@@ -2,6 +2,7 @@
 // deadline for the correction and who verifies it; what a second notice in a row brings, quoted
 // from 四（三）2（2); and a 回执 the unit signs and returns.
 
+import type { Pack } from '../engine/pack.ts';
 import { getCounty } from '../store/cases.ts';
 import type { Ctx } from '../store/ctx.ts';
 import { conflict } from '../store/errors.ts';
@@ -25,12 +26,13 @@ import { chineseDate, clauseZh, fullWidth } from './zh.ts';
 export interface NoticeInput {
   notice: { id: string; unit_id: string; issued_on: string; matter: string; deadline: string | null };
   names: Names;
-  policy: string;
+  /** The county's pack: its title and clauses are quoted. */
+  pack: Pack;
   office: IssuingOffice;
   number?: string;
 }
 
-export function noticeModel({ notice: n, names, policy, office, number }: NoticeInput): OfficialDoc {
+export function noticeModel({ notice: n, names, pack, office, number }: NoticeInput): OfficialDoc {
   const matter = fullWidth(n.matter.trim());
   const unit = names.units.get(n.unit_id);
   const town = unit?.kind === 'village' && unit.town ? names.units.get(unit.town) : undefined;
@@ -47,7 +49,7 @@ export function noticeModel({ notice: n, names, policy, office, number }: Notice
     body: [
       {
         kind: 'p',
-        text: `经督查，你单位在${matter}工作中未达到要求，影响全县人口和计划生育工作。根据${policyTitle(policy)}（以下简称《实施意见》）${clauseZh('4.3.2.1')}“${clauseText(policy, '4.3.2.1')}”的规定，现就${matter}向你单位下达警示通知书。`,
+        text: `经督查，你单位在${matter}工作中未达到要求，影响全县人口和计划生育工作。根据${policyTitle(pack)}（以下简称《实施意见》）${clauseZh('4.3.2.1')}“${clauseText(pack, '4.3.2.1')}”的规定，现就${matter}向你单位下达警示通知书。`,
       },
       {
         kind: 'p',
@@ -55,7 +57,7 @@ export function noticeModel({ notice: n, names, policy, office, number }: Notice
       },
       {
         kind: 'p',
-        text: `特此提醒：依照《实施意见》${clauseZh('4.3.2.2')}，“${clauseText(policy, '4.3.2.2')}”。`,
+        text: `特此提醒：依照《实施意见》${clauseZh('4.3.2.2')}，“${clauseText(pack, '4.3.2.2')}”。`,
       },
     ],
     attachments: [
@@ -103,7 +105,7 @@ export async function noticeDocument(ctx: Ctx, scope: Scope, county: string, id:
     office: 'office',
     dated: n.issued_on,
     build: ({ number, offices }) =>
-      noticeModel({ notice: n, names, policy: c.policy, office: offices.office, number }),
+      noticeModel({ notice: n, names, pack: ctx.engine(c.policy).pack, office: offices.office, number }),
   });
   return documentFile(issued, unitName(names, n.unit_id));
 }

@@ -6,6 +6,7 @@
 // or demotion, 三停, a freeze on transfer and promotion, or a capped appraisal.
 
 import type { Consequence } from '../domain/result.ts';
+import type { Pack } from '../engine/pack.ts';
 import { getCounty } from '../store/cases.ts';
 import type { Ctx } from '../store/ctx.ts';
 import { conflict, notFound } from '../store/errors.ts';
@@ -88,24 +89,17 @@ export interface PersonnelInput {
   via: Consequence['via'];
   decision: Issued;
   names: Names;
-  policy: string;
+  /** The county's pack: its title and clauses are quoted. */
+  pack: Pack;
   office: IssuingOffice;
   number?: string;
 }
 
-export function letterModel({
-  a,
-  via,
-  decision,
-  names,
-  policy,
-  office,
-  number,
-}: PersonnelInput): OfficialDoc {
+export function letterModel({ a, via, decision, names, pack, office, number }: PersonnelInput): OfficialDoc {
   const unitSubject = a.subject_kind === 'unit';
   const name = unitSubject ? unitName(names, a.subject_id) : personName(names, a.subject_id);
   const post = unitSubject ? '' : postOf(names, via);
-  const ground = groundOf(policy, decision, a);
+  const ground = groundOf(pack, decision, a);
   return {
     kind: 'personnel_letter',
     fonts: office.fonts,
@@ -132,7 +126,7 @@ export function letterModel({
   };
 }
 
-export function talkModel({ a, via, decision, names, policy, office, number }: PersonnelInput): OfficialDoc {
+export function talkModel({ a, via, decision, names, pack, office, number }: PersonnelInput): OfficialDoc {
   const name = personName(names, a.subject_id);
   const post = postOf(names, via);
   return {
@@ -145,7 +139,7 @@ export function talkModel({ a, via, decision, names, policy, office, number }: P
     body: [
       {
         kind: 'p',
-        text: `${groundOf(policy, decision, a)}由县委、县政府领导对${post ? `${post}` : ''}${name}同志进行诫勉谈话。`,
+        text: `${groundOf(pack, decision, a)}由县委、县政府领导对${post ? `${post}` : ''}${name}同志进行诫勉谈话。`,
       },
       { kind: 'p', text: [{ text: '谈话时间：' }, { blank: 14 }] },
       { kind: 'p', text: [{ text: '谈话地点：' }, { blank: 14 }] },
@@ -222,7 +216,7 @@ export async function actionDocument(ctx: Ctx, scope: Scope, id: string) {
         via,
         decision,
         names,
-        policy: c.policy,
+        pack: ctx.engine(c.policy).pack,
         office: offices.office,
         number,
       }),
