@@ -10,8 +10,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS } from '../src/server/access.ts';
 import { buildApp } from '../src/server/app.ts';
-import { countyWithOffice } from '../src/store/county-test-kit.ts';
 import { createTestStore, type TestStore } from '../src/store/testing.ts';
+import { countyWithOffice } from './support/county-kit.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const PASSWORD = 'browser password 1';

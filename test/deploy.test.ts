@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
 import { DeployError, deploymentFromEnv } from '../src/server/deploy.ts';
-import { countyWithOffice } from '../src/store/county-test-kit.ts';
 import { createTestStore, type TestStore } from '../src/store/testing.ts';
+import { countyWithOffice } from './support/county-kit.ts';
 
 const PASSWORD = 'deploy password 1';
 const dir = mkdtempSync(join(tmpdir(), 'zeren-deploy-'));

@@ -4,7 +4,7 @@
 // the fonts' fallbacks, and the same bytes for the same document.
 
 import { describe, expect, it } from 'vitest';
-import { sample } from './doc-test-kit.ts';
+import { sample } from '../../test/support/doc-kit.ts';
 import { docxParts, elements, visibleText } from './docx-reading.ts';
 import { CHAR, GRID, MARGIN, mm, PAGE, SIZE, TEXT } from './layout.ts';
 import { renderDocx } from './render.ts';

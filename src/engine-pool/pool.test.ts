@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { sample } from '../documents/doc-test-kit.ts';
+import { sample } from '../../test/support/doc-kit.ts';
 import { renderDocx } from '../documents/render.ts';
 import { canonicalJson } from '../domain/canonical.ts';
 import type { ZerenCase } from '../domain/case.ts';

@@ -5,9 +5,9 @@
 // it sent, and never filed under a county named in the URL.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Kit, workflowKit } from '../../test/support/workflow-kit.ts';
 import { denialSource, WINDOW_MINUTES } from '../store/denials.ts';
 import { DIALECTS } from '../store/testing.ts';
-import { type Kit, workflowKit } from './routes/workflow-test-kit.ts';
 
 for (const dialect of DIALECTS) {
   describe(`refusals in the audit trail on ${dialect}`, () => {

@@ -2,10 +2,10 @@
 // more or less; GET /api/v1/session names the user's role, county and unit in Chinese.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COUNTY, type Kit, workflowKit } from '../../test/support/workflow-kit.ts';
 import { ROLES } from '../store/scope.ts';
 import { ACCESS, allowed } from './access.ts';
 import { permissionsOf } from './capabilities.ts';
-import { COUNTY, type Kit, workflowKit } from './routes/workflow-test-kit.ts';
 
 describe('permissions from the access table', () => {
   it('lists, for each role, exactly the non-public API routes the table allows it', () => {

@@ -6,6 +6,7 @@
 
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { example, type Kit, workflowKit } from '../../test/support/workflow-kit.ts';
 import { SYSTEM } from '../store/audit.ts';
 import { ROLES, type UserRole } from '../store/scope.ts';
 import { createTestStore } from '../store/testing.ts';
@@ -14,7 +15,6 @@ import { createUser } from '../store/users.ts';
 import { ACCESS, allowed } from './access.ts';
 import { buildApp } from './app.ts';
 import { API_CSP, APP_CSP, DOCS_CSP } from './headers.ts';
-import { example, type Kit, workflowKit } from './routes/workflow-test-kit.ts';
 
 const PASSWORD = 'workflow password';
 

@@ -6,10 +6,10 @@
 
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { normalCase, normalResult } from '../../test/support/case-kit.ts';
 import { makeCtx } from '../compose.ts';
 import { arbitraryCase } from '../engine/case.arbitrary.ts';
 import { SYSTEM } from './audit.ts';
-import { normalCase, normalResult } from './case-testing.ts';
 import { createCounty, exportCase } from './cases.ts';
 import type { Ctx } from './ctx.ts';
 import type { Dialect } from './db.ts';

@@ -4,7 +4,7 @@
 // marked read by each user for itself.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COUNTY, type Kit, workflowKit } from '../server/routes/workflow-test-kit.ts';
+import { COUNTY, type Kit, workflowKit } from '../../test/support/workflow-kit.ts';
 import { confirmDecision } from './decisions.ts';
 import { evaluateYear } from './evaluations.ts';
 import { createFact } from './facts.ts';

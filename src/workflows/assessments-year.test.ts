@@ -3,17 +3,17 @@
 // rankings and category changes with full-width Chinese and each unit's town.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Kit, workflowKit } from '../../test/support/workflow-kit.ts';
 import { DIALECTS } from '../store/testing.ts';
-import { type Fixture, fixture } from './api-fixture.ts';
 
 const Y = '/api/v1/counties/qingshui/years/2009';
 type Item = { subject: string; by: string; kind: string; [k: string]: unknown };
 
 for (const dialect of DIALECTS)
   describe(`the year's assessments on ${dialect}`, () => {
-    let f: Fixture;
+    let f: Kit;
     beforeAll(async () => {
-      f = await fixture(dialect);
+      f = await workflowKit(dialect);
     });
     afterAll(async () => {
       await f.close();

@@ -6,8 +6,8 @@
 
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Kit, workflowKit } from '../../test/support/workflow-kit.ts';
 import { DIALECTS } from '../store/testing.ts';
-import { type Fixture, fixture } from './api-fixture.ts';
 import { XLSX_TYPE } from './excel.ts';
 import { deflatedZeros, peakGrowth, workbookParts, zipOf } from './zip-kit.ts';
 
@@ -50,10 +50,10 @@ const sorted = (c: Content) => ({
 
 for (const dialect of DIALECTS)
   describe(`Excel intake on ${dialect}`, () => {
-    let f: Fixture;
+    let f: Kit;
     let stored: Content;
     beforeAll(async () => {
-      f = await fixture(dialect);
+      f = await workflowKit(dialect);
       stored = (await f.as('dongfeng', { url: DF })).json().stored;
     });
     afterAll(async () => {

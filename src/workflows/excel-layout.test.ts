@@ -5,8 +5,9 @@
 
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findRow, readXlsx, rowsOf } from '../../test/support/files.ts';
+import { type Kit, workflowKit } from '../../test/support/workflow-kit.ts';
 import { DIALECTS } from '../store/testing.ts';
-import { type Fixture, findRow, fixture, readXlsx, rowsOf } from './api-fixture.ts';
 import type { Workbook } from './excel.ts';
 
 const Y = '/api/v1/counties/qingshui/years/2009';
@@ -33,9 +34,9 @@ export function textsOf(wb: Workbook): string[] {
 
 for (const dialect of DIALECTS)
   describe(`template layout on ${dialect}`, () => {
-    let f: Fixture;
+    let f: Kit;
     beforeAll(async () => {
-      f = await fixture(dialect);
+      f = await workflowKit(dialect);
     });
     afterAll(async () => {
       await f.close();

@@ -4,8 +4,8 @@
 // which reads every person of the county, still finds the mismatch when it accepts the roster.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Kit, workflowKit } from '../../test/support/workflow-kit.ts';
 import { DIALECTS } from '../store/testing.ts';
-import { type Fixture, fixture } from './api-fixture.ts';
 import type { RosterContent } from './roster-content.ts';
 
 const Y = '/api/v1/counties/qingshui/years/2009';
@@ -13,10 +13,10 @@ const DF = `${Y}/rosters/t-dongfeng`;
 
 for (const dialect of DIALECTS)
   describe(`roster name checks on ${dialect}`, () => {
-    let f: Fixture;
+    let f: Kit;
     let stored: RosterContent;
     beforeAll(async () => {
-      f = await fixture(dialect);
+      f = await workflowKit(dialect);
       stored = (await f.as('dongfeng', { url: DF })).json().stored;
       // A person of 西山镇 who has since been withdrawn: the town may not learn that either.
       await f.as('office', {

@@ -4,9 +4,10 @@
 // trail afterwards); a county unit's roster as JSON.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findRow, readXlsx, rowsOf } from '../../test/support/files.ts';
+import { type Kit, workflowKit } from '../../test/support/workflow-kit.ts';
 import { verifyAudit } from '../store/audit.ts';
 import { DIALECTS } from '../store/testing.ts';
-import { type Fixture, findRow, fixture, readXlsx, rowsOf } from './api-fixture.ts';
 import { XLSX_TYPE } from './excel.ts';
 
 const Y = '/api/v1/counties/qingshui/years/2009';
@@ -16,9 +17,9 @@ const paths = (r: { json(): { error: { problems: { path: string; code: string }[
 
 for (const dialect of DIALECTS)
   describe(`rosters on ${dialect}`, () => {
-    let f: Fixture;
+    let f: Kit;
     beforeAll(async () => {
-      f = await fixture(dialect);
+      f = await workflowKit(dialect);
     });
     afterAll(async () => {
       await f.close();

@@ -4,8 +4,9 @@
 // stored year, under the county's I5 reading and a preview of the other.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findRow, readXlsx, rowsOf } from '../../test/support/files.ts';
+import { type Kit, workflowKit } from '../../test/support/workflow-kit.ts';
 import { DIALECTS } from '../store/testing.ts';
-import { type Fixture, findRow, fixture, readXlsx, rowsOf } from './api-fixture.ts';
 
 const Y = '/api/v1/counties/qingshui/years/2009';
 const paths = (r: { json(): { error: { problems: { path: string; code: string }[] } } }) =>
@@ -15,9 +16,9 @@ type View = { I5: string; rankings: { clause: string; items: Item[] }[]; categor
 
 for (const dialect of DIALECTS)
   describe(`county scores and rankings on ${dialect}`, () => {
-    let f: Fixture;
+    let f: Kit;
     beforeAll(async () => {
-      f = await fixture(dialect);
+      f = await workflowKit(dialect);
     });
     afterAll(async () => {
       await f.close();

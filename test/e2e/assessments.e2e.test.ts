@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeFact, listFacts } from '../../src/store/facts.ts';
 import { systemScope } from '../../src/store/scope.ts';
-import { readXlsx } from '../../src/workflows/api-fixture.ts';
+import { readXlsx } from '../support/files.ts';
 import { type E2E, startE2E } from './harness.ts';
 import { OWN_TOWN, SCENARIO_NOW } from './scenario.ts';
 

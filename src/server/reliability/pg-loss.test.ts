@@ -5,7 +5,7 @@
 
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countyWithOffice } from '../../store/county-test-kit.ts';
+import { countyWithOffice } from '../../../test/support/county-kit.ts';
 import { openStore, type Store } from '../../store/db.ts';
 import { type TcpProxy, tcpProxy } from '../../store/tcp-proxy.ts';
 import { createTestStore, PG_ADMIN_URL, type TestStore } from '../../store/testing.ts';

@@ -4,12 +4,12 @@
 // offices with which one the reader may set.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COUNTY, type Kit, workflowKit } from '../../../test/support/workflow-kit.ts';
 import { SYSTEM } from '../../store/audit.ts';
 import { createCounty } from '../../store/cases.ts';
 import { DIALECTS } from '../../store/testing.ts';
 import { createToken } from '../../store/tokens.ts';
 import { createUser } from '../../store/users.ts';
-import { COUNTY, type Kit, workflowKit } from './workflow-test-kit.ts';
 
 for (const dialect of DIALECTS) {
   describe(`administration reads on ${dialect}`, () => {

@@ -4,8 +4,8 @@
 
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COUNTY, type Kit, workflowKit } from '../../../test/support/workflow-kit.ts';
 import { DIALECTS } from '../../store/testing.ts';
-import { COUNTY, type Kit, workflowKit } from './workflow-test-kit.ts';
 
 const notices = `/api/v1/counties/${COUNTY}/warning-notices`;
 

@@ -5,12 +5,12 @@
 // are dated: one dated in another FP year is that year's too.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { normalCase, normalResult } from '../../../test/support/case-kit.ts';
+import { COUNTY, example, type Kit, workflowKit } from '../../../test/support/workflow-kit.ts';
 import type { ZerenCase } from '../../domain/case.ts';
 import { loadEngine } from '../../policy/load.ts';
 import { noChanges } from '../../store/case-import.ts';
-import { normalCase, normalResult } from '../../store/case-testing.ts';
 import { DIALECTS } from '../../store/testing.ts';
-import { COUNTY, example, type Kit, workflowKit } from './workflow-test-kit.ts';
 
 const year = (y: number) => `/api/v1/counties/${COUNTY}/years/${y}`;
 const ZERO = { ...noChanges(), changes: 0 };

@@ -3,6 +3,7 @@
 // when many are asked for at once; scoped like the object; the letterhead each office sets.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COUNTY, type Kit, workflowKit } from '../../../test/support/workflow-kit.ts';
 import { visibleText } from '../../documents/docx-reading.ts';
 import { confirmDecision } from '../../store/decisions.ts';
 import { evaluateYear } from '../../store/evaluations.ts';
@@ -10,7 +11,6 @@ import { move } from '../../store/ledger-moves.ts';
 import { listObligations } from '../../store/ledger-views.ts';
 import { listActions } from '../../store/personnel.ts';
 import { DIALECTS } from '../../store/testing.ts';
-import { COUNTY, type Kit, workflowKit } from './workflow-test-kit.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const number = (r: { headers: Record<string, unknown> }) =>

@@ -3,9 +3,9 @@
 // a what-if's and a diff's changes, confirming and correcting with names, a receipt's verdict.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COUNTY, example, type Kit, workflowKit } from '../../../test/support/workflow-kit.ts';
 import { getEvaluation } from '../../store/evaluations.ts';
 import { DIALECTS } from '../../store/testing.ts';
-import { COUNTY, example, type Kit, workflowKit } from './workflow-test-kit.ts';
 
 const Y = `/api/v1/counties/${COUNTY}/years/2009`;
 

@@ -6,8 +6,8 @@
 // answer (reports included).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COUNTY, example, type Kit, workflowKit } from '../../../test/support/workflow-kit.ts';
 import { DIALECTS } from '../../store/testing.ts';
-import { COUNTY, example, type Kit, workflowKit } from './workflow-test-kit.ts';
 
 const C = `/api/v1/counties/${COUNTY}`;
 const Y = `${C}/years/2009`;

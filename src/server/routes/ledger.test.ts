@@ -6,8 +6,8 @@
 // overdue list as of a day uses the balances of that day.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COUNTY, example, type Kit, workflowKit } from '../../../test/support/workflow-kit.ts';
 import { DIALECTS } from '../../store/testing.ts';
-import { COUNTY, example, type Kit, workflowKit } from './workflow-test-kit.ts';
 
 const Y = `/api/v1/counties/${COUNTY}/years/2009`;
 const post = (url: string, payload: object, key: string) => ({

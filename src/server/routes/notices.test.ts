@@ -4,10 +4,11 @@
 // exported case; deadlines; jurisdiction; the printable notice; and the refusals.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docxText } from '../../../test/support/files.ts';
+import { COUNTY, type Kit, workflowKit } from '../../../test/support/workflow-kit.ts';
 import { loadEngine } from '../../policy/load.ts';
 import { exportCase } from '../../store/cases.ts';
 import { DIALECTS } from '../../store/testing.ts';
-import { COUNTY, docxText, type Kit, workflowKit } from './workflow-test-kit.ts';
 
 const notices = `/api/v1/counties/${COUNTY}/warning-notices`;
 const escalationsUrl = `/api/v1/counties/${COUNTY}/years/2009/escalations`;

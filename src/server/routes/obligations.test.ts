@@ -4,8 +4,8 @@
 // person, unit, town and county that add up; a town sees only its own.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COUNTY, example, type Kit, workflowKit } from '../../../test/support/workflow-kit.ts';
 import { DIALECTS } from '../../store/testing.ts';
-import { COUNTY, example, type Kit, workflowKit } from './workflow-test-kit.ts';
 
 const Y = `/api/v1/counties/${COUNTY}/years/2009`;
 const post = (url: string, payload: object, key: string) => ({

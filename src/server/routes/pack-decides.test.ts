@@ -8,12 +8,12 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readXlsx, rowsOf } from '../../../test/support/files.ts';
+import { COUNTY, example, type Kit, workflowKit } from '../../../test/support/workflow-kit.ts';
 import { DEFAULT_POLICY, loadEngine, POLICIES_DIR } from '../../policy/load.ts';
 import { exportCase } from '../../store/cases.ts';
 import { DIALECTS } from '../../store/testing.ts';
 import { importCase } from '../../store/year-import.ts';
-import { readXlsx, rowsOf } from '../../workflows/api-fixture.ts';
-import { COUNTY, example, type Kit, workflowKit } from './workflow-test-kit.ts';
 
 /** Replaces `from` (which must occur exactly `times` times) in a file of the copied pack. */
 function edit(file: string, from: RegExp, to: string, times: number): void {

@@ -4,10 +4,10 @@
 // and clause; a town kept to its own people.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COUNTY, type Kit, workflowKit } from '../../../test/support/workflow-kit.ts';
 import { confirmDecision } from '../../store/decisions.ts';
 import { evaluateYear } from '../../store/evaluations.ts';
 import { DIALECTS } from '../../store/testing.ts';
-import { COUNTY, type Kit, workflowKit } from './workflow-test-kit.ts';
 
 const Y = `/api/v1/counties/${COUNTY}/years/2009`;
 const restrictions = (person: string, on: string) =>

@@ -2,8 +2,8 @@
 // county; another county's is as absent as one that does not exist. On both stores.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COUNTY, type Kit, workflowKit } from '../../../test/support/workflow-kit.ts';
 import { DIALECTS } from '../../store/testing.ts';
-import { COUNTY, type Kit, workflowKit } from './workflow-test-kit.ts';
 
 for (const dialect of DIALECTS)
   describe(`policy route (${dialect})`, () => {

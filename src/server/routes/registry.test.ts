@@ -4,8 +4,8 @@
 // own town (another town's unit or person is as absent as one that does not exist). On both stores.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COUNTY, type Kit, type Who, workflowKit } from '../../../test/support/workflow-kit.ts';
 import { DIALECTS } from '../../store/testing.ts';
-import { COUNTY, type Kit, type Who, workflowKit } from './workflow-test-kit.ts';
 
 const R = `/api/v1/counties/${COUNTY}/registry`;
 const F = `/api/v1/counties/${COUNTY}`;

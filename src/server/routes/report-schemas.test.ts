@@ -3,11 +3,11 @@
 // a town, after money has moved and a fine fell overdue.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COUNTY, example, type Kit, workflowKit } from '../../../test/support/workflow-kit.ts';
 import { systemScope } from '../../store/scope.ts';
 import { labelledRankings } from '../../workflows/assessments-year.ts';
 import { getRankings } from '../../workflows/rankings.ts';
 import { overdueReport, rewardsAndSanctionsReport, statementReport } from '../../workflows/reports-data.ts';
-import { COUNTY, example, type Kit, workflowKit } from './workflow-test-kit.ts';
 
 const Y = `/api/v1/counties/${COUNTY}/years/2009`;
 

@@ -5,6 +5,8 @@
 
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docxText } from '../../../test/support/files.ts';
+import { COUNTY, type Kit, workflowKit } from '../../../test/support/workflow-kit.ts';
 import { capitalYuan } from '../../domain/money.ts';
 import type { ZerenResult } from '../../domain/result.ts';
 import { confirmDecision } from '../../store/decisions.ts';
@@ -12,7 +14,6 @@ import { evaluateYear } from '../../store/evaluations.ts';
 import { move, reverse } from '../../store/ledger-moves.ts';
 import { listObligations } from '../../store/ledger-views.ts';
 import { DIALECTS } from '../../store/testing.ts';
-import { COUNTY, docxText, type Kit, workflowKit } from './workflow-test-kit.ts';
 
 const reports = `/api/v1/counties/${COUNTY}/years/2009/reports`;
 /** The total of a result's rewards or fines, in fen (a zeren-result/1 gives whole yuan). */

@@ -2,9 +2,9 @@
 // caller's jurisdiction; deadline lights; a pending evaluation; overdue fines. On both stores.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COUNTY, type Kit, type Who, workflowKit } from '../../../test/support/workflow-kit.ts';
 import { closeFact, createFact } from '../../store/facts.ts';
 import { DIALECTS } from '../../store/testing.ts';
-import { COUNTY, type Kit, type Who, workflowKit } from './workflow-test-kit.ts';
 import { worklistParts } from './worklist.ts';
 
 const URL_2009 = `/api/v1/counties/${COUNTY}/years/2009/worklist`;

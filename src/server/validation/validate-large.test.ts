@@ -3,7 +3,7 @@
 // as it would have anyway.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { example, type Kit, workflowKit } from '../routes/workflow-test-kit.ts';
+import { example, type Kit, workflowKit } from '../../../test/support/workflow-kit.ts';
 import { LARGE_CASE_CHARS } from './validate-large.ts';
 
 const URL = '/api/v1/counties/qingshui/years/2009/case';

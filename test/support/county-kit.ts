@@ -1,11 +1,11 @@
 // The county most store and server tests start from: 清水县 (`qingshui`) with one account of its
 // assessment office, `office1`. Test-only.
 
-import { makeCtx } from '../compose.ts';
-import { SYSTEM } from './audit.ts';
-import { createCounty } from './cases.ts';
-import type { Db } from './schema.ts';
-import { createUser } from './users.ts';
+import { makeCtx } from '../../src/compose.ts';
+import { SYSTEM } from '../../src/store/audit.ts';
+import { createCounty } from '../../src/store/cases.ts';
+import type { Db } from '../../src/store/schema.ts';
+import { createUser } from '../../src/store/users.ts';
 
 /** Creates 清水县 and its office account `office1` with `password`; the account as created. */
 export async function countyWithOffice(db: Db, password: string, more: { display_name?: string } = {}) {

@@ -4,9 +4,9 @@
 // (no `kind: annual`, no empty lists); people are those the year's facts name; units, the
 // county's registry, can be narrowed to a case's own.
 
-import { canonicalJson } from '../domain/canonical.ts';
-import { YEAR_COLLECTIONS, type ZerenCase } from '../domain/case.ts';
-import { type Api, FACTS } from './fact-kinds.ts';
+import { canonicalJson } from '../../src/domain/canonical.ts';
+import { YEAR_COLLECTIONS, type ZerenCase } from '../../src/domain/case.ts';
+import { type Api, FACTS } from '../../src/store/fact-kinds.ts';
 
 export function normalCase(c: ZerenCase, units?: ReadonlySet<string>): Record<string, unknown> {
   const raw = c as unknown as Record<string, Api[] | undefined>;
