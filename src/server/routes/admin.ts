@@ -22,8 +22,14 @@ import {
 } from '../schemas.ts';
 
 const County = Type.Object(
-  { id: Type.String(), name: Type.String(), policy: Type.String() },
-  { additionalProperties: true },
+  {
+    id: Type.String(),
+    name: Type.String(),
+    policy: Type.String({ description: 'the policy pack the county runs' }),
+    created_at: Type.String(),
+    updated_at: Type.String(),
+  },
+  { additionalProperties: false },
 );
 
 /** An account as the administrators' list shows it: its role and place in words. */
