@@ -4,7 +4,7 @@
 
 import type { CaseAssessment, CaseUnit } from '../domain/case.ts';
 import type { IsoDate } from '../domain/dates.ts';
-import { passingOutcomes, type UnitKind, type Vocabulary, wordZh } from '../domain/vocabulary.ts';
+import { passingOutcomes, type UnitKind, unitKindZh, type Vocabulary, wordZh } from '../domain/vocabulary.ts';
 import { zhPunct } from '../domain/zh-punct.ts';
 import { assessmentKey, type CaseIndex } from './case-index.ts';
 import { type Checker, isObj, type Obj } from './check.ts';
@@ -47,7 +47,7 @@ export function improved(before: number | undefined, now: number | undefined): b
   return before !== undefined && now !== undefined && now < before;
 }
 
-export type RankingGroup = keyof typeof RANKING_GROUPS;
+export type RankingGroup = 'villages' | 'county_units' | 'governance_units';
 
 export interface Place {
   unit: CaseUnit;
@@ -193,21 +193,23 @@ function bindingsOf(
   }
 }
 
-const RANKING_GROUPS = {
-  villages: { yields: 'village', zh: '村（社区、工区）' },
-  county_units: { yields: 'county_unit', zh: '县直单位' },
+/** The groups a ranking ranks; a group of a kind of unit is named as the pack names the kind. */
+const RANKING_GROUPS: Record<RankingGroup, { yields: 'village' | 'county_unit'; zh?: string }> = {
+  villages: { yields: 'village' },
+  county_units: { yields: 'county_unit' },
   governance_units: { yields: 'county_unit', zh: '计生综合治理职责单位' },
-} as const;
+};
 
 /** Units ranked county-wide by score (I5); yields those within the top N. */
-function ranking(args: Obj, path: string, c: Checker, { params }: CompileWith): Generator | undefined {
+function ranking(args: Obj, path: string, c: Checker, { params, words }: CompileWith): Generator | undefined {
   c.fields(args, ['group', 'top'], path);
   const group = c.oneOf(args, 'group', Object.keys(RANKING_GROUPS) as RankingGroup[], path);
   const top = c.string(args, 'top', path);
   if (top !== undefined && params.get(top) !== 'count')
     c.add(`${path}.top`, 'unknown_parameter', `没有名次参数 ${top}`, `no count parameter ${top}`);
   if (!group || !top) return undefined;
-  const spec = RANKING_GROUPS[group];
+  const { yields, zh } = RANKING_GROUPS[group];
+  const spec = { yields, zh: zh ?? unitKindZh(words, yields) };
   const member = (u: CaseUnit) =>
     u.kind === spec.yields && (group !== 'governance_units' || u.governance_duty === true);
   const rank = (ix: CaseIndex): Place[] => {

@@ -5,6 +5,7 @@
 // only what it collects or receives. Amounts are integer fen.
 
 import { ENTRY_ZH, OBLIGATION_ZH } from '../domain/labels.ts';
+import { unitKindZh } from '../domain/vocabulary.ts';
 import { clauseLabel } from '../engine/clauses.ts';
 import type { Ctx } from '../store/ctx.ts';
 import { type Balance, balanceOf, type EntryKind, stateOf } from '../store/ledger-core.ts';
@@ -230,7 +231,7 @@ export async function balanceSheet(ctx: Ctx, scope: Scope, county: string, year:
   }
   const label = (id: string) =>
     id === 'county_units'
-      ? '县直单位'
+      ? unitKindZh(names.words, 'county_unit')
       : id === '（未定）'
         ? '发给个人（不经单位）'
         : (names.units.get(id)?.name ?? names.people.get(id) ?? id);

@@ -17,7 +17,7 @@ const unit = (
 ): TreeUnit => ({
   id,
   kind,
-  kind_zh: kind,
+  kind_zh: kind === 'county_unit' ? '县直单位（各部门）' : kind,
   name,
   town,
   governance_duty: false,
@@ -43,6 +43,7 @@ describe('registry tree', () => {
     expect(t[0]!.children[0]!.children.map((n) => n.title)).toEqual(['红星村（一类）', '桥头村']);
     expect(t[0]!.children[0]!.title).toBe('东风镇（二类）');
     expect(t[1]!.selectable).toBe(false);
+    expect(t[1]!.title).toBe('县直单位（各部门）');
     expect(t[1]!.children.map((n) => n.key)).toEqual(['u1']);
     expect(countUnits(t)).toBe(7);
     expect(openKeys(t, false)).toEqual(['c', COUNTY_UNITS_KEY]);

@@ -53,7 +53,8 @@ export function buildTree(units: readonly TreeUnit[], search = ''): UnitNode[] {
   if (countyUnits.length)
     out.push({
       key: COUNTY_UNITS_KEY,
-      title: '县直单位',
+      // The kind's name as the county's pack gives it (every unit carries it).
+      title: countyUnits[0]!.unit!.kind_zh,
       unit: null,
       selectable: false,
       children: countyUnits,

@@ -10,6 +10,7 @@ import { Refusal } from '../../app/Refusal.tsx';
 import { Chart } from '../../lib/chart/Chart.tsx';
 import { fpYearLabel } from '../../lib/format.ts';
 import { ROSTER_STATUS_ZH } from '../../lib/labels.ts';
+import { kindZh, useVocabulary } from '../../lib/vocabulary.ts';
 import { useRosterList } from './api.ts';
 import { STATUS_ORDER, statusBar, statusText } from './charts.ts';
 import { boardColumns } from './columns.tsx';
@@ -22,6 +23,7 @@ export function Board() {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const list = useRosterList(county, year);
+  const words = useVocabulary(county);
   const [form] = Form.useForm<BoardFilter>();
   const filter: BoardFilter = Object.fromEntries(FIELDS.map((f) => [f, params.get(f) ?? undefined]));
   const search = (f: BoardFilter) =>
@@ -74,10 +76,10 @@ export function Board() {
                   allowClear
                   aria-label="类别"
                   style={{ width: 110 }}
-                  options={[
-                    { value: 'town', label: '镇（场）' },
-                    { value: 'county_unit', label: '县直单位' },
-                  ]}
+                  options={(['town', 'county_unit'] as const).map((k) => ({
+                    value: k,
+                    label: kindZh(words, k),
+                  }))}
                 />
               </Form.Item>
               <Form.Item name="status" label="状态">

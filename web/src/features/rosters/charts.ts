@@ -13,9 +13,10 @@ const SHORT: Record<RosterStatus, string> = {
   submitted: '待审核',
   accepted: '已接受',
 };
+/** The kinds of unit that report rosters, each with its colour; named as the items name them (the pack's words). */
 const KINDS = [
-  { kind: 'town', zh: '镇（场）', color: '#1677ff' },
-  { kind: 'county_unit', zh: '县直单位', color: '#7cb305' },
+  { kind: 'town', color: '#1677ff' },
+  { kind: 'county_unit', color: '#7cb305' },
 ] as const;
 
 /** Counts by status and kind (every status present, zeros included). */
@@ -41,7 +42,7 @@ export function statusBar(items: readonly RosterItem[]): EChartsOption {
     },
     yAxis: { type: 'value', name: '单位数', minInterval: 1 },
     series: KINDS.map((k) => ({
-      name: k.zh,
+      name: items.find((i) => i.unit_kind === k.kind)?.unit_kind_zh ?? k.kind,
       type: 'bar',
       stack: 'kind',
       itemStyle: { color: k.color },

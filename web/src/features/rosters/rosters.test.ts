@@ -7,7 +7,7 @@ const item = (unit: string, name: string, kind: string, status: RosterItem['stat
   unit,
   unit_name: name,
   unit_kind: kind,
-  unit_kind_zh: kind === 'town' ? '镇（场）' : '县直单位',
+  unit_kind_zh: kind === 'town' ? '镇（场）' : '县直单位（挂钩）',
   status,
   status_zh: status,
   version: status === 'not_submitted' ? 0 : 1,
@@ -59,7 +59,7 @@ describe('the rosters board', () => {
     expect((option.xAxis as { data: string[] }).data).toEqual(['未上报', '已退回', '待审核', '已接受']);
     expect((option.series as { name: string; data: number[] }[]).map((s) => [s.name, s.data])).toEqual([
       ['镇（场）', [1, 0, 1, 0]],
-      ['县直单位', [0, 0, 1, 1]],
+      ['县直单位（挂钩）', [0, 0, 1, 1]],
     ]);
     expect(statusText(board)).toBe(
       '名单上报情况：未上报 1 个单位，已退回待重报 0 个单位，已上报待审核 2 个单位，已接受 1 个单位。',
