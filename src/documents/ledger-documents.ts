@@ -36,6 +36,8 @@ export interface EntryInput {
   names: Names;
   /** The county's pack: its title and clauses are quoted. */
   pack: Pack;
+  /** The town pack (七) that gave the obligation, if one did: its title and clause are cited instead. */
+  rules?: Pack;
   offices: Record<OfficeId, IssuingOffice>;
   /** The name of who entered the move, if the account has one. */
   clerk?: string;
@@ -74,11 +76,11 @@ function threeCopies(
   ]);
 }
 
-export function slipModel({ e, o, names, pack, offices, clerk }: EntryInput): OfficialDoc {
+export function slipModel({ e, o, names, pack, rules, offices, clerk }: EntryInput): OfficialDoc {
   const move = e.kind as 'collect' | 'pay' | 'remit';
   const unit = unitName(names, e.unit_id);
   const money: [string, string] = ['金额', `${rmbCapital(e.amount_fen)}（${yuanText(e.amount_fen)}）`];
-  const what = `${o.fp_year}年度${o.kind === 'fine' ? '罚款' : '奖金'}，依据${policyTitle(pack)}${clauseZh(o.clause)}${o.applies ? `（按${clauseZh(o.applies)}）` : ''}`;
+  const what = `${o.fp_year}年度${o.kind === 'fine' ? '罚款' : '奖金'}，依据${policyTitle(rules ?? pack)}${clauseZh(o.clause)}${o.applies ? `（按${clauseZh(o.applies)}）` : ''}`;
   const head = `编号：${formNumber(e)}　　${chineseDate(e.on_date)}`;
   const signer = (label: string): Block => ({
     kind: 'p',
@@ -133,7 +135,7 @@ export function slipModel({ e, o, names, pack, offices, clerk }: EntryInput): Of
   };
 }
 
-export function deductionModel({ e, o, names, pack, offices, number }: EntryInput): OfficialDoc {
+export function deductionModel({ e, o, names, pack, rules, offices, number }: EntryInput): OfficialDoc {
   const finance = offices.finance;
   const unit = e.unit_id ?? o.collecting_unit;
   return {
@@ -146,7 +148,7 @@ export function deductionModel({ e, o, names, pack, offices, number }: EntryInpu
     body: [
       {
         kind: 'p',
-        text: `${o.subject.name}${o.fp_year}年度罚款${yuanText(o.balance.assessed_fen)}，依照${policyTitle(pack)}${clauseZh(o.clause)}，由你单位执罚，缴纳期限为${chineseDate(o.due_on ?? e.on_date)}。截至${chineseDate(e.on_date)}，该罚款尚未收缴上缴。`,
+        text: `${o.subject.name}${o.fp_year}年度罚款${yuanText(o.balance.assessed_fen)}，依照${policyTitle(rules ?? pack)}${clauseZh(o.clause)}，由你单位执罚，缴纳期限为${chineseDate(o.due_on ?? e.on_date)}。截至${chineseDate(e.on_date)}，该罚款尚未收缴上缴。`,
       },
       {
         kind: 'p',
@@ -209,6 +211,7 @@ export async function entryDocument(ctx: Ctx, scope: Scope, id: string, only?: r
         o,
         names,
         pack: ctx.engine(c.policy).pack,
+        ...(o.source_pack && { rules: ctx.engine(o.source_pack).pack }),
         offices,
         clerk,
         number,

@@ -32,7 +32,7 @@ export interface MoneyNoticeInput {
   /** The decision in force, as issued. */
   decision: Issued;
   names: Names;
-  /** The county's pack: its title and clauses are quoted. */
+  /** The pack that gave the obligation (the county's, or a town pack's, 七): its title and clause are quoted. */
   pack: Pack;
   offices: Record<'office' | 'finance', IssuingOffice>;
   number?: string;
@@ -138,7 +138,7 @@ export async function obligationNotice(ctx: Ctx, scope: Scope, id: string) {
         o,
         decision,
         names,
-        pack: ctx.engine(c.policy).pack,
+        pack: ctx.engine(o.source_pack ?? c.policy).pack,
         offices,
         number,
       }),

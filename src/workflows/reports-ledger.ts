@@ -181,10 +181,17 @@ export interface OverdueLine {
   overdue_fen: number;
   due_on: string;
   days_overdue: number;
+  /** 来源: 县级办法, or a town pack's (七) short name. */
+  source_zh: string;
 }
 
 /** Overdue fines by the unit that must collect them (the new unit, where the person has moved). */
-export function overdueByUnit(list: readonly ObligationView[], names: Names, on: string) {
+export function overdueByUnit(
+  list: readonly ObligationView[],
+  names: Names,
+  on: string,
+  cite: Cite = countyCite,
+) {
   const units = new Map<string, OverdueLine[]>();
   for (const o of list) {
     const unit = o.withholding_unit ?? o.collecting_unit ?? '';
@@ -195,7 +202,7 @@ export function overdueByUnit(list: readonly ObligationView[], names: Names, on:
         obligation_id: o.id,
         person: { id: o.subject.id, name: o.subject.name },
         clause: o.clause,
-        clause_label: clauseLabel(o.clause),
+        ...cite(o),
         applies: o.applies,
         collecting_unit: o.collecting_unit,
         assessed_fen: b.assessed_fen,

@@ -218,6 +218,8 @@ export async function overdueWorkbook(o: Overdue, sign: Signature): Promise<Buff
     { header: '尚欠（元）', width: 12, kind: 'yuan', value: (r) => r.line.outstanding_fen },
     { header: '缴纳期限', width: 12, value: (r) => r.line.due_on },
     { header: '逾期天数', width: 10, kind: 'int', value: (r) => r.line.days_overdue },
+    // 县级办法, or a town pack's (七) short name.
+    { header: '来源', width: 14, value: (r) => r.line.source_zh },
   ];
   const rows = o.units.flatMap((u) => u.lines.map((line) => ({ unit: u.unit, line })));
   const ws = addTable(wb, '逾期罚款', heading, cols, rows);

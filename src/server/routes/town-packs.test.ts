@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNTY, type Kit, workflowKit } from '../../../test/support/workflow-kit.ts';
+import { visibleText } from '../../documents/docx-reading.ts';
 import { SYSTEM } from '../../store/audit.ts';
 import { DIALECTS } from '../../store/testing.ts';
 import { createToken } from '../../store/tokens.ts';
@@ -165,5 +166,28 @@ for (const dialect of DIALECTS)
         (b: { obligation: { source_pack: string | null } }) => b.obligation.source_pack,
       );
       expect(own.obligation.clause_label).toBe('东风镇办法二');
+    });
+
+    it("cites the town pack's rules in the papers of its money: the reward notice and the pay slip", async () => {
+      const town = (await k.as('office', { url: `${Y}/obligations?source=${TOWN_PACK}&kind=reward` })).json();
+      const o = town.items.find((x: { subject: { id: string } }) => x.subject.id === 'v-qiaotou');
+      const notice = await k.as('office', { url: `/api/v1/obligations/${o.id}/notice.docx` });
+      expect(notice.statusCode, notice.body).toBe(200);
+      const text = visibleText(notice.rawPayload);
+      expect(text).toContain('依照《东风镇人口和计划生育村级工作考核奖惩办法（示例）》二');
+      expect(text).toContain('镇另奖励该村1000元');
+      const paid = await k.as('finance', {
+        method: 'POST',
+        url: `/api/v1/obligations/${o.id}/pay`,
+        headers: { 'idempotency-key': 'town-pay-1' },
+        payload: { amount_fen: o.balance.outstanding_fen, receipt_no: 'T-1' },
+      });
+      expect(paid.statusCode, paid.body).toBeLessThan(300);
+      const pay = paid.json().entries.find((x: { kind: string }) => x.kind === 'pay');
+      const slip = await k.as('office', { url: `/api/v1/ledger-entries/${pay.id}/receipt.docx` });
+      expect(slip.statusCode, slip.body).toBe(200);
+      expect(visibleText(slip.rawPayload)).toContain(
+        '依据《东风镇人口和计划生育村级工作考核奖惩办法（示例）》二',
+      );
     });
   });

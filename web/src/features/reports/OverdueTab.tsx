@@ -29,6 +29,7 @@ const unitColumns: ColumnsType<UnitRow> = [
 const lineColumns: ColumnsType<Line> = [
   { title: '当事人', dataIndex: ['person', 'name'], width: 110 },
   { title: '依据条款', dataIndex: 'clause_label', width: 100 },
+  { title: '来源', dataIndex: 'source_zh', width: 100 },
   { title: '缴纳期限', dataIndex: 'due_on', width: 110, render: tableDate },
   { title: '逾期天数', dataIndex: 'days_overdue', width: 90, render: (d: number) => `${d} 天` },
   { title: '应缴', dataIndex: 'assessed_fen', width: 110, align: 'right', render: (f: number) => yuan(f) },
