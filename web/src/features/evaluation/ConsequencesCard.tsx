@@ -6,7 +6,7 @@ import { Card, Col, Input, Row, Statistic, Table, Tabs, Typography } from 'antd'
 import { capitalYuan, yuan, yuanWithCapital } from '../../lib/format.ts';
 import type { Evaluation, Line } from './api.ts';
 import { lineColumns } from './columns.tsx';
-import { type Group, lineKey, linesOf } from './helpers.ts';
+import { lineKey, linesOf, type ReportGroup } from './helpers.ts';
 
 export function ConsequencesCard({
   evaluation,
@@ -20,9 +20,9 @@ export function ConsequencesCard({
   evaluation: Evaluation;
   /** For a town or county unit: whose part the server gave (its name). */
   scope: string | null;
-  tab: Group;
+  tab: ReportGroup;
   search: string;
-  onTab: (g: Group) => void;
+  onTab: (g: ReportGroup) => void;
   onSearch: (s: string) => void;
   onOpen: (l: Line) => void;
 }) {
@@ -52,7 +52,7 @@ export function ConsequencesCard({
       </Row>
       <Tabs
         activeKey={tab}
-        onChange={(k) => onTab(k as Group)}
+        onChange={(k) => onTab(k as ReportGroup)}
         items={view.totals.groups.map((g) => ({
           key: g.group,
           label: `${g.group_zh}（${g.lines + g.withheld}）`,

@@ -22,7 +22,7 @@ import {
 } from './api.ts';
 import { ConfirmModal } from './ConfirmModal.tsx';
 import { ConsequencesCard } from './ConsequencesCard.tsx';
-import { type Group, inForce, lineByKey, lineKey } from './helpers.ts';
+import { inForce, lineByKey, lineKey, type ReportGroup } from './helpers.ts';
 import { ImportCaseModal } from './ImportCaseModal.tsx';
 import { LineDrawer } from './LineDrawer.tsx';
 import { DecisionAlert, ReceiptsCard } from './ReceiptsCard.tsx';
@@ -31,7 +31,7 @@ import { VerifyModal } from './VerifyModal.tsx';
 import { WhatIfCard } from './WhatIfCard.tsx';
 
 const Y = '/api/v1/counties/:county/years/:fpYear';
-const GROUPS: readonly Group[] = ['town', 'village', 'county_unit', 'person'];
+const GROUPS: readonly ReportGroup[] = ['town', 'village', 'county_unit', 'person'];
 
 export default function EvaluationPage() {
   const { county } = useShell();
@@ -67,7 +67,7 @@ function Evaluations({ county }: { county: string }) {
   const selected = items.find((r) => r.id === param)?.id ?? items[0]?.id ?? null;
   const evaluation = useEvaluation(selected);
   const group = (GROUPS as readonly string[]).includes(params.get('group') ?? '')
-    ? (params.get('group') as Group)
+    ? (params.get('group') as ReportGroup)
     : 'town';
   const view = evaluation.data?.view;
   const line = lineByKey(view, params.get('line'));

@@ -11,7 +11,7 @@ import { type Change, type Reading, useDiff, useWhatIf } from './api.ts';
 import { changeColumns } from './columns.tsx';
 import { changesText, deltaFen, overrides } from './helpers.ts';
 
-interface Totals {
+interface ResultTotals {
   rewards_fen: number;
   fines_fen: number;
 }
@@ -35,8 +35,8 @@ export function ChangesTable({
   after,
 }: {
   changes: Change[];
-  before: Totals;
-  after: Totals;
+  before: ResultTotals;
+  after: ResultTotals;
 }) {
   return (
     <div data-testid="changes">

@@ -4,10 +4,10 @@
 
 import type { Change, Check, Decision, Line, Reading, Receipt, View } from './api.ts';
 
-export type Group = Line['group'];
+export type ReportGroup = Line['group'];
 
 /** The lines of a group whose subject, post, type or clause contains the search text. */
-export function linesOf(view: View, group: Group, search = ''): Line[] {
+export function linesOf(view: View, group: ReportGroup, search = ''): Line[] {
   const q = search.trim();
   return view.lines.filter(
     (l) =>

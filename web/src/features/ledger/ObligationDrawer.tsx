@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { Refusal } from '../../app/Refusal.tsx';
 import { proseDate, tableDate, yuan, yuanWithCapital } from '../../lib/format.ts';
 import { can, type Session } from '../../session/session.ts';
-import { type Entry, type ObligationDetail, useObligation } from './api.ts';
+import { type LedgerEntry, type ObligationDetail, useObligation } from './api.ts';
 import { Collector, entryColumns, StatusTag } from './columns.tsx';
 import { MoveModal } from './MoveModal.tsx';
 import { type MoveSpec, movesFor, REVERSE_KEY } from './moves.ts';
@@ -27,7 +27,7 @@ function Download({ href, children }: { href: string; children: string }) {
   );
 }
 
-function EntryPapers({ e, session }: { e: Entry; session: Session }) {
+function EntryPapers({ e, session }: { e: LedgerEntry; session: Session }) {
   if (!e.document_zh) return null;
   const receipt = (e.kind === 'collect' || e.kind === 'pay') && can(session, RECEIPT_KEY);
   if (receipt)
@@ -76,10 +76,10 @@ export function ObligationDrawer({
 }) {
   const q = useObligation(id);
   const [move, setMove] = useState<MoveSpec | null>(null);
-  const [reversing, setReversing] = useState<Entry | null>(null);
+  const [reversing, setReversing] = useState<LedgerEntry | null>(null);
   const o = q.data;
   const moves = o ? movesFor(session, o) : [];
-  const reversible = (e: Entry) =>
+  const reversible = (e: LedgerEntry) =>
     can(session, REVERSE_KEY) && e.kind !== 'assess' && e.kind !== 'reverse' && !e.reversed_by;
   return (
     <Drawer

@@ -5,10 +5,10 @@ import { Alert, Descriptions, Form, Input, Modal, message } from 'antd';
 import { useMemo, useState } from 'react';
 import { ApiError, problemsToFields } from '../../api/errors.ts';
 import { proseDate, yuanWithCapital } from '../../lib/format.ts';
-import { type Entry, useReverse } from './api.ts';
+import { type LedgerEntry, useReverse } from './api.ts';
 import { newIdempotencyKey } from './moves.ts';
 
-export function ReverseModal({ entry, onClose }: { entry: Entry; onClose: () => void }) {
+export function ReverseModal({ entry, onClose }: { entry: LedgerEntry; onClose: () => void }) {
   const [form] = Form.useForm<{ reason: string }>();
   const key = useMemo(() => newIdempotencyKey(), []);
   const [alert, setAlert] = useState<string | null>(null);

@@ -11,7 +11,7 @@ export type ObligationQuery = NonNullable<ListOp['parameters']['query']>;
 export type Obligation = ObligationPage['items'][number];
 export type ObligationDetail =
   paths['/api/v1/obligations/{id}']['get']['responses'][200]['content']['application/json'];
-export type Entry = ObligationDetail['entries'][number];
+export type LedgerEntry = ObligationDetail['entries'][number];
 export type Balances =
   paths['/api/v1/counties/{county}/years/{fpYear}/balances']['get']['responses'][200]['content']['application/json'];
 export type Status = Obligation['status'];

@@ -4,7 +4,7 @@
 import { Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { tableDate, yuan } from '../../lib/format.ts';
-import type { Entry, Obligation, Status } from './api.ts';
+import type { LedgerEntry, Obligation, Status } from './api.ts';
 
 /** Solid tags, white words on dark colours (4.5:1 and more); the words say the status too. */
 export const STATUS_COLOR: Record<Status, string> = {
@@ -76,7 +76,7 @@ export const obligationColumns: ColumnsType<Obligation> = [
   { title: '状态', key: 'status', width: 100, render: (_: unknown, o) => <StatusTag o={o} /> },
 ];
 
-export const entryColumns = (actions: (e: Entry) => React.ReactNode): ColumnsType<Entry> => [
+export const entryColumns = (actions: (e: LedgerEntry) => React.ReactNode): ColumnsType<LedgerEntry> => [
   { title: '序号', dataIndex: 'seq', width: 60 },
   { title: '日期', dataIndex: 'on_date', width: 100, render: tableDate },
   {
