@@ -157,6 +157,7 @@ export const Overdue = Obj(
             overdue_fen: Fen,
             due_on: Str,
             days_overdue: Int,
+            source_zh: Type.String({ description: '来源: 县级办法, or a town pack’s short name' }),
           }),
         ),
         deductible_fen: Type.Integer({ description: '八: what the finance bureau may deduct, fen' }),

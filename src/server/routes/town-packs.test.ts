@@ -166,6 +166,11 @@ for (const dialect of DIALECTS)
         (b: { obligation: { source_pack: string | null } }) => b.obligation.source_pack,
       );
       expect(own.obligation.clause_label).toBe('东风镇办法二');
+      // The overdue list says each fine's 来源 (the example town pack gives rewards only).
+      const overdue = (await k.as('office', { url: `${REPORTS}/overdue?on=2010-04-15` })).json();
+      const late = overdue.units.flatMap((u: { lines: { source_zh: string }[] }) => u.lines);
+      expect(late.length).toBeGreaterThan(0);
+      for (const l of late) expect(l.source_zh).toBe('县级办法');
     });
 
     it("cites the town pack's rules in the papers of its money: the reward notice and the pay slip", async () => {
