@@ -59,6 +59,23 @@ describe('zeren policy check', () => {
     expect(out).toMatch(/rules\.yaml\.rules\[\d+\]\.cites {2}.*9\.9\.9/);
   });
 
+  it('names the test, file and place of a reading, value or consequence type the pack lacks', async () => {
+    const dir = packCopy((d) => {
+      change(d, 'tests/city.yaml', 'covers: ["4.2.3", "4.2.4", "I8"]', 'covers: ["4.2.3", "4.2.4", "I99"]');
+      change(d, 'tests/city.yaml', '      - 4.2.1 t2 award_veto\n', '      - 4.2.1 t2 award_vetoes\n');
+      change(
+        d,
+        'tests/interactions.yaml',
+        'interpretations: { I5: strict }',
+        'interpretations: { I5: loose }',
+      );
+    });
+    expect(await main(['policy', 'check', dir])).toBe(1);
+    expect(out).toMatch(/tests\/city\.yaml\[2\]\.covers\[2\] {2}“.*”：策略包没有解释 I99/);
+    expect(out).toMatch(/tests\/city\.yaml\[0\]\.expect\[0\] {2}.*没有后果类型 award_vetoes/);
+    expect(out).toMatch(/tests\/interactions\.yaml\[\d+\]\.interpretations\.I5 {2}.*解释 I5 没有取值“loose”/);
+  });
+
   it('names the file and place of a word the vocabulary lacks, and of one it lacks that the engine needs', async () => {
     const unknown = packCopy((d) =>
       change(d, 'rules.yaml', 'give: [admonishment_talk]', 'give: [public_apology]'),

@@ -7,15 +7,23 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPackCases } from '../policy/pack-cases.ts';
 import { checkPack } from '../policy/pack-check.ts';
+import { testWordProblems } from '../policy/pack-test-words.ts';
 import { coverageComplete, runPackTests } from '../policy/pack-tests.ts';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
 
+/** The pack's engine, or undefined with every problem printed: its files', then its tests' words. */
 function load(dir: string) {
   const r = checkPack(dir);
-  if (r.ok) return r.value;
-  out(`${dir}：策略包有 ${r.problems.length} 处问题 / the pack has ${r.problems.length} problem(s)`);
-  for (const p of r.problems) out(`  ${p.path}  ${p.zh} / ${p.en}`);
+  const testsDir = join(dir, 'tests');
+  const problems = r.ok
+    ? existsSync(testsDir)
+      ? testWordProblems(r.value, readPackCases(testsDir))
+      : []
+    : r.problems;
+  if (r.ok && problems.length === 0) return r.value;
+  out(`${dir}：策略包有 ${problems.length} 处问题 / the pack has ${problems.length} problem(s)`);
+  for (const p of problems) out(`  ${p.path}  ${p.zh} / ${p.en}`);
   process.exitCode = 1;
   return undefined;
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadEngine, POLICIES_DIR } from './load.ts';
 import { type PackCase, readPackCases } from './pack-cases.ts';
+import { testWordProblems } from './pack-test-words.ts';
 import { coverageComplete, runPackTests } from './pack-tests.ts';
 
 const packs = readdirSync(POLICIES_DIR).filter((p) => existsSync(join(POLICIES_DIR, p, 'tests')));
@@ -22,6 +23,10 @@ for (const pack of packs) {
       it(`${r.file}: ${r.name}`, () => {
         expect(r.failures).toEqual([]);
       });
+    });
+
+    it('names only readings, values and consequence types the pack declares', () => {
+      expect(testWordProblems(engine, cases)).toEqual([]);
     });
 
     it('covers every block of every rule (those that can give anything)', () => {
