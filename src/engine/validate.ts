@@ -296,17 +296,27 @@ function checkUnits(root: Obj, c: Checker, v: Vocabulary): Map<string, UnitKind>
     if (o.kind === 'village') {
       const town = c.string(o, 'town', path);
       if (town !== undefined && units.get(town) !== 'town')
-        c.add(`${path}.town`, 'unknown_ref', `没有镇（场）${show(town)}`, `no town ${show(town)}`);
+        c.add(
+          `${path}.town`,
+          'unknown_ref',
+          `没有${unitKindZh(v, 'town')}${show(town)}`,
+          `no town ${show(town)}`,
+        );
     } else if (o.town !== undefined)
       c.add(
         `${path}.town`,
         'not_allowed',
-        '只有村（社区、工区）隶属于镇（场）',
+        `只有${unitKindZh(v, 'village')}隶属于${unitKindZh(v, 'town')}`,
         'only a village belongs to a town',
       );
     if (o.governance_duty !== undefined) {
       if (o.kind !== 'county_unit')
-        c.add(`${path}.governance_duty`, 'not_allowed', '只适用于县直单位', 'applies to county units only');
+        c.add(
+          `${path}.governance_duty`,
+          'not_allowed',
+          `只适用于${unitKindZh(v, 'county_unit')}`,
+          'applies to county units only',
+        );
       else c.boolean(o, 'governance_duty', path);
     }
   });
@@ -476,7 +486,12 @@ function checkAssessments(
       const p = `${path}.caused_by[${j}]`;
       if (by !== 'province') c.add(p, 'not_allowed', '只用于省考核', 'appears on province assessments only');
       else if (units.get(id) !== 'county_unit')
-        c.add(p, 'wrong_kind', `${show(id)} 不是县直单位`, `${show(id)} is not a county unit`);
+        c.add(
+          p,
+          'wrong_kind',
+          `${show(id)} 不是${kindZh('county_unit')}`,
+          `${show(id)} is not a county unit`,
+        );
     });
   });
 }
