@@ -221,5 +221,5 @@ export const TokenOut = Type.Object({
   ),
 });
 export const Interpretations = Type.Record(Type.String({ pattern: '^I\\d+$' }), Type.String());
-export const Receipt = Type.Object({}, { additionalProperties: true });
-export const Open = Type.Object({}, { additionalProperties: true });
+/** A zeren-case/1 document (case-format.md): the engine validates it, field by field. */
+export const CaseDocument = Type.Object({}, { additionalProperties: true });

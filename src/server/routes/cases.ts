@@ -8,7 +8,7 @@ import { importCase } from '../../store/year-import.ts';
 import { checkAnswer, evaluationAnswer, namedReceipts } from '../../workflows/evaluation-answers.ts';
 import { scopeOf } from '../auth.ts';
 import type { TypedApp } from '../schema-kit.ts';
-import { errors, IdParams, Interpretations, Open, YearParams } from '../schemas.ts';
+import { CaseDocument, errors, IdParams, Interpretations, YearParams } from '../schemas.ts';
 import { acceptLargeJson, LargeJson, validateLarge } from '../validation/validate-large.ts';
 import { CheckOut, EvaluationOut, ReceiptOut } from './evaluation-schemas.ts';
 
@@ -39,7 +39,7 @@ export function caseRoutes(app: TypedApp, ctx: Ctx): void {
         tags,
         summary: 'export the year as one zeren-case/1 document: exactly what the engine evaluates',
         params: YearParams,
-        response: { 200: Open, ...errors(401, 403, 404) },
+        response: { 200: CaseDocument, ...errors(401, 403, 404) },
       },
     },
     async (req) => {
@@ -59,7 +59,7 @@ export function caseRoutes(app: TypedApp, ctx: Ctx): void {
           summary:
             'import a whole case; one that does not validate returns 422 with its problems (the first 1,000 and their count) and writes nothing',
           params: YearParams,
-          body: Open,
+          body: CaseDocument,
           response: { 200: ImportSummaryOut, ...errors(400, 401, 403, 404, 409, 422) },
         },
       },
