@@ -199,6 +199,8 @@ export interface ObligationFilter {
   unit?: string;
   person?: string;
   open?: boolean;
+  /** 来源: `county` (the county's own pack), or a town pack's (七) id. */
+  source?: string;
 }
 
 export async function listObligations(
@@ -217,6 +219,8 @@ export async function listObligations(
     .where('fp_year', '=', year);
   if (f.kind) qb = qb.where('kind', '=', f.kind);
   if (f.person) qb = qb.where('subject_kind', '=', 'person').where('subject_id', '=', f.person);
+  if (f.source)
+    qb = f.source === 'county' ? qb.where('source_pack', 'is', null) : qb.where('source_pack', '=', f.source);
   const rows = await qb.orderBy('subject_id').orderBy('clause').execute();
   const all = await views(ctx.db, rows, on);
   const out: ObligationView[] = [];
@@ -258,9 +262,19 @@ function add(a: Balance, b: Balance): void {
   for (const k of Object.keys(a) as (keyof Balance)[]) a[k] += b[k];
 }
 
-/** Balances by person, by collecting unit and for the county: three sums of the same obligations. */
-export async function balances(ctx: Ctx, scope: Scope, county: string, year: number, on = today(ctx)) {
-  const list = await listObligations(ctx, scope, county, year, {}, on);
+/**
+ * Balances by person, by collecting unit and for the county: three sums of the same obligations
+ * (of one 来源 only when `source` is given: `county`, or a town pack's id).
+ */
+export async function balances(
+  ctx: Ctx,
+  scope: Scope,
+  county: string,
+  year: number,
+  on = today(ctx),
+  source?: string,
+) {
+  const list = await listObligations(ctx, scope, county, year, source ? { source } : {}, on);
   const byPerson = new Map<string, LedgerTotals>();
   const byUnit = new Map<string, LedgerTotals>();
   const county_: LedgerTotals = { fines: zero(), rewards: zero() };
@@ -298,4 +312,16 @@ export async function overdue(
   return (await listObligations(ctx, scope, county, year, { kind: 'fine' }, on)).filter(
     (o) => o.balance.overdue_fen > 0,
   );
+}
+
+/** The sources (来源) of a county year's obligations: null for the county's own pack, else a town pack's id. */
+export async function sourcesOf(ctx: Ctx, county: string, year: number): Promise<(string | null)[]> {
+  const rows = await ctx.db
+    .selectFrom('obligations')
+    .select('source_pack')
+    .distinct()
+    .where('county_id', '=', county)
+    .where('fp_year', '=', year)
+    .execute();
+  return rows.map((r) => r.source_pack).sort((a, b) => ((a ?? '') < (b ?? '') ? -1 : 1));
 }

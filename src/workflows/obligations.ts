@@ -16,6 +16,7 @@ import {
   type LedgerTotals,
   listObligations,
   type ObligationView,
+  sourcesOf,
   today,
 } from '../store/ledger-views.ts';
 import type { Db, Row } from '../store/schema.ts';
@@ -217,8 +218,15 @@ export async function obligationDetail(ctx: Ctx, scope: Scope, id: string, on?: 
 }
 
 /** The balances by person, unit, town and county, each row with its name; they add up. */
-export async function balanceSheet(ctx: Ctx, scope: Scope, county: string, year: number, on?: string) {
-  const b = await balances(ctx, scope, county, year, on);
+export async function balanceSheet(
+  ctx: Ctx,
+  scope: Scope,
+  county: string,
+  year: number,
+  on?: string,
+  source?: string,
+) {
+  const b = await balances(ctx, scope, county, year, on, source);
   const names = await namesOf(ctx, county);
   const towns: Record<string, LedgerTotals> = {};
   for (const [unit, t] of Object.entries(b.units)) {
@@ -241,6 +249,9 @@ export async function balanceSheet(ctx: Ctx, scope: Scope, county: string, year:
       .sort((x, y) => (x.id < y.id ? -1 : 1));
   return {
     on: b.on,
+    /** 来源 the sums are of (null: every source), and the sources there are, for a filter. */
+    source: source ?? null,
+    sources: (await sourcesOf(ctx, county, year)).map((p) => ({ id: p ?? 'county', name: sourceZh(ctx, p) })),
     county: b.county,
     towns: rows(towns),
     units: Object.entries(b.units)

@@ -156,6 +156,8 @@ export const MoveAnswer = Obj(
 const Sums = { fines: BalanceOut, rewards: BalanceOut };
 export const BalanceSheet = Obj({
   on: DateStr,
+  source: Type.Union([Str, Type.Null()], { description: '来源 the sums are of; null: every source' }),
+  sources: Type.Array(Choice, { description: '来源: `county` (县级办法) and each town pack (七)' }),
   county: Obj(Sums, 'the county: every obligation the caller may see'),
   towns: Type.Array(
     Obj(

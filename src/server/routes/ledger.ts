@@ -156,13 +156,18 @@ export function ledgerRoutes(app: TypedApp, ctx: Ctx): void {
         tags,
         summary: 'balances by person, by collecting unit, by town and for the county, with names',
         params: YearParams,
-        querystring: Type.Object({ on: Type.Optional(DateStr) }),
+        querystring: Type.Object({
+          on: Type.Optional(DateStr),
+          source: Type.Optional(
+            Type.String({ maxLength: 100, description: '来源: `county`, or a town pack’s id' }),
+          ),
+        }),
         response: { 200: BalanceSheet, ...errors(401, 403, 404) },
       },
     },
     async (req) => {
       const { county, fpYear } = req.params;
-      return balanceSheet(ctx, scopeOf(req), county, fpYear, req.query.on);
+      return balanceSheet(ctx, scopeOf(req), county, fpYear, req.query.on, req.query.source);
     },
   );
 }

@@ -130,6 +130,18 @@ for (const dialect of DIALECTS)
       const county = (await k.as('office', { url: `${Y}/obligations?source=county` })).json();
       expect(county.total + town.total).toBe(all.total);
       for (const o of county.items) expect(o.source_zh).toBe('县级办法');
+      // The balances of one 来源 add up to the whole.
+      const B = `${Y}/balances`;
+      const whole = (await k.as('office', { url: B })).json();
+      expect(whole.sources).toEqual(all.choices.sources);
+      const mine = (await k.as('office', { url: `${B}?source=${TOWN_PACK}` })).json();
+      const theirs = (await k.as('office', { url: `${B}?source=county` })).json();
+      expect(mine.source).toBe(TOWN_PACK);
+      expect(mine.county.rewards.assessed_fen).toBeGreaterThan(0);
+      expect(mine.county.fines.assessed_fen).toBe(0);
+      expect(mine.county.rewards.assessed_fen + theirs.county.rewards.assessed_fen).toBe(
+        whole.county.rewards.assessed_fen,
+      );
     });
 
     it("lists the town pack's consequences under 镇级办法 in the 奖惩兑现表 and its workbook, and says the 来源 in statements", async () => {

@@ -1,8 +1,9 @@
 // 余额汇总: the balances by town (county units together), by unit, by person and for the county,
 // every figure in 元; each level's total row is the sum of its rows, checked against the county.
 
-import { Alert, Card, Descriptions, Table } from 'antd';
+import { Alert, Card, Descriptions, Select, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
 import { PageLoading } from '../../app/PageLoading.tsx';
 import { Refusal } from '../../app/Refusal.tsx';
 import { proseDate, yuan, yuanWithCapital } from '../../lib/format.ts';
@@ -78,7 +79,9 @@ function Level({
 }
 
 export function BalancesTab({ county, year, active }: { county: string; year: number; active: boolean }) {
-  const q = useBalances(county, year, active);
+  // 来源: every source, the county's own rules (县级办法) or one town pack's (七).
+  const [source, setSource] = useState<string | undefined>(undefined);
+  const q = useBalances(county, year, active, source);
   if (!active) return null;
   if (q.isPending) return <PageLoading />;
   if (q.error) return <Refusal error={q.error} />;
@@ -87,13 +90,29 @@ export function BalancesTab({ county, year, active }: { county: string; year: nu
   const rows = (
     xs: { id: string; name: string; fines: typeof b.county.fines; rewards: typeof b.county.rewards }[],
   ) => xs.map((x) => ({ id: x.id, name: x.name, ...figuresOf(x) }));
+  const sourceName = b.sources.find((x) => x.id === source)?.name;
   return (
     <div>
+      {b.sources.length > 1 && (
+        <Space style={{ marginBottom: 12 }}>
+          <span id="balances-source">来源</span>
+          <Select
+            aria-labelledby="balances-source"
+            style={{ width: 160 }}
+            value={source ?? 'all'}
+            onChange={(v: string) => setSource(v === 'all' ? undefined : v)}
+            options={[
+              { value: 'all', label: '全部' },
+              ...b.sources.map((x) => ({ value: x.id, label: x.name })),
+            ]}
+          />
+        </Space>
+      )}
       <Descriptions
         bordered
         size="small"
         column={3}
-        title={`全县合计（截至${proseDate(b.on)}）`}
+        title={`全县合计${sourceName ? `（${sourceName}）` : ''}（截至${proseDate(b.on)}）`}
         style={{ marginBottom: 16 }}
       >
         {(Object.keys(FIGURE_TITLES) as (keyof Figures)[]).map((k) => (

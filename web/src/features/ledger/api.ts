@@ -38,14 +38,16 @@ export function useObligation(id: string | null) {
   });
 }
 
-export function useBalances(county: string, year: number, enabled: boolean) {
+/** The balances, of one 来源 when `source` is given (`county`, or a town pack's id). */
+export function useBalances(county: string, year: number, enabled: boolean, source?: string) {
   return useQuery({
-    queryKey: ['balances', county, year],
+    queryKey: ['balances', county, year, source ?? null],
     enabled,
+    placeholderData: keepPreviousData,
     queryFn: () =>
       data(
         api.GET('/api/v1/counties/{county}/years/{fpYear}/balances', {
-          params: { path: { county, fpYear: year } },
+          params: { path: { county, fpYear: year }, query: source ? { source } : {} },
         }),
       ),
   });
