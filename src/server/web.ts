@@ -43,8 +43,8 @@ export function webRoutes(app: FastifyInstance, dist = DIST): void {
     };
 
     web.get('/', { schema: { hide: true } }, async (_req, reply) => page(reply));
-    web.get('/*', { schema: { hide: true } }, async (req, reply) => {
-      const path = (req.params as { '*': string })['*'];
+    web.get<{ Params: { '*': string } }>('/*', { schema: { hide: true } }, async (req, reply) => {
+      const path = req.params['*'];
       if (path === 'api' || path.startsWith('api/')) return reply.callNotFound();
       const file = normalize(path);
       const full = join(dist, file);
