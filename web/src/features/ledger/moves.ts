@@ -23,63 +23,50 @@ export interface MoveSpec {
   limit(o: Pick<Obligation, 'balance'>): number;
 }
 
+type Balance = Obligation['balance'];
+
+/** A move of the table below: its path is its kind, spelt with a hyphen. */
+const move = (
+  kind: MoveKind,
+  label: string,
+  number: MoveSpec['number'],
+  says: string,
+  limit: (b: Balance) => number,
+): MoveSpec => ({
+  kind,
+  label,
+  path: kind === 'finance_refund' ? 'finance-refund' : kind,
+  number,
+  says,
+  limit: (o) => limit(o.balance),
+});
+const needs = (label: string) => ({ label, required: true });
+const may = (label: string) => ({ label, required: false });
+
 export const MOVES: readonly MoveSpec[] = [
-  {
-    kind: 'collect',
-    label: '收缴罚款',
-    path: 'collect',
-    number: { label: '收据号', required: true },
-    says: '收到当事人缴纳的罚款',
-    limit: (o) => o.balance.outstanding_fen,
-  },
-  {
-    kind: 'remit',
-    label: '上缴财政局',
-    path: 'remit',
-    number: { label: '解缴凭证号', required: false },
-    says: '将已收缴的罚款上缴县财政局',
-    limit: (o) => o.balance.held_fen,
-  },
-  {
-    kind: 'recover',
-    label: '向本人追回',
-    path: 'recover',
-    number: { label: '收据号', required: true },
-    says: '从拨款中扣除后，向当事人追回罚款',
-    limit: (o) => o.balance.recoverable_fen,
-  },
-  {
-    kind: 'refund',
-    label: '退还多缴',
-    path: 'refund',
-    number: null,
-    says: '退还当事人多缴的罚款（本单位尚持有的部分）',
-    limit: (o) => Math.min(o.balance.overpaid_fen, o.balance.held_fen),
-  },
-  {
-    kind: 'deduct',
-    label: '从拨款中扣除',
-    path: 'deduct',
-    number: { label: '扣缴通知书号', required: false },
-    says: '逾期未收缴的罚款，从收缴单位的拨款中直接扣除（八）',
-    limit: (o) => o.balance.overdue_fen,
-  },
-  {
-    kind: 'finance_refund',
-    label: '财政局退还',
-    path: 'finance-refund',
-    number: null,
-    says: '退还多缴的罚款（已上缴或已扣除的部分）',
-    limit: (o) => Math.min(o.balance.overpaid_fen, o.balance.finance_held_fen),
-  },
-  {
-    kind: 'pay',
-    label: '支付奖金',
-    path: 'pay',
-    number: { label: '凭证号', required: true },
-    says: '支付奖金',
-    limit: (o) => o.balance.outstanding_fen,
-  },
+  move('collect', '收缴罚款', needs('收据号'), '收到当事人缴纳的罚款', (b) => b.outstanding_fen),
+  move('remit', '上缴财政局', may('解缴凭证号'), '将已收缴的罚款上缴县财政局', (b) => b.held_fen),
+  move(
+    'recover',
+    '向本人追回',
+    needs('收据号'),
+    '从拨款中扣除后，向当事人追回罚款',
+    (b) => b.recoverable_fen,
+  ),
+  move('refund', '退还多缴', null, '退还当事人多缴的罚款（本单位尚持有的部分）', (b) =>
+    Math.min(b.overpaid_fen, b.held_fen),
+  ),
+  move(
+    'deduct',
+    '从拨款中扣除',
+    may('扣缴通知书号'),
+    '逾期未收缴的罚款，从收缴单位的拨款中直接扣除（八）',
+    (b) => b.overdue_fen,
+  ),
+  move('finance_refund', '财政局退还', null, '退还多缴的罚款（已上缴或已扣除的部分）', (b) =>
+    Math.min(b.overpaid_fen, b.finance_held_fen),
+  ),
+  move('pay', '支付奖金', needs('凭证号'), '支付奖金', (b) => b.outstanding_fen),
 ];
 
 export const moveKey = (m: Pick<MoveSpec, 'path'>) => `POST /api/v1/obligations/:id/${m.path}`;
