@@ -27,14 +27,19 @@ export type FileKind =
   | 'text'
   | 'unknown';
 
+/** What to do with a workbook Excel or WPS opens: save it as .xlsx. */
+const SAVE_AS_XLSX = {
+  doZh: '请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿（*.xlsx）后上传',
+  doEn: 'open it in Excel or WPS, save it as an Excel workbook (*.xlsx) and upload that',
+};
+
 /** What each kind is called, and what to do instead of uploading it. */
 const KINDS: Record<Exclude<FileKind, 'xlsx'>, { zh: string; en: string; doZh?: string; doEn?: string }> = {
   empty: { zh: '空文件（0 字节）', en: 'an empty file (0 bytes)' },
   xls: {
     zh: '旧版 Excel 97-2003 或 WPS 表格工作簿（.xls / .et）',
     en: 'an old Excel 97-2003 or WPS workbook (.xls / .et)',
-    doZh: '请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿（*.xlsx）后上传',
-    doEn: 'open it in Excel or WPS, save it as an Excel workbook (*.xlsx) and upload that',
+    ...SAVE_AS_XLSX,
   },
   encrypted: {
     zh: '设置了打开密码的加密文件',
@@ -71,14 +76,12 @@ const KINDS: Record<Exclude<FileKind, 'xlsx'>, { zh: string; en: string; doZh?: 
   html: {
     zh: '网页（HTML）格式的表格，有些系统导出的 .xls 就是这种文件',
     en: 'a table in HTML, as some systems export under the name .xls',
-    doZh: '请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿（*.xlsx）后上传',
-    doEn: 'open it in Excel or WPS, save it as an Excel workbook (*.xlsx) and upload that',
+    ...SAVE_AS_XLSX,
   },
   xml: {
     zh: 'XML 文件（如 Excel 2003 XML 表格）',
     en: 'an XML file (such as an Excel 2003 XML spreadsheet)',
-    doZh: '请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿（*.xlsx）后上传',
-    doEn: 'open it in Excel or WPS, save it as an Excel workbook (*.xlsx) and upload that',
+    ...SAVE_AS_XLSX,
   },
   json: {
     zh: 'JSON 文本',
