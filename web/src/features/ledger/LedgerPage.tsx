@@ -3,7 +3,7 @@
 // with its entries and the money forms the user's role may use — and the balances by person,
 // unit, town and county, which add up on screen (?tab=balances).
 
-import { Button, Card, Form, Input, Select, Space, Table, Tabs, Typography } from 'antd';
+import { Button, Card, Form, Input, Select, type SelectProps, Space, Table, Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { FINE_STATUS_ZH, obligationStatusZh } from '../../../../src/domain/labels.ts';
 import { useShell } from '../../app/context.ts';
@@ -13,7 +13,7 @@ import { useObligations } from './api.ts';
 import { BalancesTab } from './BalancesTab.tsx';
 import { obligationColumns } from './columns.tsx';
 import { ObligationDrawer } from './ObligationDrawer.tsx';
-import { type Filter, formOf, PAGE_SIZE, queryOf, withFilters } from './search.ts';
+import { FILTERS, type Filter, formOf, PAGE_SIZE, queryOf, withFilters, withParam } from './search.ts';
 
 const STATUS_OPTIONS = (
   ['due', 'partly_paid', 'overdue', 'paid', 'remitted', 'deducted', 'overpaid'] as const
@@ -22,18 +22,36 @@ const STATUS_OPTIONS = (
   label: ['remitted', 'deducted'].includes(value) ? FINE_STATUS_ZH[value] : obligationStatusZh(value),
 }));
 
+/** A search form's select: cleared to search all, and (for long lists) searched by what it shows. */
+function filterSelect(
+  name: Filter,
+  label: string,
+  width: number,
+  options: SelectProps['options'],
+  search = false,
+) {
+  return (
+    <Form.Item name={name} label={label}>
+      <Select
+        allowClear
+        {...(search && { showSearch: true, optionFilterProp: 'label' })}
+        style={{ width }}
+        aria-label={label}
+        options={options}
+      />
+    </Form.Item>
+  );
+}
+
+const named = (xs?: readonly { id: string; name: string }[]) =>
+  xs?.map((x) => ({ value: x.id, label: x.name }));
+
 export default function LedgerPage() {
   const { session, county, year } = useShell();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') === 'balances' ? 'balances' : 'list';
   const open = params.get('obligation');
-  const setParam = (k: string, v: string | null) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      if (v) next.set(k, v);
-      else next.delete(k);
-      return next;
-    });
+  const setParam = (k: string, v: string | null) => setParams((p) => withParam(p, k, v));
   return (
     <div>
       <Typography.Title level={3} className="page-title" style={{ marginTop: 0, marginBottom: 4 }}>
@@ -71,12 +89,7 @@ function ObligationList({ county, year }: { county: string; year: number }) {
   const page = list.data;
   const c = page?.choices;
   if (list.error) return <Refusal error={list.error} />;
-  const openRow = (id: string) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      next.set('obligation', id);
-      return next;
-    });
+  const openRow = (id: string) => setParams((p) => withParam(p, 'obligation', id));
   return (
     <div>
       <Card size="small" style={{ marginBottom: 12 }}>
@@ -87,59 +100,23 @@ function ObligationList({ county, year }: { county: string; year: number }) {
           onFinish={(v) => setParams(withFilters(params, v))}
           aria-label="查询条件"
         >
-          <Form.Item name="kind" label="类别">
-            <Select
-              allowClear
-              style={{ width: 100 }}
-              aria-label="类别"
-              options={[
-                { value: 'fine', label: '罚款' },
-                { value: 'reward', label: '奖金' },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item name="town" label="镇（场）">
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              style={{ width: 130 }}
-              aria-label="镇（场）"
-              options={c?.towns.map((t) => ({ value: t.id, label: t.name }))}
-            />
-          </Form.Item>
-          <Form.Item name="unit" label="单位">
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              style={{ width: 170 }}
-              aria-label="单位"
-              options={c?.units.map((u) => ({ value: u.id, label: u.name }))}
-            />
-          </Form.Item>
+          {filterSelect('kind', '类别', 100, [
+            { value: 'fine', label: '罚款' },
+            { value: 'reward', label: '奖金' },
+          ])}
+          {filterSelect('town', '镇（场）', 130, named(c?.towns), true)}
+          {filterSelect('unit', '单位', 170, named(c?.units), true)}
           <Form.Item name="name" label="对象">
             <Input allowClear style={{ width: 110 }} placeholder="姓名或单位名" />
           </Form.Item>
-          <Form.Item name="clause" label="条款">
-            <Select
-              allowClear
-              style={{ width: 120 }}
-              aria-label="条款"
-              options={c?.clauses.map((x) => ({ value: x.id, label: x.label }))}
-            />
-          </Form.Item>
-          <Form.Item name="source" label="来源">
-            <Select
-              allowClear
-              style={{ width: 130 }}
-              aria-label="来源"
-              options={c?.sources.map((x) => ({ value: x.id, label: x.name }))}
-            />
-          </Form.Item>
-          <Form.Item name="status" label="状态">
-            <Select allowClear style={{ width: 140 }} aria-label="状态" options={STATUS_OPTIONS} />
-          </Form.Item>
+          {filterSelect(
+            'clause',
+            '条款',
+            120,
+            c?.clauses.map((x) => ({ value: x.id, label: x.label })),
+          )}
+          {filterSelect('source', '来源', 130, named(c?.sources))}
+          {filterSelect('status', '状态', 140, STATUS_OPTIONS)}
           <Form.Item>
             <Space>
               <Button type="primary" htmlType="submit">
@@ -148,15 +125,7 @@ function ObligationList({ county, year }: { county: string; year: number }) {
               <Button
                 onClick={() => {
                   form.resetFields();
-                  form.setFieldsValue({
-                    kind: undefined,
-                    town: undefined,
-                    unit: undefined,
-                    name: undefined,
-                    clause: undefined,
-                    source: undefined,
-                    status: undefined,
-                  });
+                  form.setFieldsValue(Object.fromEntries(FILTERS.map((k) => [k, undefined])));
                   setParams(withFilters(params, {}));
                 }}
               >
@@ -179,13 +148,7 @@ function ObligationList({ county, year }: { county: string; year: number }) {
           total: page?.total ?? 0,
           showSizeChanger: false,
           showTotal: (t) => `共 ${t} 笔`,
-          onChange: (n) =>
-            setParams((p) => {
-              const next = new URLSearchParams(p);
-              if (n > 1) next.set('page', String(n));
-              else next.delete('page');
-              return next;
-            }),
+          onChange: (n) => setParams((p) => withParam(p, 'page', n > 1 ? String(n) : null)),
         }}
         onRow={(o) => ({
           onClick: () => openRow(o.id),
