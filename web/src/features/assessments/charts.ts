@@ -2,6 +2,7 @@
 // and the same in a sentence for a screen reader.
 
 import type { EChartsOption } from 'echarts';
+import { categoriesStackedBar } from '../../lib/chart/categories.ts';
 import { categoryZh } from '../../lib/labels.ts';
 import type { CategoryChange } from './api.ts';
 
@@ -24,25 +25,7 @@ export function categoriesByTown(changes: readonly CategoryChange[]): TownCatego
 }
 
 export function categoriesBar(rows: readonly TownCategories[]): EChartsOption {
-  const cats = [...new Set(rows.flatMap((r) => Object.keys(r.counts)))].sort((a, b) => Number(a) - Number(b));
-  return {
-    aria: { enabled: true },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { bottom: 0 },
-    grid: { left: 40, right: 16, top: 24, bottom: 70 },
-    xAxis: {
-      type: 'category',
-      data: rows.map((r) => r.town_name),
-      axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0 },
-    },
-    yAxis: { type: 'value', name: '村数', minInterval: 1 },
-    series: cats.map((c) => ({
-      name: categoryZh(c),
-      type: 'bar',
-      stack: 'category',
-      data: rows.map((r) => r.counts[c] ?? 0),
-    })),
-  };
+  return categoriesStackedBar(rows, { top: 24, bottom: 70 });
 }
 
 export function categoriesText(rows: readonly TownCategories[]): string {

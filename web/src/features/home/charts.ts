@@ -2,7 +2,8 @@
 // category in each town.
 
 import type { EChartsOption } from 'echarts';
-import { categoryZh, ROSTER_STATUS_ZH, type RosterStatus } from '../../lib/labels.ts';
+import { categoriesStackedBar } from '../../lib/chart/categories.ts';
+import { ROSTER_STATUS_ZH, type RosterStatus } from '../../lib/labels.ts';
 import type { Worklist } from './api.ts';
 
 const STATUS_COLOR: Record<RosterStatus, string> = {
@@ -38,27 +39,7 @@ export function rosterStatusPie(counts: NonNullable<Worklist['rosters']>['counts
 
 /** A stacked bar per town: how many of its villages are in each category this year. */
 export function categoriesByTownBar(rows: NonNullable<Worklist['assessments']>['categories']): EChartsOption {
-  const categories = [...new Set(rows.flatMap((r) => Object.keys(r.counts)))].sort(
-    (a, b) => Number(a) - Number(b),
-  );
-  return {
-    aria: { enabled: true },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { bottom: 0 },
-    grid: { left: 40, right: 16, top: 16, bottom: 60 },
-    xAxis: {
-      type: 'category',
-      data: rows.map((r) => r.town_name),
-      axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0 },
-    },
-    yAxis: { type: 'value', name: '村数', minInterval: 1 },
-    series: categories.map((c) => ({
-      name: categoryZh(c),
-      type: 'bar',
-      stack: 'category',
-      data: rows.map((r) => r.counts[c] ?? 0),
-    })),
-  };
+  return categoriesStackedBar(rows, { top: 16, bottom: 60 });
 }
 
 /** The sentence a screen reader reads instead of the rosters chart. */
