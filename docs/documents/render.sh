@@ -29,7 +29,7 @@ cat > "$work/fonts.conf" <<'CONF'
 CONF
 export FONTCONFIG_FILE="$work/fonts.conf"
 
-npx tsx src/documents/samples.ts "$work/docx"
+npx tsx src/workflows/documents/samples.ts "$work/docx"
 rm -f "$out"/*.png
 for doc in decision warning_notice; do
   soffice -env:UserInstallation="file://$work/profile" --headless --convert-to pdf --outdir "$work" \

@@ -2,9 +2,9 @@
 // text, the rules citing it, the parameters in force on a day, the interpretations it depends on
 // and the policy tests covering it. Chinese with full-width punctuation, English labels beside.
 
-import { chineseDate as proseDate } from '../documents/zh.ts';
 import { zhPunct } from '../domain/zh-punct.ts';
 import type { ClauseView, PolicyView } from '../policy/view.ts';
+import { chineseDate as proseDate } from '../workflows/documents/zh.ts';
 
 export function clauseReport(view: PolicyView, c: ClauseView): string {
   const lines: string[] = [];

@@ -88,7 +88,7 @@ export function obligationStatusZh(status: ObligationStatus, kind?: ObligationKi
   return fine === reward ? fine : `${fine}（${reward}）`;
 }
 
-/** A unit's roster of posts and people for a year (src/workflows/rosters.ts). */
+/** A unit's roster of posts and people for a year (src/workflows/rosters/rosters.ts). */
 export const ROSTER_STATUSES = ['not_submitted', 'submitted', 'returned', 'accepted'] as const;
 export type RosterStatus = (typeof ROSTER_STATUSES)[number];
 export const ROSTER_STATUS_ZH: Record<RosterStatus, string> = {
@@ -116,7 +116,7 @@ export const ROSTER_LINE_KIND_ZH: Record<RosterLineKind, string> = {
   person: '人员',
 };
 
-/** A 警示通知书 (src/workflows/notices.ts). */
+/** A 警示通知书 (src/workflows/notices/notices.ts). */
 export const NOTICE_STATUSES = ['open', 'reported', 'verified', 'retracted'] as const;
 export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
 export const NOTICE_STATUS_ZH: Record<NoticeStatus, string> = {

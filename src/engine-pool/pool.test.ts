@@ -6,11 +6,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { sample } from '../../test/support/doc-kit.ts';
-import { renderDocx } from '../documents/render.ts';
 import { canonicalJson } from '../domain/canonical.ts';
 import type { ZerenCase } from '../domain/case.ts';
 import { loadEngine } from '../policy/load.ts';
 import { StoreError } from '../store/errors.ts';
+import { renderDocx } from '../workflows/documents/render.ts';
 import { evaluateOffThread, renderOffThread, startEvaluationWorkers } from './pool.ts';
 
 startEvaluationWorkers(2);

@@ -3,14 +3,14 @@
 // workbook (parsing 20,000 rows). Each task takes plain data and answers plain data or a Buffer,
 // so it runs the same in a worker (pool.ts, `renderOffThread`) as in place.
 
-import { renderDocx } from '../documents/render.ts';
+import { renderDocx } from '../workflows/documents/render.ts';
 import {
   overdueWorkbook,
   rewardsAndSanctionsWorkbook,
   statementWorkbook,
-} from '../workflows/reports-xlsx.ts';
-import { parseRosterUpload } from '../workflows/roster-import.ts';
-import { readScoresUpload } from '../workflows/scores-read.ts';
+} from '../workflows/reports/reports-xlsx.ts';
+import { parseRosterUpload } from '../workflows/rosters/roster-import.ts';
+import { readScoresUpload } from '../workflows/scores/scores-read.ts';
 
 export const RENDER_TASKS = {
   docx: renderDocx,

@@ -1,6 +1,6 @@
 // 四(三)2(2) "连续二次": which warning notices to one unit of one FP year make two in a row, under
 // the pack's reading of it (I13). One reading for the rule that gives the consequences and for the
-// office's view before the year is evaluated (src/workflows/escalations.ts).
+// office's view before the year is evaluated (src/workflows/notices/escalations.ts).
 
 import type { Readings } from './readings.ts';
 

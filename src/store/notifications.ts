@@ -5,11 +5,11 @@
 // its role about a unit it may see (a town its villages'), never its own doing, nothing from
 // before its account existed; it marks them read, each user for itself.
 
-import { chineseDate } from '../documents/zh.ts';
 import { addDays, fpYearOf } from '../domain/dates.ts';
 import { NOTIFICATION_KIND_ZH } from '../domain/labels.ts';
 import { yuanText } from '../domain/money.ts';
 import { rolesFor } from '../domain/permissions.ts';
+import { chineseDate } from '../workflows/documents/zh.ts';
 import type { Ctx } from './ctx.ts';
 import { invalid } from './errors.ts';
 import { listObligations, today } from './ledger-views.ts';

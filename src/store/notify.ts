@@ -5,8 +5,8 @@
 // notifications.ts.
 
 import { randomUUID } from 'node:crypto';
-import { chineseDate } from '../documents/zh.ts';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../domain/labels.ts';
+import { chineseDate } from '../workflows/documents/zh.ts';
 import type { Tx } from './schema.ts';
 import type { UserRole } from './scope.ts';
 

@@ -8,8 +8,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFact } from '../../src/store/facts.ts';
 import { scopeFor, systemScope } from '../../src/store/scope.ts';
-import { reportCorrection } from '../../src/workflows/notices.ts';
-import { returnRoster, submitRoster } from '../../src/workflows/rosters.ts';
+import { reportCorrection } from '../../src/workflows/notices/notices.ts';
+import { returnRoster, submitRoster } from '../../src/workflows/rosters/rosters.ts';
 import { type E2E, startE2E } from './harness.ts';
 import { OWN_TOWN, prepareScenario, SCENARIO_START } from './scenario.ts';
 

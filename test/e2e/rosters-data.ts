@@ -4,7 +4,7 @@
 
 import ExcelJS from 'exceljs';
 import { systemScope } from '../../src/store/scope.ts';
-import { getRoster, returnRoster, submitRoster } from '../../src/workflows/rosters.ts';
+import { getRoster, returnRoster, submitRoster } from '../../src/workflows/rosters/rosters.ts';
 import type { E2E } from './harness.ts';
 
 export const YEAR = 2010;

@@ -1,7 +1,7 @@
 // A sample 警示通知书 model for the documents' tests: every part a 公文 has (版头, 发文字号,
 // 主送, headings, a table, an attachment, 署名, 版记). Test-only.
 
-import type { OfficialDoc } from '../../src/documents/model.ts';
+import type { OfficialDoc } from '../../src/workflows/documents/model.ts';
 
 export const sample = (over: Partial<OfficialDoc> = {}): OfficialDoc => ({
   kind: 'warning_notice',

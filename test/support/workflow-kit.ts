@@ -17,7 +17,7 @@ import { createTestStore, type TestStore } from '../../src/store/testing.ts';
 import { createToken, TOKEN_MAX_DAYS } from '../../src/store/tokens.ts';
 import { createUser } from '../../src/store/users.ts';
 import { importCase } from '../../src/store/year-import.ts';
-import { XLSX_TYPE } from '../../src/workflows/excel.ts';
+import { XLSX_TYPE } from '../../src/workflows/workbooks/excel.ts';
 
 export const COUNTY = 'qingshui';
 export const example = () =>

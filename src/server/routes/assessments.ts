@@ -3,10 +3,10 @@
 
 import { Type } from 'typebox';
 import type { Ctx } from '../../store/ctx.ts';
-import { labelledRankings, yearAssessments } from '../../workflows/assessments-year.ts';
-import { getRankings } from '../../workflows/rankings.ts';
-import { requireOffice, scoresTemplate } from '../../workflows/scores-excel.ts';
-import { importScores } from '../../workflows/scores-import.ts';
+import { labelledRankings, yearAssessments } from '../../workflows/scores/assessments-year.ts';
+import { getRankings } from '../../workflows/scores/rankings.ts';
+import { requireOffice, scoresTemplate } from '../../workflows/scores/scores-excel.ts';
+import { importScores } from '../../workflows/scores/scores-import.ts';
 import { scopeOf } from '../auth.ts';
 import type { TypedApp } from '../schema-kit.ts';
 import { errors, YearParams } from '../schemas.ts';

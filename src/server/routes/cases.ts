@@ -5,7 +5,11 @@ import { exportCase, getCounty } from '../../store/cases.ts';
 import type { Ctx } from '../../store/ctx.ts';
 import { evaluateYear, getEvaluation, listEvaluations, verifyReceipt } from '../../store/evaluations.ts';
 import { importCase } from '../../store/year-import.ts';
-import { checkAnswer, evaluationAnswer, namedReceipts } from '../../workflows/evaluation-answers.ts';
+import {
+  checkAnswer,
+  evaluationAnswer,
+  namedReceipts,
+} from '../../workflows/evaluation/evaluation-answers.ts';
 import { scopeOf } from '../auth.ts';
 import type { TypedApp } from '../schema-kit.ts';
 import { CaseDocument, errors, IdParams, Interpretations, YearParams } from '../schemas.ts';

@@ -10,7 +10,7 @@ import type { Ctx } from '../../store/ctx.ts';
 import { comparedEvaluation, confirmDecision, getDecision, listDecisions } from '../../store/decisions.ts';
 import { invalid, notFound } from '../../store/errors.ts';
 import { getEvaluation } from '../../store/evaluations.ts';
-import { diffChanges, namedDecisions } from '../../workflows/evaluation-answers.ts';
+import { diffChanges, namedDecisions } from '../../workflows/evaluation/evaluation-answers.ts';
 import { scopeOf } from '../auth.ts';
 import type { TypedApp } from '../schema-kit.ts';
 import { DateStr, errors, IdParams, Interpretations, YearParams } from '../schemas.ts';

@@ -4,13 +4,13 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNTY, type Kit, workflowKit } from '../../../test/support/workflow-kit.ts';
-import { visibleText } from '../../documents/docx-reading.ts';
 import { confirmDecision } from '../../store/decisions.ts';
 import { evaluateYear } from '../../store/evaluations.ts';
 import { move } from '../../store/ledger-moves.ts';
 import { listObligations } from '../../store/ledger-views.ts';
 import { listActions } from '../../store/personnel.ts';
 import { DIALECTS } from '../../store/testing.ts';
+import { visibleText } from '../../workflows/documents/docx-reading.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const number = (r: { headers: Record<string, unknown> }) =>

@@ -8,7 +8,7 @@ import type { Ctx } from '../../store/ctx.ts';
 import { MOVES, type Move } from '../../store/ledger-core.ts';
 import type { Replayed } from '../../store/ledger-idempotency.ts';
 import { move, reverse } from '../../store/ledger-moves.ts';
-import { balanceSheet, obligationDetail, obligationPage } from '../../workflows/obligations.ts';
+import { balanceSheet, obligationDetail, obligationPage } from '../../workflows/reports/obligations.ts';
 import { scopeOf } from '../auth.ts';
 import type { TypedApp } from '../schema-kit.ts';
 import { DateStr, errors, IdParams, OFFSET_MAX, YearParams } from '../schemas.ts';

@@ -2,7 +2,7 @@
 // deadline light in words, a page of them, a verification with its warnings, the escalations.
 
 import { Type } from 'typebox';
-import { NOTICE_STATUSES } from '../../workflows/notice-list.ts';
+import { NOTICE_STATUSES } from '../../workflows/notices/notice-list.ts';
 import { Int, Lit, Obj, OrNull, Str, Text } from '../schema-kit.ts';
 
 export const NoticeUnit = Obj({

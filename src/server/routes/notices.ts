@@ -4,11 +4,16 @@
 
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { noticeDocument } from '../../documents/notice.ts';
 import type { Ctx } from '../../store/ctx.ts';
-import { escalations } from '../../workflows/escalations.ts';
-import { listNotices, noticeItem } from '../../workflows/notice-list.ts';
-import { deadlines, reportCorrection, verifyCorrection, visibleNotice } from '../../workflows/notices.ts';
+import { noticeDocument } from '../../workflows/documents/notice.ts';
+import { escalations } from '../../workflows/notices/escalations.ts';
+import { listNotices, noticeItem } from '../../workflows/notices/notice-list.ts';
+import {
+  deadlines,
+  reportCorrection,
+  verifyCorrection,
+  visibleNotice,
+} from '../../workflows/notices/notices.ts';
 import { scopeOf } from '../auth.ts';
 import type { TypedApp } from '../schema-kit.ts';
 import { CountyParams, DateStr, errors, FactParams, YearParams } from '../schemas.ts';

@@ -5,9 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNTY, example, type Kit, workflowKit } from '../../../test/support/workflow-kit.ts';
 import { systemScope } from '../../store/scope.ts';
-import { labelledRankings } from '../../workflows/assessments-year.ts';
-import { getRankings } from '../../workflows/rankings.ts';
-import { overdueReport, rewardsAndSanctionsReport, statementReport } from '../../workflows/reports-data.ts';
+import {
+  overdueReport,
+  rewardsAndSanctionsReport,
+  statementReport,
+} from '../../workflows/reports/reports-data.ts';
+import { labelledRankings } from '../../workflows/scores/assessments-year.ts';
+import { getRankings } from '../../workflows/scores/rankings.ts';
 
 const Y = `/api/v1/counties/${COUNTY}/years/2009`;
 

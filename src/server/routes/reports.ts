@@ -5,15 +5,19 @@
 
 import type { FastifyReply } from 'fastify';
 import { type Static, type TSchema, Type } from 'typebox';
-import { entryDocument } from '../../documents/ledger-documents.ts';
 import { renderOffThread } from '../../engine-pool/pool.ts';
 import type { Ctx } from '../../store/ctx.ts';
 import { readSnapshot } from '../../store/db.ts';
 import type { Scope } from '../../store/scope.ts';
-import { today } from '../../workflows/days.ts';
-import { preparerName } from '../../workflows/preparer.ts';
-import { overdueReport, rewardsAndSanctionsReport, statementReport } from '../../workflows/reports-data.ts';
-import { attachment, type Signature, XLSX_TYPE } from '../../workflows/xlsx.ts';
+import { entryDocument } from '../../workflows/documents/ledger-documents.ts';
+import { today } from '../../workflows/notices/days.ts';
+import { preparerName } from '../../workflows/reports/preparer.ts';
+import {
+  overdueReport,
+  rewardsAndSanctionsReport,
+  statementReport,
+} from '../../workflows/reports/reports-data.ts';
+import { attachment, type Signature, XLSX_TYPE } from '../../workflows/workbooks/xlsx.ts';
 import { scopeOf } from '../auth.ts';
 import type { TypedApp } from '../schema-kit.ts';
 import { DateStr, errors, IdParams, YearParams } from '../schemas.ts';

@@ -1,17 +1,27 @@
 // Rosters (二(四)): the list of every town and county unit with its status for a year, one roster,
 // submitting it as JSON or as the filled Excel template, the office's return and acceptance, and the
-// differences it makes. Handlers only translate; src/workflows/rosters.ts checks, scopes and records.
+// differences it makes. Handlers only translate; src/workflows/rosters/rosters.ts checks, scopes and records.
 
 import { type TSchema, Type } from 'typebox';
 import { STAFF_TYPES } from '../../domain/vocabulary.ts';
 import type { Ctx } from '../../store/ctx.ts';
 import { invalid } from '../../store/errors.ts';
-import { acceptRoster, rosterDiff } from '../../workflows/roster-accept.ts';
-import type { RosterContent } from '../../workflows/roster-content.ts';
-import { rosterTemplate } from '../../workflows/roster-excel.ts';
-import { importRosterWorkbook } from '../../workflows/roster-import.ts';
-import { labelledDiff, labelledList, labelledView, rosterForScreen } from '../../workflows/roster-view.ts';
-import { listRosters, requireSubmitter, returnRoster, submitRoster } from '../../workflows/rosters.ts';
+import { acceptRoster, rosterDiff } from '../../workflows/rosters/roster-accept.ts';
+import type { RosterContent } from '../../workflows/rosters/roster-content.ts';
+import { rosterTemplate } from '../../workflows/rosters/roster-excel.ts';
+import { importRosterWorkbook } from '../../workflows/rosters/roster-import.ts';
+import {
+  labelledDiff,
+  labelledList,
+  labelledView,
+  rosterForScreen,
+} from '../../workflows/rosters/roster-view.ts';
+import {
+  listRosters,
+  requireSubmitter,
+  returnRoster,
+  submitRoster,
+} from '../../workflows/rosters/rosters.ts';
 import { scopeOf } from '../auth.ts';
 import { Enum, Obj, type TypedApp } from '../schema-kit.ts';
 import { DateStr, errors, YearParams } from '../schemas.ts';

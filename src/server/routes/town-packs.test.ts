@@ -6,11 +6,11 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNTY, type Kit, workflowKit } from '../../../test/support/workflow-kit.ts';
-import { visibleText } from '../../documents/docx-reading.ts';
 import { SYSTEM } from '../../store/audit.ts';
 import { DIALECTS } from '../../store/testing.ts';
 import { createToken } from '../../store/tokens.ts';
 import { createUser } from '../../store/users.ts';
+import { visibleText } from '../../workflows/documents/docx-reading.ts';
 
 const Y = `/api/v1/counties/${COUNTY}/years/2009`;
 const PACKS = `/api/v1/counties/${COUNTY}/town-packs`;

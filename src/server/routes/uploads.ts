@@ -2,12 +2,12 @@
 // (multipart/form-data with one file field) or as the raw file (Content-Type of a workbook, or
 // application/octet-stream; the body of an .xls or a CSV is taken too, to be told what it is).
 // At most XLSX_LIMIT bytes either way; what the file holds is judged by reading it
-// (workflows/excel-read.ts), not by its name or type.
+// (workflows/workbooks/excel-read.ts), not by its name or type.
 
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { attachment, XLSX_TYPE } from '../../workflows/excel.ts';
-import type { Upload } from '../../workflows/excel-read.ts';
+import { attachment, XLSX_TYPE } from '../../workflows/workbooks/excel.ts';
+import type { Upload } from '../../workflows/workbooks/excel-read.ts';
 import { HttpError } from '../errors.ts';
 
 /** Upload limit of a workbook: a county's roster or score sheet is a few hundred kilobytes. */

@@ -5,7 +5,7 @@
 import { Type } from 'typebox';
 import type { Ctx } from '../../store/ctx.ts';
 import type { UserRole } from '../../store/scope.ts';
-import { WORKLIST_PARTS, type WorklistPart, worklist } from '../../workflows/worklist.ts';
+import { WORKLIST_PARTS, type WorklistPart, worklist } from '../../workflows/worklist/worklist.ts';
 import { ACCESS, allowed } from '../access.ts';
 import { scopeOf } from '../auth.ts';
 import { Int, Lit, Obj, OrNull, Str, Text, type TypedApp } from '../schema-kit.ts';
