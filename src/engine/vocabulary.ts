@@ -3,7 +3,8 @@
 // consequence types, each with its Chinese label. Read and checked here: a word the engine's own
 // code gives meaning to (ENGINE_WORDS) must be declared; a closed list (unit kinds, link kinds…)
 // may hold nothing else; a town pack adds words of its own beside the county's and may not
-// redefine one. The readings and their values are declared once, in interpretations.yaml.
+// redefine one. A town pack may add assessors too (e.g. `town`, for its own monthly checks): the
+// engine's code never reads an assessor its rules do not name, and the county's rules name none. The readings and their values are declared once, in interpretations.yaml.
 
 import {
   ASSESSMENT_KINDS,
@@ -75,7 +76,8 @@ export function readVocabulary(raw: unknown, c: Checker, base?: Vocabulary): Voc
       return false;
     }
     const e = ENGINE_WORDS[part];
-    if (e.closed && !e.codes.includes(code)) {
+    // A town pack may add assessors (the town of its monthly checks): only its own rules read them.
+    if (e.closed && !e.codes.includes(code) && !(base && part === 'assessors')) {
       c.add(
         path,
         'unknown_word',
