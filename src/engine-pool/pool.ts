@@ -10,6 +10,7 @@ import { canonicalJson } from '../domain/canonical.ts';
 import type { ZerenCase } from '../domain/case.ts';
 import type { Failed, Ok } from '../domain/problems.ts';
 import type { ZerenResult } from '../domain/result.ts';
+import { townWords } from '../engine/validate.ts';
 import { loadEngine } from '../policy/load.ts';
 import { StoreError } from '../store/errors.ts';
 import { startWorker } from '../worker-thread.ts';
@@ -106,16 +107,18 @@ export async function renderOffThread<K extends RenderTask>(
 
 /**
  * Evaluates a case with the engine of `policy`, in a worker thread when there are any; a town
- * pack applied to `town` when given (loadEngine).
+ * pack applied to `town` when given (loadEngine); `towns`: the town packs set for the county's towns,
+ * whose words the case may use.
  */
 export async function evaluateOffThread(
   policy: string,
   kase: ZerenCase,
   overrides: Record<string, string> = {},
   town?: string,
+  towns: { town: string; pack: string }[] = [],
 ): Promise<Evaluated> {
   if (size === 0) {
-    const out = loadEngine(policy, town).evaluate(kase, overrides);
+    const out = loadEngine(policy, town).evaluate(kase, overrides, undefined, townWords(loadEngine, towns));
     if (!out.ok) return { ok: false, problems: out.problems };
     return {
       ok: true,
@@ -124,7 +127,7 @@ export async function evaluateOffThread(
       resultJson: canonicalJson(out.value),
     };
   }
-  const a = await send({ id: 0, kind: 'evaluate', policy, kase, overrides, town });
+  const a = await send({ id: 0, kind: 'evaluate', policy, kase, overrides, town, towns });
   if (a.ok === 'error') throw new Error(`evaluation worker: ${a.message}`);
   if (a.ok === 'rendered') throw new Error('evaluation worker: a render answer to an evaluation');
   return a.ok

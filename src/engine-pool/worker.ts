@@ -6,6 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import { canonicalJson } from '../domain/canonical.ts';
 import type { ZerenCase } from '../domain/case.ts';
 import type { Problem } from '../domain/problems.ts';
+import { townWords } from '../engine/validate.ts';
 import { loadEngine } from '../policy/load.ts';
 import { StoreError, type StoreErrorKind } from '../store/errors.ts';
 import type { Evaluated } from './pool.ts';
@@ -19,6 +20,8 @@ export interface Evaluate {
   overrides: Record<string, string>;
   /** A town pack: the town it is applied to. */
   town?: string;
+  /** The town packs set for the county's towns, whose words the case may use (validate.ts). */
+  towns?: { town: string; pack: string }[];
 }
 export interface Render {
   id: number;
@@ -47,7 +50,12 @@ async function render(job: Render): Promise<Answer> {
 }
 
 function evaluate(job: Evaluate): Answer {
-  const out = loadEngine(job.policy, job.town).evaluate(job.kase, job.overrides);
+  const out = loadEngine(job.policy, job.town).evaluate(
+    job.kase,
+    job.overrides,
+    undefined,
+    townWords(loadEngine, job.towns),
+  );
   if (!out.ok) return { id: job.id, ok: false, problems: out.problems };
   return {
     id: job.id,

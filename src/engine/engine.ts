@@ -15,7 +15,7 @@ import { type Pack, type PackSource, parametersInForce, readPack } from './pack.
 import { checkDeclared, checkReadings, typed } from './readings.ts';
 import { type CompiledRules, compileRules } from './rules.ts';
 import { onlyTown } from './town.ts';
-import { checkScores, type PolicyInfo, validateCase } from './validate.ts';
+import { checkScores, type PolicyInfo, type TownWords, validateCase } from './validate.ts';
 import {
   type CategoryChange,
   categoryViews,
@@ -37,13 +37,25 @@ export interface Engine {
   readonly packHash: string;
   /** Every interpretation with its default value. */
   readonly defaults: Readonly<Record<string, string>>;
-  /** Checks a case (and any interpretation overrides) without evaluating it. */
-  validate(input: unknown, overrides?: Record<string, string>): Result<ZerenCase>;
+  /**
+   * Checks a case (and any interpretation overrides) without evaluating it. `towns`: the words of
+   * the town packs set for the county's towns, which an assessment of a unit of that town may use.
+   */
+  validate(
+    input: unknown,
+    overrides?: Record<string, string>,
+    towns?: readonly TownWords[],
+  ): Result<ZerenCase>;
   /**
    * Validates, then evaluates: a result, or every problem and no result. `fired`, when given,
    * collects the blocks that gave anything (`<rule>#<block>`): the coverage of a pack's tests.
    */
-  evaluate(input: unknown, overrides?: Record<string, string>, fired?: Set<string>): Result<ZerenResult>;
+  evaluate(
+    input: unknown,
+    overrides?: Record<string, string>,
+    fired?: Set<string>,
+    towns?: readonly TownWords[],
+  ): Result<ZerenResult>;
   /** Evaluates a case already validated by this engine (the store validates on import). */
   evaluateValid(c: ZerenCase, overrides?: Record<string, string>, fired?: Set<string>): ZerenResult;
   /** The interpretations in force for a case: defaults, then the case's, then the overrides. */
@@ -157,8 +169,8 @@ export function createEngine(src: PackSource, base?: Engine): Engine {
       ...(cs.interpretations ?? {}),
       ...(overrides ?? {}),
     }),
-    validate(input, overrides) {
-      const v = validateCase(input, info);
+    validate(input, overrides, towns) {
+      const v = validateCase(input, info, towns);
       const problems = [...(v.ok ? [] : v.problems), ...checkOverrides(overrides)];
       if (v.ok && problems.length === 0) {
         const { values, missing } = paramsFor(v.value.fp_year);
@@ -171,8 +183,8 @@ export function createEngine(src: PackSource, base?: Engine): Engine {
       }
       return { ok: false, problems };
     },
-    evaluate(input, overrides, fired) {
-      const v = engine.validate(input, overrides);
+    evaluate(input, overrides, fired, towns) {
+      const v = engine.validate(input, overrides, towns);
       return v.ok ? { ok: true, value: engine.evaluateValid(v.value, overrides, fired) } : v;
     },
     rankings(cs, overrides) {

@@ -26,6 +26,25 @@ export interface PolicyInfo {
   vocabulary: Vocabulary;
 }
 
+/**
+ * The words of a town pack (七) set for a town of the county: an assessment in its words (its own
+ * assessors, kinds and outcomes, e.g. the town's monthly checks) is valid for that town and its
+ * villages only, as that pack's vocabulary says. The county's rules never read such an assessment.
+ */
+export interface TownWords {
+  town: string;
+  pack: string;
+  vocabulary: Vocabulary;
+}
+
+/** The words of the town packs set for towns (`engine(pack, town)`: a loaded town pack's engine). */
+export function townWords(
+  engine: (pack: string, town: string) => { vocabulary: Vocabulary },
+  towns: readonly { town: string; pack: string }[] = [],
+): TownWords[] {
+  return towns.map((t) => ({ ...t, vocabulary: engine(t.pack, t.town).vocabulary }));
+}
+
 /** The fields each kind of link names, and what each must refer to. */
 const LINK_TARGETS: Record<string, [string, UnitKind | 'person'][]> = {
   stationed: [
@@ -55,10 +74,14 @@ const LINK_FIELDS: Record<string, string[]> = Object.fromEntries(
   ]),
 );
 
-export function validateCase(input: unknown, policy: PolicyInfo): Result<ZerenCase> {
+export function validateCase(
+  input: unknown,
+  policy: PolicyInfo,
+  towns: readonly TownWords[] = [],
+): Result<ZerenCase> {
   const c = new Checker();
   try {
-    check(input, policy, c);
+    check(input, policy, c, towns);
   } catch (e) {
     // Defensive: validation must never throw, whatever it is given.
     c.add('', 'internal', `无法校验：${String(e)}`, `cannot validate: ${String(e)}`);
@@ -68,7 +91,7 @@ export function validateCase(input: unknown, policy: PolicyInfo): Result<ZerenCa
     : { ok: false, problems: c.problems };
 }
 
-function check(input: unknown, policy: PolicyInfo, c: Checker): void {
+function check(input: unknown, policy: PolicyInfo, c: Checker, towns: readonly TownWords[]): void {
   const v = policy.vocabulary;
   const kindZh = (k: string) => unitKindZh(v, k);
   const root = c.object(input, '');
@@ -197,7 +220,7 @@ function check(input: unknown, policy: PolicyInfo, c: Checker): void {
     categories.add(key);
   });
 
-  checkAssessments(root, c, units, notBeforeYear, v);
+  checkAssessments(root, c, units, notBeforeYear, v, towns);
 
   c.list(root, 'acceptances', '').forEach((item, i) => {
     const path = `acceptances[${i}]`;
@@ -354,9 +377,10 @@ function checkAssessments(
   c: Checker,
   units: Map<string, UnitKind>,
   notBeforeYear: (o: Obj, key: string, path: string) => void,
-  v: Vocabulary,
+  county: Vocabulary,
+  towns: readonly TownWords[],
 ): void {
-  const kindZh = (k: string) => unitKindZh(v, k);
+  const kindZh = (k: string) => unitKindZh(county, k);
   const seen = new Set<string>();
   const raw = root.units;
   const townOf = new Map<string, unknown>();
@@ -375,6 +399,8 @@ function checkAssessments(
       ['by', 'subject', 'kind', 'outcome', 'score', 'sampled', 'at_fault', 'caused_by', 'decided_on'],
       path,
     );
+    const v = wordsOf(o, path, county, towns, townOf, c);
+    if (!v) return;
     const by = c.oneOf(o, 'by', Object.keys(v.assessors), path);
     const kind = c.oneOf(o, 'kind', Object.keys(v.assessment_kinds), path, false) ?? 'annual';
     // A kind whose assessors give no outcome has a score only (governance_duty).
@@ -494,6 +520,41 @@ function checkAssessments(
         );
     });
   });
+}
+
+/**
+ * The words an assessment is read in: the county pack's, or, when it names a word of a town pack
+ * set for a town of the county (and not the county's), that pack's, for a subject in that town
+ * only. Undefined (a problem added) for a subject outside every town whose pack has the words.
+ */
+function wordsOf(
+  o: Obj,
+  path: string,
+  county: Vocabulary,
+  towns: readonly TownWords[],
+  townOf: Map<string, unknown>,
+  c: Checker,
+): Vocabulary | undefined {
+  const has = (v: Vocabulary) =>
+    (typeof o.by !== 'string' || Object.hasOwn(v.assessors, o.by)) &&
+    (typeof o.kind !== 'string' || Object.hasOwn(v.assessment_kinds, o.kind)) &&
+    (typeof o.outcome !== 'string' || Object.hasOwn(v.outcomes, o.outcome));
+  if (has(county)) return county;
+  const declaring = towns.filter((t) => has(t.vocabulary));
+  // No town pack set for the county has these words: the county's refuse them, naming the field.
+  if (declaring.length === 0 || typeof o.subject !== 'string' || !townOf.has(o.subject)) return county;
+  const town = townOf.get(o.subject) ?? o.subject;
+  const mine = declaring.find((t) => t.town === town);
+  if (mine) return mine.vocabulary;
+  const packs = [...new Set(declaring.map((t) => t.pack))].join('、');
+  const at = [...new Set(declaring.map((t) => t.town))].join('、');
+  c.add(
+    `${path}.subject`,
+    'not_in_town',
+    `${show(o.subject)} 不属于执行镇办法 ${packs} 的镇（${at}），不能有该办法所定的考核`,
+    `${show(o.subject)} is not of a town following town pack ${packs} (${at}); it cannot have an assessment in that pack's words`,
+  );
+  return undefined;
 }
 
 /**

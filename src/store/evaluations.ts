@@ -21,6 +21,7 @@ import {
   type TownCheck,
   verifyTownResults,
 } from './town-evaluations.ts';
+import { townPacksOfYear, townWordsOfYear } from './town-packs.ts';
 
 export interface Receipt {
   id: string;
@@ -85,7 +86,8 @@ export async function evaluateYear(
   const kase = await buildCase(ctx.db, county, year);
   const engine = ctx.engine(kase.policy);
   // Off the event loop: the engine and the serialisation run in a worker thread.
-  const out = await evaluateOffThread(kase.policy, kase, overrides);
+  const assigned = await townPacksOfYear(ctx.db, county, year);
+  const out = await evaluateOffThread(kase.policy, kase, overrides, undefined, assigned);
   if (!out.ok) throw invalid(out.problems);
   const { caseJson, resultJson } = out;
   // A town's own packs (七): each evaluated on the same case, kept beside the county's receipt.
@@ -196,7 +198,8 @@ export async function verifyReceipt(ctx: Ctx, id: string): Promise<ReceiptCheck>
   if (!row) throw notFound('评定', id);
   const kase = JSON.parse(row.case_json) as ZerenCase;
   const engine = ctx.engine(row.policy);
-  const out = engine.evaluate(kase, JSON.parse(row.interpretations));
+  const towns = await townWordsOfYear(ctx, ctx.db, row.county_id, row.fp_year);
+  const out = engine.evaluate(kase, JSON.parse(row.interpretations), undefined, towns);
   const differences: string[] = [];
   let reproduces = false;
   if (!out.ok) differences.push(...out.problems.map((p) => `${p.path}: ${p.en}`));

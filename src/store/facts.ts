@@ -14,6 +14,7 @@ import { type Api, FACTS, type FactKind, type FactName, type StoredFact, scoped 
 import { notifyNoticeIssued } from './notify.ts';
 import type { Db, Tx } from './schema.ts';
 import type { Scope } from './scope.ts';
+import { townWordsOfYear } from './town-packs.ts';
 
 export interface Page {
   limit: number;
@@ -124,7 +125,8 @@ async function checkFact(
       zh: '应为计生年度（整数）',
       en: 'must be an FP year (a whole number)',
     });
-  const v = engine.validate(mini);
+  const towns = Number.isInteger(fpYear) ? await townWordsOfYear(ctx, db, county, fpYear) : [];
+  const v = engine.validate(mini, undefined, towns);
   if (!v.ok)
     for (const p of v.problems) {
       if (p.path === prefix || p.path.startsWith(`${prefix}.`))

@@ -15,7 +15,7 @@ import { invalid } from './errors.ts';
 import { scopeResult } from './evaluations.ts';
 import type { Db, Row, Tx } from './schema.ts';
 import type { Scope } from './scope.ts';
-import { packTitle, townPacksOfYear } from './town-packs.ts';
+import { packTitle, townPacksOfYear, townWordsOfYear } from './town-packs.ts';
 
 /** A town pack's result, before it is stored. */
 export interface TownOutcome {
@@ -48,8 +48,9 @@ export async function evaluateTownPacks(
   overrides: Record<string, string>,
 ): Promise<TownOutcome[]> {
   const out: TownOutcome[] = [];
-  for (const { town, pack } of await townPacksOfYear(ctx.db, county, year)) {
-    const r = await evaluateOffThread(pack, kase, overrides, town);
+  const towns = await townPacksOfYear(ctx.db, county, year);
+  for (const { town, pack } of towns) {
+    const r = await evaluateOffThread(pack, kase, overrides, town, towns);
     if (!r.ok)
       throw invalid(r.problems.map((p) => ({ ...p, path: `${pack}:${p.path}`, zh: `镇办法：${p.zh}` })));
     out.push({
@@ -146,10 +147,12 @@ export async function verifyTownResults(
   kase: ZerenCase,
   interpretations: Record<string, string>,
 ): Promise<TownCheck[]> {
-  return (await townResults(ctx, evaluation)).map((t) => {
+  const all = await townResults(ctx, evaluation);
+  const words = all.length ? await townWordsOfYear(ctx, ctx.db, all[0]!.county, kase.fp_year) : [];
+  return all.map((t) => {
     try {
       const engine = ctx.engine(t.pack, t.town);
-      const out = engine.evaluate(kase, interpretations);
+      const out = engine.evaluate(kase, interpretations, undefined, words);
       return {
         town: t.town,
         pack: t.pack,

@@ -4,6 +4,7 @@
 
 import { can } from '../domain/permissions.ts';
 import type { Problem } from '../domain/problems.ts';
+import { type TownWords, townWords } from '../engine/validate.ts';
 import { AuditWriter } from './audit.ts';
 import type { Ctx } from './ctx.ts';
 import { invalid, notFound, StoreError } from './errors.ts';
@@ -99,6 +100,19 @@ export async function townPacksOfYear(
     .orderBy('pack')
     .execute();
   return rows.map((r) => ({ town: r.town_id, pack: r.pack }));
+}
+
+/**
+ * The words of the town packs that apply to a county's FP year, each for its town: the county's
+ * year accepts an assessment in a town pack's words for a unit of that town (engine/validate.ts).
+ */
+export async function townWordsOfYear(
+  ctx: Pick<Ctx, 'engine'>,
+  db: Db | Tx,
+  county: string,
+  year: number,
+): Promise<TownWords[]> {
+  return townWords(ctx.engine, await townPacksOfYear(db, county, year));
 }
 
 /**

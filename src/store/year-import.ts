@@ -18,6 +18,7 @@ import { invalid } from './errors.ts';
 import { type Api, FACTS } from './fact-kinds.ts';
 import type { Db, Row, Tx } from './schema.ts';
 import type { Scope } from './scope.ts';
+import { townWordsOfYear } from './town-packs.ts';
 import type { Held } from './year-view.ts';
 
 const any = (db: Db | Tx) => db as unknown as Kysely<any>;
@@ -72,7 +73,8 @@ export async function importCase(
 /** The case, valid under the county's pack, for the year in the address and the county's own unit. */
 async function checkedCase(ctx: Ctx, county: string, year: number, input: unknown): Promise<ZerenCase> {
   const c = await getCounty(ctx.db, county);
-  const v = ctx.engine(c.policy).validate(input);
+  // A town pack's words (七) for that town's units: e.g. its monthly checks of its villages.
+  const v = ctx.engine(c.policy).validate(input, undefined, await townWordsOfYear(ctx, ctx.db, county, year));
   if (!v.ok) throw invalid(v.problems);
   const kase = v.value;
   const problems: Problem[] = [];

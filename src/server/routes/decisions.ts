@@ -10,6 +10,7 @@ import type { Ctx } from '../../store/ctx.ts';
 import { comparedEvaluation, confirmDecision, getDecision, listDecisions } from '../../store/decisions.ts';
 import { invalid, notFound } from '../../store/errors.ts';
 import { getEvaluation } from '../../store/evaluations.ts';
+import { townPacksOfYear } from '../../store/town-packs.ts';
 import { diffChanges, namedDecisions } from '../../workflows/evaluation/evaluation-answers.ts';
 import { scopeOf } from '../auth.ts';
 import type { TypedApp } from '../schema-kit.ts';
@@ -51,9 +52,10 @@ export function decisionRoutes(app: TypedApp, ctx: Ctx): void {
       const scope = scopeOf(req);
       if (scope.county !== county) throw notFound('县', county);
       const kase = await buildCase(ctx.db, county, fpYear);
+      const towns = await townPacksOfYear(ctx.db, county, fpYear);
       const [base, other] = await Promise.all([
-        evaluateOffThread(kase.policy, kase),
-        evaluateOffThread(kase.policy, kase, req.body.interpretations),
+        evaluateOffThread(kase.policy, kase, {}, undefined, towns),
+        evaluateOffThread(kase.policy, kase, req.body.interpretations, undefined, towns),
       ]);
       if (!base.ok) throw invalid(base.problems);
       if (!other.ok) throw invalid(other.problems);

@@ -17,6 +17,7 @@ import { buildCase, getCounty } from '../../store/cases.ts';
 import type { Ctx } from '../../store/ctx.ts';
 import { invalid, notFound } from '../../store/errors.ts';
 import type { Scope } from '../../store/scope.ts';
+import { townWordsOfYear } from '../../store/town-packs.ts';
 
 interface Reason {
   code: string;
@@ -187,7 +188,7 @@ export async function getRankings(
   if (scope.county !== county) throw notFound('县', county);
   const engine = ctx.engine((await getCounty(ctx.db, county)).policy);
   const c = await buildCase(ctx.db, county, year);
-  const v = engine.validate(c, overrides);
+  const v = engine.validate(c, overrides, await townWordsOfYear(ctx, ctx.db, county, year));
   if (!v.ok)
     throw invalid(v.problems.map((p) => (p.path.startsWith('--set ') ? { ...p, path: p.path.slice(6) } : p)));
   // Qualifying is the clause's own test; the engine may still withhold the reward (an award veto).

@@ -13,6 +13,7 @@ import { invalid } from '../../store/errors.ts';
 import { type Api, FACTS } from '../../store/fact-kinds.ts';
 import type { NewRow } from '../../store/schema.ts';
 import type { Scope } from '../../store/scope.ts';
+import { townWordsOfYear } from '../../store/town-packs.ts';
 import * as R from '../workbooks/excel-read.ts';
 import { countyAssessments, keyOf, requireOffice, unitsOf } from './scores-excel.ts';
 import type { Sampling, ScoreRow } from './scores-read.ts';
@@ -84,7 +85,11 @@ export async function importScores(ctx: Ctx, scope: Scope, county: string, year:
     }
     if (problems.length) throw invalid(problems);
     const c = await buildCase(trx, county, year);
-    const v = engine.validate({ ...c, assessments: next.map(FACTS.assessments.toCase) });
+    const v = engine.validate(
+      { ...c, assessments: next.map(FACTS.assessments.toCase) },
+      undefined,
+      await townWordsOfYear(ctx, trx, county, year),
+    );
     if (!v.ok) {
       const cells = v.problems.map((p) => {
         const m = /^assessments\[(\d+)\](?:\.(\w+))?(?:\[(\d+)\])?/.exec(p.path);
