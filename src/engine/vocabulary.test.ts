@@ -259,31 +259,52 @@ describe('the case validator speaks the pack', () => {
 });
 
 describe("a town pack's words", () => {
-  const monthly = {
-    assessment_kinds: {
-      monthly_check: {
-        zh: '月度检查',
-        assessed: [{ by: 'county', of: ['village'], outcomes: ['pass', 'fail'] }],
-      },
-    },
-    unit_kinds: { village: { roles: { grid_worker: '网格员' } } },
+  // The example town pack's own words (its vocabulary.yaml): the town as an assessor and its
+  // monthly checks; a test adds a post of a village beside them.
+  const withPost = (s: Source) => {
+    s.vocabulary = {
+      ...(s.vocabulary as object),
+      unit_kinds: { village: { roles: { grid_worker: '网格员' } } },
+    };
+  };
+
+  /** The pack without its own words: no vocabulary.yaml, nor its rule (五) that reads them. */
+  const withoutOwnWords = (s: Source) => {
+    delete (s as Partial<Source>).vocabulary;
+    s.rules.rules = s.rules.rules.filter((r) => r.cites !== '5');
+    (s.manifest as Any).consequence_clauses.pop();
   };
 
   it("are the county's, and its own beside them", () => {
     const s = townSource();
-    s.vocabulary = monthly;
+    withPost(s);
     const town = createEngine(s, county);
     expect(wordZh(town.vocabulary, 'assessment_kinds', 'monthly_check')).toBe('月度检查');
+    expect(wordZh(town.vocabulary, 'assessors', 'town')).toBe('镇（场）');
+    expect(wordZh(town.vocabulary, 'outcomes', 'monthly_unqualified')).toBe('不合格');
     expect(roleZh(town.vocabulary, 'village', 'grid_worker')).toBe('网格员');
     expect(unitKindZh(town.vocabulary, 'town')).toBe('镇（场）');
     expect(county.vocabulary.assessment_kinds.monthly_check).toBeUndefined();
+    expect(county.vocabulary.assessors.town).toBeUndefined();
     expect(county.vocabulary.unit_kinds.village?.roles.grid_worker).toBeUndefined();
-    expect(createEngine(townSource(), county).vocabulary).toEqual(county.vocabulary);
+    const plain = townSource();
+    withoutOwnWords(plain);
+    expect(createEngine(plain, county).vocabulary).toEqual(county.vocabulary);
+  });
+
+  it('may add an assessor (a closed list for a county pack), read by its own rules only', () => {
+    expect(
+      loadProblems((s) => {
+        s.vocabulary.assessors.town = '镇（场）';
+      }),
+    ).toEqual(['vocabulary.yaml.assessors.town unknown_word']);
+    expect(townProblems(() => {})).toEqual([]);
   });
 
   it("may not redefine the county's", () => {
     expect(
       townProblems((s) => {
+        withoutOwnWords(s);
         s.vocabulary = {
           unit_kinds: { town: { zh: '乡', roles: { mayor: '乡长' } } },
           assessment_kinds: { annual: { zh: '年考', assessed: [] } },
@@ -300,8 +321,12 @@ describe("a town pack's words", () => {
 
   it('may use its own words in its rules, and no word it does not have', () => {
     const use = (kind: string) => (s: Source) => {
-      s.vocabulary = monthly;
-      s.rules.rules[1]!.for.assessment.kind = kind;
+      s.rules.rules[1]!.for.assessment = {
+        by: 'town',
+        kind,
+        of: ['village'],
+        outcome: ['monthly_unqualified'],
+      };
     };
     expect(townProblems(use('monthly_check'))).toEqual([]);
     expect(townProblems(use('weekly_check'))).toEqual(['rules.yaml.rules[1].for.assessment.kind enum']);
