@@ -540,12 +540,14 @@ function wordsOf(
     (typeof o.kind !== 'string' || Object.hasOwn(v.assessment_kinds, o.kind)) &&
     (typeof o.outcome !== 'string' || Object.hasOwn(v.outcomes, o.outcome));
   if (has(county)) return county;
-  const declaring = towns.filter((t) => has(t.vocabulary));
-  // No town pack set for the county has these words: the county's refuse them, naming the field.
-  if (declaring.length === 0 || typeof o.subject !== 'string' || !townOf.has(o.subject)) return county;
+  if (typeof o.subject !== 'string' || !townOf.has(o.subject)) return county;
   const town = townOf.get(o.subject) ?? o.subject;
+  const declaring = towns.filter((t) => has(t.vocabulary));
   const mine = declaring.find((t) => t.town === town);
   if (mine) return mine.vocabulary;
+  // No town pack set for the county has these words: the subject's town's (or the county's)
+  // refuse them, naming the field.
+  if (declaring.length === 0) return towns.find((t) => t.town === town)?.vocabulary ?? county;
   const packs = [...new Set(declaring.map((t) => t.pack))].join('、');
   const at = [...new Set(declaring.map((t) => t.town))].join('、');
   c.add(

@@ -8,10 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { makeCtx } from '../compose.ts';
 import { verifyAudit } from './audit.ts';
-import { createCounty } from './cases.ts';
+import { createCounty, exportCase } from './cases.ts';
 import type { Ctx } from './ctx.ts';
 import { confirmDecision } from './decisions.ts';
 import { evaluateYear, verifyReceipt } from './evaluations.ts';
+import { closeFact, createFact } from './facts.ts';
 import { type Scope, systemScope } from './scope.ts';
 import { createTestStore, DIALECTS, refused, type TestStore } from './testing.ts';
 import { townResults } from './town-evaluations.ts';
@@ -19,6 +20,9 @@ import { listTownPacks, setTownPacks } from './town-packs.ts';
 import { importCase } from './year-import.ts';
 
 const TOWN_PACK = 'example-town-dongfeng';
+/** The people posted at a village in a case (I10's default: every post). */
+const villageCadres = (kase: { posts?: { person: string; unit: string }[] }, village: string) =>
+  (kase.posts ?? []).filter((p) => p.unit === village).map((p) => p.person);
 const example = () =>
   parse(readFileSync(new URL('../../examples/qingshui-2009.yaml', import.meta.url), 'utf8'));
 const office: Scope = { ...systemScope('qingshui', { name: 'office1', role: 'office' }), userId: 'u-office' };
@@ -154,6 +158,66 @@ for (const dialect of DIALECTS) {
         expect(xishan).not.toContain(id);
       await setTownPacks(ctx, admin, 'qingshui', 't-xishan', []);
       expect((await listTownPacks(ctx, office, 'qingshui')).map((p) => p.town)).toEqual(['t-dongfeng']);
+    });
+
+    it("stores the town's own monthly checks for its villages only, and the county's result does not read them", async () => {
+      tick();
+      const before = await evaluateYear(ctx, office, 'qingshui', 2009);
+      const monthly = (subject: string, kind = 'monthly_check') => ({
+        fp_year: 2009,
+        by: 'town',
+        kind,
+        subject,
+        outcome: 'monthly_unqualified',
+      });
+      // A village of another town (西山镇 follows no town pack): refused, naming the field.
+      const outside = await refused(
+        createFact(ctx, office, 'qingshui', 'assessments', monthly('v-shangling')),
+      );
+      expect(outside.problems).toMatchObject([{ path: 'subject', code: 'not_in_town' }]);
+      expect(outside.problems[0]!.zh).toContain('t-dongfeng');
+      expect(outside.problems[0]!.en).toContain(TOWN_PACK);
+      // A word no pack set for the county's towns declares: refused, naming the field.
+      const unknown = await refused(
+        createFact(ctx, office, 'qingshui', 'assessments', monthly('v-hongxing', 'weekly_check')),
+      );
+      expect(unknown.problems.map((p) => `${p.path} ${p.code}`)).toContain('kind enum');
+      expect(unknown.problems.find((p) => p.path === 'kind')!.zh).toContain('monthly_check');
+      const fact = await createFact(ctx, office, 'qingshui', 'assessments', monthly('v-hongxing'));
+
+      // The county pack alone refuses the year's case; the office reads it with the town's words.
+      const kase = await exportCase(ctx, office, 'qingshui', 2009);
+      const alone = ctx.engine('county-fp-2009').validate(kase);
+      expect(!alone.ok && alone.problems.map((p) => `${p.path} ${p.code}`)).toContain(
+        `assessments[${kase.assessments!.findIndex((a) => a.by === 'town')}].by enum`,
+      );
+      tick();
+      const after = await evaluateYear(ctx, office, 'qingshui', 2009);
+      expect(after.receipt.case_sha256).not.toBe(before.receipt.case_sha256);
+      expect(after.result.consequences).toEqual(before.result.consequences);
+      expect(after.result.withheld).toEqual(before.result.withheld);
+      const [town] = await townResults(ctx, after.receipt.id);
+      const five = town!.result.consequences.filter((c) => c.clause === '5');
+      expect(five.map((c) => `${c.subject.id} ${c.type} ${c.amount_yuan}`).sort()).toEqual(
+        villageCadres(kase, 'v-hongxing')
+          .map((p) => `${p} fine 100`)
+          .sort(),
+      );
+      expect(five.length).toBeGreaterThan(0);
+      for (const c of five) expect(c.explanation).toContain('东风镇办法');
+      expect((await verifyReceipt(ctx, after.receipt.id)).towns[0]!.reproduces).toBe(true);
+
+      // A year's case holding it imports again; one of a village outside the town does not.
+      tick();
+      await importCase(ctx, office, 'qingshui', 2009, kase);
+      const bad = structuredClone(kase);
+      const { fp_year: _, ...entry } = monthly('v-shangling');
+      bad.assessments!.push(entry as never);
+      const refusedImport = await refused(importCase(ctx, office, 'qingshui', 2009, bad));
+      expect(refusedImport.problems.map((p) => `${p.path} ${p.code}`)).toEqual([
+        `assessments[${bad.assessments!.length - 1}].subject not_in_town`,
+      ]);
+      await closeFact(ctx, office, 'qingshui', 'assessments', fact.id as string, { reason: '测试完毕' });
     });
 
     it("owes a confirmed decision's town-pack rewards and fines with their source pack", async () => {
