@@ -189,7 +189,7 @@ for (const dialect of DIALECTS) {
       const kase = await exportCase(ctx, office, 'qingshui', 2009);
       const alone = ctx.engine('county-fp-2009').validate(kase);
       expect(!alone.ok && alone.problems.map((p) => `${p.path} ${p.code}`)).toContain(
-        `assessments[${kase.assessments!.findIndex((a) => a.by === 'town')}].by enum`,
+        `assessments[${kase.assessments!.findIndex((a) => (a.by as string) === 'town')}].by enum`,
       );
       tick();
       const after = await evaluateYear(ctx, office, 'qingshui', 2009);
