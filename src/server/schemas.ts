@@ -47,12 +47,6 @@ export const ErrorBody = Type.Object({
 });
 export const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorBody]));
 
-/** A stored row: its fields, id and history. Open, so nothing is dropped when serialising. */
-export const Fact = Type.Object(
-  { id: Type.String(), created_at: Type.String(), updated_at: Type.String() },
-  { additionalProperties: true },
-);
-
 const CREATE: Record<FactName, Record<string, TSchema>> = {
   units: {
     id: Id,
@@ -150,12 +144,13 @@ export function listQuery(filters: readonly string[]) {
   );
 }
 
-export const Listed = Type.Object({
-  items: Type.Array(Fact),
-  total: Type.Integer(),
-  limit: Type.Integer(),
-  offset: Type.Integer(),
-});
+/** A page of one kind of fact (each as fact-api.ts declares it). */
+export function listed<S extends TSchema>(fact: S) {
+  return Type.Object(
+    { items: Type.Array(fact), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() },
+    { additionalProperties: false },
+  );
+}
 
 export const CountyParams = Type.Object({ county: Id });
 export const FactParams = Type.Object({ county: Id, id: Id });

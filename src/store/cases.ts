@@ -74,7 +74,7 @@ async function caseOf(db: Tx, county: string, year: number): Promise<ZerenCase> 
   const referenced = new Set<string>();
   const held = await heldOf(db, county, year);
   for (const name of YEAR_COLLECTIONS) {
-    const items = (await yearRows(db, county, name, year, held, FACTS[name].caseColumns)).map((r) =>
+    const items: Api[] = (await yearRows(db, county, name, year, held, FACTS[name].caseColumns)).map((r) =>
       FACTS[name].toApi(r),
     );
     for (const a of items) if (typeof a.person === 'string') referenced.add(a.person);

@@ -5,6 +5,8 @@
 import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import { fpYearOf } from '../domain/dates.ts';
 import type { Noun } from './errors.ts';
+import type { FactApi } from './fact-api.ts';
+import type { Row } from './schema.ts';
 import type { Scope } from './scope.ts';
 
 export type FactName =
@@ -18,19 +20,23 @@ export type FactName =
   | 'warning_notices'
   | 'incidents';
 
+/** A fact's fields by their API names, loosely: an input, a patch, a case's fact. */
 export type Api = Record<string, unknown>;
-/** A stored fact as the API answers it: its fields, its id and its history. */
-export type StoredFact = Api & { id: string; created_at: string; updated_at: string };
+/** A stored fact as the API answers it: its fields, its id and its history (fact-api.ts). */
+export type StoredFact<K extends FactName = FactName> = FactApi[K];
+export type { FactApi };
+
 type Qb = SelectQueryBuilder<any, any, any>;
 
-export interface FactKind {
-  name: FactName;
+export interface FactKind<K extends FactName = FactName> {
+  name: K;
   zh: Noun;
   /** The client names the id (units, people, notices: the ids of the case); otherwise generated. */
   natural: boolean;
   /** close: sets an end date (closed_on / to_date), or retracts the row (withdrawn, kept). */
   close: 'closed_on' | 'to_date' | 'retract';
-  toApi(row: any): StoredFact;
+  /** The row as the API answers it (its schema: fact-api.ts); each kind's reads its own typed row. */
+  toApi(row: any): FactApi[K];
   toRow(a: Api): Record<string, unknown>;
   /** The fact as the case format writes it (no id unless the case has one). */
   toCase(a: Api): Record<string, unknown>;
@@ -44,13 +50,17 @@ export interface FactKind {
 }
 
 const opt = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
-const history = (r: any) => ({
+const stamped = (r: { created_at: string; updated_at: string }) => ({
   created_at: r.created_at,
   updated_at: r.updated_at,
-  ...(r.retracted_at !== undefined && { retracted_at: r.retracted_at, retract_reason: r.retract_reason }),
+});
+const history = (r: Row<'people' | 'posts'>) => ({
+  ...stamped(r),
+  retracted_at: r.retracted_at,
+  retract_reason: r.retract_reason,
 });
 const dated = (a: Api) => ({ from_date: a.from ?? null, to_date: a.to ?? null });
-const range = (r: any) => ({
+const range = (r: { from_date: string | null; to_date: string | null }) => ({
   ...(r.from_date && { from: r.from_date }),
   ...(r.to_date && { to: r.to_date }),
 });
@@ -69,20 +79,20 @@ const nothing = (qb: Qb) => qb.where(sql<boolean>`1 = 0`);
 const inUnits = (col: string) => (qb: Qb, units: readonly string[]) =>
   units.length ? qb.where(col, 'in', units) : nothing(qb);
 
-export const FACTS: Record<FactName, FactKind> = {
+export const FACTS: { [K in FactName]: FactKind<K> } = {
   units: {
     name: 'units',
     zh: '单位',
     natural: true,
     close: 'closed_on',
-    toApi: (r) => ({
+    toApi: (r: Row<'units'>) => ({
       id: r.id,
       kind: r.kind,
       name: r.name,
       ...(r.town_id && { town: r.town_id }),
       ...(r.kind === 'county_unit' && { governance_duty: r.governance_duty === 1 }),
       ...(r.closed_on && { closed_on: r.closed_on }),
-      ...history(r),
+      ...stamped(r),
     }),
     toRow: (a) => ({
       id: a.id,
@@ -107,7 +117,7 @@ export const FACTS: Record<FactName, FactKind> = {
     zh: '人员',
     natural: true,
     close: 'retract',
-    toApi: (r) => ({
+    toApi: (r: Row<'people'>) => ({
       id: r.id,
       name: r.name,
       ...(r.staff_type && { staff_type: r.staff_type }),
@@ -155,7 +165,7 @@ export const FACTS: Record<FactName, FactKind> = {
     zh: '职务',
     natural: false,
     close: 'to_date',
-    toApi: (r) => ({
+    toApi: (r: Row<'posts'>) => ({
       id: r.id,
       person: r.person_id,
       unit: r.unit_id,
@@ -180,7 +190,7 @@ export const FACTS: Record<FactName, FactKind> = {
     zh: '挂钩关系',
     natural: false,
     close: 'to_date',
-    toApi: (r) => ({
+    toApi: (r: Row<'links'>) => ({
       id: r.id,
       kind: r.kind,
       ...(r.person_id && { person: r.person_id }),
@@ -223,7 +233,13 @@ export const FACTS: Record<FactName, FactKind> = {
     zh: '类别',
     natural: false,
     close: 'retract',
-    toApi: (r) => ({ id: r.id, unit: r.unit_id, fp_year: r.fp_year, category: r.category, ...history(r) }),
+    toApi: (r: Row<'categories'>) => ({
+      id: r.id,
+      unit: r.unit_id,
+      fp_year: r.fp_year,
+      category: r.category,
+      ...history(r),
+    }),
     toRow: (a) => ({ unit_id: a.unit, fp_year: a.fp_year, category: a.category }),
     toCase: (a) => ({ unit: a.unit, fp_year: a.fp_year, category: a.category }),
     caseColumns: ['unit_id', 'fp_year', 'category'],
@@ -235,7 +251,7 @@ export const FACTS: Record<FactName, FactKind> = {
     zh: '考核结果',
     natural: false,
     close: 'retract',
-    toApi: (r) => ({
+    toApi: (r: Row<'assessments'>) => ({
       id: r.id,
       fp_year: r.fp_year,
       by: r.by,
@@ -297,7 +313,7 @@ export const FACTS: Record<FactName, FactKind> = {
     zh: '考核验收',
     natural: false,
     close: 'retract',
-    toApi: (r) => ({
+    toApi: (r: Row<'acceptances'>) => ({
       id: r.id,
       fp_year: r.fp_year,
       unit: r.unit_id,
@@ -318,7 +334,7 @@ export const FACTS: Record<FactName, FactKind> = {
     zh: '警示通知书',
     natural: true,
     close: 'retract',
-    toApi: (r) => ({
+    toApi: (r: Row<'warning_notices'>) => ({
       id: r.id,
       // The notice's id in the year's case: ids are unique within a case, so a county can hold a
       // `w1` of 2009 and another of 2010 (the second stored under another id).
@@ -363,7 +379,7 @@ export const FACTS: Record<FactName, FactKind> = {
     zh: '事件',
     natural: false,
     close: 'retract',
-    toApi: (r) => ({
+    toApi: (r: Row<'incidents'>) => ({
       id: r.id,
       kind: r.kind,
       person: r.person_id,

@@ -21,8 +21,8 @@ export interface Page {
   offset: number;
 }
 
-export interface Listed {
-  items: StoredFact[];
+export interface Listed<K extends FactName = FactName> {
+  items: StoredFact<K>[];
   total: number;
   limit: number;
   offset: number;
@@ -35,18 +35,24 @@ function requireCounty(scope: Scope, county: string): void {
   if (scope.county !== county) throw notFound('县', county);
 }
 
-export async function listFacts(
+export async function listFacts<K extends FactName>(
   ctx: Ctx,
   scope: Scope,
   county: string,
-  name: FactName,
+  name: K,
   filters: Record<string, string>,
   page: Page,
   includeRetracted = false,
-): Promise<Listed> {
+): Promise<Listed<K>> {
   requireCounty(scope, county);
-  const kind = FACTS[name];
-  let qb = scoped(any(ctx.db).selectFrom(name).where('county_id', '=', county), kind, scope);
+  const kind: FactKind<K> = FACTS[name];
+  let qb = scoped(
+    any(ctx.db)
+      .selectFrom(name as FactName)
+      .where('county_id', '=', county),
+    kind,
+    scope,
+  );
   if (!includeRetracted && name !== 'units') qb = qb.where('retracted_at', 'is', null);
   for (const [k, v] of Object.entries(filters)) {
     const f = Object.hasOwn(kind.filters, k) ? kind.filters[k] : undefined;
@@ -54,20 +60,24 @@ export async function listFacts(
   }
   const total = Number((await qb.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
   const rows = await qb.selectAll().orderBy('id').limit(page.limit).offset(page.offset).execute();
-  return { items: rows.map(kind.toApi), total, ...page };
+  return { items: rows.map((r) => kind.toApi(r)), total, ...page };
 }
 
-export async function getFact(
+export async function getFact<K extends FactName>(
   ctx: Ctx,
   scope: Scope,
   county: string,
-  name: FactName,
+  name: K,
   id: string,
-): Promise<StoredFact> {
+): Promise<StoredFact<K>> {
   requireCounty(scope, county);
-  const kind = FACTS[name];
+  const kind: FactKind<K> = FACTS[name];
   const row = await scoped(
-    any(ctx.db).selectFrom(name).selectAll().where('county_id', '=', county).where('id', '=', id),
+    any(ctx.db)
+      .selectFrom(name as FactName)
+      .selectAll()
+      .where('county_id', '=', county)
+      .where('id', '=', id),
     kind,
     scope,
   ).executeTakeFirst();
@@ -213,15 +223,15 @@ const unitOf = (a: Api) =>
     a.town ??
     (a.kind === 'town' || a.kind === 'village' || a.kind === 'county_unit' ? a.id : null)) as string | null;
 
-export async function createFact(
+export async function createFact<K extends FactName>(
   ctx: Ctx,
   scope: Scope,
   county: string,
-  name: FactName,
+  name: K,
   input: Api,
-): Promise<StoredFact> {
+): Promise<StoredFact<K>> {
   requireCounty(scope, county);
-  const kind = FACTS[name];
+  const kind: FactKind<K> = FACTS[name];
   const a: Api = { ...input };
   if (!kind.natural) delete a.id;
   if (name === 'assessments' && a.kind === undefined) a.kind = 'annual';
@@ -231,7 +241,7 @@ export async function createFact(
     const id = kind.natural ? String(a.id) : randomUUID();
     if (kind.natural) {
       const exists = await any(trx)
-        .selectFrom(name)
+        .selectFrom(name as FactName)
         .select('id')
         .where('county_id', '=', county)
         .where('id', '=', id)
@@ -254,7 +264,7 @@ export async function createFact(
           ) + 1
         : undefined;
     await any(trx)
-      .insertInto(name)
+      .insertInto(name as FactName)
       .values({
         ...kind.toRow(a),
         ...(position !== undefined && { position }),
@@ -265,7 +275,7 @@ export async function createFact(
       })
       .execute();
     const row = await any(trx)
-      .selectFrom(name)
+      .selectFrom(name as FactName)
       .selectAll()
       .where('county_id', '=', county)
       .where('id', '=', id)
@@ -300,16 +310,16 @@ export async function createFact(
   });
 }
 
-export async function updateFact(
+export async function updateFact<K extends FactName>(
   ctx: Ctx,
   scope: Scope,
   county: string,
-  name: FactName,
+  name: K,
   id: string,
   patch: Api,
-): Promise<StoredFact> {
-  const kind = FACTS[name];
-  const before = await getFact(ctx, scope, county, name, id);
+): Promise<StoredFact<K>> {
+  const kind: FactKind<K> = FACTS[name];
+  const before: Api = await getFact(ctx, scope, county, name, id);
   if (before.retracted_at)
     throw conflict(`${kind.zh}“${id}”已撤回，不能修改`, `${name} "${id}" was retracted and cannot change`);
   const { id: _ignored, created_at, updated_at, retracted_at, retract_reason, ...fields } = patch;
@@ -323,21 +333,25 @@ export async function updateFact(
 }
 
 /** Sets columns of one fact, reads it back, and records the change with its values before and after. */
-async function writeAudited(
+async function writeAudited<K extends FactName>(
   trx: Db,
   scope: Scope,
   county: string,
-  name: FactName,
+  name: K,
   id: string,
   set: Record<string, unknown>,
   before: Api,
   verb: 'update' | 'close',
   at: string,
-): Promise<StoredFact> {
-  const kind = FACTS[name];
-  const row = any(trx).selectFrom(name).selectAll().where('county_id', '=', county).where('id', '=', id);
+): Promise<StoredFact<K>> {
+  const kind: FactKind<K> = FACTS[name];
+  const row = any(trx)
+    .selectFrom(name as FactName)
+    .selectAll()
+    .where('county_id', '=', county)
+    .where('id', '=', id);
   await any(trx)
-    .updateTable(name)
+    .updateTable(name as FactName)
     .set({ ...set, updated_at: at })
     .where('county_id', '=', county)
     .where('id', '=', id)
@@ -360,16 +374,16 @@ async function writeAudited(
  * Ends a post or link (`on`), closes a unit (`on`), or retracts any other fact (`reason`). A post
  * or link entered in error is retracted too: `reason` without `on`; it stays, marked, as history.
  */
-export async function closeFact(
+export async function closeFact<K extends FactName>(
   ctx: Ctx,
   scope: Scope,
   county: string,
-  name: FactName,
+  name: K,
   id: string,
   body: { on?: string; reason?: string },
-): Promise<StoredFact> {
-  const kind = FACTS[name];
-  const before = await getFact(ctx, scope, county, name, id);
+): Promise<StoredFact<K>> {
+  const kind: FactKind<K> = FACTS[name];
+  const before: Api = await getFact(ctx, scope, county, name, id);
   const problems: Problem[] = [];
   let set: Record<string, unknown>;
   const at = stamp(ctx);
