@@ -15,7 +15,7 @@ import { canonicalJson } from '../domain/canonical.ts';
 import { addDays, fpYear, fpYearOf } from '../domain/dates.ts';
 import type { Recorder } from './audit.ts';
 import { insertAll } from './bulk.ts';
-import { type Api, FACTS } from './fact-kinds.ts';
+import { FACTS, type FactFields } from './fact-kinds.ts';
 import { newId } from './ids.ts';
 import type { Tx } from './schema.ts';
 import { type Held, inYear, type YearCollection } from './year-view.ts';
@@ -43,7 +43,7 @@ export const noChanges = (): Changes => ({
 });
 
 /** The key that says two rows are the same fact of the year, whatever else changed. */
-const NATURAL_KEY: Record<YearCollection, (a: Api) => string> = {
+const NATURAL_KEY: Record<YearCollection, (a: FactFields) => string> = {
   posts: (a) => `${a.person}|${a.unit}|${a.role}|${a.from ?? ''}`,
   links: (a) => `${a.kind}|${a.person ?? a.unit}|${a.village ?? a.town}|${a.from ?? ''}`,
   categories: (a) => `${a.unit}|${a.fp_year}`,
@@ -58,14 +58,14 @@ const any = (db: Tx) => db as unknown as Kysely<any>;
 
 interface Stored {
   row: Record<string, unknown>;
-  api: Api;
+  api: FactFields;
   /** 0: the year holds it; 1: live elsewhere in the county; 2: withdrawn. */
   rank: 0 | 1 | 2;
   used: boolean;
 }
 
 /** The item of a case as the store reads it: its year, defaults, and a notice's case id. */
-function normalise(name: YearCollection, a: Api, year: number): Api {
+function normalise(name: YearCollection, a: FactFields, year: number): FactFields {
   if (name === 'assessments') return { fp_year: year, kind: 'annual', ...a };
   if (name === 'acceptances') return { fp_year: year, ...a };
   if (name === 'warning_notices') return { ...a, case_id: a.id };
@@ -74,9 +74,9 @@ function normalise(name: YearCollection, a: Api, year: number): Api {
 
 /** Picks, for each item, the best unused stored row with the same key (lowest rank first). */
 function pair(
-  items: readonly Api[],
+  items: readonly FactFields[],
   pool: readonly Stored[],
-  keyOf: (a: Api) => string,
+  keyOf: (a: FactFields) => string,
   out: (Stored | undefined)[],
   maxRank: number,
 ): void {
@@ -111,7 +111,7 @@ export async function importCollection(
   trx: Tx,
   ctx: { county: string; year: number; at: string; actor: string; importId: string; held: Held },
   name: YearCollection,
-  list: readonly Api[],
+  list: readonly FactFields[],
   record: Recorder,
 ): Promise<{ changes: Changes; held: string[] }> {
   const { county, year, at } = ctx;
@@ -131,8 +131,8 @@ export async function importCollection(
   });
   const items = list.map((a) => normalise(name, a, year));
   // Each item's and stored row's canonical text, computed once (pairing asks for it repeatedly).
-  const texts = new WeakMap<Api, string>();
-  const same = (a: Api) => {
+  const texts = new WeakMap<FactFields, string>();
+  const same = (a: FactFields) => {
     const known = texts.get(a);
     if (known !== undefined) return known;
     const t = canonicalJson(kind.toCase(a));

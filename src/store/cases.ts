@@ -8,7 +8,7 @@ import { AuditWriter } from './audit.ts';
 import type { Ctx } from './ctx.ts';
 import { readSnapshot } from './db.ts';
 import { conflict, notFound, StoreError } from './errors.ts';
-import { type Api, FACTS } from './fact-kinds.ts';
+import { FACTS, type FactFields } from './fact-kinds.ts';
 import type { Db, Tx } from './schema.ts';
 import type { Scope } from './scope.ts';
 import { heldOf, yearRows } from './year-view.ts';
@@ -74,8 +74,8 @@ async function caseOf(db: Tx, county: string, year: number): Promise<ZerenCase> 
   const referenced = new Set<string>();
   const held = await heldOf(db, county, year);
   for (const name of YEAR_COLLECTIONS) {
-    const items: Api[] = (await yearRows(db, county, name, year, held, FACTS[name].caseColumns)).map((r) =>
-      FACTS[name].toApi(r),
+    const items: FactFields[] = (await yearRows(db, county, name, year, held, FACTS[name].caseColumns)).map(
+      (r) => FACTS[name].toApi(r),
     );
     for (const a of items) if (typeof a.person === 'string') referenced.add(a.person);
     out[name] = items.map(FACTS[name].toCase);

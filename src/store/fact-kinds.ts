@@ -21,7 +21,7 @@ export type FactName =
   | 'incidents';
 
 /** A fact's fields by their API names, loosely: an input, a patch, a case's fact. */
-export type Api = Record<string, unknown>;
+export type FactFields = Record<string, unknown>;
 /** A stored fact as the API answers it: its fields, its id and its history (fact-api.ts). */
 export type StoredFact<K extends FactName = FactName> = FactApi[K];
 export type { FactApi };
@@ -37,13 +37,13 @@ export interface FactKind<K extends FactName = FactName> {
   close: 'closed_on' | 'to_date' | 'retract';
   /** The row as the API answers it (its schema: fact-api.ts); each kind's reads its own typed row. */
   toApi(row: any): FactApi[K];
-  toRow(a: Api): Record<string, unknown>;
+  toRow(a: FactFields): Record<string, unknown>;
   /** The fact as the case format writes it (no id unless the case has one). */
-  toCase(a: Api): Record<string, unknown>;
+  toCase(a: FactFields): Record<string, unknown>;
   /** The columns `toCase(toApi(row))` reads: what a year's case selects (fact-kinds.test.ts checks it). */
   caseColumns: readonly string[];
   /** The FP year a fact belongs to, where it has one. */
-  fpYear?: (a: Api) => number;
+  fpYear?: (a: FactFields) => number;
   /** Restricts a query to the scope's units (the county is filtered by the caller). */
   scope(qb: Qb, units: readonly string[]): Qb;
   filters: Record<string, (qb: Qb, v: string) => Qb>;
@@ -59,7 +59,7 @@ const history = (r: Row<'people' | 'posts'>) => ({
   retracted_at: r.retracted_at,
   retract_reason: r.retract_reason,
 });
-const dated = (a: Api) => ({ from_date: a.from ?? null, to_date: a.to ?? null });
+const dated = (a: FactFields) => ({ from_date: a.from ?? null, to_date: a.to ?? null });
 const range = (r: { from_date: string | null; to_date: string | null }) => ({
   ...(r.from_date && { from: r.from_date }),
   ...(r.to_date && { to: r.to_date }),
@@ -279,7 +279,7 @@ export const FACTS: { [K in FactName]: FactKind<K> } = {
       decided_on: a.decided_on ?? null,
     }),
     toCase: (a) => {
-      const out: Api = { by: a.by, subject: a.subject };
+      const out: FactFields = { by: a.by, subject: a.subject };
       if (a.kind !== undefined && a.kind !== 'annual') out.kind = a.kind;
       for (const k of ['outcome', 'score'] as const) if (a[k] !== undefined) out[k] = a[k];
       for (const k of ['sampled', 'at_fault', 'caused_by'] as const)

@@ -10,7 +10,14 @@ import { type Problem, problem } from '../domain/problems.ts';
 import { appendAudit } from './audit.ts';
 import type { Ctx } from './ctx.ts';
 import { conflict, invalid, notFound } from './errors.ts';
-import { type Api, FACTS, type FactKind, type FactName, type StoredFact, scoped } from './fact-kinds.ts';
+import {
+  FACTS,
+  type FactFields,
+  type FactKind,
+  type FactName,
+  type StoredFact,
+  scoped,
+} from './fact-kinds.ts';
 import { notifyNoticeIssued } from './notify.ts';
 import type { Db, Tx } from './schema.ts';
 import type { Scope } from './scope.ts';
@@ -90,7 +97,7 @@ async function checkFact(
   ctx: Ctx,
   county: string,
   kind: FactKind,
-  a: Api,
+  a: FactFields,
   previousId?: string,
 ): Promise<void> {
   const { db } = ctx;
@@ -148,7 +155,7 @@ async function checkFact(
 }
 
 /** 四(三)2(1) 限期改正: a notice issued through the office has its deadline, on or after the issue date. */
-function checkDeadline(a: Api): Problem[] {
+function checkDeadline(a: FactFields): Problem[] {
   if (a.deadline === undefined)
     return [
       problem('deadline', 'required', '警示通知书须写明整改期限', 'a warning notice needs its deadline'),
@@ -171,7 +178,13 @@ function checkDeadline(a: Api): Problem[] {
  * One live assessment per (year, assessor, subject, kind); one category per unit and year; one
  * notice per case id and FP year of issue (withdrawn ones included: an import may restore them).
  */
-async function checkUnique(db: Db, county: string, kind: FactKind, a: Api, id?: string): Promise<void> {
+async function checkUnique(
+  db: Db,
+  county: string,
+  kind: FactKind,
+  a: FactFields,
+  id?: string,
+): Promise<void> {
   let qb: any;
   if (kind.name === 'warning_notices') {
     const row = kind.toRow(a);
@@ -216,7 +229,7 @@ function stamp(ctx: Ctx) {
   return ctx.now().toISOString();
 }
 
-const unitOf = (a: Api) =>
+const unitOf = (a: FactFields) =>
   (a.unit ??
     a.subject ??
     a.village ??
@@ -228,11 +241,11 @@ export async function createFact<K extends FactName>(
   scope: Scope,
   county: string,
   name: K,
-  input: Api,
+  input: FactFields,
 ): Promise<StoredFact<K>> {
   requireCounty(scope, county);
   const kind: FactKind<K> = FACTS[name];
-  const a: Api = { ...input };
+  const a: FactFields = { ...input };
   if (!kind.natural) delete a.id;
   if (name === 'assessments' && a.kind === undefined) a.kind = 'annual';
   await checkFact(ctx, county, kind, a);
@@ -316,14 +329,14 @@ export async function updateFact<K extends FactName>(
   county: string,
   name: K,
   id: string,
-  patch: Api,
+  patch: FactFields,
 ): Promise<StoredFact<K>> {
   const kind: FactKind<K> = FACTS[name];
-  const before: Api = await getFact(ctx, scope, county, name, id);
+  const before: FactFields = await getFact(ctx, scope, county, name, id);
   if (before.retracted_at)
     throw conflict(`${kind.zh}“${id}”已撤回，不能修改`, `${name} "${id}" was retracted and cannot change`);
   const { id: _ignored, created_at, updated_at, retracted_at, retract_reason, ...fields } = patch;
-  const merged: Api = { ...before, ...fields };
+  const merged: FactFields = { ...before, ...fields };
   for (const [k, v] of Object.entries(merged)) if (v === null) delete merged[k];
   await checkFact(ctx, county, kind, merged, id);
   return ctx.db.transaction().execute(async (trx) => {
@@ -340,7 +353,7 @@ async function writeAudited<K extends FactName>(
   name: K,
   id: string,
   set: Record<string, unknown>,
-  before: Api,
+  before: FactFields,
   verb: 'update' | 'close',
   at: string,
 ): Promise<StoredFact<K>> {
@@ -383,7 +396,7 @@ export async function closeFact<K extends FactName>(
   body: { on?: string; reason?: string },
 ): Promise<StoredFact<K>> {
   const kind: FactKind<K> = FACTS[name];
-  const before: Api = await getFact(ctx, scope, county, name, id);
+  const before: FactFields = await getFact(ctx, scope, county, name, id);
   const problems: Problem[] = [];
   let set: Record<string, unknown>;
   const at = stamp(ctx);

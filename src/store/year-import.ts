@@ -15,7 +15,7 @@ import { type Changes, importCollection, noChanges } from './case-import.ts';
 import { getCounty, requireCountyWide } from './cases.ts';
 import type { Ctx } from './ctx.ts';
 import { invalid } from './errors.ts';
-import { type Api, FACTS } from './fact-kinds.ts';
+import { FACTS, type FactFields } from './fact-kinds.ts';
 import type { Db, Row, Tx } from './schema.ts';
 import type { Scope } from './scope.ts';
 import { townWordsOfYear } from './town-packs.ts';
@@ -146,7 +146,7 @@ async function importRegistry(
     const fresh: Record<string, unknown>[] = [];
     const incoming = (name === 'units'
       ? [...kase.units].sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9))
-      : (kase.people ?? [])) as unknown as Api[];
+      : (kase.people ?? [])) as unknown as FactFields[];
     for (const a of incoming) {
       const before = existing.get(a.id);
       if (!before) fresh.push({ ...kind.toRow(a), county_id: county, created_at: at, updated_at: at });
@@ -186,7 +186,7 @@ async function importYearFacts(
 ): Promise<Held> {
   const held: Held = {};
   for (const name of YEAR_COLLECTIONS) {
-    const list = ((kase as unknown as Record<string, Api[]>)[name] ?? []) as Api[];
+    const list = ((kase as unknown as Record<string, FactFields[]>)[name] ?? []) as FactFields[];
     const r = await importCollection(trx, where, name, list, record);
     for (const k of Object.keys(s) as (keyof Changes)[]) s[k] += r.changes[k];
     if (r.held.length) held[name] = r.held;

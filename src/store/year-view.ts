@@ -7,7 +7,7 @@
 import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { YEAR_COLLECTIONS } from '../domain/case.ts';
 import { fpYear, overlaps, within } from '../domain/dates.ts';
-import type { Api } from './fact-kinds.ts';
+import type { FactFields } from './fact-kinds.ts';
 import type { Db, Tx } from './schema.ts';
 
 export type YearCollection = (typeof YEAR_COLLECTIONS)[number];
@@ -18,7 +18,7 @@ const any = (db: Db | Tx) => db as unknown as Kysely<any>;
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 /** Whether a fact, in its API form, falls within the FP year as the rules read it. */
-export function inYear(name: YearCollection, a: Api, year: number): boolean {
+export function inYear(name: YearCollection, a: FactFields, year: number): boolean {
   const y = fpYear(year);
   switch (name) {
     case 'posts':

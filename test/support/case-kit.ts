@@ -6,10 +6,10 @@
 
 import { canonicalJson } from '../../src/domain/canonical.ts';
 import { YEAR_COLLECTIONS, type ZerenCase } from '../../src/domain/case.ts';
-import { type Api, FACTS } from '../../src/store/fact-kinds.ts';
+import { FACTS, type FactFields } from '../../src/store/fact-kinds.ts';
 
 export function normalCase(c: ZerenCase, units?: ReadonlySet<string>): Record<string, unknown> {
-  const raw = c as unknown as Record<string, Api[] | undefined>;
+  const raw = c as unknown as Record<string, FactFields[] | undefined>;
   const sorted = (xs: Record<string, unknown>[]) =>
     xs.map((x) => [canonicalJson(x), x] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const out: Record<string, unknown> = {
@@ -19,7 +19,9 @@ export function normalCase(c: ZerenCase, units?: ReadonlySet<string>): Record<st
     decided_on: c.decided_on ?? null,
     interpretations: c.interpretations ?? {},
     units: sorted(
-      c.units.filter((u) => !units || units.has(u.id)).map((u) => FACTS.units.toCase(u as unknown as Api)),
+      c.units
+        .filter((u) => !units || units.has(u.id))
+        .map((u) => FACTS.units.toCase(u as unknown as FactFields)),
     ).map(([, x]) => x),
   };
   const named = new Set<string>();

@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely';
 import { AuditWriter } from '../../store/audit.ts';
 import type { Ctx } from '../../store/ctx.ts';
 import { conflict } from '../../store/errors.ts';
-import { type Api, FACTS } from '../../store/fact-kinds.ts';
+import { FACTS, type FactFields } from '../../store/fact-kinds.ts';
 import type { Db, Tx } from '../../store/schema.ts';
 import type { Scope } from '../../store/scope.ts';
 import {
@@ -114,7 +114,7 @@ export async function acceptRoster(
       const kind = FACTS[name];
       const f = plan[name];
       const unitOf = (a: Record<string, unknown>) => String(a.unit ?? a.village ?? unit);
-      for (const a of f.create as unknown as Api[]) {
+      for (const a of f.create as unknown as FactFields[]) {
         const id = randomUUID();
         await any(trx)
           .insertInto(name)

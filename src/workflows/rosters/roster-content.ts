@@ -17,7 +17,7 @@ import { rolesOf, type Vocabulary } from '../../domain/vocabulary.ts';
 import type { Engine } from '../../engine/engine.ts';
 import type { Ctx } from '../../store/ctx.ts';
 import { notFound, StoreError } from '../../store/errors.ts';
-import { type Api, FACTS, scoped } from '../../store/fact-kinds.ts';
+import { FACTS, type FactFields, scoped } from '../../store/fact-kinds.ts';
 import type { Db, Row, Tx } from '../../store/schema.ts';
 import type { Scope } from '../../store/scope.ts';
 
@@ -94,7 +94,7 @@ export async function storedRows(
   db: Db | Tx,
   s: Setting,
   year: number,
-): Promise<{ posts: Api[]; links: Api[] }> {
+): Promise<{ posts: FactFields[]; links: FactFields[] }> {
   const y = fpYear(year);
   const posts = await db
     .selectFrom('posts')

@@ -5,7 +5,7 @@
 import type { CasePerson } from '../../domain/case.ts';
 import { addDays, fpYear } from '../../domain/dates.ts';
 import { roleZh, wordZh } from '../../domain/vocabulary.ts';
-import type { Api } from '../../store/fact-kinds.ts';
+import type { FactFields } from '../../store/fact-kinds.ts';
 import {
   type Keyed,
   linkKey,
@@ -22,8 +22,8 @@ type Fact = RosterPost | RosterLink;
 
 export interface FactPlan<T> {
   create: T[];
-  update: { row: Api; dates: Dated }[];
-  end: { row: Api; end: ReturnType<typeof endOf> }[];
+  update: { row: FactFields; dates: Dated }[];
+  end: { row: FactFields; end: ReturnType<typeof endOf> }[];
 }
 
 export interface Plan {
@@ -36,11 +36,11 @@ const staff = (p: { staff_type?: string }) => p.staff_type ?? 'civil_servant';
 
 function planFacts<T extends Fact>(
   listed: T[],
-  rows: Api[],
+  rows: FactFields[],
   key: (x: Keyed) => string,
   year: number,
 ): FactPlan<T> {
-  const { pairs, added, removed } = pairUp(listed, rows as (Api & Dated)[], key);
+  const { pairs, added, removed } = pairUp(listed, rows as (FactFields & Dated)[], key);
   return {
     create: added,
     update: pairs.flatMap(([a, row]) => {
@@ -54,7 +54,7 @@ function planFacts<T extends Fact>(
 /** The rows accepting `content` writes, given the stored rows of the year and the known people. */
 export function planChanges(
   content: RosterContent,
-  rows: { posts: Api[]; links: Api[] },
+  rows: { posts: FactFields[]; links: FactFields[] },
   known: Map<string, StoredPerson>,
   year: number,
 ): Plan {
@@ -107,7 +107,7 @@ export function namesOf(...lists: Iterable<{ id: string; name: string }>[]): Nam
 const staffZh = (s: Setting, t: string) => wordZh(s.words, 'staff_types', t);
 
 /** One post or link as a person reads it: the Chinese line, names of its person and units, its dates. */
-export function entryOf(x: Fact | Api, names: Names, s: Setting): DiffEntry {
+export function entryOf(x: Fact | FactFields, names: Names, s: Setting): DiffEntry {
   const f = x as Fact;
   const unitName = (id: string) => s.units.find((u) => u.id === id)?.name ?? id;
   const base = {
@@ -125,7 +125,7 @@ export function entryOf(x: Fact | Api, names: Names, s: Setting): DiffEntry {
 }
 
 const period = (d: Dated) => ({ from: d.from, to: d.to });
-const ofRow = (row: Api): Fact => {
+const ofRow = (row: FactFields): Fact => {
   const { id, created_at, updated_at, retracted_at, retract_reason, ...rest } = row;
   return rest as unknown as Fact;
 };

@@ -13,7 +13,7 @@ import {
 import { zhPunct } from '../../domain/zh-punct.ts';
 import { countyWords } from '../../store/cases.ts';
 import type { Ctx } from '../../store/ctx.ts';
-import type { Api, FactName } from '../../store/fact-kinds.ts';
+import type { FactFields, FactName } from '../../store/fact-kinds.ts';
 import { listFacts } from '../../store/facts.ts';
 import type { Scope } from '../../store/scope.ts';
 
@@ -25,7 +25,7 @@ async function everything(
   name: FactName,
   filters: Record<string, string>,
 ) {
-  const out: Api[] = [];
+  const out: FactFields[] = [];
   for (let offset = 0; ; offset += 1000) {
     const page = await listFacts(ctx, scope, county, name, filters, { limit: 1000, offset });
     out.push(...page.items);

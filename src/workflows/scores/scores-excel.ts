@@ -19,7 +19,7 @@ import { zhPunct } from '../../domain/zh-punct.ts';
 import { getCounty } from '../../store/cases.ts';
 import type { Ctx } from '../../store/ctx.ts';
 import { notFound, StoreError } from '../../store/errors.ts';
-import { type Api, FACTS } from '../../store/fact-kinds.ts';
+import { FACTS, type FactFields } from '../../store/fact-kinds.ts';
 import type { Db, Row, Tx } from '../../store/schema.ts';
 import type { Scope } from '../../store/scope.ts';
 import * as X from '../workbooks/excel.ts';
@@ -119,7 +119,7 @@ export async function unitsOf(db: Db | Tx, county: string, year: number) {
 export const inGroup = (u: Row<'units'>, g: ScoreSheetGroup) =>
   g === 'governance' ? u.kind === 'county_unit' && u.governance_duty === 1 : u.kind === g;
 
-export async function countyAssessments(db: Db | Tx, county: string, year: number): Promise<Api[]> {
+export async function countyAssessments(db: Db | Tx, county: string, year: number): Promise<FactFields[]> {
   const rows = await db
     .selectFrom('assessments')
     .selectAll()
@@ -130,7 +130,7 @@ export async function countyAssessments(db: Db | Tx, county: string, year: numbe
     .execute();
   return rows.map(FACTS.assessments.toApi);
 }
-export const keyOf = (a: Api) => `${a.by}|${a.subject}|${a.kind ?? 'annual'}`;
+export const keyOf = (a: FactFields) => `${a.by}|${a.subject}|${a.kind ?? 'annual'}`;
 const has = (list: unknown, id: string) => Array.isArray(list) && list.includes(id);
 
 export async function scoresTemplate(ctx: Ctx, scope: Scope, county: string, year: number) {

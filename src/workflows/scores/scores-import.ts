@@ -10,7 +10,7 @@ import { AuditWriter } from '../../store/audit.ts';
 import { buildCase, getCounty } from '../../store/cases.ts';
 import type { Ctx } from '../../store/ctx.ts';
 import { invalid } from '../../store/errors.ts';
-import { type Api, FACTS } from '../../store/fact-kinds.ts';
+import { FACTS, type FactFields } from '../../store/fact-kinds.ts';
 import type { NewRow } from '../../store/schema.ts';
 import type { Scope } from '../../store/scope.ts';
 import { townWordsOfYear } from '../../store/town-packs.ts';
@@ -36,7 +36,7 @@ export async function importScores(ctx: Ctx, scope: Scope, county: string, year:
     // The year as the engine will read it, with the file's rows in place of the stored ones.
     const stored = await countyAssessments(trx, county, year);
     const index = new Map(stored.map((a, i) => [keyOf(a), i]));
-    const next: Api[] = [...stored];
+    const next: FactFields[] = [...stored];
     const source = new Map<number, ScoreRow>();
     for (const r of rows) {
       const key = `county|${r.subject}|${r.kind}`;
