@@ -4,6 +4,7 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 import { defaultFpYear, todayInChina } from '../lib/format.ts';
+import { withParams } from '../lib/params.ts';
 
 /** The year in `?year=` when it is a plausible FP year, else the default for these years. */
 export function yearFrom(param: string | null, years: readonly number[], today: string): number {
@@ -16,15 +17,7 @@ export function yearFrom(param: string | null, years: readonly number[], today: 
 export function useFpYear(years: readonly number[]): [number, (year: number) => void] {
   const [params, setParams] = useSearchParams();
   const year = yearFrom(params.get('year'), years, todayInChina());
-  const set = useCallback(
-    (y: number) =>
-      setParams((p) => {
-        const next = new URLSearchParams(p);
-        next.set('year', String(y));
-        return next;
-      }),
-    [setParams],
-  );
+  const set = useCallback((y: number) => setParams((p) => withParams(p, { year: String(y) })), [setParams]);
   return [year, set];
 }
 

@@ -6,6 +6,7 @@ import { Tabs, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { useShell } from '../../app/context.ts';
+import { withParams } from '../../lib/params.ts';
 import { can } from '../../session/session.ts';
 import { CountiesTab } from './CountiesTab.tsx';
 import { MyTokensTab } from './MyTokensTab.tsx';
@@ -42,13 +43,7 @@ export default function AdminPage() {
       </Typography.Text>
       <Tabs
         activeKey={active}
-        onChange={(k) =>
-          setParams((p) => {
-            const next = new URLSearchParams(p);
-            next.set('tab', k);
-            return next;
-          })
-        }
+        onChange={(k) => setParams((p) => withParams(p, { tab: k }))}
         items={shown}
         destroyOnHidden
       />

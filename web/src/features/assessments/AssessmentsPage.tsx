@@ -8,6 +8,7 @@ import { useSearchParams } from 'react-router';
 import { useShell } from '../../app/context.ts';
 import { Refusal } from '../../app/Refusal.tsx';
 import { fpYearLabel } from '../../lib/format.ts';
+import { withParams } from '../../lib/params.ts';
 import { can } from '../../session/session.ts';
 import { useRankings, useYearAssessments } from './api.ts';
 import { CategoriesTab } from './CategoriesTab.tsx';
@@ -33,13 +34,7 @@ export default function AssessmentsPage() {
       </Typography.Text>
       <Tabs
         activeKey={tab}
-        onChange={(t) =>
-          setParams((p) => {
-            const next = new URLSearchParams(p);
-            next.set('tab', t);
-            return next;
-          })
-        }
+        onChange={(t) => setParams((p) => withParams(p, { tab: t }))}
         items={[
           {
             key: 'records',

@@ -7,6 +7,7 @@ import { Alert, Card, Segmented, Space, Table } from 'antd';
 import { useSearchParams } from 'react-router';
 import { PageLoading } from '../../app/PageLoading.tsx';
 import { Refusal } from '../../app/Refusal.tsx';
+import { withParams } from '../../lib/params.ts';
 import type { useRankings } from './api.ts';
 import { rankColumns } from './columns.tsx';
 
@@ -24,13 +25,7 @@ export function RankingsTab({ query }: { query: ReturnType<typeof useRankings> }
           aria-labelledby="i5-label"
           value={r.I5}
           options={r.I5_options.map((o) => ({ value: o.value, label: o.zh }))}
-          onChange={(v) =>
-            setParams((p) => {
-              const next = new URLSearchParams(p);
-              next.set('I5', String(v));
-              return next;
-            })
-          }
+          onChange={(v) => setParams((p) => withParams(p, { I5: String(v) }))}
         />
       </Space>
       {preview && (

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { PageLoading } from '../../app/PageLoading.tsx';
 import { Refusal } from '../../app/Refusal.tsx';
+import { withParams } from '../../lib/params.ts';
 import { AssessmentDrawer } from './AssessmentDrawer.tsx';
 import { type Assessment, useAssessmentActions, type useYearAssessments } from './api.ts';
 import { assessmentColumns } from './columns.tsx';
@@ -39,13 +40,7 @@ export function RecordsTab({
   const { retract } = useAssessmentActions(county, year);
   const by = params.get('by') ?? '';
   const q = params.get('q') ?? '';
-  const set = (k: string, v: string) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      if (v) next.set(k, v);
-      else next.delete(k);
-      return next;
-    });
+  const set = (k: string, v: string) => setParams((p) => withParams(p, { [k]: v }));
 
   if (query.isPending) return <PageLoading />;
   if (query.error) return <Refusal error={query.error} />;

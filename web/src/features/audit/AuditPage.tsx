@@ -7,6 +7,7 @@ import { Table, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { PageLoading } from '../../app/PageLoading.tsx';
 import { Refusal } from '../../app/Refusal.tsx';
+import { withParams } from '../../lib/params.ts';
 import { useEntry, useTrail } from './api.ts';
 import { ChainCard } from './ChainCard.tsx';
 import { trailColumns } from './columns.tsx';
@@ -23,13 +24,7 @@ export default function AuditPage() {
   const entry = useEntry(seq);
   const parsed = parseHead(params.get('head') ?? '');
   const kept = 'head' in parsed ? parsed.head : null;
-  const set = (key: string, value: string | null) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      if (value === null) next.delete(key);
-      else next.set(key, value);
-      return next;
-    });
+  const set = (key: string, value: string | null) => setParams((p) => withParams(p, { [key]: value }));
   const search = Object.fromEntries(SEARCH_KEYS.filter((k) => query[k]).map((k) => [k, query[k]!]));
 
   if (trail.error) return <Refusal error={trail.error} />;

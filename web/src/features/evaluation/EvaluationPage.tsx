@@ -11,6 +11,7 @@ import { useShell } from '../../app/context.ts';
 import { PageLoading } from '../../app/PageLoading.tsx';
 import { Refusal } from '../../app/Refusal.tsx';
 import { fpYearLabel } from '../../lib/format.ts';
+import { withParams } from '../../lib/params.ts';
 import { can } from '../../session/session.ts';
 import {
   type Receipt,
@@ -49,12 +50,7 @@ export default function EvaluationPage() {
 function Evaluations({ county }: { county: string }) {
   const { session, year } = useShell();
   const [params, setParams] = useSearchParams();
-  const set = (changes: Record<string, string | null>) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      for (const [k, v] of Object.entries(changes)) v === null ? next.delete(k) : next.set(k, v);
-      return next;
-    });
+  const set = (changes: Record<string, string | null>) => setParams((p) => withParams(p, changes));
   const receipts = useEvaluations(county, year);
   const decisions = useDecisions(county, year);
   const run = useRunEvaluation(county, year);

@@ -9,6 +9,7 @@ import { PageLoading } from '../../app/PageLoading.tsx';
 import { Refusal } from '../../app/Refusal.tsx';
 import { Chart } from '../../lib/chart/Chart.tsx';
 import { fpYearLabel, proseDate, tableDateTime, yuanWithCapital } from '../../lib/format.ts';
+import { withParams } from '../../lib/params.ts';
 import { useVocabulary } from '../../lib/vocabulary.ts';
 import { can, displayName } from '../../session/session.ts';
 import { useCounties, useWorklist } from './api.ts';
@@ -26,13 +27,7 @@ export default function HomePage() {
   const mayWork = county !== null && can(session, 'GET /api/v1/counties/:county/years/:fpYear/worklist');
   const worklist = useWorklist(mayWork ? county : null, year);
   const notice = params.get('notice');
-  const openNotice = (id: string | null) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      if (id) next.set('notice', id);
-      else next.delete('notice');
-      return next;
-    });
+  const openNotice = (id: string | null) => setParams((p) => withParams(p, { notice: id }));
 
   if (!mayWork) return <AdminHome name={displayName(session.user)} />;
   if (worklist.isPending) return <PageLoading />;

@@ -9,11 +9,12 @@ import { FINE_STATUS_ZH, obligationStatusZh } from '../../../../src/domain/label
 import { useShell } from '../../app/context.ts';
 import { Refusal } from '../../app/Refusal.tsx';
 import { fpYearLabel, proseDate, yuanWithCapital } from '../../lib/format.ts';
+import { withParams } from '../../lib/params.ts';
 import { useObligations } from './api.ts';
 import { BalancesTab } from './BalancesTab.tsx';
 import { obligationColumns } from './columns.tsx';
 import { ObligationDrawer } from './ObligationDrawer.tsx';
-import { FILTERS, type Filter, formOf, PAGE_SIZE, queryOf, withFilters, withParam } from './search.ts';
+import { FILTERS, type Filter, formOf, PAGE_SIZE, queryOf, withFilters } from './search.ts';
 
 const STATUS_OPTIONS = (
   ['due', 'partly_paid', 'overdue', 'paid', 'remitted', 'deducted', 'overpaid'] as const
@@ -51,7 +52,7 @@ export default function LedgerPage() {
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') === 'balances' ? 'balances' : 'list';
   const open = params.get('obligation');
-  const setParam = (k: string, v: string | null) => setParams((p) => withParam(p, k, v));
+  const setParam = (k: string, v: string | null) => setParams((p) => withParams(p, { [k]: v }));
   return (
     <div>
       <Typography.Title level={3} className="page-title" style={{ marginTop: 0, marginBottom: 4 }}>
@@ -89,7 +90,7 @@ function ObligationList({ county, year }: { county: string; year: number }) {
   const page = list.data;
   const c = page?.choices;
   if (list.error) return <Refusal error={list.error} />;
-  const openRow = (id: string) => setParams((p) => withParam(p, 'obligation', id));
+  const openRow = (id: string) => setParams((p) => withParams(p, { obligation: id }));
   return (
     <div>
       <Card size="small" style={{ marginBottom: 12 }}>
@@ -148,7 +149,7 @@ function ObligationList({ county, year }: { county: string; year: number }) {
           total: page?.total ?? 0,
           showSizeChanger: false,
           showTotal: (t) => `共 ${t} 笔`,
-          onChange: (n) => setParams((p) => withParam(p, 'page', n > 1 ? String(n) : null)),
+          onChange: (n) => setParams((p) => withParams(p, { page: n > 1 ? String(n) : null })),
         }}
         onRow={(o) => ({
           onClick: () => openRow(o.id),

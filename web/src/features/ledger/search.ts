@@ -26,14 +26,6 @@ export function queryOf(params: URLSearchParams): ObligationQuery {
   return q;
 }
 
-/** The address with one parameter set, or dropped when the value is empty. */
-export function withParam(params: URLSearchParams, key: string, value: string | null): URLSearchParams {
-  const next = new URLSearchParams(params);
-  if (value) next.set(key, value);
-  else next.delete(key);
-  return next;
-}
-
 /** The address after a search: the filters given, back to page 1, anything else kept. */
 export function withFilters(
   params: URLSearchParams,

@@ -12,6 +12,7 @@ import { useShell } from '../../app/context.ts';
 import { PageLoading } from '../../app/PageLoading.tsx';
 import { Refusal } from '../../app/Refusal.tsx';
 import { fpYearLabel, proseDate } from '../../lib/format.ts';
+import { withParams } from '../../lib/params.ts';
 import { can } from '../../session/session.ts';
 import { useNotices, useUnits } from './api.ts';
 import { noticeColumns } from './columns.tsx';
@@ -41,13 +42,7 @@ function Notices({ county, year, mayIssue }: { county: string; year: number; may
   const [issuing, setIssuing] = useState(false);
   const [form] = Form.useForm<SearchFields>();
   const open = params.get('notice');
-  const setOpen = (id: string | null) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      if (id) next.set('notice', id);
-      else next.delete('notice');
-      return next;
-    });
+  const setOpen = (id: string | null) => setParams((p) => withParams(p, { notice: id }));
   const go = (s: NoticeSearch) => setParams((p) => withSearch(p, s));
 
   if (notices.isPending) return <PageLoading />;

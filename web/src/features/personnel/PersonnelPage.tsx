@@ -6,6 +6,7 @@ import { Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useShell } from '../../app/context.ts';
 import { fpYearLabel } from '../../lib/format.ts';
+import { withParams } from '../../lib/params.ts';
 import { ActionsTab } from './ActionsTab.tsx';
 import { LookupTab } from './LookupTab.tsx';
 
@@ -24,14 +25,7 @@ export default function PersonnelPage() {
       </Typography.Text>
       <Tabs
         activeKey={tab}
-        onChange={(k) =>
-          setParams((p) => {
-            const next = new URLSearchParams(p);
-            if (k === 'lookup') next.set('tab', 'lookup');
-            else next.delete('tab');
-            return next;
-          })
-        }
+        onChange={(k) => setParams((p) => withParams(p, { tab: k === 'lookup' ? 'lookup' : null }))}
         items={[
           { key: 'actions', label: '处理建议', children: <ActionsTab county={county} year={year} /> },
           { key: 'lookup', label: '调动提拔查询', children: <LookupTab county={county} /> },

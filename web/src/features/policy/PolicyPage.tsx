@@ -11,6 +11,7 @@ import { useShell } from '../../app/context.ts';
 import { PageLoading } from '../../app/PageLoading.tsx';
 import { Refusal } from '../../app/Refusal.tsx';
 import { fpYear, proseDate } from '../../lib/format.ts';
+import { withParams } from '../../lib/params.ts';
 import { type Policy, useCounties, usePolicy } from './api.ts';
 import { ClauseDetail } from './ClauseDetail.tsx';
 import { clauseItems } from './clauses.ts';
@@ -24,14 +25,7 @@ export default function PolicyPage() {
   // Parameters in force for an FP year are those of its first day (parameters.yaml).
   const asOf = params.get('as_of') ?? fpYear(year).start;
   const tab = params.get('tab') ?? 'clauses';
-  const set = (changes: Record<string, string | null>) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      for (const [k, v] of Object.entries(changes))
-        if (v === null) next.delete(k);
-        else next.set(k, v);
-      return next;
-    });
+  const set = (changes: Record<string, string | null>) => setParams((p) => withParams(p, changes));
   const policy = usePolicy(county, asOf);
 
   if (policy.isPending) return <PageLoading />;

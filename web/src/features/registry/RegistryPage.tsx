@@ -12,6 +12,7 @@ import { useShell } from '../../app/context.ts';
 import { PageLoading } from '../../app/PageLoading.tsx';
 import { Refusal } from '../../app/Refusal.tsx';
 import { proseDate, todayInChina } from '../../lib/format.ts';
+import { withParams } from '../../lib/params.ts';
 import { useTree } from './api.ts';
 import { CloseModal, type CloseTarget } from './CloseModal.tsx';
 import { FactFormModal, type FormTarget } from './FactFormModal.tsx';
@@ -26,14 +27,7 @@ export default function RegistryPage() {
   const [params, setParams] = useSearchParams();
   const asOf = params.get('as_of') ?? dayInYear(todayInChina(), year);
   const tab = params.get('tab') === 'people' ? 'people' : 'units';
-  const set = (changes: Record<string, string | null>) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      for (const [k, v] of Object.entries(changes))
-        if (v === null) next.delete(k);
-        else next.set(k, v);
-      return next;
-    });
+  const set = (changes: Record<string, string | null>) => setParams((p) => withParams(p, changes));
   const perms = useRegistryPermissions(session);
   const [closing, setClosing] = useState<CloseTarget | null>(null);
   const [editing, setEditing] = useState<FormTarget | null>(null);

@@ -7,6 +7,7 @@ import { Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useShell } from '../../app/context.ts';
 import { fpYearLabel } from '../../lib/format.ts';
+import { withParams } from '../../lib/params.ts';
 import { can } from '../../session/session.ts';
 import { OverdueTab } from './OverdueTab.tsx';
 import { RankingsTab } from './RankingsTab.tsx';
@@ -18,13 +19,7 @@ const Y = 'GET /api/v1/counties/:county/years/:fpYear';
 export default function ReportsPage() {
   const { session, county, year } = useShell();
   const [params, setParams] = useSearchParams();
-  const set = (k: string, v: string | null) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      if (v) next.set(k, v);
-      else next.delete(k);
-      return next;
-    });
+  const set = (k: string, v: string | null) => setParams((p) => withParams(p, { [k]: v }));
   if (!county) return null;
   const tabs = [
     {

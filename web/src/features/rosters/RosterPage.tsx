@@ -9,6 +9,7 @@ import { useShell } from '../../app/context.ts';
 import { PageLoading } from '../../app/PageLoading.tsx';
 import { Refusal } from '../../app/Refusal.tsx';
 import { fpYearLabel, tableDateTime } from '../../lib/format.ts';
+import { withParams } from '../../lib/params.ts';
 import { can } from '../../session/session.ts';
 import { type RosterDiff, useRoster, useRosterDiff } from './api.ts';
 import { diffColumns, historyColumns, lineColumns, StatusTag } from './columns.tsx';
@@ -25,12 +26,7 @@ export function RosterPage() {
   const roster = useRoster(county, year, unit);
   const tab = TABS.find((t) => t === params.get('tab')) ?? 'lines';
   const diff = useRosterDiff(county, year, unit, tab === 'stored' || tab === 'last-year');
-  const setTab = (t: string) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      next.set('tab', t);
-      return next;
-    });
+  const setTab = (t: string) => setParams((p) => withParams(p, { tab: t }));
 
   if (county === null) return <Refusal error={null} />;
   if (roster.isPending) return <PageLoading />;
