@@ -60,6 +60,21 @@ describe('policy pack loading', () => {
     );
   });
 
+  it('reads the clause that founds the warning notice, and refuses one that does not exist or an unknown workflow', () => {
+    const e = createEngine(source());
+    expect(e.pack.workflowClauses).toEqual({ warning_notice: '4.3.2.1' });
+    const manifest = (s: PackSource) => s.manifest as Record<string, any>;
+    expect(loadProblems((s) => (manifest(s).workflow_clauses = { warning_notice: '9.9' }))).toEqual([
+      'pack.yaml.workflow_clauses.warning_notice unknown_clause',
+    ]);
+    expect(loadProblems((s) => (manifest(s).workflow_clauses.roster = '2.4'))).toEqual([
+      'pack.yaml.workflow_clauses.roster unknown_field',
+    ]);
+    const none = source();
+    delete (none.manifest as Record<string, any>).workflow_clauses;
+    expect(createEngine(none).pack.workflowClauses).toEqual({});
+  });
+
   it('fails when a consequence-bearing clause has no rule', () => {
     const found = loadProblems((s) => {
       s.rules.rules = s.rules.rules.filter((r) => r.cites !== '3.1.5');

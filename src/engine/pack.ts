@@ -53,6 +53,11 @@ export interface PackMeta {
   firstFpYear: number;
   repeals: string[];
   consequenceClauses: string[];
+  /**
+   * Clauses that found a workflow rather than a consequence, by the workflow they found (the
+   * 警示通知书 the office issues: `warning_notice`); the papers of that workflow cite them.
+   */
+  workflowClauses: Partial<Record<WorkflowClause, string>>;
   /** county: a county's policy; town: a town's own rules (七) beside the county pack it extends. */
   kind: 'county' | 'town';
   /** A town pack: the county pack whose vocabulary and readings it uses. */
@@ -64,6 +69,10 @@ export interface PackMeta {
   /** A town pack: the short name its clauses are cited under (东风镇办法). */
   clausePrefix?: string;
 }
+
+/** The workflows whose papers cite the clause that founds them. */
+export const WORKFLOW_CLAUSES = ['warning_notice'] as const;
+export type WorkflowClause = (typeof WORKFLOW_CLAUSES)[number];
 
 /** A pack whose parts are each well formed; rules are checked and compiled by rules.ts. */
 export interface Pack extends PackMeta {
@@ -93,6 +102,7 @@ export function readPack(src: PackSource, base?: Pack): Pack {
     firstFpYear: c.integer(m, 'first_fp_year', 'pack.yaml', 1900, 2200) ?? 0,
     repeals: c.ids(m, 'repeals', 'pack.yaml'),
     consequenceClauses: c.ids(m, 'consequence_clauses', 'pack.yaml'),
+    workflowClauses: {},
     kind: c.oneOf(m, 'kind', ['county', 'town'] as const, 'pack.yaml', false) ?? 'county',
     example: c.boolean(m, 'example', 'pack.yaml', false) ?? false,
   };
@@ -141,6 +151,16 @@ export function readPack(src: PackSource, base?: Pack): Pack {
   meta.consequenceClauses.forEach((id, i) => {
     clauseExists(id, `pack.yaml.consequence_clauses[${i}]`);
   });
+  const founding =
+    m.workflow_clauses === undefined
+      ? {}
+      : (c.object(m.workflow_clauses, 'pack.yaml.workflow_clauses') ?? {});
+  c.fields(founding, WORKFLOW_CLAUSES, 'pack.yaml.workflow_clauses');
+  for (const w of WORKFLOW_CLAUSES) {
+    if (founding[w] === undefined) continue;
+    clauseExists(founding[w], `pack.yaml.workflow_clauses.${w}`);
+    if (typeof founding[w] === 'string') meta.workflowClauses[w] = founding[w];
+  }
 
   const vocabulary = readVocabulary(src.vocabulary, c, base?.vocabulary);
   const parameters = readParameters(src.parameters, c, clauseExists, vocabulary);

@@ -28,11 +28,27 @@ export interface NoticeInput {
   names: Names;
   /** The county's pack: its title and clauses are quoted. */
   pack: Pack;
+  /** The clause the rules for two notices in a row cite (the engine's `notices().clause`), if any. */
+  inARowClause: string | undefined;
   office: IssuingOffice;
   number?: string;
 }
 
-export function noticeModel({ notice: n, names, pack, office, number }: NoticeInput): OfficialDoc {
+/** 根据《…》四（三）2（1）“…”的规定: the clause the pack says founds the notice, quoted; or the policy alone. */
+function groundOf(pack: Pack): string {
+  const id = pack.workflowClauses.warning_notice;
+  const title = `${policyTitle(pack)}（以下简称《实施意见》）`;
+  return id ? `根据${title}${clauseZh(id)}“${clauseText(pack, id)}”的规定` : `根据${title}的规定`;
+}
+
+export function noticeModel({
+  notice: n,
+  names,
+  pack,
+  inARowClause,
+  office,
+  number,
+}: NoticeInput): OfficialDoc {
   const matter = fullWidth(n.matter.trim());
   const unit = names.units.get(n.unit_id);
   const town = unit?.kind === 'village' && unit.town ? names.units.get(unit.town) : undefined;
@@ -49,16 +65,20 @@ export function noticeModel({ notice: n, names, pack, office, number }: NoticeIn
     body: [
       {
         kind: 'p',
-        text: `经督查，你单位在${matter}工作中未达到要求，影响全县人口和计划生育工作。根据${policyTitle(pack)}（以下简称《实施意见》）${clauseZh('4.3.2.1')}“${clauseText(pack, '4.3.2.1')}”的规定，现就${matter}向你单位下达警示通知书。`,
+        text: `经督查，你单位在${matter}工作中未达到要求，影响全县人口和计划生育工作。${groundOf(pack)}，现就${matter}向你单位下达警示通知书。`,
       },
       {
         kind: 'p',
         text: `${deadline}，并将整改情况书面报告${office.name}，由${office.name}督查验收。`,
       },
-      {
-        kind: 'p',
-        text: `特此提醒：依照《实施意见》${clauseZh('4.3.2.2')}，“${clauseText(pack, '4.3.2.2')}”。`,
-      },
+      ...(inARowClause
+        ? [
+            {
+              kind: 'p' as const,
+              text: `特此提醒：依照《实施意见》${clauseZh(inARowClause)}，“${clauseText(pack, inARowClause)}”。`,
+            },
+          ]
+        : []),
     ],
     attachments: [
       {
@@ -105,7 +125,14 @@ export async function noticeDocument(ctx: Ctx, scope: Scope, county: string, id:
     office: 'office',
     dated: n.issued_on,
     build: ({ number, offices }) =>
-      noticeModel({ notice: n, names, pack: ctx.engine(c.policy).pack, office: offices.office, number }),
+      noticeModel({
+        notice: n,
+        names,
+        pack: ctx.engine(c.policy).pack,
+        inARowClause: ctx.engine(c.policy).notices({}).clause,
+        office: offices.office,
+        number,
+      }),
   });
   return documentFile(issued, unitName(names, n.unit_id));
 }

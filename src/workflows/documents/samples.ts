@@ -84,15 +84,19 @@ export async function issueSamples(dialect: 'sqlite' | 'postgres' = 'sqlite'): P
 
   setClock('2010-04-20T02:00:00Z');
   const list = await listObligations(ctx, office, county, 2009);
-  const find = (subject: string, clause: string) =>
-    list.find((o) => o.subject.id === subject && o.clause === clause)!.id;
+  // A person's first fine or reward in the ledger's order (by kind, not by clause: the clauses are the pack's).
+  const find = (subject: string, kind: 'fine' | 'reward') => {
+    const first = list.find((o) => o.subject.id === subject && o.kind === kind);
+    if (!first) throw new Error(`the sample county gives ${subject} no ${kind}`);
+    return first.id;
+  };
   const last = async (p: Promise<{ body: { entries?: { id: string }[] } }>) =>
     (await p).body.entries!.at(-1)!.id;
   const collect = await last(
     move(
       ctx,
       office,
-      find('p-wu', '4.2.2'),
+      find('p-wu', 'fine'),
       'collect',
       { amount_fen: 150000, receipt_no: 'R-001', on: '2010-01-10' },
       'sample-move-1',
@@ -102,7 +106,7 @@ export async function issueSamples(dialect: 'sqlite' | 'postgres' = 'sqlite'): P
     move(
       ctx,
       office,
-      find('p-wu', '4.2.2'),
+      find('p-wu', 'fine'),
       'remit',
       { amount_fen: 150000, on: '2010-01-15' },
       'sample-move-2',
@@ -112,7 +116,7 @@ export async function issueSamples(dialect: 'sqlite' | 'postgres' = 'sqlite'): P
     move(
       ctx,
       finance,
-      find('p-zhang', '3.1.1'),
+      find('p-zhang', 'reward'),
       'pay',
       { amount_fen: 200000, receipt_no: 'V-001', on: '2010-01-20' },
       'sample-move-3',
@@ -122,14 +126,14 @@ export async function issueSamples(dialect: 'sqlite' | 'postgres' = 'sqlite'): P
     move(
       ctx,
       finance,
-      find('p-he', '4.3.1.8'),
+      find('p-he', 'fine'),
       'deduct',
       { amount_fen: 200000, on: '2010-04-15' },
       'sample-move-4',
     ),
   );
-  documents.fine_notice = await obligationNotice(ctx, office, find('p-wu', '4.2.2'));
-  documents.reward_notice = await obligationNotice(ctx, office, find('p-zhang', '3.1.1'));
+  documents.fine_notice = await obligationNotice(ctx, office, find('p-wu', 'fine'));
+  documents.reward_notice = await obligationNotice(ctx, office, find('p-zhang', 'reward'));
   documents.receipt = await entryDocument(ctx, office, collect);
   documents.remittance = await entryDocument(ctx, office, remit);
   documents.payment_receipt = await entryDocument(ctx, finance, pay);
