@@ -12,7 +12,11 @@ const FOLDERS = ['src/workflows', 'src/store', 'src/server'];
 /** Lines that use a word a reading value also is, for something else, and why. */
 const ELSEWHERE: { file: string; line: string; why: string }[] = [
   { file: 'src/server/auth.ts', line: "sameSite: 'strict'", why: 'the cookie attribute' },
-  { file: 'src/workflows/documents/layout.ts', line: 'size * 10 * 1.3', why: 'the 版头 line height, 1.3 times the type' },
+  {
+    file: 'src/workflows/documents/layout.ts',
+    line: 'size * 10 * 1.3',
+    why: 'the 版头 line height, 1.3 times the type',
+  },
 ];
 
 function sources(dir: string): string[] {
