@@ -3,14 +3,7 @@
 
 import { type TSchema, Type } from 'typebox';
 import { NAME_PATTERN } from '../domain/names.ts';
-import {
-  ASSESSMENT_KINDS,
-  ASSESSORS,
-  LINK_KINDS,
-  OUTCOMES,
-  STAFF_TYPES,
-  UNIT_KINDS,
-} from '../domain/vocabulary.ts';
+import { ASSESSORS, LINK_KINDS, STAFF_TYPES, UNIT_KINDS } from '../domain/vocabulary.ts';
 import type { FactName } from '../store/fact-kinds.ts';
 import { PASSWORD_MAX } from '../store/passwords.ts';
 import { ROLES } from '../store/scope.ts';
@@ -67,12 +60,14 @@ const CREATE: Record<FactName, Record<string, TSchema>> = {
     to: Type.Optional(DateStr),
   },
   categories: { unit: Id, fp_year: FpYear, category: Type.Integer({ minimum: 1, maximum: 9 }) },
+  // Open words: the county pack's, or a town pack's (七) for a unit of its town (…/vocabulary);
+  // the store checks them against the packs and names the field.
   assessments: {
     fp_year: FpYear,
-    by: Enum(ASSESSORS),
+    by: { ...Id, description: "an assessor of the county's pack, or of a town pack for a unit of its town" },
     subject: Id,
-    kind: Type.Optional(Enum(ASSESSMENT_KINDS)),
-    outcome: Type.Optional(Enum(OUTCOMES)),
+    kind: Type.Optional({ ...Id, description: 'an assessment kind of the pack (…/vocabulary)' }),
+    outcome: Type.Optional({ ...Id, description: 'an outcome of the pack (…/vocabulary)' }),
     score: Type.Optional(Type.Number()),
     sampled: Type.Optional(Ids),
     at_fault: Type.Optional(Ids),

@@ -207,4 +207,33 @@ for (const dialect of DIALECTS)
         '依据《东风镇人口和计划生育村级工作考核奖惩办法（示例）》二',
       );
     });
+    it("takes the town's own monthly checks of its villages, in the town pack's words, and no one else's", async () => {
+      const A = `/api/v1/counties/${COUNTY}/assessments`;
+      const monthly = (subject: string) => ({
+        fp_year: 2009,
+        by: 'town',
+        kind: 'monthly_check',
+        subject,
+        outcome: 'monthly_unqualified',
+      });
+      const outside = await k.as('office', { method: 'POST', url: A, payload: monthly('v-shangling') });
+      expect(outside.statusCode, outside.body).toBe(422);
+      expect(outside.body).toContain('not_in_town');
+      expect(outside.body).toContain('subject');
+      const ok = await k.as('office', { method: 'POST', url: A, payload: monthly('v-hongxing') });
+      expect(ok.statusCode, ok.body).toBe(201);
+      const year = await k.as('office', { url: `${Y}/assessments` });
+      expect(year.statusCode, year.body).toBe(200);
+      expect(
+        year
+          .json()
+          .items.filter((a: { by: string }) => a.by === 'town')
+          .map((a: { kind: string }) => a.kind),
+      ).toEqual(['monthly_check']);
+      const r = await k.as('office', { method: 'POST', url: `${Y}/evaluations`, payload: {} });
+      expect(r.statusCode, r.body).toBe(201);
+      const five = r.json().towns[0].result.consequences.filter((c: Line) => c.clause === '5');
+      expect(five.length).toBeGreaterThan(0);
+      expect(r.json().result.consequences.some((c: Line) => c.clause === '5')).toBe(false);
+    });
   });
