@@ -95,10 +95,11 @@ export function toBody(v: FormValues, year: number): AssessmentBody {
 
 /** A stored assessment as the form's values (to change it). */
 export function toValues(a: Assessment): FormValues {
+  // The form offers the county pack's words; a town pack's (七) are entered through the API.
   return {
-    by: a.by,
+    by: a.by as Assessor,
     subject: a.subject,
-    kind: a.kind,
+    kind: a.kind as AssessmentKind,
     ...(a.outcome && { outcome: a.outcome }),
     score: a.score,
     sampled: a.sampled.map((u) => u.id),
