@@ -8,6 +8,7 @@ import { useSearchParams } from 'react-router';
 import { PageLoading } from '../../app/PageLoading.tsx';
 import { Refusal } from '../../app/Refusal.tsx';
 import { withParams } from '../../lib/params.ts';
+import { opensOnClick } from '../../lib/rows.ts';
 import { useEntry, useTrail } from './api.ts';
 import { ChainCard } from './ChainCard.tsx';
 import { trailColumns } from './columns.tsx';
@@ -47,13 +48,7 @@ export default function AuditPage() {
           columns={trailColumns}
           dataSource={trail.data?.items ?? []}
           loading={trail.isFetching}
-          onRow={(e) => ({
-            onClick: () => set('entry', String(e.seq)),
-            onKeyDown: (k) => k.key === 'Enter' && set('entry', String(e.seq)),
-            tabIndex: 0,
-            style: { cursor: 'pointer' },
-            'aria-label': `第 ${e.seq} 条：${e.action_zh}`,
-          })}
+          onRow={(e) => opensOnClick(() => set('entry', String(e.seq)), `第 ${e.seq} 条：${e.action_zh}`)}
           pagination={{
             current: query.offset / query.limit + 1,
             pageSize: query.limit,

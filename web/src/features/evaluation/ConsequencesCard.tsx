@@ -4,6 +4,7 @@
 
 import { Card, Col, Input, Row, Statistic, Table, Tabs, Typography } from 'antd';
 import { capitalYuan, yuan, yuanWithCapital } from '../../lib/format.ts';
+import { opensOnClick } from '../../lib/rows.ts';
 import type { Evaluation, Line } from './api.ts';
 import { lineColumns } from './columns.tsx';
 import { lineKey, linesOf, type ReportGroup } from './helpers.ts';
@@ -73,12 +74,7 @@ export function ConsequencesCard({
                 dataSource={linesOf(view, g.group, search)}
                 pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
                 locale={{ emptyText: `没有${g.group_zh}的奖惩` }}
-                onRow={(l) => ({
-                  onClick: () => onOpen(l),
-                  onKeyDown: (e) => e.key === 'Enter' && onOpen(l),
-                  tabIndex: 0,
-                  style: { cursor: 'pointer' },
-                })}
+                onRow={(l) => opensOnClick(() => onOpen(l))}
                 summary={() => (
                   <Table.Summary.Row>
                     <Table.Summary.Cell index={0} colSpan={6}>

@@ -10,6 +10,7 @@ import { Refusal } from '../../app/Refusal.tsx';
 import { Chart } from '../../lib/chart/Chart.tsx';
 import { fpYearLabel, proseDate, tableDateTime, yuanWithCapital } from '../../lib/format.ts';
 import { withParams } from '../../lib/params.ts';
+import { opensOnClick } from '../../lib/rows.ts';
 import { useVocabulary } from '../../lib/vocabulary.ts';
 import { can, displayName } from '../../session/session.ts';
 import { useCounties, useWorklist } from './api.ts';
@@ -141,12 +142,7 @@ export default function HomePage() {
             columns={noticeColumns}
             dataSource={w.notices.items}
             pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false }}
-            onRow={(n) => ({
-              onClick: () => openNotice(n.id),
-              onKeyDown: (e) => e.key === 'Enter' && openNotice(n.id),
-              tabIndex: 0,
-              style: { cursor: 'pointer' },
-            })}
+            onRow={(n) => opensOnClick(() => openNotice(n.id))}
             locale={{ emptyText: '没有待整改的警示通知书' }}
           />
         </Card>

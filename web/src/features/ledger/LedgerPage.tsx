@@ -10,6 +10,7 @@ import { useShell } from '../../app/context.ts';
 import { Refusal } from '../../app/Refusal.tsx';
 import { fpYearLabel, proseDate, yuanWithCapital } from '../../lib/format.ts';
 import { withParams } from '../../lib/params.ts';
+import { opensOnClick } from '../../lib/rows.ts';
 import { useObligations } from './api.ts';
 import { BalancesTab } from './BalancesTab.tsx';
 import { obligationColumns } from './columns.tsx';
@@ -151,12 +152,7 @@ function ObligationList({ county, year }: { county: string; year: number }) {
           showTotal: (t) => `共 ${t} 笔`,
           onChange: (n) => setParams((p) => withParams(p, { page: n > 1 ? String(n) : null })),
         }}
-        onRow={(o) => ({
-          onClick: () => openRow(o.id),
-          onKeyDown: (e) => e.key === 'Enter' && openRow(o.id),
-          tabIndex: 0,
-          style: { cursor: 'pointer' },
-        })}
+        onRow={(o) => opensOnClick(() => openRow(o.id))}
         locale={{ emptyText: '没有符合条件的款项' }}
       />
       {page && page.total > 0 && (

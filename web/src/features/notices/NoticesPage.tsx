@@ -13,6 +13,7 @@ import { PageLoading } from '../../app/PageLoading.tsx';
 import { Refusal } from '../../app/Refusal.tsx';
 import { fpYearLabel, proseDate } from '../../lib/format.ts';
 import { withParams } from '../../lib/params.ts';
+import { opensOnClick } from '../../lib/rows.ts';
 import { can } from '../../session/session.ts';
 import { useNotices, useUnits } from './api.ts';
 import { noticeColumns } from './columns.tsx';
@@ -143,13 +144,7 @@ function Notices({ county, year, mayIssue }: { county: string; year: number; may
           loading={notices.isFetching}
           columns={noticeColumns}
           dataSource={page.items}
-          onRow={(n) => ({
-            onClick: () => setOpen(n.id),
-            onKeyDown: (e) => e.key === 'Enter' && setOpen(n.id),
-            tabIndex: 0,
-            'aria-label': `警示通知书 ${n.id} ${n.unit.name}`,
-            style: { cursor: 'pointer' },
-          })}
+          onRow={(n) => opensOnClick(() => setOpen(n.id), `警示通知书 ${n.id} ${n.unit.name}`)}
           pagination={{
             current: search.page,
             pageSize: PAGE_SIZE,

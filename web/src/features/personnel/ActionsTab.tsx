@@ -8,6 +8,8 @@ import { useSearchParams } from 'react-router';
 import { PERSONNEL_STATUS_ZH } from '../../../../src/domain/labels.ts';
 import { PageLoading } from '../../app/PageLoading.tsx';
 import { Refusal } from '../../app/Refusal.tsx';
+import { withParams } from '../../lib/params.ts';
+import { opensOnClick } from '../../lib/rows.ts';
 import { ActionDrawer } from './ActionDrawer.tsx';
 import { type Action, type ActionSearch, PAGE_SIZE, useAction, useActions } from './api.ts';
 import { actionSearchOf, clauseText, period } from './helpers.ts';
@@ -41,14 +43,7 @@ export function ActionsTab({ county, year }: { county: string; year: number }) {
   const actions = useActions(county, year, search);
   const open = params.get('action');
   const opened = useAction(county, year, open);
-  const set = (changes: Record<string, string | undefined>) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      for (const [k, v] of Object.entries(changes))
-        if (v) next.set(k, v);
-        else next.delete(k);
-      return next;
-    });
+  const set = (changes: Record<string, string | undefined>) => setParams((p) => withParams(p, changes));
   if (actions.isPending) return <PageLoading />;
   if (actions.error && !actions.data) return <Refusal error={actions.error} />;
   const page = actions.data!;
@@ -98,13 +93,7 @@ export function ActionsTab({ county, year }: { county: string; year: number }) {
           showTotal: (t) => `共 ${t} 项`,
           onChange: (p) => set({ page: p > 1 ? String(p) : undefined }),
         }}
-        onRow={(a) => ({
-          onClick: () => set({ action: a.id }),
-          onKeyDown: (e) => e.key === 'Enter' && set({ action: a.id }),
-          tabIndex: 0,
-          'aria-label': `${a.subject.name} ${a.type_zh}`,
-          style: { cursor: 'pointer' },
-        })}
+        onRow={(a) => opensOnClick(() => set({ action: a.id }), `${a.subject.name} ${a.type_zh}`)}
         locale={{ emptyText: page.types.length ? '没有符合条件的处理建议' : '本年度的决定没有人事处理建议' }}
       />
       <ActionDrawer

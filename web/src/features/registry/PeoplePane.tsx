@@ -5,6 +5,7 @@ import { Button, Card, Checkbox, Form, Input, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Refusal } from '../../app/Refusal.tsx';
+import { opensOnClick } from '../../lib/rows.ts';
 import { type PersonView, usePeople } from './api.ts';
 import { counterpart } from './columns.tsx';
 
@@ -101,12 +102,7 @@ export function PeoplePane({
           showTotal: (t) => `共 ${t} 人`,
           onChange: (page, pageSize) => setFilter((f) => ({ ...f, page, pageSize })),
         }}
-        onRow={(p) => ({
-          onClick: () => onOpen(p.id),
-          onKeyDown: (e) => e.key === 'Enter' && onOpen(p.id),
-          tabIndex: 0,
-          style: { cursor: 'pointer' },
-        })}
+        onRow={(p) => opensOnClick(() => onOpen(p.id))}
         locale={{ emptyText: '没有符合条件的人员' }}
       />
     </Card>

@@ -10,6 +10,7 @@ import { Refusal } from '../../app/Refusal.tsx';
 import { Chart } from '../../lib/chart/Chart.tsx';
 import { fpYearLabel } from '../../lib/format.ts';
 import { ROSTER_STATUS_ZH } from '../../lib/labels.ts';
+import { opensOnClick } from '../../lib/rows.ts';
 import { kindZh, useVocabulary } from '../../lib/vocabulary.ts';
 import { useRosterList } from './api.ts';
 import { STATUS_ORDER, statusBar, statusText } from './charts.ts';
@@ -113,12 +114,7 @@ export function Board() {
               columns={boardColumns}
               dataSource={rows}
               pagination={{ pageSize: 12, hideOnSinglePage: true, showSizeChanger: false }}
-              onRow={(r) => ({
-                onClick: () => open(r.unit),
-                onKeyDown: (e) => e.key === 'Enter' && open(r.unit),
-                tabIndex: 0,
-                style: { cursor: 'pointer' },
-              })}
+              onRow={(r) => opensOnClick(() => open(r.unit))}
               locale={{ emptyText: '没有符合条件的单位' }}
             />
           </Card>
