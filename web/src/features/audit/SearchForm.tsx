@@ -2,11 +2,12 @@
 // one, and the place (a town takes its villages); an administrator of every county also picks the
 // county. Its values live in the address (filters.ts).
 
-import { Button, Col, DatePicker, Form, Input, Row, Select, Space, TreeSelect } from 'antd';
+import { Col, DatePicker, Form, Input, Row, Select, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { knownActions, OBJECT_TYPE_ZH } from '../../../../src/domain/audit-labels.ts';
 import { useShell } from '../../app/context.ts';
+import { SearchButtons } from '../../lib/SearchButtons.tsx';
 import { can } from '../../session/session.ts';
 import { useActors, useCounties, usePlaces } from './api.ts';
 import type { AuditSearch } from './filters.ts';
@@ -128,21 +129,12 @@ export function SearchForm({ value, onSearch }: { value: AuditSearch; onSearch: 
           </Form.Item>
         </Col>
         <Col xs={24} md={12} xl={6} style={{ display: 'flex', alignItems: 'flex-end' }}>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">
-                查询
-              </Button>
-              <Button
-                onClick={() => {
-                  form.resetFields();
-                  onSearch({});
-                }}
-              >
-                重置
-              </Button>
-            </Space>
-          </Form.Item>
+          <SearchButtons
+            onReset={() => {
+              form.resetFields();
+              onSearch({});
+            }}
+          />
         </Col>
       </Row>
     </Form>

@@ -3,7 +3,7 @@
 // with its entries and the money forms the user's role may use — and the balances by person,
 // unit, town and county, which add up on screen (?tab=balances).
 
-import { Button, Card, Form, Input, Select, type SelectProps, Space, Table, Tabs, Typography } from 'antd';
+import { Card, Form, Input, Select, type SelectProps, Table, Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { FINE_STATUS_ZH, obligationStatusZh } from '../../../../src/domain/labels.ts';
 import { useShell } from '../../app/context.ts';
@@ -11,6 +11,7 @@ import { Refusal } from '../../app/Refusal.tsx';
 import { fpYearLabel, proseDate, yuanWithCapital } from '../../lib/format.ts';
 import { withParams } from '../../lib/params.ts';
 import { opensOnClick } from '../../lib/rows.ts';
+import { SearchButtons } from '../../lib/SearchButtons.tsx';
 import { useObligations } from './api.ts';
 import { BalancesTab } from './BalancesTab.tsx';
 import { obligationColumns } from './columns.tsx';
@@ -119,22 +120,13 @@ function ObligationList({ county, year }: { county: string; year: number }) {
           )}
           {filterSelect('source', '来源', 130, named(c?.sources))}
           {filterSelect('status', '状态', 140, STATUS_OPTIONS)}
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">
-                查询
-              </Button>
-              <Button
-                onClick={() => {
-                  form.resetFields();
-                  form.setFieldsValue(Object.fromEntries(FILTERS.map((k) => [k, undefined])));
-                  setParams(withFilters(params, {}));
-                }}
-              >
-                重置
-              </Button>
-            </Space>
-          </Form.Item>
+          <SearchButtons
+            onReset={() => {
+              form.resetFields();
+              form.setFieldsValue(Object.fromEntries(FILTERS.map((k) => [k, undefined])));
+              setParams(withFilters(params, {}));
+            }}
+          />
         </Form>
       </Card>
       <Table

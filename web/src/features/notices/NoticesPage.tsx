@@ -4,7 +4,7 @@
 // the printable notice and the unit's escalation timeline.
 
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Form, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, Select, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -14,6 +14,7 @@ import { Refusal } from '../../app/Refusal.tsx';
 import { fpYearLabel, proseDate } from '../../lib/format.ts';
 import { withParams } from '../../lib/params.ts';
 import { opensOnClick } from '../../lib/rows.ts';
+import { SearchButtons } from '../../lib/SearchButtons.tsx';
 import { can } from '../../session/session.ts';
 import { useNotices, useUnits } from './api.ts';
 import { noticeColumns } from './columns.tsx';
@@ -110,21 +111,12 @@ function Notices({ county, year, mayIssue }: { county: string; year: number; may
               style={{ width: 250 }}
             />
           </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">
-                查询
-              </Button>
-              <Button
-                onClick={() => {
-                  form.setFieldsValue({ unit: undefined, status: undefined, range: undefined });
-                  go({ page: 1 });
-                }}
-              >
-                重置
-              </Button>
-            </Space>
-          </Form.Item>
+          <SearchButtons
+            onReset={() => {
+              form.setFieldsValue({ unit: undefined, status: undefined, range: undefined });
+              go({ page: 1 });
+            }}
+          />
         </Form>
       </Card>
       <Card

@@ -2,7 +2,7 @@
 // server (the search in the address); a row opens its drawer (?action=ID) with what was decided
 // and the 人事处理建议函.
 
-import { Button, Card, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { Card, Form, Input, Select, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useSearchParams } from 'react-router';
 import { PERSONNEL_STATUS_ZH } from '../../../../src/domain/labels.ts';
@@ -10,6 +10,7 @@ import { PageLoading } from '../../app/PageLoading.tsx';
 import { Refusal } from '../../app/Refusal.tsx';
 import { withParams } from '../../lib/params.ts';
 import { opensOnClick } from '../../lib/rows.ts';
+import { SearchButtons } from '../../lib/SearchButtons.tsx';
 import { ActionDrawer } from './ActionDrawer.tsx';
 import { type Action, type ActionSearch, PAGE_SIZE, useAction, useActions } from './api.ts';
 import { actionSearchOf, clauseText, period } from './helpers.ts';
@@ -70,13 +71,7 @@ export function ActionsTab({ county, year }: { county: string; year: number }) {
           <Form.Item label="决定情况" name="status">
             <Select allowClear placeholder="全部" options={STATUS_OPTIONS} style={{ width: 140 }} />
           </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">
-                查询
-              </Button>
-            </Space>
-          </Form.Item>
+          <SearchButtons />
         </Form>
       </Card>
       <Table

@@ -3,13 +3,14 @@
 // (freezes, award vetoes, appraisal caps) and the person's other recommendations. The person and
 // the day are kept in the address (?tab=lookup&person=&on=).
 
-import { Alert, Button, Card, DatePicker, Form, Space, Table, Tag } from 'antd';
+import { Alert, Card, DatePicker, Form, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Refusal } from '../../app/Refusal.tsx';
 import { FormSelect } from '../../lib/FormSelect.tsx';
 import { todayInChina } from '../../lib/format.ts';
+import { SearchButtons } from '../../lib/SearchButtons.tsx';
 import { type Restrictions, usePeopleByName, useRestrictions } from './api.ts';
 import { clauseText, period, verdict } from './helpers.ts';
 
@@ -61,13 +62,7 @@ export function LookupTab({ county }: { county: string }) {
           <Form.Item label="日期" name="on" rules={[{ required: true, message: '请选择日期' }]}>
             <DatePicker style={{ width: 160 }} />
           </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">
-                查询
-              </Button>
-            </Space>
-          </Form.Item>
+          <SearchButtons />
         </Form>
       </Card>
       {answer.error && <Refusal error={answer.error} />}

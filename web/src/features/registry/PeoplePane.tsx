@@ -1,11 +1,12 @@
 // The people of the county (thousands): a search by name, a table paged on the server, each row
 // with the person's posts and links as of the day; a row opens the person's drawer.
 
-import { Button, Card, Checkbox, Form, Input, Space, Table, Tag } from 'antd';
+import { Button, Card, Checkbox, Form, Input, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Refusal } from '../../app/Refusal.tsx';
 import { opensOnClick } from '../../lib/rows.ts';
+import { SearchButtons } from '../../lib/SearchButtons.tsx';
 import { type PersonView, usePeople } from './api.ts';
 import { counterpart } from './columns.tsx';
 
@@ -78,14 +79,7 @@ export function PeoplePane({
         <Form.Item name="includeRetracted" valuePropName="checked">
           <Checkbox>含已撤回的人员</Checkbox>
         </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              查询
-            </Button>
-            {mayCreate && <Button onClick={onCreate}>新增人员</Button>}
-          </Space>
-        </Form.Item>
+        <SearchButtons>{mayCreate && <Button onClick={onCreate}>新增人员</Button>}</SearchButtons>
       </Form>
       <Table
         size="small"
