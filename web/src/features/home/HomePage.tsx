@@ -2,7 +2,7 @@
 // with the figure, a table of what to do, and a chart where a picture reads faster. A notice
 // opens in a drawer (its id in ?notice=, so the address can be shared or bookmarked).
 
-import { Alert, Card, Col, Empty, Row, Statistic, Table, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Row, Statistic, Table, type TableProps, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useShell } from '../../app/context.ts';
 import { PageLoading } from '../../app/PageLoading.tsx';
@@ -18,6 +18,25 @@ import { categoriesByTownBar, rosterStatusPie, rosterStatusText } from './charts
 import { fineColumns, missingColumns, noticeColumns, rosterColumns } from './columns.tsx';
 import { NoticeDrawer } from './NoticeDrawer.tsx';
 import { evaluationState, figures } from './summary.ts';
+
+/** A card of the worklist. */
+const CARD = { size: 'small', style: { marginBottom: 16 } } as const;
+
+/** A table of what is waiting: small, paged when it is long, saying so when it is empty. */
+function WorkTable<T extends object>({
+  pageSize,
+  empty,
+  ...props
+}: TableProps<T> & { pageSize: number; empty: string }) {
+  return (
+    <Table<T>
+      size="small"
+      pagination={{ pageSize, hideOnSinglePage: true, showSizeChanger: false }}
+      locale={{ emptyText: empty }}
+      {...props}
+    />
+  );
+}
 
 export default function HomePage() {
   const { session, county, year } = useShell();
@@ -63,7 +82,7 @@ export default function HomePage() {
       <Row gutter={16}>
         {w.rosters && (
           <Col xs={24} xl={12}>
-            <Card title="名单上报（二（四））" size="small" style={{ marginBottom: 16 }}>
+            <Card title="名单上报（二（四））" {...CARD}>
               {w.rosters.waiting.length + w.rosters.counts.accepted > 1 && (
                 <Chart
                   option={rosterStatusPie(w.rosters.counts)}
@@ -71,20 +90,19 @@ export default function HomePage() {
                   height={220}
                 />
               )}
-              <Table
-                size="small"
+              <WorkTable
                 rowKey="unit"
                 columns={rosterColumns(words)}
                 dataSource={w.rosters.waiting}
-                pagination={{ pageSize: 5, hideOnSinglePage: true, showSizeChanger: false }}
-                locale={{ emptyText: '名单都已接受' }}
+                pageSize={5}
+                empty="名单都已接受"
               />
             </Card>
           </Col>
         )}
         {w.assessments && (
           <Col xs={24} xl={12}>
-            <Card title="县年度考核录入" size="small" style={{ marginBottom: 16 }}>
+            <Card title="县年度考核录入" {...CARD}>
               {w.assessments.categories.length > 0 ? (
                 <Chart
                   option={categoriesByTownBar(w.assessments.categories)}
@@ -101,13 +119,12 @@ export default function HomePage() {
               ) : (
                 <Empty description="本年度尚无村的类别" />
               )}
-              <Table
-                size="small"
+              <WorkTable
                 rowKey="unit"
                 columns={missingColumns}
                 dataSource={w.assessments.missing}
-                pagination={{ pageSize: 5, hideOnSinglePage: true, showSizeChanger: false }}
-                locale={{ emptyText: '县年度考核都已录入' }}
+                pageSize={5}
+                empty="县年度考核都已录入"
               />
             </Card>
           </Col>
@@ -115,7 +132,7 @@ export default function HomePage() {
       </Row>
 
       {w.evaluation && (
-        <Card title="奖惩评定" size="small" style={{ marginBottom: 16 }}>
+        <Card title="奖惩评定" {...CARD}>
           <Alert
             type={w.evaluation.pending ? 'warning' : w.evaluation.latest ? 'success' : 'info'}
             showIcon
@@ -135,28 +152,26 @@ export default function HomePage() {
       )}
 
       {w.notices && (
-        <Card title="警示通知书（四（三）2）" size="small" style={{ marginBottom: 16 }}>
-          <Table
-            size="small"
+        <Card title="警示通知书（四（三）2）" {...CARD}>
+          <WorkTable
             rowKey="id"
             columns={noticeColumns}
             dataSource={w.notices.items}
-            pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false }}
             onRow={(n) => opensOnClick(() => openNotice(n.id))}
-            locale={{ emptyText: '没有待整改的警示通知书' }}
+            pageSize={8}
+            empty="没有待整改的警示通知书"
           />
         </Card>
       )}
 
       {w.fines && (
-        <Card title="逾期未缴的罚款（八）" size="small" style={{ marginBottom: 16 }}>
-          <Table
-            size="small"
+        <Card title="逾期未缴的罚款（八）" {...CARD}>
+          <WorkTable
             rowKey="id"
             columns={fineColumns}
             dataSource={w.fines.items}
-            pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false }}
-            locale={{ emptyText: '没有逾期未缴的罚款' }}
+            pageSize={8}
+            empty="没有逾期未缴的罚款"
             summary={() =>
               w.fines && w.fines.count > 0 ? (
                 <Table.Summary.Row>
