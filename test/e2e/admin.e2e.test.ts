@@ -13,15 +13,14 @@ import { createCounty } from '../../src/store/cases.ts';
 import { systemScope } from '../../src/store/scope.ts';
 import { createUser } from '../../src/store/users.ts';
 import { importCase } from '../../src/store/year-import.ts';
-import { type E2E, startE2E } from './harness.ts';
-import { OWN_TOWN, prepareScenario, SCENARIO_START } from './scenario.ts';
+import type { E2E } from './harness.ts';
+import { OWN_TOWN, ownTownName, startScenario } from './scenario.ts';
 
 const PASSWORD = 'county admin 2010';
 let e: E2E;
 let townName = '';
 beforeAll(async () => {
-  e = await startE2E({ now: SCENARIO_START });
-  await prepareScenario(e);
+  e = await startScenario();
   // An administrator of the demo county only, and another county (the example's, 东风镇 among its towns).
   await createUser(e.ctx, SYSTEM, {
     username: 'county-admin',
@@ -38,14 +37,7 @@ beforeAll(async () => {
     2009,
     parse(readFileSync(new URL('../../examples/qingshui-2009.yaml', import.meta.url), 'utf8')),
   );
-  townName = (
-    await e.ctx.db
-      .selectFrom('units')
-      .select('name')
-      .where('county_id', '=', e.county)
-      .where('id', '=', OWN_TOWN)
-      .executeTakeFirstOrThrow()
-  ).name;
+  townName = await ownTownName(e);
 }, 180_000);
 afterAll(async () => e?.close());
 

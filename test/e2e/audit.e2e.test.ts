@@ -10,14 +10,13 @@ import { createFact } from '../../src/store/facts.ts';
 import { scopeFor, systemScope } from '../../src/store/scope.ts';
 import { reportCorrection } from '../../src/workflows/notices/notices.ts';
 import { returnRoster, submitRoster } from '../../src/workflows/rosters/rosters.ts';
-import { type E2E, startE2E } from './harness.ts';
-import { OWN_TOWN, prepareScenario, SCENARIO_START } from './scenario.ts';
+import type { E2E } from './harness.ts';
+import { OWN_TOWN, ownTownName, startScenario } from './scenario.ts';
 
 let e: E2E;
 let townName = '';
 beforeAll(async () => {
-  e = await startE2E({ now: SCENARIO_START });
-  await prepareScenario(e);
+  e = await startScenario();
   // The town reports its correction of JS-2010-001: an entry with values before and after.
   const town = await e.ctx.db
     .selectFrom('users')
@@ -29,14 +28,7 @@ beforeAll(async () => {
     reported_on: '2010-03-27',
     note: '已逐户核查流动人口信息',
   });
-  townName = (
-    await e.ctx.db
-      .selectFrom('units')
-      .select('name')
-      .where('county_id', '=', e.county)
-      .where('id', '=', OWN_TOWN)
-      .executeTakeFirstOrThrow()
-  ).name;
+  townName = await ownTownName(e);
 }, 180_000);
 afterAll(async () => e?.close());
 

@@ -7,7 +7,7 @@ import { confirmDecision } from '../../src/store/decisions.ts';
 import { evaluateYear } from '../../src/store/evaluations.ts';
 import { createFact } from '../../src/store/facts.ts';
 import { systemScope } from '../../src/store/scope.ts';
-import type { E2E } from './harness.ts';
+import { type E2E, startE2E } from './harness.ts';
 
 export const SCENARIO_NOW = '2010-03-28T02:00:00Z';
 /** The day the decision was confirmed: a decision's fines fall due after it, never before. */
@@ -36,4 +36,22 @@ export async function prepareScenario(e: E2E): Promise<void> {
   await notice('JS-2010-002', `${OWN_TOWN}-V01`, '出生统计上报不及时', '2010-03-30');
   await notice('JS-2010-003', OWN_TOWN, '春季集中服务活动台账不全', '2010-04-15');
   await notice('JS-2010-004', OTHER_TOWN, '计生专干未到岗', '2010-03-25');
+}
+
+/** The harness at the scenario's start, with the scenario's day prepared. */
+export async function startScenario(): Promise<E2E> {
+  const e = await startE2E({ now: SCENARIO_START });
+  await prepareScenario(e);
+  return e;
+}
+
+/** The name of the town user's town (柏永镇 in the demo county). */
+export async function ownTownName(e: E2E): Promise<string> {
+  const town = await e.ctx.db
+    .selectFrom('units')
+    .select('name')
+    .where('county_id', '=', e.county)
+    .where('id', '=', OWN_TOWN)
+    .executeTakeFirstOrThrow();
+  return town.name;
 }
