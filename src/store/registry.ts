@@ -54,19 +54,27 @@ const rows = (ctx: Ctx, scope: Scope, county: string, name: FactName) =>
   scoped(any(ctx.db).selectFrom(name).selectAll().where('county_id', '=', county), FACTS[name], scope);
 
 /** Names of units and people by id (a name is shown beside a row the caller may see). */
-async function namesOf(ctx: Ctx, county: string, table: 'units' | 'people', ids: Iterable<string | null>) {
+/** Rows fetched by id, the ids without nulls or repeats, 500 to a query. */
+async function byIds<T>(
+  ids: Iterable<string | null>,
+  fetch: (chunk: string[]) => Promise<T[]>,
+): Promise<T[]> {
   const list = [...new Set([...ids].filter((x): x is string => typeof x === 'string'))];
-  const out = new Map<string, string>();
-  for (let i = 0; i < list.length; i += 500) {
-    const found = await ctx.db
+  const out: T[] = [];
+  for (let i = 0; i < list.length; i += 500) out.push(...(await fetch(list.slice(i, i + 500))));
+  return out;
+}
+
+async function namesOf(ctx: Ctx, county: string, table: 'units' | 'people', ids: Iterable<string | null>) {
+  const found = await byIds(ids, (chunk) =>
+    ctx.db
       .selectFrom(table)
       .select(['id', 'name'])
       .where('county_id', '=', county)
-      .where('id', 'in', list.slice(i, i + 500))
-      .execute();
-    for (const r of found) out.set(r.id, r.name);
-  }
-  return out;
+      .where('id', 'in', chunk)
+      .execute(),
+  );
+  return new Map(found.map((r) => [r.id, r.name]));
 }
 
 export interface TreeUnit {
@@ -184,18 +192,15 @@ async function postViews(ctx: Ctx, county: string, raw: any[], asOf: string): Pr
 }
 
 async function namesOfUnits(ctx: Ctx, county: string, ids: Iterable<string | null>) {
-  const list = [...new Set([...ids].filter((x): x is string => typeof x === 'string'))];
-  const out = new Map<string, { name: string; kind: string }>();
-  for (let i = 0; i < list.length; i += 500) {
-    const found = await ctx.db
+  const found = await byIds(ids, (chunk) =>
+    ctx.db
       .selectFrom('units')
       .select(['id', 'name', 'kind'])
       .where('county_id', '=', county)
-      .where('id', 'in', list.slice(i, i + 500))
-      .execute();
-    for (const r of found) out.set(r.id, { name: r.name, kind: r.kind });
-  }
-  return out;
+      .where('id', 'in', chunk)
+      .execute(),
+  );
+  return new Map(found.map((r) => [r.id, { name: r.name, kind: r.kind }]));
 }
 
 async function linkViews(ctx: Ctx, county: string, raw: any[], asOf: string): Promise<LinkView[]> {
