@@ -178,22 +178,34 @@ export async function move(
       created_at: at,
       due_on: null,
     };
-    await trx.insertInto('ledger_entries').values(e).execute();
-    await appendAudit(
-      trx,
-      scope.actor,
-      {
-        action: `ledger.${kind}`,
-        object_type: 'ledger_entries',
-        object_id: e.id,
-        county_id: o.county_id,
-        unit_id: e.unit_id,
-        after: e,
-      },
-      at,
-    );
+    await enter(trx, scope, e, at);
     return view(trx, o, now, true);
   });
+}
+
+/** Writes an entry and its audit record (ledger.<kind>; a reversal with the entry it reverses). */
+async function enter(
+  trx: Tx,
+  scope: Scope,
+  e: Row<'ledger_entries'>,
+  at: string,
+  reversed?: Row<'ledger_entries'>,
+): Promise<void> {
+  await trx.insertInto('ledger_entries').values(e).execute();
+  await appendAudit(
+    trx,
+    scope.actor,
+    {
+      action: `ledger.${e.kind}`,
+      object_type: 'ledger_entries',
+      object_id: e.id,
+      county_id: e.county_id,
+      unit_id: e.unit_id,
+      ...(reversed && { before: reversed }),
+      after: e,
+    },
+    at,
+  );
 }
 
 /** Reverses a move entered by mistake (a correcting entry; nothing is edited). */
@@ -234,21 +246,7 @@ export async function reverse(
       created_at: at,
       due_on: null,
     };
-    await trx.insertInto('ledger_entries').values(e).execute();
-    await appendAudit(
-      trx,
-      scope.actor,
-      {
-        action: 'ledger.reverse',
-        object_type: 'ledger_entries',
-        object_id: e.id,
-        county_id: e.county_id,
-        unit_id: e.unit_id,
-        before: target,
-        after: e,
-      },
-      at,
-    );
+    await enter(trx, scope, e, at, target);
     const o = await trx
       .selectFrom('obligations')
       .selectAll()
