@@ -8,13 +8,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getEvaluation } from '../../src/store/evaluations.ts';
 import { systemScope } from '../../src/store/scope.ts';
-import { type E2E, startE2E } from './harness.ts';
-import { OWN_TOWN, prepareScenario, SCENARIO_START } from './scenario.ts';
+import type { E2E } from './harness.ts';
+import { OWN_TOWN, startScenario } from './scenario.ts';
 
 let e: E2E;
 beforeAll(async () => {
-  e = await startE2E({ now: SCENARIO_START });
-  await prepareScenario(e);
+  e = await startScenario();
 }, 180_000);
 afterAll(async () => e?.close());
 

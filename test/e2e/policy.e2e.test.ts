@@ -3,13 +3,12 @@
 // tests covering it; the interpretations and parameters tabs; every county role reads it. axe-clean.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2E, startE2E } from './harness.ts';
-import { prepareScenario, SCENARIO_START } from './scenario.ts';
+import type { E2E } from './harness.ts';
+import { startScenario } from './scenario.ts';
 
 let e: E2E;
 beforeAll(async () => {
-  e = await startE2E({ now: SCENARIO_START });
-  await prepareScenario(e);
+  e = await startScenario();
 }, 180_000);
 afterAll(async () => e?.close());
 

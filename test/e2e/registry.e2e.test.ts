@@ -5,18 +5,15 @@
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2E, startE2E } from './harness.ts';
-import { OTHER_TOWN, OWN_TOWN, prepareScenario, SCENARIO_START } from './scenario.ts';
+import type { E2E } from './harness.ts';
+import { OTHER_TOWN, OWN_TOWN, ownTownName, startScenario } from './scenario.ts';
 
 let e: E2E;
 let ownName = '';
 let otherPerson = '';
 beforeAll(async () => {
-  e = await startE2E({ now: SCENARIO_START });
-  await prepareScenario(e);
-  ownName = (
-    await e.store.db.selectFrom('units').select('name').where('id', '=', OWN_TOWN).executeTakeFirstOrThrow()
-  ).name;
+  e = await startScenario();
+  ownName = await ownTownName(e);
   otherPerson = (
     await e.store.db
       .selectFrom('posts')
