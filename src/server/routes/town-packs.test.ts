@@ -224,12 +224,13 @@ for (const dialect of DIALECTS)
       expect(ok.statusCode, ok.body).toBe(201);
       const year = await k.as('office', { url: `${Y}/assessments` });
       expect(year.statusCode, year.body).toBe(200);
+      // Labelled in the town pack's words.
       expect(
         year
           .json()
           .items.filter((a: { by: string }) => a.by === 'town')
-          .map((a: { kind: string }) => a.kind),
-      ).toEqual(['monthly_check']);
+          .map((a: Record<string, string>) => [a.kind, a.by_zh, a.kind_zh, a.outcome_zh]),
+      ).toEqual([['monthly_check', '镇（场）', '月度检查', '不合格']]);
       const r = await k.as('office', { method: 'POST', url: `${Y}/evaluations`, payload: {} });
       expect(r.statusCode, r.body).toBe(201);
       const five = r.json().towns[0].result.consequences.filter((c: Line) => c.clause === '5');

@@ -16,6 +16,7 @@ import type { Ctx } from '../../store/ctx.ts';
 import type { FactFields, FactName } from '../../store/fact-kinds.ts';
 import { listFacts } from '../../store/facts.ts';
 import type { Scope } from '../../store/scope.ts';
+import { townWordsOfYear } from '../../store/town-packs.ts';
 
 /** Every live fact of a kind the scope reaches (the list's pages, read through). */
 async function everything(
@@ -51,14 +52,18 @@ export async function yearAssessments(ctx: Ctx, scope: Scope, county: string, ye
     }));
   const named = (ids: unknown) => ((ids as string[]) ?? []).map((id) => ({ id, name: nameOf(id) }));
   const rows = await everything(ctx, scope, county, 'assessments', { fp_year: String(year) });
+  // A town's own checks (七) are labelled in the words of the town pack set for the subject's town.
+  const towns = await townWordsOfYear(ctx, ctx.db, county, year);
   const items = rows.map((a) => {
     const subject = byId.get(String(a.subject));
+    const home = String(subject?.town ?? a.subject);
+    const w = towns.find((t) => t.town === home)?.vocabulary ?? words;
     const kind = a.kind as AssessmentKind;
     return {
       id: String(a.id),
       fp_year: year,
       by: a.by as Assessor,
-      by_zh: wordZh(words, 'assessors', String(a.by)),
+      by_zh: wordZh(w, 'assessors', String(a.by)),
       subject: String(a.subject),
       subject_name: nameOf(String(a.subject)),
       subject_kind: String(subject?.kind ?? ''),
@@ -66,9 +71,9 @@ export async function yearAssessments(ctx: Ctx, scope: Scope, county: string, ye
       town: subject?.town ? String(subject.town) : null,
       town_name: subject?.town ? nameOf(String(subject.town)) : null,
       kind,
-      kind_zh: wordZh(words, 'assessment_kinds', kind),
+      kind_zh: wordZh(w, 'assessment_kinds', kind),
       outcome: (a.outcome as Outcome | undefined) ?? null,
-      outcome_zh: a.outcome ? zhPunct(wordZh(words, 'outcomes', String(a.outcome))) : null,
+      outcome_zh: a.outcome ? zhPunct(wordZh(w, 'outcomes', String(a.outcome))) : null,
       score: typeof a.score === 'number' ? a.score : null,
       sampled: named(a.sampled),
       at_fault: named(a.at_fault),
