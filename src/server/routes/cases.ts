@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { exportCase, getCounty } from '../../store/cases.ts';
 import type { Ctx } from '../../store/ctx.ts';
 import { evaluateYear, getEvaluation, listEvaluations, verifyReceipt } from '../../store/evaluations.ts';
+import { townPacksOfYear } from '../../store/town-packs.ts';
 import { importCase } from '../../store/year-import.ts';
 import {
   checkAnswer,
@@ -71,7 +72,11 @@ export function caseRoutes(app: TypedApp, ctx: Ctx): void {
         const { county, fpYear } = req.params;
         const body =
           req.body instanceof LargeJson
-            ? await validateLarge((await getCounty(ctx.db, county)).policy, req.body)
+            ? await validateLarge(
+                (await getCounty(ctx.db, county)).policy,
+                req.body,
+                await townPacksOfYear(ctx.db, county, fpYear),
+              )
             : req.body;
         return importCase(ctx, scopeOf(req), county, fpYear, body);
       },

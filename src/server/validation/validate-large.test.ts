@@ -4,6 +4,8 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { example, type Kit, workflowKit } from '../../../test/support/workflow-kit.ts';
+import type { Scope } from '../../store/scope.ts';
+import { setTownPacks } from '../../store/town-packs.ts';
 import { LARGE_CASE_CHARS } from './validate-large.ts';
 
 const URL = '/api/v1/counties/qingshui/years/2009/case';
@@ -74,5 +76,33 @@ describe('a large case', () => {
       headers: { 'content-type': 'application/json' },
     });
     expect(bad.statusCode).toBe(400);
+  });
+
+  it("takes a town's own checks in the words of the town pack set for its town, and only there", async () => {
+    const admin: Scope = {
+      actor: { name: 'admin1', role: 'admin' },
+      userId: 'u-admin',
+      role: 'admin',
+      county: null,
+      units: null,
+      unit: null,
+    };
+    await setTownPacks(k.ctx, admin, 'qingshui', 't-dongfeng', [
+      { pack: 'example-town-dongfeng', from_year: 2009 },
+    ]);
+    const withCheck = (subject: string) => {
+      const c = example();
+      c.assessments.push({ by: 'town', kind: 'monthly_check', subject, outcome: 'monthly_unqualified' });
+      return `${JSON.stringify(c)}${' '.repeat(LARGE_CASE_CHARS)}`;
+    };
+    const put = (payload: string) =>
+      k.as('office', { method: 'PUT', url: URL, payload, headers: { 'content-type': 'application/json' } });
+    const ok = await put(withCheck('v-hongxing'));
+    expect(ok.statusCode, ok.body).toBe(200);
+    const outside = await put(withCheck('v-shangling'));
+    expect(outside.statusCode).toBe(422);
+    expect(outside.json().error.problems).toMatchObject([
+      { path: `assessments[${example().assessments.length}].subject`, code: 'not_in_town' },
+    ]);
   });
 });

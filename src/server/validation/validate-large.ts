@@ -73,8 +73,12 @@ export function invalidOf(problems: Problem[], total: number): StoreError {
 }
 
 /** Parses and validates a large case in the worker; the parsed case when valid, else throws 422. */
-export async function validateLarge(policy: string, body: LargeJson): Promise<unknown> {
-  const a = await ask({ policy, text: body.text, shown: PROBLEMS_SHOWN });
+export async function validateLarge(
+  policy: string,
+  body: LargeJson,
+  towns: { town: string; pack: string }[] = [],
+): Promise<unknown> {
+  const a = await ask({ policy, text: body.text, shown: PROBLEMS_SHOWN, towns });
   if (a.ok === 'error') throw new Error(`validation worker: ${a.message}`);
   // As the JSON parser answers a small body that is not JSON.
   if (a.ok === 'syntax')

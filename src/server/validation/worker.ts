@@ -3,6 +3,7 @@
 
 import { parentPort } from 'node:worker_threads';
 import type { Failed, Ok } from '../../domain/problems.ts';
+import { townWords } from '../../engine/validate.ts';
 import { loadEngine } from '../../policy/load.ts';
 
 export interface Job {
@@ -10,6 +11,8 @@ export interface Job {
   policy: string;
   text: string;
   shown: number;
+  /** The town packs set for the county's towns in the case's year, whose words it may use. */
+  towns?: { town: string; pack: string }[];
 }
 export type Answer = { id: number } & (
   | Ok<null>
@@ -24,7 +27,7 @@ function run(job: Job): Answer {
   } catch (e) {
     return { id: job.id, ok: 'syntax', message: (e as Error).message };
   }
-  const v = loadEngine(job.policy).validate(value);
+  const v = loadEngine(job.policy).validate(value, undefined, townWords(loadEngine, job.towns));
   if (v.ok) return { id: job.id, ok: true, value: null };
   return { id: job.id, ok: false, problems: v.problems.slice(0, job.shown), total: v.problems.length };
 }
