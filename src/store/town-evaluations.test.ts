@@ -217,6 +217,15 @@ for (const dialect of DIALECTS) {
       expect(refusedImport.problems.map((p) => `${p.path} ${p.code}`)).toEqual([
         `assessments[${bad.assessments!.length - 1}].subject not_in_town`,
       ]);
+      // The town pack cannot be taken away while the town's checks in its words stand.
+      const inUse = await refused(setTownPacks(ctx, admin, 'qingshui', 't-dongfeng', []));
+      expect(inUse.problems).toMatchObject([{ path: 'packs', code: 'in_use' }]);
+      expect(inUse.problems[0]!.zh).toContain(String(fact.id));
+      const later = await refused(
+        setTownPacks(ctx, admin, 'qingshui', 't-dongfeng', [{ pack: TOWN_PACK, from_year: 2010 }]),
+      );
+      expect(later.problems).toMatchObject([{ path: 'packs', code: 'in_use' }]);
+      expect((await listTownPacks(ctx, office, 'qingshui')).map((p) => p.from_year)).toEqual([2009]);
       await closeFact(ctx, office, 'qingshui', 'assessments', fact.id as string, { reason: '测试完毕' });
     });
 

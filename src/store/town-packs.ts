@@ -4,6 +4,7 @@
 
 import { can } from '../domain/permissions.ts';
 import type { Problem } from '../domain/problems.ts';
+import type { Vocabulary } from '../domain/vocabulary.ts';
 import { type TownWords, townWords } from '../engine/validate.ts';
 import { AuditWriter } from './audit.ts';
 import type { Ctx } from './ctx.ts';
@@ -176,6 +177,7 @@ export async function setTownPacks(
       });
   });
   if (problems.length) throw invalid(problems);
+  await checkStillKnown(ctx, county, town, c.policy, packs);
   const at = ctx.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const before = await trx
@@ -219,4 +221,50 @@ export async function setTownPacks(
     await audit.flush();
     return rowsOf({ ...ctx, db: trx }, county, town);
   });
+}
+
+/**
+ * A town's live assessments in a town pack's words (its monthly checks, say) stay readable: the
+ * packs set for the town must still declare their words in each year that has them, or the year
+ * could no longer be checked nor evaluated. Refused with the assessments named; retract them first.
+ */
+async function checkStillKnown(
+  ctx: Ctx,
+  county: string,
+  town: string,
+  policy: string,
+  packs: { pack: string; from_year: number }[],
+): Promise<void> {
+  const own = ctx.engine(policy).vocabulary;
+  const rows = await ctx.db
+    .selectFrom('assessments as a')
+    .innerJoin('units as u', (j) =>
+      j.onRef('u.county_id', '=', 'a.county_id').onRef('u.id', '=', 'a.subject_id'),
+    )
+    .select(['a.id', 'a.fp_year', 'a.by', 'a.kind', 'a.outcome'])
+    .where('a.county_id', '=', county)
+    .where('a.retracted_at', 'is', null)
+    .where((eb) => eb.or([eb('u.id', '=', town), eb('u.town_id', '=', town)]))
+    .orderBy('a.fp_year')
+    .orderBy('a.id')
+    .execute();
+  const known = (v: Vocabulary, r: (typeof rows)[number]) =>
+    Object.hasOwn(v.assessors, r.by) &&
+    Object.hasOwn(v.assessment_kinds, r.kind) &&
+    (r.outcome === null || Object.hasOwn(v.outcomes, r.outcome));
+  const lost = rows.filter(
+    (r) =>
+      !known(own, r) &&
+      !packs.some((p) => p.from_year <= r.fp_year && known(ctx.engine(p.pack, town).vocabulary, r)),
+  );
+  if (lost.length === 0) return;
+  const ids = lost.map((r) => `${r.fp_year} ${r.id}`).join('、');
+  throw invalid([
+    {
+      path: 'packs',
+      code: 'in_use',
+      zh: `该镇有按镇办法所定考核种类作出的考核（${ids}），须先撤回，才能取消或推迟其镇办法`,
+      en: `the town has assessments in a town pack's words (${ids}); retract them before removing or deferring that pack`,
+    },
+  ]);
 }
