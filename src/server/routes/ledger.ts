@@ -69,7 +69,7 @@ export function ledgerRoutes(app: TypedApp, ctx: Ctx): void {
           ),
           clause: Type.Optional(Type.String({ maxLength: 20 })),
           source: Type.Optional(
-            Type.String({ maxLength: 100, description: '来源: `county`, or a town pack’s id' }),
+            Type.String({ maxLength: 100, description: 'the source (来源): `county`, or a town pack’s id' }),
           ),
           status: Type.Optional(Status),
           open: Type.Optional(Type.Boolean()),
@@ -159,7 +159,7 @@ export function ledgerRoutes(app: TypedApp, ctx: Ctx): void {
         querystring: Type.Object({
           on: Type.Optional(DateStr),
           source: Type.Optional(
-            Type.String({ maxLength: 100, description: '来源: `county`, or a town pack’s id' }),
+            Type.String({ maxLength: 100, description: 'the source (来源): `county`, or a town pack’s id' }),
           ),
         }),
         response: { 200: BalanceSheet, ...errors(401, 403, 404) },

@@ -111,7 +111,7 @@ export const Statement = Obj(
           withholding_unit: Text,
           due_on: Text,
           source_pack: Text,
-          source_zh: Type.String({ description: '来源: 县级办法, or a town pack’s short name' }),
+          source_zh: Type.String({ description: 'the source (来源): 县级办法, or a town pack’s short name' }),
         }),
         lines: Type.Array(
           Obj({
@@ -157,7 +157,9 @@ export const Overdue = Obj(
             overdue_fen: Fen,
             due_on: Str,
             days_overdue: Int,
-            source_zh: Type.String({ description: '来源: 县级办法, or a town pack’s short name' }),
+            source_zh: Type.String({
+              description: 'the source (来源): 县级办法, or a town pack’s short name',
+            }),
           }),
         ),
         deductible_fen: Type.Integer({ description: '八: what the finance bureau may deduct, fen' }),
