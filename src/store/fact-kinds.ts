@@ -50,6 +50,22 @@ export interface FactKind<K extends FactName = FactName> {
 }
 
 const opt = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
+/** A kept fact's history, as its row holds it and its API form answers it. */
+interface History {
+  created_at: string;
+  updated_at: string;
+  retracted_at: string | null;
+  retract_reason: string | null;
+}
+/** Sets a fact's history on its API form (assigned, like the optional fields: see below). */
+function kept<T extends object>(o: T, r: History): T & History {
+  const h = o as T & History;
+  h.created_at = r.created_at;
+  h.updated_at = r.updated_at;
+  h.retracted_at = r.retracted_at;
+  h.retract_reason = r.retract_reason;
+  return h;
+}
 // The readers (toApi, toCase) set their optional fields one by one rather than spreading
 // `...(x && { … })`: a year's case reads thousands of rows through them, and spreads cost a
 // hundred times as much.
@@ -113,14 +129,13 @@ export const FACTS: { [K in FactName]: FactKind<K> } = {
     natural: true,
     close: 'retract',
     toApi: (r: Row<'people'>) => {
-      const o: FactApi['people'] = {
-        id: r.id,
-        name: r.name,
-        created_at: r.created_at,
-        updated_at: r.updated_at,
-        retracted_at: r.retracted_at,
-        retract_reason: r.retract_reason,
-      };
+      const o: FactApi['people'] = kept(
+        {
+          id: r.id,
+          name: r.name,
+        },
+        r,
+      );
       if (r.staff_type) o.staff_type = r.staff_type;
       return o;
     },
@@ -167,16 +182,15 @@ export const FACTS: { [K in FactName]: FactKind<K> } = {
     natural: false,
     close: 'to_date',
     toApi: (r: Row<'posts'>) => {
-      const o: FactApi['posts'] = {
-        id: r.id,
-        person: r.person_id,
-        unit: r.unit_id,
-        role: r.role,
-        created_at: r.created_at,
-        updated_at: r.updated_at,
-        retracted_at: r.retracted_at,
-        retract_reason: r.retract_reason,
-      };
+      const o: FactApi['posts'] = kept(
+        {
+          id: r.id,
+          person: r.person_id,
+          unit: r.unit_id,
+          role: r.role,
+        },
+        r,
+      );
       if (r.from_date) o.from = r.from_date;
       if (r.to_date) o.to = r.to_date;
       return o;
@@ -198,14 +212,13 @@ export const FACTS: { [K in FactName]: FactKind<K> } = {
     natural: false,
     close: 'to_date',
     toApi: (r: Row<'links'>) => {
-      const o: FactApi['links'] = {
-        id: r.id,
-        kind: r.kind,
-        created_at: r.created_at,
-        updated_at: r.updated_at,
-        retracted_at: r.retracted_at,
-        retract_reason: r.retract_reason,
-      };
+      const o: FactApi['links'] = kept(
+        {
+          id: r.id,
+          kind: r.kind,
+        },
+        r,
+      );
       if (r.person_id) o.person = r.person_id;
       if (r.unit_id) o.unit = r.unit_id;
       if (r.village_id) o.village = r.village_id;
@@ -248,16 +261,16 @@ export const FACTS: { [K in FactName]: FactKind<K> } = {
     zh: '类别',
     natural: false,
     close: 'retract',
-    toApi: (r: Row<'categories'>): FactApi['categories'] => ({
-      id: r.id,
-      unit: r.unit_id,
-      fp_year: r.fp_year,
-      category: r.category,
-      created_at: r.created_at,
-      updated_at: r.updated_at,
-      retracted_at: r.retracted_at,
-      retract_reason: r.retract_reason,
-    }),
+    toApi: (r: Row<'categories'>): FactApi['categories'] =>
+      kept(
+        {
+          id: r.id,
+          unit: r.unit_id,
+          fp_year: r.fp_year,
+          category: r.category,
+        },
+        r,
+      ),
     toRow: (a) => ({ unit_id: a.unit, fp_year: a.fp_year, category: a.category }),
     toCase: (a) => ({ unit: a.unit, fp_year: a.fp_year, category: a.category }),
     caseColumns: ['unit_id', 'fp_year', 'category'],
@@ -270,21 +283,20 @@ export const FACTS: { [K in FactName]: FactKind<K> } = {
     natural: false,
     close: 'retract',
     toApi: (r: Row<'assessments'>) => {
-      const o: FactApi['assessments'] = {
-        id: r.id,
-        fp_year: r.fp_year,
-        by: r.by,
-        subject: r.subject_id,
-        kind: r.kind,
-        sampled: JSON.parse(r.sampled),
-        at_fault: JSON.parse(r.at_fault),
-        caused_by: JSON.parse(r.caused_by),
-        position: r.position,
-        created_at: r.created_at,
-        updated_at: r.updated_at,
-        retracted_at: r.retracted_at,
-        retract_reason: r.retract_reason,
-      };
+      const o: FactApi['assessments'] = kept(
+        {
+          id: r.id,
+          fp_year: r.fp_year,
+          by: r.by,
+          subject: r.subject_id,
+          kind: r.kind,
+          sampled: JSON.parse(r.sampled),
+          at_fault: JSON.parse(r.at_fault),
+          caused_by: JSON.parse(r.caused_by),
+          position: r.position,
+        },
+        r,
+      );
       if (r.outcome) o.outcome = r.outcome;
       if (r.score !== null) o.score = Number(r.score);
       if (r.decided_on) o.decided_on = r.decided_on;
@@ -337,18 +349,18 @@ export const FACTS: { [K in FactName]: FactKind<K> } = {
     zh: '考核验收',
     natural: false,
     close: 'retract',
-    toApi: (r: Row<'acceptances'>): FactApi['acceptances'] => ({
-      id: r.id,
-      fp_year: r.fp_year,
-      unit: r.unit_id,
-      kind: r.kind,
-      by: r.by,
-      passed: r.passed === 1,
-      created_at: r.created_at,
-      updated_at: r.updated_at,
-      retracted_at: r.retracted_at,
-      retract_reason: r.retract_reason,
-    }),
+    toApi: (r: Row<'acceptances'>): FactApi['acceptances'] =>
+      kept(
+        {
+          id: r.id,
+          fp_year: r.fp_year,
+          unit: r.unit_id,
+          kind: r.kind,
+          by: r.by,
+          passed: r.passed === 1,
+        },
+        r,
+      ),
     toRow: (a) => ({ fp_year: a.fp_year, unit_id: a.unit, kind: a.kind, by: a.by, passed: a.passed ? 1 : 0 }),
     toCase: (a) => ({ unit: a.unit, kind: a.kind, by: a.by, passed: a.passed }),
     fpYear: (a) => a.fp_year as number,
@@ -362,19 +374,18 @@ export const FACTS: { [K in FactName]: FactKind<K> } = {
     natural: true,
     close: 'retract',
     toApi: (r: Row<'warning_notices'>) => {
-      const o: FactApi['warning_notices'] = {
-        id: r.id,
-        // The notice's id in the year's case: ids are unique within a case, so a county can hold a
-        // `w1` of 2009 and another of 2010 (the second stored under another id).
-        case_id: r.case_id ?? r.id,
-        unit: r.unit_id,
-        issued_on: r.issued_on,
-        matter: r.matter,
-        created_at: r.created_at,
-        updated_at: r.updated_at,
-        retracted_at: r.retracted_at,
-        retract_reason: r.retract_reason,
-      };
+      const o: FactApi['warning_notices'] = kept(
+        {
+          id: r.id,
+          // The notice's id in the year's case: ids are unique within a case, so a county can hold a
+          // `w1` of 2009 and another of 2010 (the second stored under another id).
+          case_id: r.case_id ?? r.id,
+          unit: r.unit_id,
+          issued_on: r.issued_on,
+          matter: r.matter,
+        },
+        r,
+      );
       if (r.deadline) o.deadline = r.deadline;
       if (r.correction_reported_on) o.correction_reported_on = r.correction_reported_on;
       if (r.correction_note) o.correction_note = r.correction_note;
@@ -410,16 +421,16 @@ export const FACTS: { [K in FactName]: FactKind<K> } = {
     zh: '事件',
     natural: false,
     close: 'retract',
-    toApi: (r: Row<'incidents'>): FactApi['incidents'] => ({
-      id: r.id,
-      kind: r.kind,
-      person: r.person_id,
-      occurred_on: r.occurred_on,
-      created_at: r.created_at,
-      updated_at: r.updated_at,
-      retracted_at: r.retracted_at,
-      retract_reason: r.retract_reason,
-    }),
+    toApi: (r: Row<'incidents'>): FactApi['incidents'] =>
+      kept(
+        {
+          id: r.id,
+          kind: r.kind,
+          person: r.person_id,
+          occurred_on: r.occurred_on,
+        },
+        r,
+      ),
     toRow: (a) => ({ kind: a.kind, person_id: a.person, occurred_on: a.occurred_on }),
     toCase: (a) => ({ kind: a.kind, person: a.person, occurred_on: a.occurred_on }),
     // An incident concerns one person's conduct: county-wide roles only.
