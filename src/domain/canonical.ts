@@ -27,23 +27,54 @@ const isIndex = (k: string) => {
   return c >= 48 && c <= 57 && /^(?:0|[1-9]\d*)$/.test(k) && Number(k) < 4294967295;
 };
 
-/** The value as plain objects with their keys in sorted order, as the definition reads it. */
+/** Sorts a few keys in place by code unit (insertion sort); whether any moved. */
+function sortKeys(keys: string[]): boolean {
+  let moved = false;
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (keys[i - 1]! < k) continue;
+    moved = true;
+    let j = i - 1;
+    for (; j >= 0 && keys[j]! > k; j--) keys[j + 1] = keys[j]!;
+    keys[j + 1] = k;
+  }
+  return moved;
+}
+
+/**
+ * The value as plain objects with their keys in sorted order, as the definition reads it: the
+ * value itself where it is so already (no copy), else a copy.
+ */
 function sortedCopy(v: unknown): unknown {
   if (typeof v !== 'object' || v === null) return typeof v === 'function' || typeof v === 'symbol' ? null : v;
   // JSON.stringify would call toJSON (a date): the definition reads the object itself.
   if (typeof (v as { toJSON?: unknown }).toJSON === 'function') throw DIFFERENT;
   if (Array.isArray(v)) {
-    const out = new Array(v.length);
-    for (let i = 0; i < v.length; i++) out[i] = sortedCopy(v[i]);
-    return out;
+    let out: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      const y = sortedCopy(x);
+      if (out === undefined && y !== x) out = v.slice(0, i);
+      out?.push(y);
+    }
+    return out ?? v;
   }
-  const keys = Object.keys(v).sort();
-  const out: Record<string, unknown> = {};
-  for (const k of keys) {
+  const keys = Object.keys(v);
+  // Only a plain object is written as it is: JSON.stringify reads a boxed string or number as its value.
+  const proto = Object.getPrototypeOf(v);
+  let changed = sortKeys(keys) || (proto !== Object.prototype && proto !== null);
+  const values = new Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
     if (isIndex(k)) throw DIFFERENT;
     const x = (v as Record<string, unknown>)[k];
-    if (x !== undefined) out[k] = sortedCopy(x);
+    const y = x === undefined ? undefined : sortedCopy(x);
+    if (y !== x || x === undefined) changed = true;
+    values[i] = y;
   }
+  if (!changed) return v;
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < keys.length; i++) if (values[i] !== undefined) out[keys[i]!] = values[i];
   return out;
 }
 
@@ -56,8 +87,73 @@ export function canonicalJson(value: unknown): string {
   }
 }
 
-export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+/**
+ * The canonical JSON of a value as UTF-8, in a buffer the next call reuses (hash, compress or copy
+ * it first). A county year's case or result is a megabyte of text: written as one string (V8
+ * builds JSON.stringify's text as a rope) it costs more to flatten for encoding, and a fresh
+ * megabyte to encode into, than the writing itself. So the keys of the value and of the objects in
+ * it, and every run of `run` elements of its arrays, two levels deep, are written and encoded
+ * apart, into one buffer kept from call to call (per thread).
+ */
+export function canonicalUtf8(value: unknown, run = 256): Uint8Array {
+  const out = new Utf8Writer();
+  try {
+    writeSorted(sortedCopy(value), out, run, 2);
+  } catch (e) {
+    if (e !== DIFFERENT) throw e;
+    out.at = 0;
+    out.put(canonicalSlow(value));
+  }
+  return out.bytes();
+}
+
+const encoder = new TextEncoder();
+let scratch = new Uint8Array(1 << 16);
+
+/** Text encoded one piece after another into the kept buffer, which grows as needed. */
+class Utf8Writer {
+  at = 0;
+  put(text: string): void {
+    if (scratch.length < this.at + text.length * 3) {
+      const more = new Uint8Array(Math.max(scratch.length * 2, this.at + text.length * 3));
+      more.set(scratch.subarray(0, this.at));
+      scratch = more;
+    }
+    this.at += encoder.encodeInto(text, scratch.subarray(this.at)).written;
+  }
+  bytes(): Uint8Array {
+    return scratch.subarray(0, this.at);
+  }
+}
+
+/** Writes a value already sorted (sortedCopy: nothing undefined in its objects, no function). */
+function writeSorted(v: unknown, out: Utf8Writer, run: number, depth: number): void {
+  if (depth === 0 || typeof v !== 'object' || v === null || (Array.isArray(v) && v.length <= run)) {
+    out.put(JSON.stringify(v) ?? 'null');
+  } else if (Array.isArray(v)) {
+    // Each run written as an array of its own: its "[" takes the place of the one before's "]",
+    // and becomes the comma between them.
+    for (let i = 0; i < v.length; i += run) {
+      const from = i === 0 ? out.at : out.at - 1;
+      out.at = from;
+      out.put(JSON.stringify(v.slice(i, i + run)));
+      if (i > 0) scratch[from] = 0x2c;
+    }
+  } else {
+    let sep = '{';
+    for (const k of Object.keys(v)) {
+      out.put(`${sep}${JSON.stringify(k)}:`);
+      writeSorted((v as Record<string, unknown>)[k], out, run, depth - 1);
+      sep = ',';
+    }
+    out.put(sep === '{' ? '{}' : '}');
+  }
+}
+
+export function sha256(data: string | Uint8Array): string {
+  return (
+    typeof data === 'string' ? createHash('sha256').update(data, 'utf8') : createHash('sha256').update(data)
+  ).digest('hex');
 }
 
 export function hashOf(value: unknown): string {

@@ -6,12 +6,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { sample } from '../../test/support/doc-kit.ts';
-import { canonicalJson } from '../domain/canonical.ts';
+import { canonicalJson, sha256 } from '../domain/canonical.ts';
 import type { ZerenCase } from '../domain/case.ts';
 import { loadEngine } from '../policy/load.ts';
 import { StoreError } from '../store/errors.ts';
+import { keptText } from '../store/kept-text.ts';
 import { renderDocx } from '../workflows/documents/render.ts';
-import { evaluateOffThread, renderOffThread, startEvaluationWorkers } from './pool.ts';
+import { evaluateOffThread, evaluateToKeep, renderOffThread, startEvaluationWorkers } from './pool.ts';
 
 startEvaluationWorkers(2);
 
@@ -24,15 +25,22 @@ describe('evaluation pool', () => {
     expect(kase.ok).toBe(true);
     const c = (kase as { value: ZerenCase }).value;
     const here = loadEngine(c.policy).evaluate(c, { I5: 'strict' });
+    if (!here.ok) throw new Error('the example evaluates');
     const answers = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => evaluateOffThread(c.policy, c, i % 2 ? { I5: 'strict' } : {})),
+      Array.from({ length: 6 }, (_, i) => evaluateToKeep(c.policy, c, i % 2 ? { I5: 'strict' } : {})),
     );
-    const strict = answers[1]!;
-    expect(strict.ok).toBe(true);
-    if (!strict.ok || !here.ok) return;
-    expect(strict.resultJson).toBe(canonicalJson(here.value));
-    expect(strict.caseJson).toBe(canonicalJson(c));
     expect(answers.every((a) => a.ok)).toBe(true);
+    const strict = answers[1]!;
+    if (!strict.ok) return;
+    expect(strict.value).toEqual(here.value);
+    // Sealed in the worker: the canonical texts, deflated, and their hashes.
+    expect(strict.result.body).toMatch(/^deflate:/);
+    expect(keptText(strict.result.body)).toBe(canonicalJson(here.value));
+    expect(strict.result.sha256).toBe(sha256(canonicalJson(here.value)));
+    expect(keptText(strict.case.body)).toBe(canonicalJson(c));
+    expect(strict.case.sha256).toBe(sha256(canonicalJson(c)));
+    const plain = await evaluateOffThread(c.policy, c, { I5: 'strict' });
+    expect(plain).toEqual({ ok: true, value: here.value });
   });
 
   it('answers the problems of a case that does not evaluate', async () => {

@@ -6,23 +6,19 @@
 // result; render tasks (render-tasks.ts) answer a workbook, a Word document or a read upload.
 
 import type { Worker } from 'node:worker_threads';
-import { canonicalJson } from '../domain/canonical.ts';
 import type { ZerenCase } from '../domain/case.ts';
-import type { Failed, Ok } from '../domain/problems.ts';
+import type { Failed, Ok, Result } from '../domain/problems.ts';
 import type { ZerenResult } from '../domain/result.ts';
-import { townWords } from '../engine/validate.ts';
-import { loadEngine } from '../policy/load.ts';
 import { StoreError } from '../store/errors.ts';
 import { startWorker } from '../worker-thread.ts';
+import { type Evaluation, evaluation, type ToKeep } from './evaluation.ts';
 import type { RenderTask, RenderTasks } from './render-tasks.ts';
-import type { Answer, Job } from './worker.ts';
+import type { Answer, Evaluate, Job } from './worker.ts';
 
-/** The engine's result with the canonical JSON of the case and of the result, or its problems. */
-export type Evaluated = (Ok<ZerenResult> & Serialized) | Failed;
-export interface Serialized {
-  caseJson: string;
-  resultJson: string;
-}
+/** The engine's result; and with the case and the result sealed to keep (kept-text.ts). */
+export type Evaluated = Result<ZerenResult>;
+export type { ToKeep };
+export type EvaluatedToKeep = (Ok<ZerenResult> & ToKeep) | Failed;
 
 interface Slot {
   worker: Worker;
@@ -117,20 +113,31 @@ export async function evaluateOffThread(
   town?: string,
   towns: { town: string; pack: string }[] = [],
 ): Promise<Evaluated> {
-  if (size === 0) {
-    const out = loadEngine(policy, town).evaluate(kase, overrides, undefined, townWords(loadEngine, towns));
-    if (!out.ok) return { ok: false, problems: out.problems };
-    return {
-      ok: true,
-      value: out.value,
-      caseJson: canonicalJson(kase),
-      resultJson: canonicalJson(out.value),
-    };
-  }
-  const a = await send({ id: 0, kind: 'evaluate', policy, kase, overrides, town, towns });
+  const out = await run({ id: 0, kind: 'evaluate', policy, kase, overrides, town, towns });
+  return out.ok ? { ok: true, value: out.value } : out;
+}
+
+/**
+ * Evaluates as `evaluateOffThread` does, and seals the case and the result to keep: their
+ * canonical JSON hashed and deflated where the evaluation ran (in the worker).
+ */
+export async function evaluateToKeep(
+  policy: string,
+  kase: ZerenCase,
+  overrides: Record<string, string> = {},
+  town?: string,
+  towns: { town: string; pack: string }[] = [],
+): Promise<EvaluatedToKeep> {
+  const out = await run({ id: 0, kind: 'evaluate', policy, kase, overrides, town, towns, keep: true });
+  if (out.ok && !out.case) throw new Error('evaluation worker: nothing sealed to keep');
+  return out as EvaluatedToKeep;
+}
+
+/** An evaluation job, here or in a worker. */
+async function run(job: Evaluate): Promise<Evaluation> {
+  if (size === 0) return evaluation(job);
+  const a = await send(job);
   if (a.ok === 'error') throw new Error(`evaluation worker: ${a.message}`);
   if (a.ok === 'rendered') throw new Error('evaluation worker: a render answer to an evaluation');
-  return a.ok
-    ? { ok: true, value: a.value, caseJson: a.caseJson, resultJson: a.resultJson }
-    : { ok: false, problems: a.problems };
+  return a;
 }

@@ -3,13 +3,10 @@
 // runs a render task (render-tasks.ts: a workbook or a Word document made, an upload read).
 
 import { parentPort } from 'node:worker_threads';
-import { canonicalJson } from '../domain/canonical.ts';
 import type { ZerenCase } from '../domain/case.ts';
 import type { Problem } from '../domain/problems.ts';
-import { townWords } from '../engine/validate.ts';
-import { loadEngine } from '../policy/load.ts';
 import { StoreError, type StoreErrorKind } from '../store/errors.ts';
-import type { Evaluated } from './pool.ts';
+import { type Evaluation, evaluation } from './evaluation.ts';
 import type { RenderTask } from './render-tasks.ts';
 
 export interface Evaluate {
@@ -22,6 +19,8 @@ export interface Evaluate {
   town?: string;
   /** The town packs set for the county's towns, whose words the case may use (validate.ts). */
   towns?: { town: string; pack: string }[];
+  /** Whether to seal the case and the result to keep (kept-text.ts). */
+  keep?: boolean;
 }
 export interface Render {
   id: number;
@@ -38,7 +37,7 @@ export interface StoreErrorData {
   problems: Problem[];
 }
 export type Answer = { id: number } & (
-  | Evaluated
+  | Evaluation
   | { ok: 'rendered'; value: unknown }
   | { ok: 'error'; message: string; store?: StoreErrorData }
 );
@@ -49,27 +48,10 @@ async function render(job: Render): Promise<Answer> {
   return { id: job.id, ok: 'rendered', value: await f(...job.args) };
 }
 
-function evaluate(job: Evaluate): Answer {
-  const out = loadEngine(job.policy, job.town).evaluate(
-    job.kase,
-    job.overrides,
-    undefined,
-    townWords(loadEngine, job.towns),
-  );
-  if (!out.ok) return { id: job.id, ok: false, problems: out.problems };
-  return {
-    id: job.id,
-    ok: true,
-    value: out.value,
-    caseJson: canonicalJson(job.kase),
-    resultJson: canonicalJson(out.value),
-  };
-}
-
 parentPort?.on('message', async (job: Job) => {
   let answer: Answer;
   try {
-    answer = job.kind === 'render' ? await render(job) : evaluate(job);
+    answer = job.kind === 'render' ? await render(job) : { id: job.id, ...evaluation(job) };
   } catch (e) {
     answer = {
       id: job.id,

@@ -16,6 +16,7 @@ import { assessMoney, type Given, placesOf } from './decision-money.ts';
 import { recordPersonnel } from './decision-personnel.ts';
 import { conflict, invalid, notFound, StoreError } from './errors.ts';
 import { getEvaluation } from './evaluations.ts';
+import { keptText } from './kept-text.ts';
 import { lockLedger } from './ledger-lock.ts';
 import { notifyDecision } from './notify.ts';
 import type { Db, Row, Tx } from './schema.ts';
@@ -143,8 +144,8 @@ export async function confirmDecision(
 ): Promise<Decision> {
   requireOffice(scope, county);
   const evaluation = await checkedInput(ctx, county, year, input);
-  const result = JSON.parse(evaluation.result_json) as ZerenResult;
-  const kase = JSON.parse(evaluation.case_json) as ZerenCase;
+  const result = JSON.parse(keptText(evaluation.result_json)) as ZerenResult;
+  const kase = JSON.parse(keptText(evaluation.case_json)) as ZerenCase;
   const given = await consequencesGiven(ctx, result, input.evaluation_id);
   const at = ctx.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {

@@ -7,12 +7,13 @@ import { canonicalJson, sha256 } from '../domain/canonical.ts';
 import type { ZerenCase } from '../domain/case.ts';
 import type { ZerenResult } from '../domain/result.ts';
 import { ENGINE_VERSION } from '../engine/engine.ts';
-import { evaluateOffThread } from '../engine-pool/pool.ts';
+import { evaluateToKeep } from '../engine-pool/pool.ts';
 import { appendAudit } from './audit.ts';
 import { buildCase } from './cases.ts';
 import type { Ctx } from './ctx.ts';
 import { invalid, notFound, StoreError } from './errors.ts';
 import { FACTS, scoped } from './fact-kinds.ts';
+import { keptText } from './kept-text.ts';
 import type { Db, Row } from './schema.ts';
 import type { Scope } from './scope.ts';
 import {
@@ -85,11 +86,11 @@ export async function evaluateYear(
     );
   const kase = await buildCase(ctx.db, county, year);
   const engine = ctx.engine(kase.policy);
-  // Off the event loop: the engine and the serialisation run in a worker thread.
+  // Off the event loop: the engine, the serialisation, the hashes and the compression run in a
+  // worker thread.
   const assigned = await townPacksOfYear(ctx.db, county, year);
-  const out = await evaluateOffThread(kase.policy, kase, overrides, undefined, assigned);
+  const out = await evaluateToKeep(kase.policy, kase, overrides, undefined, assigned);
   if (!out.ok) throw invalid(out.problems);
-  const { caseJson, resultJson } = out;
   // A town's own packs (七): each evaluated on the same case, kept beside the county's receipt.
   const towns = await evaluateTownPacks(ctx, county, year, kase, overrides);
   const at = ctx.now().toISOString();
@@ -100,11 +101,11 @@ export async function evaluateYear(
     policy: engine.pack.id,
     pack_hash: engine.packHash,
     engine_version: ENGINE_VERSION,
-    case_sha256: sha256(caseJson),
-    case_json: caseJson,
+    case_sha256: out.case.sha256,
+    case_json: out.case.body,
     interpretations: JSON.stringify(out.value.interpretations),
-    result_json: resultJson,
-    result_sha256: sha256(resultJson),
+    result_json: out.result.body,
+    result_sha256: out.result.sha256,
     created_by: scope.actor.name,
     created_at: at,
   };
@@ -164,7 +165,7 @@ export async function getEvaluation(
   if (!row || row.county_id !== scope.county) throw notFound('评定', id);
   return {
     receipt: receiptOf(row),
-    result: await scopeResult(ctx.db, scope, row.county_id, JSON.parse(row.result_json)),
+    result: await scopeResult(ctx.db, scope, row.county_id, JSON.parse(keptText(row.result_json))),
   };
 }
 
@@ -196,7 +197,8 @@ export interface ReceiptCheck {
 export async function verifyReceipt(ctx: Ctx, id: string): Promise<ReceiptCheck> {
   const row = await ctx.db.selectFrom('evaluations').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('评定', id);
-  const kase = JSON.parse(row.case_json) as ZerenCase;
+  const caseText = keptText(row.case_json);
+  const kase = JSON.parse(caseText) as ZerenCase;
   const engine = ctx.engine(row.policy);
   const towns = await townWordsOfYear(ctx, ctx.db, row.county_id, row.fp_year);
   const out = engine.evaluate(kase, JSON.parse(row.interpretations), undefined, towns);
@@ -207,7 +209,7 @@ export async function verifyReceipt(ctx: Ctx, id: string): Promise<ReceiptCheck>
     const again = canonicalJson(out.value);
     reproduces = sha256(again) === row.result_sha256;
     if (!reproduces) {
-      const before = JSON.parse(row.result_json) as ZerenResult;
+      const before = JSON.parse(keptText(row.result_json)) as ZerenResult;
       const key = (c: { subject: { id: string }; type: string; clause: string; amount_yuan?: number }) =>
         `${c.subject.id} ${c.type} ${c.clause} ${c.amount_yuan ?? ''}`;
       const a = new Set(before.consequences.map(key));
@@ -220,7 +222,7 @@ export async function verifyReceipt(ctx: Ctx, id: string): Promise<ReceiptCheck>
   return {
     id,
     reproduces,
-    case_intact: sha256(row.case_json) === row.case_sha256,
+    case_intact: sha256(caseText) === row.case_sha256,
     same_pack: engine.packHash === row.pack_hash,
     same_engine: ENGINE_VERSION === row.engine_version,
     differences,

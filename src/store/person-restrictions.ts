@@ -13,6 +13,7 @@ import { clauseLabel } from '../engine/clauses.ts';
 import { countyWords } from './cases.ts';
 import type { Ctx } from './ctx.ts';
 import { currentDecision } from './decisions.ts';
+import { keptText } from './kept-text.ts';
 import type { ActionView } from './personnel.ts';
 
 export const RESTRICTION_KINDS = ['transfer_promotion_freeze', 'award_veto', 'appraisal_cap'] as const;
@@ -113,7 +114,7 @@ export async function restrictionsInForce(
       .select('result_json')
       .where('id', '=', decision.evaluation_id)
       .executeTakeFirstOrThrow();
-    const result = JSON.parse(ev.result_json) as ZerenResult;
+    const result = JSON.parse(keptText(ev.result_json)) as ZerenResult;
     for (const c of result.consequences)
       if (c.type === 'award_veto' && c.subject.kind === 'person' && c.subject.id === person)
         add({

@@ -136,6 +136,7 @@ export interface CaseImportsTable {
   county_id: string;
   fp_year: number;
   case_sha256: string;
+  /** The document's canonical JSON, as kept-text.ts keeps it (deflated). */
   case_json: string;
   created_by: string;
   created_at: string;
@@ -149,8 +150,10 @@ export interface EvaluationsTable {
   pack_hash: string;
   engine_version: string;
   case_sha256: string;
+  /** The case's canonical JSON, as kept-text.ts keeps it (deflated). */
   case_json: string;
   interpretations: string;
+  /** The result's canonical JSON, kept the same way. */
   result_json: string;
   result_sha256: string;
   created_by: string;

@@ -8,6 +8,7 @@ import { makeCtx } from '../compose.ts';
 import { SYSTEM } from './audit.ts';
 import { createCounty, exportCase } from './cases.ts';
 import { evaluateYear } from './evaluations.ts';
+import { keptText } from './kept-text.ts';
 import { systemScope } from './scope.ts';
 import { createTestStore, DIALECTS, type TestStore } from './testing.ts';
 import { importCase } from './year-import.ts';
@@ -67,13 +68,15 @@ for (const dialect of DIALECTS) {
             years.push(
               which(
                 JSON.parse(
-                  (
-                    await s.db
-                      .selectFrom('evaluations')
-                      .select('case_json')
-                      .where('id', '=', r.receipt.id)
-                      .executeTakeFirstOrThrow()
-                  ).case_json,
+                  keptText(
+                    (
+                      await s.db
+                        .selectFrom('evaluations')
+                        .select('case_json')
+                        .where('id', '=', r.receipt.id)
+                        .executeTakeFirstOrThrow()
+                    ).case_json,
+                  ),
                 ),
               ),
             );

@@ -58,7 +58,8 @@ export async function evaluateTownPacks(
       pack,
       packHash: ctx.engine(pack, town).packHash,
       result: r.value,
-      resultJson: r.resultJson,
+      // A town's result is a few of its units' consequences: small enough to serialise here.
+      resultJson: canonicalJson(r.value),
     });
   }
   return out;

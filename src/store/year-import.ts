@@ -6,7 +6,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { canonicalJson, sha256 } from '../domain/canonical.ts';
+import { canonicalJson } from '../domain/canonical.ts';
 import { YEAR_COLLECTIONS, type ZerenCase } from '../domain/case.ts';
 import type { Problem } from '../domain/problems.ts';
 import { AuditWriter, type Recorder, recorderOf } from './audit.ts';
@@ -16,6 +16,7 @@ import { getCounty, requireCountyWide } from './cases.ts';
 import type { Ctx } from './ctx.ts';
 import { invalid } from './errors.ts';
 import { FACTS, type FactFields } from './fact-kinds.ts';
+import { seal } from './kept-text.ts';
 import type { Db, Row, Tx } from './schema.ts';
 import type { Scope } from './scope.ts';
 import { townWordsOfYear } from './town-packs.ts';
@@ -45,8 +46,8 @@ export async function importCase(
 ): Promise<ImportSummary> {
   requireCountyWide(scope, county);
   const kase = await checkedCase(ctx, county, year, input);
-  const doc = { id: randomUUID(), text: canonicalJson(kase), hash: '' };
-  doc.hash = sha256(doc.text);
+  const sealed = seal(kase);
+  const doc = { id: randomUUID(), text: sealed.body, hash: sealed.sha256 };
   const at = ctx.now().toISOString();
   const s = noChanges();
   await ctx.db.transaction().execute(async (trx) => {
@@ -103,7 +104,7 @@ async function checkedCase(ctx: Ctx, county: string, year: number, input: unknow
   return kase;
 }
 
-/** The case as imported, kept whole (case_imports). */
+/** The case as imported, kept whole (case_imports), deflated (kept-text.ts). */
 async function keepDocument(
   trx: Tx,
   scope: Scope,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ZerenResult } from '../../src/domain/result.ts';
 import { liveActions } from '../../src/store/decision-personnel.ts';
 import { currentDecision } from '../../src/store/decisions.ts';
+import { keptText } from '../../src/store/kept-text.ts';
 import { type E2E, startE2E } from './harness.ts';
 import { OTHER_TOWN, OWN_TOWN, prepareScenario, SCENARIO_START } from './scenario.ts';
 
@@ -31,7 +32,7 @@ beforeAll(async () => {
     .select('result_json')
     .where('id', '=', decision.evaluation_id)
     .executeTakeFirstOrThrow();
-  const result = JSON.parse(ev.result_json) as ZerenResult;
+  const result = JSON.parse(keptText(ev.result_json)) as ZerenResult;
   const veto = result.consequences.find((c) => c.type === 'award_veto' && c.subject.kind === 'person')!;
   const freeze = (await liveActions(db, e.county, 2010)).find((a) => a.type === 'transfer_promotion_freeze')!;
   const person = (id: string) =>

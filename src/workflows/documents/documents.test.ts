@@ -10,6 +10,7 @@ import { loadEngine } from '../../policy/load.ts';
 import { confirmDecision, currentDecision } from '../../store/decisions.ts';
 import { evaluateYear } from '../../store/evaluations.ts';
 import { updateFact } from '../../store/facts.ts';
+import { keptText } from '../../store/kept-text.ts';
 import { listObligations } from '../../store/ledger-views.ts';
 import { DIALECTS } from '../../store/testing.ts';
 import { unitName } from './common.ts';
@@ -81,13 +82,15 @@ for (const dialect of DIALECTS)
       expect(t).toContain('东风镇红星村');
       const c = await currentDecision(s.ctx.db, county, 2009);
       const result = JSON.parse(
-        (
-          await s.ctx.db
-            .selectFrom('evaluations')
-            .select('result_json')
-            .where('id', '=', c!.evaluation_id)
-            .executeTakeFirstOrThrow()
-        ).result_json,
+        keptText(
+          (
+            await s.ctx.db
+              .selectFrom('evaluations')
+              .select('result_json')
+              .where('id', '=', c!.evaluation_id)
+              .executeTakeFirstOrThrow()
+          ).result_json,
+        ),
       ) as { consequences: { type: string; amount_yuan?: number }[] };
       const sum = (type: string) =>
         result.consequences

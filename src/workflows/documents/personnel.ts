@@ -10,6 +10,7 @@ import type { Pack } from '../../engine/pack.ts';
 import { getCounty } from '../../store/cases.ts';
 import type { Ctx } from '../../store/ctx.ts';
 import { conflict, notFound } from '../../store/errors.ts';
+import { keptText } from '../../store/kept-text.ts';
 import { listActions } from '../../store/personnel.ts';
 import type { Row } from '../../store/schema.ts';
 import type { Scope } from '../../store/scope.ts';
@@ -185,14 +186,16 @@ async function actionFacts(ctx: Ctx, scope: Scope, id: string) {
   const c = await getCounty(ctx.db, a.county_id);
   const names = await namesOf(ctx, a.county_id);
   const result = JSON.parse(
-    (
-      await ctx.db
-        .selectFrom('decisions')
-        .innerJoin('evaluations', 'evaluations.id', 'decisions.evaluation_id')
-        .select('evaluations.result_json')
-        .where('decisions.id', '=', a.decision_id)
-        .executeTakeFirstOrThrow()
-    ).result_json,
+    keptText(
+      (
+        await ctx.db
+          .selectFrom('decisions')
+          .innerJoin('evaluations', 'evaluations.id', 'decisions.evaluation_id')
+          .select('evaluations.result_json')
+          .where('decisions.id', '=', a.decision_id)
+          .executeTakeFirstOrThrow()
+      ).result_json,
+    ),
   ) as { consequences: Consequence[] };
   const via = result.consequences.find(
     (x) => x.subject.id === a.subject_id && x.type === a.type && x.clause === a.clause,
