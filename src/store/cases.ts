@@ -11,7 +11,7 @@ import { conflict, notFound, StoreError } from './errors.ts';
 import { FACTS, type FactFields } from './fact-kinds.ts';
 import type { Db, Tx } from './schema.ts';
 import type { Scope } from './scope.ts';
-import { heldOf, yearRows } from './year-view.ts';
+import { type Held, yearRows } from './year-view.ts';
 
 const any = (db: Db | Tx) => db as unknown as Kysely<any>;
 const KIND_ORDER: Record<string, number> = { county: 0, town: 1, village: 2, county_unit: 3 };
@@ -72,7 +72,7 @@ async function caseOf(db: Tx, county: string, year: number): Promise<ZerenCase> 
   if (Object.keys(interpretations).length) out.interpretations = interpretations;
   out.units = units;
   const referenced = new Set<string>();
-  const held = await heldOf(db, county, year);
+  const held: Held = settings ? JSON.parse(settings.held) : {};
   for (const name of YEAR_COLLECTIONS) {
     const items: FactFields[] = (await yearRows(db, county, name, year, held, FACTS[name].caseColumns)).map(
       (r) => FACTS[name].toApi(r),

@@ -92,7 +92,7 @@ export async function evaluateYear(
   const out = await evaluateToKeep(kase.policy, kase, overrides, undefined, assigned);
   if (!out.ok) throw invalid(out.problems);
   // A town's own packs (七): each evaluated on the same case, kept beside the county's receipt.
-  const towns = await evaluateTownPacks(ctx, county, year, kase, overrides);
+  const towns = await evaluateTownPacks(ctx, assigned, kase, overrides);
   const at = ctx.now().toISOString();
   const row: Row<'evaluations'> = {
     id: randomUUID(),

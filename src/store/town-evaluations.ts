@@ -13,9 +13,9 @@ import { AuditWriter } from './audit.ts';
 import type { Ctx } from './ctx.ts';
 import { invalid } from './errors.ts';
 import { scopeResult } from './evaluations.ts';
-import type { Db, Row, Tx } from './schema.ts';
+import type { Row, Tx } from './schema.ts';
 import type { Scope } from './scope.ts';
-import { packTitle, townPacksOfYear, townWordsOfYear } from './town-packs.ts';
+import { packTitle, townWordsOfYear } from './town-packs.ts';
 
 /** A town pack's result, before it is stored. */
 export interface TownOutcome {
@@ -39,16 +39,14 @@ export interface TownResult {
   result: ZerenResult;
 }
 
-/** Evaluates every town pack that applies to the year, on the county's case and readings. */
+/** Evaluates every town pack that applies to the year (`towns`: townPacksOfYear), on the county's case and readings. */
 export async function evaluateTownPacks(
   ctx: Ctx,
-  county: string,
-  year: number,
+  towns: { town: string; pack: string }[],
   kase: ZerenCase,
   overrides: Record<string, string>,
 ): Promise<TownOutcome[]> {
   const out: TownOutcome[] = [];
-  const towns = await townPacksOfYear(ctx.db, county, year);
   for (const { town, pack } of towns) {
     const r = await evaluateOffThread(pack, kase, overrides, town, towns);
     if (!r.ok)

@@ -36,16 +36,6 @@ export function inYear(name: YearCollection, a: FactFields, year: number): boole
   }
 }
 
-export async function heldOf(db: Db | Tx, county: string, year: number): Promise<Held> {
-  const r = await db
-    .selectFrom('county_years')
-    .select('held')
-    .where('county_id', '=', county)
-    .where('fp_year', '=', year)
-    .executeTakeFirst();
-  return r ? (JSON.parse(r.held) as Held) : {};
-}
-
 /** The live rows of one kind that the year holds (within its dates, or held by its case), their `columns` read. */
 export async function yearRows(
   db: Db | Tx,
