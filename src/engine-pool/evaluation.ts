@@ -27,10 +27,6 @@ export function evaluation(job: Evaluate): Evaluation {
     townWords(loadEngine, job.towns ?? []),
   );
   if (!out.ok || !job.keep) return out;
-  return {
-    ok: true,
-    value: out.value,
-    case: seal(job.kase),
-    result: seal(out.value),
-  };
+  const result = seal(out.value);
+  return job.keep === 'result' ? { ...out, result } : { ...out, case: seal(job.kase), result };
 }

@@ -10,6 +10,7 @@ import type { ZerenCase } from '../domain/case.ts';
 import type { Failed, Ok, Result } from '../domain/problems.ts';
 import type { ZerenResult } from '../domain/result.ts';
 import { StoreError } from '../store/errors.ts';
+import type { Sealed } from '../store/kept-text.ts';
 import { startWorker } from '../worker-thread.ts';
 import { type Evaluation, evaluation, type ToKeep } from './evaluation.ts';
 import type { RenderTask, RenderTasks } from './render-tasks.ts';
@@ -119,18 +120,22 @@ export async function evaluateOffThread(
 
 /**
  * Evaluates as `evaluateOffThread` does, and seals the case and the result to keep: their
- * canonical JSON hashed and deflated where the evaluation ran (in the worker).
+ * canonical JSON hashed and deflated where the evaluation ran (in the worker). A case sealed
+ * already (`sealed`) is not sealed again.
  */
 export async function evaluateToKeep(
   policy: string,
   kase: ZerenCase,
   overrides: Record<string, string> = {},
-  town?: string,
   towns: { town: string; pack: string }[] = [],
+  sealed?: Sealed,
 ): Promise<EvaluatedToKeep> {
-  const out = await run({ id: 0, kind: 'evaluate', policy, kase, overrides, town, towns, keep: true });
-  if (out.ok && !out.case) throw new Error('evaluation worker: nothing sealed to keep');
-  return out as EvaluatedToKeep;
+  const keep = sealed ? 'result' : 'case';
+  const out = await run({ id: 0, kind: 'evaluate', policy, kase, overrides, towns, keep });
+  if (!out.ok) return out;
+  const kept = sealed ?? out.case;
+  if (!kept || !out.result) throw new Error('evaluation worker: nothing sealed to keep');
+  return { ok: true, value: out.value, case: kept, result: out.result };
 }
 
 /** An evaluation job, here or in a worker. */

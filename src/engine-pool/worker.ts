@@ -19,8 +19,8 @@ export interface Evaluate {
   town?: string;
   /** The town packs set for the county's towns, whose words the case may use (validate.ts). */
   towns?: { town: string; pack: string }[];
-  /** Whether to seal the case and the result to keep (kept-text.ts). */
-  keep?: boolean;
+  /** What to seal to keep (kept-text.ts): the case and the result, or the result alone. */
+  keep?: 'case' | 'result';
 }
 export interface Render {
   id: number;

@@ -1,5 +1,6 @@
 // A model test of the import contract (fast-check): random sequences of generated cases imported
-// into one county-year. The model is the last case imported. After each import the year exports
+// into one county-year. The model is the last case imported. After each import the case the import
+// keeps for the year (year-cases.ts) is the one read back, byte for byte, and the year exports
 // as that case (normalised: collections as sets, the county's registry narrowed to the case's
 // units), importing it again changes nothing, and its evaluation equals that of a fresh county
 // given only that case. Run on SQLite and PostgreSQL.
@@ -8,9 +9,10 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalCase, normalResult } from '../../test/support/case-kit.ts';
 import { makeCtx } from '../compose.ts';
+import { canonicalJson } from '../domain/canonical.ts';
 import { arbitraryCase } from '../engine/case.arbitrary.ts';
-import { SYSTEM } from './audit.ts';
-import { createCounty, exportCase } from './cases.ts';
+import { auditHead, SYSTEM } from './audit.ts';
+import { buildCase, createCounty, exportCase } from './cases.ts';
 import type { Ctx } from './ctx.ts';
 import type { Dialect } from './db.ts';
 import { evaluateYear } from './evaluations.ts';
@@ -42,6 +44,10 @@ for (const [dialect, runs] of [
           await createCounty(ctx, SYSTEM, { id: county, name: `模型县${n}` });
           for (const c of cases) {
             await importCase(ctx, scope, county, 2009, c);
+            // The case the import keeps for the year is, to the byte, the one read back.
+            const kept = ctx.years.get(county, 2009, await auditHead(s.db));
+            expect(kept).toBeDefined();
+            expect(canonicalJson(kept!.kase)).toBe(canonicalJson(await buildCase(s.db, county, 2009)));
             const units = new Set(c.units.map((u) => u.id));
             const stored = await exportCase(ctx, scope, county, 2009);
             expect(normalCase(stored, units)).toEqual(normalCase(c));

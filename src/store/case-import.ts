@@ -15,6 +15,7 @@ import { canonicalJson } from '../domain/canonical.ts';
 import { addDays, fpYear, fpYearOf } from '../domain/dates.ts';
 import type { Recorder } from './audit.ts';
 import { insertAll } from './bulk.ts';
+import type { YearFact } from './cases.ts';
 import { FACTS, type FactFields } from './fact-kinds.ts';
 import { newId } from './ids.ts';
 import type { Tx } from './schema.ts';
@@ -113,7 +114,7 @@ export async function importCollection(
   name: YearCollection,
   list: readonly FactFields[],
   record: Recorder,
-): Promise<{ changes: Changes; held: string[] }> {
+): Promise<{ changes: Changes; held: string[]; facts: YearFact[] }> {
   const { county, year, at } = ctx;
   const kind = FACTS[name];
   const c = noChanges();
@@ -150,6 +151,8 @@ export async function importCollection(
   const fresh: Record<string, unknown>[] = [];
   const heldNow: string[] = [];
   const moved: { id: string; from: number; to: number }[] = [];
+  // What the year holds now, each fact as the store reads it back (the case of the year: cases.ts).
+  const facts: YearFact[] = [];
   for (const [i, a] of items.entries()) {
     const s = matched[i];
     const row: Record<string, unknown> = kind.toRow(a);
@@ -159,7 +162,13 @@ export async function importCollection(
     let id: string;
     if (!s) {
       id = name === 'warning_notices' ? freeId(String(a.id), fpYearOf(String(a.issued_on)), taken) : newId();
-      fresh.push({ ...row, id, county_id: county, created_at: at, updated_at: at });
+      // Set field by field: a spread of each of a year's thousands of rows cost more than the rest.
+      row.id = id;
+      row.county_id = county;
+      row.created_at = at;
+      row.updated_at = at;
+      fresh.push(row);
+      facts.push(yearFact(name, row, kind.toApi(row)));
     } else {
       id = String(s.row.id);
       const unchanged = s.rank < 2 && same(s.api) === same(a);
@@ -167,6 +176,7 @@ export async function importCollection(
         if (s.rank === 1) c.linked++;
         if (name === 'assessments' && s.row.position !== i)
           moved.push({ id, from: Number(s.row.position), to: i });
+        facts.push(yearFact(name, { ...s.row, ...(name === 'assessments' && { position: i }) }, s.api));
       } else {
         const set: Record<string, unknown> = { ...row, id, updated_at: at };
         if (name === 'warning_notices' && a.corrected_on === undefined) set.verified_by = null;
@@ -178,7 +188,9 @@ export async function importCollection(
           .where('county_id', '=', county)
           .where('id', '=', id)
           .execute();
-        const after = { ...s.api, ...kind.toApi({ ...s.row, ...set }) };
+        const now = { ...s.row, ...set };
+        facts.push(yearFact(name, now, kind.toApi(now)));
+        const after = { ...s.api, ...kind.toApi(now) };
         record(`${name}.${s.rank === 2 ? 'restore' : 'update'}`, name, id, s.api, after);
         if (s.rank === 2) c.restored++;
         else c.updated++;
@@ -232,5 +244,10 @@ export async function importCollection(
     if (begunBefore) c.closed++;
     else c.retracted++;
   }
-  return { changes: c, held: heldNow.sort() };
+  return { changes: c, held: heldNow.sort(), facts };
+}
+
+/** A row of the year as the case orders it (cases.ts, caseOfParts). */
+function yearFact(name: YearCollection, row: Record<string, unknown>, api: FactFields): YearFact {
+  return { id: String(row.id), position: name === 'assessments' ? Number(row.position) : undefined, api };
 }

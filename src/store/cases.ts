@@ -4,14 +4,15 @@
 import type { Kysely } from 'kysely';
 import { CASE_COLLECTIONS, CASE_HEADER, YEAR_COLLECTIONS, type ZerenCase } from '../domain/case.ts';
 import type { Vocabulary } from '../domain/vocabulary.ts';
-import { AuditWriter } from './audit.ts';
+import { AuditWriter, auditHead } from './audit.ts';
 import type { Ctx } from './ctx.ts';
 import { readSnapshot } from './db.ts';
 import { conflict, notFound, StoreError } from './errors.ts';
 import { FACTS, type FactFields } from './fact-kinds.ts';
 import type { Db, Tx } from './schema.ts';
 import type { Scope } from './scope.ts';
-import { type Held, yearRows } from './year-view.ts';
+import type { YearCase } from './year-cases.ts';
+import { type Held, type YearCollection, yearRows } from './year-view.ts';
 
 const any = (db: Db | Tx) => db as unknown as Kysely<any>;
 const KIND_ORDER: Record<string, number> = { county: 0, town: 1, village: 2, county_unit: 3 };
@@ -40,7 +41,23 @@ export async function countyWords(ctx: Ctx, county: string): Promise<Vocabulary>
 /** The case of a county and FP year, as the engine reads it. */
 export async function exportCase(ctx: Ctx, scope: Scope, county: string, year: number): Promise<ZerenCase> {
   requireCountyWide(scope, county);
-  return buildCase(ctx.db, county, year);
+  return (await currentCase(ctx, county, year)).kase;
+}
+
+/**
+ * The case of a county and FP year, with the head of the audit trail it stands at: the one kept
+ * since it was made (year-cases.ts) while the store is unchanged, or else read back. Shared: the
+ * caller does not change it.
+ */
+export function currentCase(ctx: Ctx, county: string, year: number): Promise<YearCase> {
+  return readSnapshot(ctx.db, async (tx) => {
+    const head = await auditHead(tx as Db);
+    const kept = ctx.years.get(county, year, head);
+    if (kept) return kept;
+    const made: YearCase = { head, kase: await caseOf(tx, county, year) };
+    ctx.years.put(county, year, made);
+    return made;
+  });
 }
 
 /** The case of a county and FP year, read from one snapshot (an import committing meanwhile is not half-seen). */
@@ -63,35 +80,100 @@ async function caseOf(db: Tx, county: string, year: number): Promise<ZerenCase> 
       .select(FACTS.units.caseColumns)
       .where('county_id', '=', county)
       .execute()
-  )
-    .sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || (a.id < b.id ? -1 : 1))
-    .map((r) => FACTS.units.toCase(FACTS.units.toApi(r)));
-  const out: Record<string, unknown> = { format: 'zeren-case/1', policy: c.policy, fp_year: year };
-  if (settings?.decided_on) out.decided_on = settings.decided_on;
-  const interpretations = settings ? JSON.parse(settings.interpretations) : {};
-  if (Object.keys(interpretations).length) out.interpretations = interpretations;
-  out.units = units;
-  const referenced = new Set<string>();
+  ).map((r) => FACTS.units.toApi(r));
   const held: Held = settings ? JSON.parse(settings.held) : {};
+  const collections = {} as YearFacts;
   for (const name of YEAR_COLLECTIONS) {
-    const items: FactFields[] = (await yearRows(db, county, name, year, held, FACTS[name].caseColumns)).map(
-      (r) => FACTS[name].toApi(r),
-    );
-    for (const a of items) if (typeof a.person === 'string') referenced.add(a.person);
-    out[name] = items.map(FACTS[name].toCase);
+    const columns = [...FACTS[name].caseColumns, ...ORDER_COLUMNS[name]];
+    collections[name] = (await yearRows(db, county, name, year, held, columns)).map((r) => ({
+      id: String(r.id),
+      position: r.position === undefined ? undefined : Number(r.position),
+      api: FACTS[name].toApi(r),
+    }));
   }
-  // The county's people, those the year's facts name kept: one plain query, not an IN list of thousands.
-  const people = referenced.size
-    ? (
-        await any(db)
-          .selectFrom('people')
-          .select(FACTS.people.caseColumns)
-          .where('county_id', '=', county)
-          .orderBy('id')
-          .execute()
-      ).filter((r) => referenced.has(r.id))
-    : [];
-  out.people = people.map((r) => FACTS.people.toCase(FACTS.people.toApi(r)));
+  // The county's people: one plain query, not an IN list of the thousands the year names.
+  const people = (
+    await any(db)
+      .selectFrom('people')
+      .select(FACTS.people.caseColumns)
+      .where('county_id', '=', county)
+      .execute()
+  ).map((r) => FACTS.people.toApi(r));
+  return caseOfParts({
+    policy: c.policy,
+    year,
+    decidedOn: settings?.decided_on ?? null,
+    interpretations: settings ? JSON.parse(settings.interpretations) : {},
+    units,
+    collections,
+    people,
+  });
+}
+
+/** A fact of the year in its API form, with what orders it in the case. */
+export interface YearFact {
+  id: string;
+  /** An assessment's place in the office's order (I5 strict breaks ties by it). */
+  position?: number;
+  api: FactFields;
+}
+export type YearFacts = Record<YearCollection, YearFact[]>;
+
+/** The columns that order each collection in the case, besides those it reads. */
+const ORDER_COLUMNS: Record<YearCollection, readonly string[]> = {
+  posts: ['id'],
+  links: ['id'],
+  categories: ['id'],
+  assessments: ['id', 'position'],
+  acceptances: ['id'],
+  warning_notices: [],
+  incidents: ['id'],
+};
+
+/** What a county's FP year is made of, each fact in its API form (the store's rows, or an import's). */
+export interface YearParts {
+  policy: string;
+  year: number;
+  decidedOn: string | null;
+  interpretations: Record<string, string>;
+  /** The county's units, in any order. */
+  units: FactFields[];
+  /** The facts the year holds, in any order. */
+  collections: YearFacts;
+  /** The county's people, in any order: the case keeps those the year's facts name. */
+  people: FactFields[];
+}
+
+const byId = (a: { id?: unknown }, b: { id?: unknown }) => {
+  const x = String(a.id);
+  const y = String(b.id);
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+const byYearOrder = (a: YearFact, b: YearFact) => (a.position ?? 0) - (b.position ?? 0) || byId(a, b);
+
+/**
+ * The case of a year from its parts: units by kind and id, each collection by id (assessments in
+ * the office's order first), compared as text whatever the database's collation, and the people
+ * its facts name. The one place that says what a year's case is; an import makes the same from
+ * what it wrote (year-import.ts), and a test holds the two equal.
+ */
+export function caseOfParts(p: YearParts): ZerenCase {
+  const out: Record<string, unknown> = { format: 'zeren-case/1', policy: p.policy, fp_year: p.year };
+  if (p.decidedOn) out.decided_on = p.decidedOn;
+  if (Object.keys(p.interpretations).length) out.interpretations = p.interpretations;
+  out.units = [...p.units]
+    .sort((a, b) => (KIND_ORDER[String(a.kind)] ?? 9) - (KIND_ORDER[String(b.kind)] ?? 9) || byId(a, b))
+    .map(FACTS.units.toCase);
+  const referenced = new Set<string>();
+  for (const name of YEAR_COLLECTIONS) {
+    const facts = [...p.collections[name]].sort(byYearOrder);
+    for (const f of facts) if (typeof f.api.person === 'string') referenced.add(f.api.person);
+    out[name] = facts.map((f) => FACTS[name].toCase(f.api));
+  }
+  out.people = p.people
+    .filter((a) => referenced.has(String(a.id)))
+    .sort(byId)
+    .map(FACTS.people.toCase);
   const ordered: Record<string, unknown> = {};
   for (const k of [...CASE_HEADER, ...CASE_COLLECTIONS]) if (out[k] !== undefined) ordered[k] = out[k];
   return ordered as unknown as ZerenCase;

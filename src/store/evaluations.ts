@@ -8,8 +8,8 @@ import type { ZerenCase } from '../domain/case.ts';
 import type { ZerenResult } from '../domain/result.ts';
 import { ENGINE_VERSION } from '../engine/engine.ts';
 import { evaluateToKeep } from '../engine-pool/pool.ts';
-import { appendAudit } from './audit.ts';
-import { buildCase } from './cases.ts';
+import { appendAudit, auditHead } from './audit.ts';
+import { currentCase } from './cases.ts';
 import type { Ctx } from './ctx.ts';
 import { invalid, notFound, StoreError } from './errors.ts';
 import { FACTS, scoped } from './fact-kinds.ts';
@@ -84,13 +84,17 @@ export async function evaluateYear(
       '只有县人口考核办可以评定',
       'only the county assessment office evaluates',
     );
-  const kase = await buildCase(ctx.db, county, year);
+  // The year's case as the store holds it: kept since an import or the last evaluation made it,
+  // while nothing was written since (year-cases.ts), or else read back.
+  const current = await currentCase(ctx, county, year);
+  const kase = current.kase;
   const engine = ctx.engine(kase.policy);
   // Off the event loop: the engine, the serialisation, the hashes and the compression run in a
-  // worker thread.
+  // worker thread (a case sealed before is not sealed again).
   const assigned = await townPacksOfYear(ctx.db, county, year);
-  const out = await evaluateToKeep(kase.policy, kase, overrides, undefined, assigned);
+  const out = await evaluateToKeep(kase.policy, kase, overrides, assigned, current.sealed);
   if (!out.ok) throw invalid(out.problems);
+  current.sealed = out.case;
   // A town's own packs (七): each evaluated on the same case, kept beside the county's receipt.
   const towns = await evaluateTownPacks(ctx, assigned, kase, overrides);
   const at = ctx.now().toISOString();
@@ -109,10 +113,10 @@ export async function evaluateYear(
     created_by: scope.actor.name,
     created_at: at,
   };
-  await ctx.db.transaction().execute(async (trx) => {
+  const head = await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('evaluations').values(row).execute();
     const { case_json, result_json, ...summary } = row;
-    await appendAudit(
+    const seq = await appendAudit(
       trx,
       scope.actor,
       {
@@ -125,7 +129,10 @@ export async function evaluateYear(
       at,
     );
     await storeTownResults(trx, scope, row, towns);
+    // Nothing else was written since the case was read: it is still the year's case, at this head.
+    return seq === current.head.seq + 1 ? auditHead(trx as Db) : undefined;
   });
+  if (head) ctx.years.put(county, year, { ...current, head });
   return { receipt: receiptOf(row), result: out.value };
 }
 

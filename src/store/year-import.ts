@@ -9,10 +9,10 @@ import type { Kysely } from 'kysely';
 import { canonicalJson } from '../domain/canonical.ts';
 import { YEAR_COLLECTIONS, type ZerenCase } from '../domain/case.ts';
 import type { Problem } from '../domain/problems.ts';
-import { AuditWriter, type Recorder, recorderOf } from './audit.ts';
+import { AuditWriter, auditHead, type Recorder, recorderOf } from './audit.ts';
 import { insertAll } from './bulk.ts';
 import { type Changes, importCollection, noChanges } from './case-import.ts';
-import { getCounty, requireCountyWide } from './cases.ts';
+import { buildCase, caseOfParts, getCounty, requireCountyWide, type YearFacts } from './cases.ts';
 import type { Ctx } from './ctx.ts';
 import { invalid } from './errors.ts';
 import { FACTS, type FactFields } from './fact-kinds.ts';
@@ -20,6 +20,7 @@ import { seal } from './kept-text.ts';
 import type { Db, Row, Tx } from './schema.ts';
 import type { Scope } from './scope.ts';
 import { townWordsOfYear } from './town-packs.ts';
+import { checkingYearCases, type YearCase } from './year-cases.ts';
 import type { Held } from './year-view.ts';
 
 const any = (db: Db | Tx) => db as unknown as Kysely<any>;
@@ -45,20 +46,20 @@ export async function importCase(
   input: unknown,
 ): Promise<ImportSummary> {
   requireCountyWide(scope, county);
-  const kase = await checkedCase(ctx, county, year, input);
+  const { kase, policy } = await checkedCase(ctx, county, year, input);
   const sealed = seal(kase);
   const doc = { id: randomUUID(), text: sealed.body, hash: sealed.sha256 };
   const at = ctx.now().toISOString();
   const s = noChanges();
-  await ctx.db.transaction().execute(async (trx) => {
+  const made = await ctx.db.transaction().execute(async (trx) => {
     const audit = await AuditWriter.open(trx);
     const record = recorderOf(audit, scope.actor, county, at);
     await keepDocument(trx, scope, county, year, doc, at);
-    await importRegistry(trx, county, kase, at, s, record);
+    const registry = await importRegistry(trx, county, kase, at, s, record);
     const had = await yearRow(trx, county, year);
     const heldBefore: Held = had ? JSON.parse(had.held) : {};
     const where = { county, year, at, actor: scope.actor.name, importId: doc.id, held: heldBefore };
-    const held = await importYearFacts(trx, where, kase, s, record);
+    const { held, facts } = await importYearFacts(trx, where, kase, s, record);
     const settings = await setYearSettings(trx, county, year, kase, held, had, at, s);
     record('case.import', 'case_imports', doc.id, settings.before ? parsed(settings.before) : null, {
       fp_year: year,
@@ -67,12 +68,34 @@ export async function importCase(
       ...s,
     });
     await audit.flush();
+    // The year's case as a read back would give it, from what was written (cases.ts, caseOfParts),
+    // kept at the head this import leaves the audit trail at (year-cases.ts).
+    const made: YearCase = {
+      head: await auditHead(trx as Db),
+      kase: caseOfParts({
+        policy,
+        year,
+        decidedOn: settings.after.decided_on,
+        interpretations: JSON.parse(settings.after.interpretations),
+        units: registry.units,
+        collections: facts,
+        people: registry.people,
+      }),
+    };
+    if (checkingYearCases()) await sameAsStored(trx, county, year, made.kase);
+    return made;
   });
+  ctx.years.put(county, year, made);
   return { import_id: doc.id, case_sha256: doc.hash, ...s, changes: sum(s) };
 }
 
 /** The case, valid under the county's pack, for the year in the address and the county's own unit. */
-async function checkedCase(ctx: Ctx, county: string, year: number, input: unknown): Promise<ZerenCase> {
+async function checkedCase(
+  ctx: Ctx,
+  county: string,
+  year: number,
+  input: unknown,
+): Promise<{ kase: ZerenCase; policy: string }> {
   const c = await getCounty(ctx.db, county);
   // A town pack's words (七) for that town's units: e.g. its monthly checks of its villages.
   const v = ctx.engine(c.policy).validate(input, undefined, await townWordsOfYear(ctx, ctx.db, county, year));
@@ -101,7 +124,7 @@ async function checkedCase(ctx: Ctx, county: string, year: number, input: unknow
       en: `this county's unit id is "${storedCounty.id}", not "${countyUnit.id}"`,
     });
   if (problems.length) throw invalid(problems);
-  return kase;
+  return { kase, policy: c.policy };
 }
 
 /** The case as imported, kept whole (case_imports), deflated (kept-text.ts). */
@@ -135,7 +158,8 @@ async function importRegistry(
   at: string,
   s: Changes,
   record: Recorder,
-): Promise<void> {
+): Promise<{ units: FactFields[]; people: FactFields[] }> {
+  const after = { units: [] as FactFields[], people: [] as FactFields[] };
   for (const name of ['units', 'people'] as const) {
     const kind = FACTS[name];
     const existing = new Map(
@@ -148,13 +172,22 @@ async function importRegistry(
     const incoming = (name === 'units'
       ? [...kase.units].sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9))
       : (kase.people ?? [])) as unknown as FactFields[];
+    // The county's units or people after the import, as the store reads them back: the case's, and the others.
+    const now = new Map(existing);
     for (const a of incoming) {
       const before = existing.get(a.id);
-      if (!before) fresh.push({ ...kind.toRow(a), county_id: county, created_at: at, updated_at: at });
-      else if (canonicalJson(kind.toCase(before)) !== canonicalJson(kind.toCase(a))) {
+      const row: Record<string, unknown> = kind.toRow(a);
+      now.set(a.id, kind.toApi(row as never));
+      if (!before) {
+        row.county_id = county;
+        row.created_at = at;
+        row.updated_at = at;
+        fresh.push(row);
+      } else if (canonicalJson(kind.toCase(before)) !== canonicalJson(kind.toCase(a))) {
+        row.updated_at = at;
         await any(trx)
           .updateTable(name)
-          .set({ ...kind.toRow(a), updated_at: at })
+          .set(row)
           .where('county_id', '=', county)
           .where('id', '=', a.id)
           .execute();
@@ -164,7 +197,15 @@ async function importRegistry(
     }
     await insertAll(trx, name, fresh);
     s.inserted += fresh.length;
+    after[name] = [...now.values()];
   }
+  return after;
+}
+
+/** Under test, that the case an import keeps is the year read back (year-cases.ts). */
+async function sameAsStored(trx: Tx, county: string, year: number, kase: ZerenCase): Promise<void> {
+  if (canonicalJson(kase) !== canonicalJson(await buildCase(trx, county, year)))
+    throw new Error(`the case kept for ${county} ${year} is not the year read back`);
 }
 
 /** The year's settings row, if the year was imported before. */
@@ -184,15 +225,17 @@ async function importYearFacts(
   kase: ZerenCase,
   s: Changes,
   record: Recorder,
-): Promise<Held> {
+): Promise<{ held: Held; facts: YearFacts }> {
   const held: Held = {};
+  const facts = {} as YearFacts;
   for (const name of YEAR_COLLECTIONS) {
     const list = ((kase as unknown as Record<string, FactFields[]>)[name] ?? []) as FactFields[];
     const r = await importCollection(trx, where, name, list, record);
     for (const k of Object.keys(s) as (keyof Changes)[]) s[k] += r.changes[k];
     if (r.held.length) held[name] = r.held;
+    facts[name] = r.facts;
   }
-  return held;
+  return { held, facts };
 }
 
 interface Settings {

@@ -67,6 +67,6 @@ export async function yearRows(
       }
       return extra.length ? eb.or([dates, eb('id', 'in', extra)]) : dates;
     });
-  // Assessments keep the order the office gave them (I5 strict breaks ties by it).
-  return (name === 'assessments' ? qb.orderBy('position') : qb).orderBy('id').execute();
+  // In no order: the case orders them (cases.ts, caseOfParts).
+  return qb.execute();
 }

@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import type { ZerenResult } from '../../domain/result.ts';
 import { compareResults } from '../../domain/result-diff.ts';
 import { evaluateOffThread } from '../../engine-pool/pool.ts';
-import { buildCase } from '../../store/cases.ts';
+import { currentCase } from '../../store/cases.ts';
 import type { Ctx } from '../../store/ctx.ts';
 import { comparedEvaluation, confirmDecision, getDecision, listDecisions } from '../../store/decisions.ts';
 import { invalid, notFound } from '../../store/errors.ts';
@@ -51,7 +51,7 @@ export function decisionRoutes(app: TypedApp, ctx: Ctx): void {
       const { county, fpYear } = req.params;
       const scope = scopeOf(req);
       if (scope.county !== county) throw notFound('县', county);
-      const kase = await buildCase(ctx.db, county, fpYear);
+      const { kase } = await currentCase(ctx, county, fpYear);
       const towns = await townPacksOfYear(ctx.db, county, fpYear);
       const [base, other] = await Promise.all([
         evaluateOffThread(kase.policy, kase, {}, undefined, towns),

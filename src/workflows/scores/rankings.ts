@@ -13,7 +13,7 @@ import { clauseLabel } from '../../engine/clauses.ts';
 import type { Engine } from '../../engine/engine.ts';
 import type { RankingGroup } from '../../engine/generators.ts';
 import type { RankedUnit, RankingView } from '../../engine/views.ts';
-import { buildCase, getCounty } from '../../store/cases.ts';
+import { currentCase, getCounty } from '../../store/cases.ts';
 import type { Ctx } from '../../store/ctx.ts';
 import { invalid, notFound } from '../../store/errors.ts';
 import type { Scope } from '../../store/scope.ts';
@@ -187,7 +187,7 @@ export async function getRankings(
 ) {
   if (scope.county !== county) throw notFound('县', county);
   const engine = ctx.engine((await getCounty(ctx.db, county)).policy);
-  const c = await buildCase(ctx.db, county, year);
+  const { kase: c } = await currentCase(ctx, county, year);
   const v = engine.validate(c, overrides, await townWordsOfYear(ctx, ctx.db, county, year));
   if (!v.ok)
     throw invalid(v.problems.map((p) => (p.path.startsWith('--set ') ? { ...p, path: p.path.slice(6) } : p)));
