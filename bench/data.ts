@@ -3,7 +3,16 @@
 // for generating them. County i depends only on the seed and i, so a cached run of N counties also
 // serves any smaller run with the same seed: it reads the first lines.
 
-import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+} from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -66,6 +75,37 @@ export async function ensureData(seed: string, counties: number, log: (s: string
   }
   renameSync(tmp, file);
   return file;
+}
+
+/**
+ * The first `limit` cases of a JSON-lines file, read synchronously, one at a time (never all in
+ * memory), each only when asked for: for timing asynchronous steps (the store bench), where a
+ * stream would go on reading and splitting the file inside the time of the steps.
+ */
+export function* readCasesSync(file: string, limit: number, chunkBytes = 1 << 20): Generator<ZerenCase> {
+  const fd = openSync(file, 'r');
+  const chunk = Buffer.alloc(chunkBytes);
+  let pending: Buffer[] = [];
+  let n = 0;
+  try {
+    for (let got = readSync(fd, chunk); got > 0 && n < limit; got = readSync(fd, chunk)) {
+      const view = chunk.subarray(0, got);
+      let from = 0;
+      for (let nl = view.indexOf(10, from); nl >= 0 && n < limit; nl = view.indexOf(10, from)) {
+        const line = Buffer.concat([...pending, view.subarray(from, nl)]).toString('utf8');
+        pending = [];
+        from = nl + 1;
+        if (line.trim() === '') continue;
+        n++;
+        yield JSON.parse(line) as ZerenCase;
+      }
+      if (from < got) pending.push(Buffer.from(view.subarray(from)));
+    }
+    const last = Buffer.concat(pending).toString('utf8');
+    if (n < limit && last.trim() !== '') yield JSON.parse(last) as ZerenCase;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The first `limit` cases of a JSON-lines file, one at a time (never all in memory). */

@@ -10,6 +10,9 @@
 // steps (the best of 3 runs, warmed): a machine whose load changes during the run slows both sides
 // of each ratio alike, where one engine figure taken before the run would not.
 //
+// The cases are read from the file synchronously between counties, never while a county's steps
+// are timed (a stream would go on reading and splitting the file inside their time).
+//
 // The store's calls are in `storePath` alone, so that a change of its API touches one function.
 
 import { makeCtx } from '../src/compose.ts';
@@ -23,7 +26,7 @@ import { evaluateYear } from '../src/store/evaluations.ts';
 import { systemScope } from '../src/store/scope.ts';
 import { createTestStore, DIALECTS } from '../src/store/testing.ts';
 import { importCase } from '../src/store/year-import.ts';
-import { ensureData, readCases } from './data.ts';
+import { ensureData, readCasesSync } from './data.ts';
 
 export interface StoreBenchOptions {
   scale: string;
@@ -73,7 +76,7 @@ async function onDialect(dialect: Dialect, file: string, counties: number, log: 
   let n = 0;
   try {
     const ctx: Ctx = makeCtx(store.db);
-    for await (const c of readCases(file, counties)) {
+    for (const c of readCasesSync(file, counties)) {
       await storePath(ctx, c, phases);
       if (++n % 10 === 0) log(`  ${dialect}: ${n}/${counties} counties`);
     }

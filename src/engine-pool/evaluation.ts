@@ -1,6 +1,6 @@
 // An evaluation job, the same in a worker thread of the pool and in place: the engine's result,
-// and, when asked, the case and the result sealed to keep (their canonical JSON hashed, and
-// deflated where the store keeps them so: kept-text.ts), so that a worker does that work too.
+// and, when asked, the case and the result sealed to keep (their canonical JSON hashed and
+// compressed: kept-text.ts), so that a worker does that work too.
 
 import type { Failed, Ok } from '../domain/problems.ts';
 import type { ZerenResult } from '../domain/result.ts';

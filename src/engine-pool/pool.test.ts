@@ -33,8 +33,8 @@ describe('evaluation pool', () => {
     const strict = answers[1]!;
     if (!strict.ok) return;
     expect(strict.value).toEqual(here.value);
-    // Sealed in the worker: the canonical texts, deflated, and their hashes.
-    expect(strict.result.body).toMatch(/^deflate:/);
+    // Sealed in the worker: the canonical texts, compressed, and their hashes.
+    expect(strict.result.body).toMatch(/^br:/);
     expect(keptText(strict.result.body)).toBe(canonicalJson(here.value));
     expect(strict.result.sha256).toBe(sha256(canonicalJson(here.value)));
     expect(keptText(strict.case.body)).toBe(canonicalJson(c));

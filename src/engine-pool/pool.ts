@@ -120,7 +120,7 @@ export async function evaluateOffThread(
 
 /**
  * Evaluates as `evaluateOffThread` does, and seals the case and the result to keep: their
- * canonical JSON hashed and deflated where the evaluation ran (in the worker). A case sealed
+ * canonical JSON hashed and compressed where the evaluation ran (in the worker). A case sealed
  * already (`sealed`) is not sealed again.
  */
 export async function evaluateToKeep(

@@ -136,7 +136,7 @@ export interface CaseImportsTable {
   county_id: string;
   fp_year: number;
   case_sha256: string;
-  /** The document's canonical JSON, as kept-text.ts keeps it (deflated). */
+  /** The document's canonical JSON, as kept-text.ts keeps it (compressed). */
   case_json: string;
   created_by: string;
   created_at: string;
@@ -150,7 +150,7 @@ export interface EvaluationsTable {
   pack_hash: string;
   engine_version: string;
   case_sha256: string;
-  /** The case's canonical JSON, as kept-text.ts keeps it (deflated). */
+  /** The case's canonical JSON, as kept-text.ts keeps it (compressed). */
   case_json: string;
   interpretations: string;
   /** The result's canonical JSON, kept the same way. */

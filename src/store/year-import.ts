@@ -127,7 +127,7 @@ async function checkedCase(
   return { kase, policy: c.policy };
 }
 
-/** The case as imported, kept whole (case_imports), deflated (kept-text.ts). */
+/** The case as imported, kept whole (case_imports), compressed (kept-text.ts). */
 async function keepDocument(
   trx: Tx,
   scope: Scope,
