@@ -11,13 +11,14 @@ import { normalCase, normalResult } from '../../test/support/case-kit.ts';
 import { makeCtx } from '../compose.ts';
 import { canonicalJson } from '../domain/canonical.ts';
 import { arbitraryCase } from '../engine/case.arbitrary.ts';
-import { auditHead, SYSTEM } from './audit.ts';
+import { SYSTEM } from './audit.ts';
 import { buildCase, createCounty, exportCase } from './cases.ts';
 import type { Ctx } from './ctx.ts';
 import type { Dialect } from './db.ts';
 import { evaluateYear } from './evaluations.ts';
 import { systemScope } from './scope.ts';
 import { createTestStore, type TestStore } from './testing.ts';
+import { markOf } from './year-cases.ts';
 import { importCase } from './year-import.ts';
 
 for (const [dialect, runs] of [
@@ -45,7 +46,7 @@ for (const [dialect, runs] of [
           for (const c of cases) {
             await importCase(ctx, scope, county, 2009, c);
             // The case the import keeps for the year is, to the byte, the one read back.
-            const kept = ctx.years.get(county, 2009, await auditHead(s.db));
+            const kept = ctx.years.get(county, 2009, await markOf(s.db));
             expect(kept).toBeDefined();
             expect(canonicalJson(kept!.kase)).toBe(canonicalJson(await buildCase(s.db, county, 2009)));
             const units = new Set(c.units.map((u) => u.id));

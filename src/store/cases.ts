@@ -4,14 +4,14 @@
 import type { Kysely } from 'kysely';
 import { CASE_COLLECTIONS, CASE_HEADER, YEAR_COLLECTIONS, type ZerenCase } from '../domain/case.ts';
 import type { Vocabulary } from '../domain/vocabulary.ts';
-import { AuditWriter, auditHead } from './audit.ts';
+import { AuditWriter } from './audit.ts';
 import type { Ctx } from './ctx.ts';
 import { readSnapshot } from './db.ts';
 import { conflict, notFound, StoreError } from './errors.ts';
 import { FACTS, type FactFields } from './fact-kinds.ts';
 import type { Db, Tx } from './schema.ts';
 import type { Scope } from './scope.ts';
-import type { YearCase } from './year-cases.ts';
+import { markOf, type YearCase } from './year-cases.ts';
 import { type Held, type YearCollection, yearRows } from './year-view.ts';
 
 const any = (db: Db | Tx) => db as unknown as Kysely<any>;
@@ -45,16 +45,16 @@ export async function exportCase(ctx: Ctx, scope: Scope, county: string, year: n
 }
 
 /**
- * The case of a county and FP year, with the head of the audit trail it stands at: the one kept
+ * The case of a county and FP year, with where the store stands (year-cases.ts): the one kept
  * since it was made (year-cases.ts) while the store is unchanged, or else read back. Shared: the
  * caller does not change it.
  */
 export function currentCase(ctx: Ctx, county: string, year: number): Promise<YearCase> {
   return readSnapshot(ctx.db, async (tx) => {
-    const head = await auditHead(tx as Db);
-    const kept = ctx.years.get(county, year, head);
+    const mark = await markOf(tx);
+    const kept = ctx.years.get(county, year, mark);
     if (kept) return kept;
-    const made: YearCase = { head, kase: await caseOf(tx, county, year) };
+    const made: YearCase = { mark, kase: await caseOf(tx, county, year) };
     ctx.years.put(county, year, made);
     return made;
   });

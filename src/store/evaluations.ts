@@ -8,7 +8,7 @@ import type { ZerenCase } from '../domain/case.ts';
 import type { ZerenResult } from '../domain/result.ts';
 import { ENGINE_VERSION } from '../engine/engine.ts';
 import { evaluateToKeep } from '../engine-pool/pool.ts';
-import { appendAudit, auditHead } from './audit.ts';
+import { appendAudit } from './audit.ts';
 import { currentCase } from './cases.ts';
 import type { Ctx } from './ctx.ts';
 import { invalid, notFound, StoreError } from './errors.ts';
@@ -23,6 +23,7 @@ import {
   verifyTownResults,
 } from './town-evaluations.ts';
 import { townPacksOfYear, townWordsOfYear } from './town-packs.ts';
+import { markOf, sameMark } from './year-cases.ts';
 
 export interface Receipt {
   id: string;
@@ -113,7 +114,8 @@ export async function evaluateYear(
     created_by: scope.actor.name,
     created_at: at,
   };
-  const head = await ctx.db.transaction().execute(async (trx) => {
+  const mark = await ctx.db.transaction().execute(async (trx) => {
+    const unchanged = sameMark(await markOf(trx), current.mark);
     await trx.insertInto('evaluations').values(row).execute();
     const { case_json, result_json, ...summary } = row;
     const seq = await appendAudit(
@@ -129,10 +131,10 @@ export async function evaluateYear(
       at,
     );
     await storeTownResults(trx, scope, row, towns);
-    // Nothing else was written since the case was read: it is still the year's case, at this head.
-    return seq === current.head.seq + 1 ? auditHead(trx as Db) : undefined;
+    // Nothing else was written since the case was read: it is still the year's case, at this mark.
+    return unchanged && seq === current.mark.seq + 1 ? markOf(trx) : undefined;
   });
-  if (head) ctx.years.put(county, year, { ...current, head });
+  if (mark) ctx.years.put(county, year, { ...current, mark });
   return { receipt: receiptOf(row), result: out.value };
 }
 

@@ -10,14 +10,13 @@ import { parse } from 'yaml';
 import { makeCtx } from '../compose.ts';
 import { canonicalJson } from '../domain/canonical.ts';
 import type { ZerenCase } from '../domain/case.ts';
-import { auditHead } from './audit.ts';
 import { buildCase, createCounty, currentCase } from './cases.ts';
 import type { Ctx } from './ctx.ts';
 import { evaluateYear, getEvaluation } from './evaluations.ts';
 import { createFact } from './facts.ts';
 import { type Scope, systemScope } from './scope.ts';
 import { createTestStore, DIALECTS, type TestStore } from './testing.ts';
-import { YearCases } from './year-cases.ts';
+import { markOf, YearCases } from './year-cases.ts';
 import { importCase } from './year-import.ts';
 
 const example = (): ZerenCase =>
@@ -27,26 +26,28 @@ const office: Scope = systemScope('qingshui', { name: 'office1', role: 'office' 
 describe('kept year cases', () => {
   const kase = { format: 'zeren-case/1' } as unknown as ZerenCase;
 
-  it('gives a case back only at the head it was made at, number and hash', () => {
+  it('gives a case back only at the mark it was made at: number, hash and changes', () => {
     const years = new YearCases(2);
-    years.put('a', 2009, { head: { seq: 5, hash: 'h5' }, kase });
-    expect(years.get('a', 2009, { seq: 5, hash: 'h5' })?.kase).toBe(kase);
-    expect(years.get('a', 2009, { seq: 5, hash: 'other' })).toBeUndefined();
+    years.put('a', 2009, { mark: { seq: 5, hash: 'h5', changes: '' }, kase });
+    expect(years.get('a', 2009, { seq: 5, hash: 'h5', changes: '' })?.kase).toBe(kase);
+    expect(years.get('a', 2009, { seq: 5, hash: 'other', changes: '' })).toBeUndefined();
+    years.put('a', 2009, { mark: { seq: 5, hash: 'h5', changes: '' }, kase });
+    expect(years.get('a', 2009, { seq: 5, hash: 'h5', changes: '3/1' })).toBeUndefined();
     // Once stale it is dropped, even for the head it was made at.
-    expect(years.get('a', 2009, { seq: 5, hash: 'h5' })).toBeUndefined();
-    expect(years.get('a', 2010, { seq: 5, hash: 'h5' })).toBeUndefined();
+    expect(years.get('a', 2009, { seq: 5, hash: 'h5', changes: '' })).toBeUndefined();
+    expect(years.get('a', 2010, { seq: 5, hash: 'h5', changes: '' })).toBeUndefined();
   });
 
   it('keeps the most recently used years only', () => {
     const years = new YearCases(2);
-    const head = { seq: 1, hash: 'h' };
-    years.put('a', 2009, { head, kase });
-    years.put('b', 2009, { head, kase });
-    years.get('a', 2009, head);
-    years.put('c', 2009, { head, kase });
-    expect(years.get('b', 2009, head)).toBeUndefined();
-    expect(years.get('a', 2009, head)).toBeDefined();
-    expect(years.get('c', 2009, head)).toBeDefined();
+    const mark = { seq: 1, hash: 'h', changes: '' };
+    years.put('a', 2009, { mark, kase });
+    years.put('b', 2009, { mark, kase });
+    years.get('a', 2009, mark);
+    years.put('c', 2009, { mark, kase });
+    expect(years.get('b', 2009, mark)).toBeUndefined();
+    expect(years.get('a', 2009, mark)).toBeDefined();
+    expect(years.get('c', 2009, mark)).toBeDefined();
   });
 });
 
@@ -64,12 +65,12 @@ for (const dialect of DIALECTS)
 
     it('evaluates the case an import kept, then keeps it at the head the evaluation leaves', async () => {
       await importCase(ctx, office, 'qingshui', 2009, example());
-      const kept = ctx.years.get('qingshui', 2009, await auditHead(s.db));
+      const kept = ctx.years.get('qingshui', 2009, await markOf(s.db));
       expect(kept).toBeDefined();
       const first = await evaluateYear(ctx, office, 'qingshui', 2009);
       const after = await currentCase(ctx, 'qingshui', 2009);
       expect(after.kase).toBe(kept!.kase);
-      expect(after.head).toEqual(await auditHead(s.db));
+      expect(after.mark).toEqual(await markOf(s.db));
       expect(after.sealed?.sha256).toBe(first.receipt.case_sha256);
       // Evaluated again from the kept case and its seal: the same receipt case, the same result.
       const second = await evaluateYear(ctx, office, 'qingshui', 2009);
@@ -96,6 +97,22 @@ for (const dialect of DIALECTS)
       expect(after.receipt.case_sha256).not.toBe(before.receipt.case_sha256);
       expect(after.result.consequences.length).toBeGreaterThan(before.result.consequences.length);
     });
+
+    it.runIf(dialect === 'sqlite')(
+      'on SQLite, reads the year again after a write made around the store',
+      async () => {
+        const kept = (await currentCase(ctx, 'qingshui', 2009)).kase;
+        await s.db
+          .updateTable('county_years')
+          .set({ decided_on: '2010-01-15' })
+          .where('county_id', '=', 'qingshui')
+          .where('fp_year', '=', 2009)
+          .execute();
+        const again = await currentCase(ctx, 'qingshui', 2009);
+        expect(again.kase).not.toBe(kept);
+        expect(again.kase.decided_on).toBe('2010-01-15');
+      },
+    );
 
     it("reads the year again after any other write, another county's included", async () => {
       const kept = (await currentCase(ctx, 'qingshui', 2009)).kase;

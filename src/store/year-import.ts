@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import { canonicalJson } from '../domain/canonical.ts';
 import { YEAR_COLLECTIONS, type ZerenCase } from '../domain/case.ts';
 import type { Problem } from '../domain/problems.ts';
-import { AuditWriter, auditHead, type Recorder, recorderOf } from './audit.ts';
+import { AuditWriter, type Recorder, recorderOf } from './audit.ts';
 import { insertAll } from './bulk.ts';
 import { type Changes, importCollection, noChanges } from './case-import.ts';
 import { buildCase, caseOfParts, getCounty, requireCountyWide, type YearFacts } from './cases.ts';
@@ -20,7 +20,7 @@ import { seal } from './kept-text.ts';
 import type { Db, Row, Tx } from './schema.ts';
 import type { Scope } from './scope.ts';
 import { townWordsOfYear } from './town-packs.ts';
-import { checkingYearCases, type YearCase } from './year-cases.ts';
+import { checkingYearCases, markOf, type YearCase } from './year-cases.ts';
 import type { Held } from './year-view.ts';
 
 const any = (db: Db | Tx) => db as unknown as Kysely<any>;
@@ -69,9 +69,9 @@ export async function importCase(
     });
     await audit.flush();
     // The year's case as a read back would give it, from what was written (cases.ts, caseOfParts),
-    // kept at the head this import leaves the audit trail at (year-cases.ts).
+    // kept at the mark this import leaves the store at (year-cases.ts).
     const made: YearCase = {
-      head: await auditHead(trx as Db),
+      mark: await markOf(trx),
       kase: caseOfParts({
         policy,
         year,

@@ -6,7 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findRow, readXlsx, rowsOf } from '../../../test/support/files.ts';
 import { type Kit, workflowKit } from '../../../test/support/workflow-kit.ts';
+import { exportCase } from '../../store/cases.ts';
+import { systemScope } from '../../store/scope.ts';
 import { DIALECTS } from '../../store/testing.ts';
+import { importCase } from '../../store/year-import.ts';
 
 const Y = '/api/v1/counties/qingshui/years/2009';
 const paths = (r: { json(): { error: { problems: { path: string; code: string }[] } } }) =>
@@ -178,12 +181,10 @@ for (const dialect of DIALECTS)
           .items.slice(0, 2)
           .map((i) => i.rank);
       expect(ranks((await f.as('office', { url: `${Y}/rankings` })).json())).toEqual([1, 1]);
-      await f.s.db
-        .updateTable('county_years')
-        .set({ interpretations: JSON.stringify({ I5: 'strict' }) })
-        .where('county_id', '=', 'qingshui')
-        .where('fp_year', '=', 2009)
-        .execute();
+      // The year's reading set as an office sets it: the year exported and imported again with it.
+      const scope = systemScope('qingshui', { name: 'office1', role: 'office' });
+      const year = await exportCase(f.ctx, scope, 'qingshui', 2009);
+      await importCase(f.ctx, scope, 'qingshui', 2009, { ...year, interpretations: { I5: 'strict' } });
       const strict = (await f.as('office', { url: `${Y}/rankings` })).json() as View;
       expect(strict.I5).toBe('strict');
       expect(ranks(strict)).toEqual([1, 2]);
