@@ -193,7 +193,7 @@ const extrasText = (x: Record<string, number>) =>
         '',
         `CLI (evaluate the example, compiled): ${x.cli_ms} ms, node -e 0: ${x.node_ms} ms — cli_vs_node ${x.cli_vs_node}`,
         `server start to first answer: ${x.start_ms} ms, bare Fastify: ${x.fastify_hello_ms} ms — start_vs_fastify ${x.start_vs_fastify}`,
-        `zeren batch, ${x.batch_counties} counties: one thread ${x.batch_one_core_ms} ms, ${x.cores} cores ${x.batch_all_cores_ms} ms — cores_speedup ${x.cores_speedup}, peak ${x.batch_peak_rss_mib} MiB`,
+        `zeren batch, ${x.batch_counties} counties (best of ${x.batch_runs} runs each): one thread ${x.batch_one_core_ms} ms, ${x.cores} cores ${x.batch_all_cores_ms} ms — cores_speedup ${x.cores_speedup}, peak ${x.batch_peak_rss_mib} MiB`,
         '',
       ].join('\n');
 
