@@ -45,9 +45,9 @@ export async function exportCase(ctx: Ctx, scope: Scope, county: string, year: n
 }
 
 /**
- * The case of a county and FP year, with where the store stands (year-cases.ts): the one kept
- * since it was made (year-cases.ts) while the store is unchanged, or else read back. Shared: the
- * caller does not change it.
+ * The case of a county and FP year, with where the store stands: the one kept since it was made
+ * while the store is unchanged (year-cases.ts), or else read back. Shared: the caller does not
+ * change it (under test every kept case is frozen).
  */
 export function currentCase(ctx: Ctx, county: string, year: number): Promise<YearCase> {
   return readSnapshot(ctx.db, async (tx) => {
