@@ -168,7 +168,7 @@ export async function importCollection(
       row.created_at = at;
       row.updated_at = at;
       fresh.push(row);
-      facts.push(yearFact(name, row, kind.toApi(row)));
+      facts.push(yearFact(name, id, i, kind.toApi(row)));
     } else {
       id = String(s.row.id);
       const unchanged = s.rank < 2 && same(s.api) === same(a);
@@ -176,7 +176,7 @@ export async function importCollection(
         if (s.rank === 1) c.linked++;
         if (name === 'assessments' && s.row.position !== i)
           moved.push({ id, from: Number(s.row.position), to: i });
-        facts.push(yearFact(name, { ...s.row, ...(name === 'assessments' && { position: i }) }, s.api));
+        facts.push(yearFact(name, id, i, s.api));
       } else {
         const set: Record<string, unknown> = { ...row, id, updated_at: at };
         if (name === 'warning_notices' && a.corrected_on === undefined) set.verified_by = null;
@@ -189,7 +189,7 @@ export async function importCollection(
           .where('id', '=', id)
           .execute();
         const now = { ...s.row, ...set };
-        facts.push(yearFact(name, now, kind.toApi(now)));
+        facts.push(yearFact(name, id, i, kind.toApi(now)));
         const after = { ...s.api, ...kind.toApi(now) };
         record(`${name}.${s.rank === 2 ? 'restore' : 'update'}`, name, id, s.api, after);
         if (s.rank === 2) c.restored++;
@@ -247,7 +247,7 @@ export async function importCollection(
   return { changes: c, held: heldNow.sort(), facts };
 }
 
-/** A row of the year as the case orders it (cases.ts, caseOfParts). */
-function yearFact(name: YearCollection, row: Record<string, unknown>, api: FactFields): YearFact {
-  return { id: String(row.id), position: name === 'assessments' ? Number(row.position) : undefined, api };
+/** A fact of the year as the case orders it (cases.ts, caseOfParts): an assessment at its place `i`. */
+function yearFact(name: YearCollection, id: string, i: number, api: FactFields): YearFact {
+  return { id, position: name === 'assessments' ? i : undefined, api };
 }

@@ -15,7 +15,8 @@ import { markOf, type YearCase } from './year-cases.ts';
 import { type Held, type YearCollection, yearRows } from './year-view.ts';
 
 const any = (db: Db | Tx) => db as unknown as Kysely<any>;
-const KIND_ORDER: Record<string, number> = { county: 0, town: 1, village: 2, county_unit: 3 };
+/** The order of units by kind, in a case and in an import. */
+export const KIND_ORDER: Record<string, number> = { county: 0, town: 1, village: 2, county_unit: 3 };
 
 export function requireCountyWide(scope: Scope, county: string): void {
   if (scope.county !== county) throw notFound('县', county);
@@ -73,14 +74,7 @@ async function caseOf(db: Tx, county: string, year: number): Promise<ZerenCase> 
     .where('county_id', '=', county)
     .where('fp_year', '=', year)
     .executeTakeFirst();
-  // Only the columns the case reads: the history columns are most of a row's bytes.
-  const units = (
-    await any(db)
-      .selectFrom('units')
-      .select(FACTS.units.caseColumns)
-      .where('county_id', '=', county)
-      .execute()
-  ).map((r) => FACTS.units.toApi(r));
+  const units = await registryOf(db, 'units', county);
   const held: Held = settings ? JSON.parse(settings.held) : {};
   const collections = {} as YearFacts;
   for (const name of YEAR_COLLECTIONS) {
@@ -92,13 +86,7 @@ async function caseOf(db: Tx, county: string, year: number): Promise<ZerenCase> 
     }));
   }
   // The county's people: one plain query, not an IN list of the thousands the year names.
-  const people = (
-    await any(db)
-      .selectFrom('people')
-      .select(FACTS.people.caseColumns)
-      .where('county_id', '=', county)
-      .execute()
-  ).map((r) => FACTS.people.toApi(r));
+  const people = await registryOf(db, 'people', county);
   return caseOfParts({
     policy: c.policy,
     year,
@@ -108,6 +96,16 @@ async function caseOf(db: Tx, county: string, year: number): Promise<ZerenCase> 
     collections,
     people,
   });
+}
+
+/** A county's units or people in their API form, only the columns the case reads (the history columns are most of a row's bytes). */
+async function registryOf(db: Tx, name: 'units' | 'people', county: string): Promise<FactFields[]> {
+  const rows = await any(db)
+    .selectFrom(name)
+    .select(FACTS[name].caseColumns)
+    .where('county_id', '=', county)
+    .execute();
+  return rows.map((r) => FACTS[name].toApi(r));
 }
 
 /** A fact of the year in its API form, with what orders it in the case. */

@@ -12,7 +12,7 @@ import type { Problem } from '../domain/problems.ts';
 import { AuditWriter, type Recorder, recorderOf } from './audit.ts';
 import { insertAll } from './bulk.ts';
 import { type Changes, importCollection, noChanges } from './case-import.ts';
-import { buildCase, caseOfParts, getCounty, requireCountyWide, type YearFacts } from './cases.ts';
+import { buildCase, caseOfParts, getCounty, KIND_ORDER, requireCountyWide, type YearFacts } from './cases.ts';
 import type { Ctx } from './ctx.ts';
 import { invalid } from './errors.ts';
 import { FACTS, type FactFields } from './fact-kinds.ts';
@@ -24,7 +24,6 @@ import { checkingYearCases, markOf, type YearCase } from './year-cases.ts';
 import type { Held } from './year-view.ts';
 
 const any = (db: Db | Tx) => db as unknown as Kysely<any>;
-const KIND_ORDER: Record<string, number> = { county: 0, town: 1, village: 2, county_unit: 3 };
 
 export interface ImportSummary extends Changes {
   import_id: string;
