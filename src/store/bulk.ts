@@ -5,17 +5,18 @@
 // dialects differ:
 //  - SQLite: multi-row INSERTs of up to 500 rows, under its limit on bound parameters; the store
 //    keeps each statement prepared (db.ts), so the full slices of a large import reuse one;
-//  - PostgreSQL: the slice as one JSON parameter, turned into rows of the table's own types by
-//    json_populate_recordset — a short statement to parse whatever the number of rows (a
-//    multi-row VALUES of thousands of parameters took PostgreSQL longer to parse than to insert).
+//  - PostgreSQL: COPY of up to 10,000 rows as tab-separated text (pg-copy.ts), the fastest way in:
+//    a multi-row VALUES of thousands of parameters took PostgreSQL longer to parse than to insert,
+//    and one JSON parameter (json_populate_recordset) cost a third more than COPY in all.
 
 import { CompiledQuery, PostgresAdapter } from 'kysely';
+import { copySql, copyText } from './pg-copy.ts';
 import type { Database, Db, Tx } from './schema.ts';
 
 /** SQLite: rows and bound parameters per statement (it allows 32,766). PostgreSQL: rows per statement. */
 const MAX_ROWS = 500;
 const MAX_PARAMS = 30_000;
-const PG_ROWS = 5000;
+const PG_ROWS = 10_000;
 
 const quote = (id: string) => `"${id.replace(/"/g, '""')}"`;
 
@@ -54,8 +55,7 @@ export async function insertAll<T extends keyof Database>(
         if (slice.length > 0 && !writes(rows[i]!, cols)) break;
         slice.push(rows[i]!);
       }
-      const sql = `insert into ${quote(table)} (${names}) select ${names} from json_populate_recordset(null::${quote(table)}, $1::json)`;
-      await db.executeQuery(CompiledQuery.raw(sql, [JSON.stringify(slice)]));
+      await db.executeQuery(CompiledQuery.raw(copySql(quote(table), names), [copyText(slice, cols)]));
       continue;
     }
     const per = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / Math.max(1, cols.length))));

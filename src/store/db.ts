@@ -23,6 +23,7 @@ import {
   SqliteDriver,
   type TransactionSettings,
 } from 'kysely';
+import { copyingClient } from './pg-copy.ts';
 import type { Database, Db, Tx } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -138,6 +139,7 @@ const pgClient = () => createRequire(import.meta.url)('pg') as typeof import('pg
 export function openStore(opts: StoreOptions = storeOptionsFromEnv()): Store {
   if (opts.databaseUrl) {
     const pool = new (pgClient().Pool)({
+      Client: copyingClient(pgClient().Client),
       connectionString: opts.databaseUrl,
       max: 10,
       connectionTimeoutMillis: 5000,
