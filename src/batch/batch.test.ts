@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateCounty } from '../generate/generate.ts';
 import { loadEngine } from '../policy/load.ts';
 import { runBatch } from './batch.ts';
-import { byteLines } from './lines.ts';
+import { byteLines, utf8Lines } from './lines.ts';
 
 async function* from(lines: string[]): AsyncIterable<string> {
   yield* lines;
@@ -78,5 +79,44 @@ describe('the lines of a byte stream', () => {
     const got: string[] = [];
     for await (const l of byteLines(bytesOf([text], 3))) got.push(Buffer.from(l).toString('utf8'));
     expect(got).toEqual(['第一行', '', '第二，行', 'last']);
+  });
+
+  it('gives every line, each in a buffer of its own, however the stream is cut', async () => {
+    const texts = fc.string({ unit: fc.constantFrom('a', '清', '\n', '\r', '{', ' '), maxLength: 300 });
+    await fc.assert(
+      fc.asyncProperty(
+        texts,
+        fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1 }),
+        async (text, cuts) => {
+          const bytes = Buffer.from(text);
+          async function* pieces() {
+            for (let at = 0, i = 0; at < bytes.length; i++) {
+              const n = cuts[i % cuts.length]!;
+              yield bytes.subarray(at, at + n);
+              at += n;
+            }
+          }
+          const want = text.split('\n').map((l) => l.replace(/\r$/, ''));
+          if (text === '' || text.endsWith('\n')) want.pop();
+          const got: Uint8Array[] = [];
+          for await (const l of byteLines(pieces())) got.push(l);
+          expect(got.map((l) => Buffer.from(l).toString('utf8'))).toEqual(want);
+          for (const l of got) expect([l.byteOffset, l.byteLength]).toEqual([0, l.buffer.byteLength]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('writes result lines as UTF-8, each ending in LF, filling a buffer of its own', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 40 }), { maxLength: 20 }), (lines) => {
+        const bytes = utf8Lines(lines);
+        expect(Buffer.from(bytes).equals(Buffer.from(lines.map((l) => `${l}\n`).join(''), 'utf8'))).toBe(
+          true,
+        );
+        expect(bytes.byteLength).toBe(bytes.buffer.byteLength);
+      }),
+    );
   });
 });

@@ -1,30 +1,45 @@
 // The lines of a byte stream, as bytes: split on LF (a CR before it dropped) without decoding the
 // text, so that reading a national batch's input (hundreds of megabytes of JSON lines) costs the
-// thread that reads it little; the worker threads decode each line themselves.
+// thread that reads it little; the worker threads decode each line themselves. A line longer than
+// the stream's pieces (a county's case is hundreds of kilobytes; a pipe gives 64 KiB at a time)
+// is gathered piece by piece and copied once when its end arrives, not re-copied with each piece.
 
 export async function* byteLines(input: AsyncIterable<Uint8Array | string>): AsyncIterable<Uint8Array> {
-  let rest: Buffer = Buffer.alloc(0);
+  // The unfinished line: copies of its pieces so far (the stream may reuse a chunk), and their length.
+  let parts: Uint8Array[] = [];
+  let held = 0;
   for await (const piece of input) {
-    const chunk =
-      typeof piece === 'string'
-        ? Buffer.from(piece)
-        : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
-    const buf = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
+    const chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
     let start = 0;
-    for (let nl = buf.indexOf(10, start); nl >= 0; nl = buf.indexOf(10, start)) {
-      yield line(buf, start, nl);
+    for (let nl = chunk.indexOf(10, start); nl >= 0; nl = chunk.indexOf(10, start)) {
+      yield line(parts, held, chunk, start, nl);
+      parts = [];
+      held = 0;
       start = nl + 1;
     }
-    // Keep a copy of the unfinished line: the stream may reuse its chunk.
-    rest = Buffer.from(buf.subarray(start));
+    if (start < chunk.length) {
+      parts.push(Uint8Array.prototype.slice.call(chunk, start));
+      held += chunk.length - start;
+    }
   }
-  if (rest.length > 0) yield line(rest, 0, rest.length);
+  if (held > 0) yield line(parts, held, new Uint8Array(0), 0, 0);
 }
 
-/** One line's bytes, its own copy (it crosses to a worker thread), without a trailing CR. */
-function line(buf: Buffer, start: number, end: number): Uint8Array {
-  const stop = end > start && buf[end - 1] === 13 ? end - 1 : end;
-  return Uint8Array.prototype.slice.call(buf, start, stop);
+/**
+ * One line's bytes in a buffer of its own (it crosses to a worker thread), without a trailing CR:
+ * the pieces held before, then `chunk` from `start` up to `end`.
+ */
+function line(parts: Uint8Array[], held: number, chunk: Uint8Array, start: number, end: number): Uint8Array {
+  const out = new Uint8Array(held + end - start);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  out.set(chunk.subarray(start, end), at);
+  // A CR before the LF (rare: a file from Windows) is dropped with one more copy, so that the line
+  // still fills its own buffer and crosses to the worker without another.
+  return out.length > 0 && out[out.length - 1] === 13 ? out.slice(0, out.length - 1) : out;
 }
 
 /** Whether a line is empty or only white space (ASCII). */
@@ -32,4 +47,22 @@ export function isBlank(line: Uint8Array | string): boolean {
   if (typeof line === 'string') return line.trim() === '';
   for (const b of line) if (b > 0x20) return false;
   return true;
+}
+
+/**
+ * The lines as UTF-8, each followed by LF, in a fresh buffer of its own (never the small-buffer
+ * pool, so it can be handed over). Each line is encoded where it lies: joining them first made
+ * one string of megabytes out of pieces, and flattening it cost several times the encoding.
+ */
+export function utf8Lines(lines: readonly string[]): Uint8Array<ArrayBuffer> {
+  let size = lines.length;
+  for (const l of lines) size += Buffer.byteLength(l, 'utf8');
+  const buffer = new ArrayBuffer(size);
+  const out = Buffer.from(buffer);
+  let at = 0;
+  for (const l of lines) {
+    at += out.write(l, at, 'utf8');
+    out[at++] = 10;
+  }
+  return new Uint8Array(buffer);
 }

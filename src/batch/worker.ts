@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Engine } from '../engine/engine.ts';
 import { loadEngine } from '../policy/load.ts';
+import { utf8Lines } from './lines.ts';
 
 export interface Chunk {
   id: number;
@@ -55,17 +56,13 @@ const text = (line: string | Uint8Array) =>
     ? line
     : Buffer.from(line.buffer, line.byteOffset, line.byteLength).toString('utf8');
 
-const utf8 = new TextEncoder();
-
 parentPort?.on('message', (chunk: Chunk) => {
   let failed = 0;
-  let out = '';
-  chunk.lines.forEach((line, i) => {
+  const outs = chunk.lines.map((line, i) => {
     const r = evaluateLine(text(line), chunk.first + i);
     if (!r.ok) failed++;
-    out += `${r.out}\n`;
+    return r.out;
   });
-  // A fresh buffer of its own (never the small-buffer pool), so it can be handed over.
-  const encoded = utf8.encode(out);
+  const encoded = utf8Lines(outs);
   parentPort!.postMessage({ id: chunk.id, bytes: encoded, failed } satisfies Answer, [encoded.buffer]);
 });
