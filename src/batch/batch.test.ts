@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generateCounty } from '../generate/generate.ts';
 import { loadEngine } from '../policy/load.ts';
 import { runBatch } from './batch.ts';
-import { byteLines, utf8Lines } from './lines.ts';
+import { byteLines } from './lines.ts';
 
 async function* from(lines: string[]): AsyncIterable<string> {
   yield* lines;
@@ -105,18 +105,6 @@ describe('the lines of a byte stream', () => {
         },
       ),
       { numRuns: 300 },
-    );
-  });
-
-  it('writes result lines as UTF-8, each ending in LF, filling a buffer of its own', () => {
-    fc.assert(
-      fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 40 }), { maxLength: 20 }), (lines) => {
-        const bytes = utf8Lines(lines);
-        expect(Buffer.from(bytes).equals(Buffer.from(lines.map((l) => `${l}\n`).join(''), 'utf8'))).toBe(
-          true,
-        );
-        expect(bytes.byteLength).toBe(bytes.buffer.byteLength);
-      }),
     );
   });
 });

@@ -48,21 +48,3 @@ export function isBlank(line: Uint8Array | string): boolean {
   for (const b of line) if (b > 0x20) return false;
   return true;
 }
-
-/**
- * The lines as UTF-8, each followed by LF, in a fresh buffer of its own (never the small-buffer
- * pool, so it can be handed over). Each line is encoded where it lies: joining them first made
- * one string of megabytes out of pieces, and flattening it cost several times the encoding.
- */
-export function utf8Lines(lines: readonly string[]): Uint8Array<ArrayBuffer> {
-  let size = lines.length;
-  for (const l of lines) size += Buffer.byteLength(l, 'utf8');
-  const buffer = new ArrayBuffer(size);
-  const out = Buffer.from(buffer);
-  let at = 0;
-  for (const l of lines) {
-    at += out.write(l, at, 'utf8');
-    out[at++] = 10;
-  }
-  return new Uint8Array(buffer);
-}

@@ -4,9 +4,9 @@
 // lines, handed back without a copy.
 
 import { parentPort, workerData } from 'node:worker_threads';
+import { jsonLinesUtf8 } from '../domain/json-utf8.ts';
 import type { Engine } from '../engine/engine.ts';
 import { loadEngine } from '../policy/load.ts';
-import { utf8Lines } from './lines.ts';
 
 export interface Chunk {
   id: number;
@@ -35,7 +35,8 @@ function engineFor(raw: unknown): Engine {
   return e;
 }
 
-export function evaluateLine(line: string, index: number): { out: string; ok: boolean } {
+/** A line's answer: the result, or the case's problems (written as JSON by jsonLinesUtf8). */
+export function evaluateLine(line: string, index: number): { out: unknown; ok: boolean } {
   let raw: unknown;
   try {
     raw = JSON.parse(line);
@@ -43,12 +44,10 @@ export function evaluateLine(line: string, index: number): { out: string; ok: bo
     const problems = [
       { path: '', code: 'json', zh: '不是有效的 JSON', en: `not JSON: ${(e as Error).message}` },
     ];
-    return { out: JSON.stringify({ case: index, problems }), ok: false };
+    return { out: { case: index, problems }, ok: false };
   }
   const r = engineFor(raw).evaluate(raw);
-  return r.ok
-    ? { out: JSON.stringify(r.value), ok: true }
-    : { out: JSON.stringify({ case: index, problems: r.problems }), ok: false };
+  return r.ok ? { out: r.value, ok: true } : { out: { case: index, problems: r.problems }, ok: false };
 }
 
 const text = (line: string | Uint8Array) =>
@@ -63,6 +62,6 @@ parentPort?.on('message', (chunk: Chunk) => {
     if (!r.ok) failed++;
     return r.out;
   });
-  const encoded = utf8Lines(outs);
+  const encoded = jsonLinesUtf8(outs);
   parentPort!.postMessage({ id: chunk.id, bytes: encoded, failed } satisfies Answer, [encoded.buffer]);
 });

@@ -9,6 +9,7 @@
 // written by the definition itself, `canonicalSlow`, so the text is always the same.
 
 import { createHash } from 'node:crypto';
+import { Utf8Writer, writeJson } from './json-utf8.ts';
 
 /** The definition: keys sorted by code unit, undefined dropped (null in an array). */
 export function canonicalSlow(value: unknown): string {
@@ -89,66 +90,19 @@ export function canonicalJson(value: unknown): string {
 
 /**
  * The canonical JSON of a value as UTF-8, in a buffer the next call reuses (hash, compress or copy
- * it first). A county year's case or result is a megabyte of text: written as one string (V8
- * builds JSON.stringify's text as a rope) it costs more to flatten for encoding, and a fresh
- * megabyte to encode into, than the writing itself. So the keys of the value and of the objects in
- * it, and every run of `run` elements of its arrays, two levels deep, are written and encoded
- * apart, into one buffer kept from call to call (per thread). Runs of 64: a run of a result's
- * consequences, explanations and all, is then some tens of kilobytes; runs of 256 took twice as long.
+ * it first), written in pieces without ever being one string (json-utf8.ts).
  */
 export function canonicalUtf8(value: unknown, run = 64): Uint8Array {
   const out = new Utf8Writer();
   try {
-    writeSorted(sortedCopy(value), out, run, 2);
+    // A sorted copy holds only plain objects and arrays, nothing undefined in its objects.
+    writeJson(sortedCopy(value), out, run, 2);
   } catch (e) {
     if (e !== DIFFERENT) throw e;
     out.at = 0;
     out.put(canonicalSlow(value));
   }
   return out.bytes();
-}
-
-const encoder = new TextEncoder();
-let scratch = new Uint8Array(1 << 16);
-
-/** Text encoded one piece after another into the kept buffer, which grows as needed. */
-class Utf8Writer {
-  at = 0;
-  put(text: string): void {
-    if (scratch.length < this.at + text.length * 3) {
-      const more = new Uint8Array(Math.max(scratch.length * 2, this.at + text.length * 3));
-      more.set(scratch.subarray(0, this.at));
-      scratch = more;
-    }
-    this.at += encoder.encodeInto(text, scratch.subarray(this.at)).written;
-  }
-  bytes(): Uint8Array {
-    return scratch.subarray(0, this.at);
-  }
-}
-
-/** Writes a value already sorted (sortedCopy: nothing undefined in its objects, no function). */
-function writeSorted(v: unknown, out: Utf8Writer, run: number, depth: number): void {
-  if (depth === 0 || typeof v !== 'object' || v === null || (Array.isArray(v) && v.length <= run)) {
-    out.put(JSON.stringify(v) ?? 'null');
-  } else if (Array.isArray(v)) {
-    // Each run written as an array of its own: its "[" takes the place of the one before's "]",
-    // and becomes the comma between them.
-    for (let i = 0; i < v.length; i += run) {
-      const from = i === 0 ? out.at : out.at - 1;
-      out.at = from;
-      out.put(JSON.stringify(v.slice(i, i + run)));
-      if (i > 0) scratch[from] = 0x2c;
-    }
-  } else {
-    let sep = '{';
-    for (const k of Object.keys(v)) {
-      out.put(`${sep}${JSON.stringify(k)}:`);
-      writeSorted((v as Record<string, unknown>)[k], out, run, depth - 1);
-      sep = ',';
-    }
-    out.put(sep === '{' ? '{}' : '}');
-  }
 }
 
 export function sha256(data: string | Uint8Array): string {
