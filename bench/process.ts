@@ -4,7 +4,7 @@
 //  - start_vs_fastify: the server started on a seeded store until it answers /api/v1/health, over
 //    a bare Fastify hello-world (bench/hello.mjs) until it answers /;
 //  - cores_speedup: `zeren batch` of the counties on one worker thread over one per core (the same
-//    SHA-256 of the results, or no figure), the best of 3 runs of each, taken in turn, with the
+//    SHA-256 of the results, or no figure), the best of 5 runs of each, taken in turn, with the
 //    batch's peak memory.
 
 import { spawn, spawnSync } from 'node:child_process';
@@ -119,8 +119,12 @@ function batch(file: string, counties: number, workers: number, oneCore = false)
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as BatchSummary;
 }
 
-/** Runs of each batch: the best of them is its figure (the machine's passing load slows one run, not all). */
-const BATCH_RUNS = 3;
+/**
+ * Runs of each batch: the best of them is its figure (the machine's passing load slows one run, not
+ * all). Five: on the two-core machine the same one-core batch took from 11 to 15 s within minutes,
+ * and three runs did not always meet a quiet spell on both sides.
+ */
+const BATCH_RUNS = 5;
 
 export function coresFigures(file: string, counties: number) {
   const cores = availableParallelism();
