@@ -7,7 +7,9 @@
 //    keeps each statement prepared (db.ts), so the full slices of a large import reuse one;
 //  - PostgreSQL: COPY of up to 10,000 rows as tab-separated text (pg-copy.ts), the fastest way in:
 //    a multi-row VALUES of thousands of parameters took PostgreSQL longer to parse than to insert,
-//    and one JSON parameter (json_populate_recordset) cost a third more than COPY in all.
+//    and one JSON parameter (json_populate_recordset) cost a third more than COPY in all. A COPY
+//    takes one more round trip than an INSERT, so fewer than 64 rows (an audit entry, a year's few
+//    notices) go in as one multi-row INSERT, as on SQLite.
 
 import { CompiledQuery, PostgresAdapter } from 'kysely';
 import { copySql, copyText } from './pg-copy.ts';
@@ -17,6 +19,7 @@ import type { Database, Db, Tx } from './schema.ts';
 const MAX_ROWS = 500;
 const MAX_PARAMS = 30_000;
 const PG_ROWS = 10_000;
+const PG_COPY_FROM = 64;
 
 const quote = (id: string) => `"${id.replace(/"/g, '""')}"`;
 
@@ -49,24 +52,28 @@ export async function insertAll<T extends keyof Database>(
   while (i < rows.length) {
     const cols = columnsOf(rows[i]!);
     const names = cols.map(quote).join(', ');
-    if (pg) {
-      const slice: Record<string, unknown>[] = [];
-      for (; i < rows.length && slice.length < PG_ROWS; i++) {
-        if (slice.length > 0 && !writes(rows[i]!, cols)) break;
-        slice.push(rows[i]!);
-      }
+    const per = pg
+      ? PG_ROWS
+      : Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / Math.max(1, cols.length))));
+    const slice: Record<string, unknown>[] = [];
+    for (; i < rows.length && slice.length < per; i++) {
+      if (slice.length > 0 && !writes(rows[i]!, cols)) break;
+      slice.push(rows[i]!);
+    }
+    if (pg && slice.length >= PG_COPY_FROM) {
       await db.executeQuery(CompiledQuery.raw(copySql(quote(table), names), [copyText(slice, cols)]));
       continue;
     }
-    const per = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / Math.max(1, cols.length))));
     const params: unknown[] = [];
     const tuples: string[] = [];
-    const tuple = `(${cols.map(() => '?').join(', ')})`;
-    for (; i < rows.length && tuples.length < per; i++) {
-      const row = rows[i]!;
-      if (tuples.length > 0 && !writes(row, cols)) break;
-      for (const c of cols) params.push(row[c]);
-      tuples.push(tuple);
+    const same = `(${cols.map(() => '?').join(', ')})`;
+    for (const row of slice) {
+      const marks: string[] = [];
+      for (const c of cols) {
+        params.push(row[c]);
+        if (pg) marks.push(`$${params.length}`);
+      }
+      tuples.push(pg ? `(${marks.join(', ')})` : same);
     }
     await db.executeQuery(
       CompiledQuery.raw(`insert into ${quote(table)} (${names}) values ${tuples.join(', ')}`, params),
