@@ -7,7 +7,7 @@
 //    keeps each statement prepared (db.ts), so the full slices of a large import reuse one;
 //  - PostgreSQL: COPY of up to 10,000 rows as tab-separated text (pg-copy.ts), the fastest way in:
 //    a multi-row VALUES of thousands of parameters took PostgreSQL longer to parse than to insert,
-//    and one JSON parameter (json_populate_recordset) cost a third more than COPY in all. A COPY
+//    and with one JSON parameter (json_populate_recordset) a county's import took 15–20% longer. A COPY
 //    takes one more round trip than an INSERT, so fewer than 64 rows (an audit entry, a year's few
 //    notices) go in as one multi-row INSERT, as on SQLite.
 
